@@ -1,0 +1,49 @@
+package toyisa.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code toyisa} command. Each subcommand is its own class; this one only lists them and turns
+ * every unexpected failure into a one-line message (a user never sees a stack trace).
+ */
+@Command(name = "toyisa",
+        mixinStandardHelpOptions = true,
+        version = "toyisa 0.1",
+        description = {
+            "Two invented CPUs, one portable assembly: machine code belongs to one CPU.",
+            "Armistice (fixed 4-byte, big-endian) and Intellio (variable-length, little-endian)."
+        },
+        subcommands = {
+            CommandLine.HelpCommand.class,
+        })
+public final class Toyisa implements Runnable {
+    /** Exit status for a usage error or an unreadable input file. */
+    public static final int USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams and returns the exit status (tests call this). */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Toyisa());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            // A bug in toyisa, not in the user's input: one line, and the status of a usage error.
+            err.println("toyisa: internal error: " + ex);
+            return USAGE;
+        });
+        return cl.execute(args);
+    }
+}
