@@ -49,9 +49,12 @@ public final class IsaTable {
     private final List<Row> rows;
     private final Row[][] byFirstByte = new Row[256][];
     private final Map<String, List<Row>> byMnemonic = new HashMap<>();
+    private final boolean hasOverlaps;
 
-    private IsaTable(String cpu, int machine, ByteOrder order, int fixedLength, Registers registers, List<Row> rows) {
+    private IsaTable(String cpu, int machine, ByteOrder order, int fixedLength, Registers registers, List<Row> rows,
+                     boolean hasOverlaps) {
         this.cpu = cpu;
+        this.hasOverlaps = hasOverlaps;
         this.machine = machine;
         this.order = order;
         this.fixedLength = fixedLength;
@@ -119,7 +122,7 @@ public final class IsaTable {
             throw new TableException("table header incomplete: it needs cpu, machine, order and registers");
         if (rows.isEmpty()) throw new TableException(cpu + ": the table has no forms");
         validate(cpu, fixedLength, rows, overlaps);
-        return new IsaTable(cpu, machine, order, fixedLength, registers, rows);
+        return new IsaTable(cpu, machine, order, fixedLength, registers, rows, !overlaps.isEmpty());
     }
 
     private static <E extends Enum<E>> Row parseRow(String line, int lineNo, Registers regs, Class<E> ops) {
@@ -398,6 +401,13 @@ public final class IsaTable {
                 write(row, m.base(), mo.base(), out, address, "register");
                 if (m.disp() != '\0') write(row, m.disp(), mo.disp(), out, address, "displacement");
             }
+        }
+        // Where a declared overlap lets a more specific form win these bytes, they are that form.
+        if (hasOverlaps) {
+            Instruction insn = decode(out, 0);
+            if (insn.row() != row)
+                throw new EncodingException(row.form() + " with these operands has the bytes of " + insn.row().form() + " ("
+                        + Hex.bytes(out) + "): write " + insn.row().syntax());
         }
         return out;
     }

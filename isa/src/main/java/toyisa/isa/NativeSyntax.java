@@ -59,8 +59,8 @@ public final class NativeSyntax {
         try {
             if (s.length() == 3 && s.startsWith("'") && s.endsWith("'")) v = t.strip().charAt(neg ? 2 : 1);
             else if (s.startsWith("0x")) v = Long.parseLong(s.substring(2), 16);
+            else if (s.endsWith("h")) v = Long.parseLong(s.substring(0, s.length() - 1), 16); // before 0b: 0B3h is hex
             else if (s.startsWith("0b")) v = Long.parseLong(s.substring(2), 2);
-            else if (s.endsWith("h")) v = Long.parseLong(s.substring(0, s.length() - 1), 16);
             else v = Long.parseLong(s);
         } catch (NumberFormatException e) {
             throw new EncodingException("'" + t + "' is neither a register nor a number");
