@@ -1,0 +1,773 @@
+package toyisa.asm;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.CharStream;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.Interval;
+import toyisa.isa.Isa;
+import toyisa.isa.IsaTable;
+import toyisa.isa.Registers;
+import toyisa.isa.Row;
+
+/**
+ * The front end: reads source text (and the files it includes, and the macros it expands) into a
+ * flat list of {@link Stmt statements}, each instruction already turned into the native
+ * instructions of the target through the {@link Lowering} table. Values are not computed here:
+ * labels may be used before they are defined, so that is {@link Layout}'s job.
+ */
+final class Front {
+    /** How deep {@code .include} may nest. */
+    static final int MAX_INCLUDE_DEPTH = 16;
+    /** How deep macros may expand one another. */
+    static final int MAX_MACRO_DEPTH = 32;
+    /** Most statements one assembly may produce (macros can multiply lines). */
+    static final int MAX_STATEMENTS = 200_000;
+    /** Deepest parenthesis nesting read (deeper is refused before the parser recurses). */
+    static final int MAX_NESTING = 200;
+
+    static final List<String> DIRECTIVES = List.of(".equ", ".org", ".byte", ".word", ".ascii", ".asciz",
+            ".space", ".align", ".include", ".macro", ".endm");
+
+    /** Where a statement came from: file, line, column, the text of that line, and a macro note. */
+    record Loc(String file, int line, int col, String text, String note) {
+        Loc at(int column) {
+            return new Loc(file, line, column, text, note);
+        }
+    }
+
+    /** An operand after parsing, with registers recognised. */
+    sealed interface Op {
+        record Reg(int code) implements Op {}
+
+        record Val(Expr expr) implements Op {}
+
+        record Mem(int base, Expr disp) implements Op {}
+
+        record Abs(Expr addr) implements Op {}
+    }
+
+    /** One native instruction to encode: a mnemonic (or form name) of the target and its operands. */
+    record NativeOp(String mnemonic, List<Op> operands) {}
+
+    /** What an instruction does to the flags, as far as portability is concerned. */
+    enum Effect { NONE, COMPARE, ARITHMETIC, BRANCH, BARRIER }
+
+    sealed interface Stmt {
+        Loc loc();
+    }
+
+    record Label(Loc loc, String name) implements Stmt {}
+
+    record Equ(Loc loc, String name, Expr value) implements Stmt {}
+
+    record Org(Loc loc, Expr address) implements Stmt {}
+
+    record Align(Loc loc, Expr boundary) implements Stmt {}
+
+    record Space(Loc loc, Expr count, Expr fill) implements Stmt {}
+
+    /** {@code .byte}/{@code .word}/{@code .ascii}/{@code .asciz}: items are {@link Expr} or {@code byte[]}. */
+    record Data(Loc loc, int width, List<Object> items) implements Stmt {}
+
+    /**
+     * An instruction: the mnemonic as written and the native instructions it becomes.
+     *
+     * @param valueCol column of the first non-register operand (where value errors point)
+     */
+    record Insn(Loc loc, String mnemonic, List<NativeOp> natives, Effect effect, int valueCol) implements Stmt {}
+
+    private record Macro(String name, List<String> params, List<String> body, int[] bodyLines, String file, int line,
+                         String note) {}
+
+    /** One text being read: a file or a macro expansion. */
+    private record Unit(String file, String[] lines, int[] lineMap, String note, List<String> includes, int macroDepth) {
+        int line(int unitLine) {
+            return lineMap == null ? unitLine : lineMap[Math.max(0, Math.min(unitLine, lineMap.length) - 1)];
+        }
+
+        String text(int unitLine) {
+            return unitLine >= 1 && unitLine <= lines.length ? lines[unitLine - 1].replace("\r", "") : "";
+        }
+
+        Loc loc(int unitLine, int col) {
+            return new Loc(file, line(unitLine), col, text(unitLine), note);
+        }
+    }
+
+    private static final Pattern MACRO = Pattern.compile("^\\s*\\.macro\\b(.*)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ENDM = Pattern.compile("^\\s*\\.endm\\b.*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Set<String> COMPARES = Set.of("cmp", "test");
+    private static final Set<String> ARITHMETIC = Set.of("add", "sub", "and", "or", "xor", "shl", "shr", "sar", "neg");
+    private static final Set<String> BRANCHES = Set.of("jz", "jnz", "jlt", "jge", "jgt", "jle", "jb", "jae", "ja", "jbe");
+    private static final Set<String> BARRIERS = Set.of("jmp", "call", "ret", "halt", "int");
+
+    private final Isa isa;
+    private final IsaTable table;
+    private final Registers regs;
+    private final Lowering lowering;
+    private final IncludeResolver includes;
+    private final List<Diagnostic> diags = new ArrayList<>();
+    private final List<Stmt> stmts = new ArrayList<>();
+    private final Map<String, Macro> macros = new HashMap<>();
+    private final Map<String, Loc> defined = new HashMap<>();
+    private int expansions;
+    private boolean tooMany;
+
+    Front(Isa isa, IncludeResolver includes) {
+        this.isa = isa;
+        this.table = isa.table();
+        this.regs = isa.registers();
+        this.lowering = Lowering.of(isa);
+        this.includes = includes == null ? IncludeResolver.NONE : includes;
+    }
+
+    List<Diagnostic> diagnostics() {
+        return diags;
+    }
+
+    /** Every label and {@code .equ} name the program defines (for forward references and suggestions). */
+    Set<String> definedNames() {
+        return defined.keySet();
+    }
+
+    List<Stmt> run(String file, String text) {
+        if (text.length() > Assembler.MAX_SOURCE_CHARS) {
+            error(new Loc(file, 1, 1, null, null), "the source is too large to assemble (" + text.length() + " characters)",
+                    "the limit is " + Assembler.MAX_SOURCE_CHARS + " characters");
+            return stmts;
+        }
+        List<String> stack = new ArrayList<>();
+        stack.add(file);
+        unit(new Unit(file, text.split("\n", -1), null, null, stack, 0));
+        return stmts;
+    }
+
+    // ------------------------------------------------------------------ units
+
+    private void unit(Unit u) {
+        String[] parse = cutMacros(u);
+        for (int i = 0; i < parse.length; i++) {
+            if (nesting(parse[i]) > MAX_NESTING) {
+                error(u.loc(i + 1, 1), "this line is nested too deeply (more than " + MAX_NESTING + " parentheses)", null);
+                parse[i] = "";
+            }
+        }
+        CharStream chars = CharStreams.fromString(String.join("\n", parse), u.file());
+        PasmLexer lexer = new PasmLexer(chars);
+        lexer.removeErrorListeners();
+        PasmParser parser = new PasmParser(new CommonTokenStream(lexer));
+        parser.removeErrorListeners();
+        Set<Integer> badLines = new TreeSet<>();
+        parser.addErrorListener(new BaseErrorListener() {
+            @Override
+            public void syntaxError(Recognizer<?, ?> r, Object offending, int line, int pos, String msg, RecognitionException e) {
+                if (!badLines.add(line)) return; // one syntax error per line: the rest are usually echoes
+                syntax(u, line, pos, (Token) offending, msg);
+            }
+        });
+        PasmParser.ProgramContext program = parser.program();
+        for (PasmParser.LineContext lc : program.line()) {
+            if (tooMany) return;
+            if (lc.label().isEmpty() && lc.statement() == null) continue;
+            int line = (lc.label().isEmpty() ? lc.statement().getStart() : lc.label(0).getStart()).getLine();
+            if (badLines.contains(line)) continue;
+            try {
+                for (PasmParser.LabelContext l : lc.label()) label(u, l);
+                if (lc.statement() instanceof PasmParser.DirectiveContext d) directive(u, d, chars);
+                else if (lc.statement() instanceof PasmParser.InstructionContext in) instruction(u, in, chars);
+            } catch (Expr.Failure f) {
+                error(u.loc(line, f.col), f.getMessage(), f.hint);
+            } catch (RuntimeException e) {
+                // A tree the parser recovered into an odd shape: still a diagnostic, never a crash.
+                error(u.loc(line, 1), "cannot read this line", null);
+            }
+        }
+    }
+
+    private void syntax(Unit u, int line, int pos, Token t, String msg) {
+        String what;
+        String hint = null;
+        if (t == null) what = "syntax error";
+        else if (t.getType() == PasmLexer.BAD) {
+            String s = t.getText();
+            what = "unexpected character '" + s + "'";
+            if (s.equals("\"")) hint = "a string ends with \" on the same line";
+            else if (s.equals("'")) hint = "a character constant is one character in quotes: 'A'";
+        } else if (t.getType() == Token.EOF || t.getType() == PasmLexer.NEWLINE) {
+            what = msg.startsWith("missing") ? msg.replace("'\\n'", "end of line").replace("'<EOF>'", "end of file")
+                    : "unexpected end of line";
+        } else if (msg.startsWith("missing")) {
+            what = msg;
+        } else {
+            what = "unexpected '" + t.getText() + "'";
+        }
+        if (hint == null && t != null && t.getType() == PasmLexer.DIRECTIVE) hint = "a directive starts a statement: one per line";
+        error(u.loc(line, pos + 1), "syntax error: " + what, hint);
+    }
+
+    /** Cuts {@code .macro ... .endm} blocks out of a unit (as blank lines, so line numbers stay). */
+    private String[] cutMacros(Unit u) {
+        String[] lines = u.lines().clone();
+        for (int i = 0; i < lines.length; i++) {
+            Matcher m = MACRO.matcher(stripComment(lines[i]));
+            if (!m.matches()) continue;
+            Loc at = u.loc(i + 1, lines[i].indexOf('.') + 1);
+            int end = i + 1;
+            boolean nested = false;
+            while (end < lines.length && !ENDM.matcher(lines[end]).matches()) {
+                if (MACRO.matcher(stripComment(lines[end])).matches()) nested = true;
+                end++;
+            }
+            if (end == lines.length) {
+                error(at, "'.macro' without '.endm'", "end the macro body with a line '.endm'");
+            } else if (nested) {
+                error(at, "a macro cannot define another macro", null);
+            } else {
+                defineMacro(u, at, m.group(1).strip(), i + 1, end);
+            }
+            for (int k = i; k < Math.min(end + 1, lines.length); k++) lines[k] = "";
+            i = end;
+        }
+        return lines;
+    }
+
+    private void defineMacro(Unit u, Loc at, String header, int first, int end) {
+        String[] words = header.isEmpty() ? new String[0] : header.split("[\\s,]+");
+        if (words.length == 0) {
+            error(at, "'.macro' needs a name", "write: .macro name param1, param2");
+            return;
+        }
+        String name = words[0].toLowerCase(Locale.ROOT);
+        if (!NAME.matcher(name).matches()) {
+            error(at, "'" + words[0] + "' is not a macro name", "a name is letters, digits and _");
+            return;
+        }
+        if (isInstruction(name)) {
+            error(at, "macro '" + name + "' would hide the instruction of the same name", "choose another name");
+            return;
+        }
+        if (macros.containsKey(name)) {
+            Macro old = macros.get(name);
+            error(at, "macro '" + name + "' is already defined at " + old.file() + ":" + old.line(), null);
+            return;
+        }
+        List<String> params = new ArrayList<>();
+        for (int k = 1; k < words.length; k++) {
+            if (!NAME.matcher(words[k]).matches() || params.contains(words[k])) {
+                error(at, "bad macro parameter '" + words[k] + "'", "parameters are distinct names: .macro name a, b");
+                return;
+            }
+            params.add(words[k]);
+        }
+        List<String> body = new ArrayList<>();
+        int[] bodyLines = new int[Math.max(0, end - first)];
+        for (int k = first; k < end; k++) {
+            body.add(u.lines()[k]);
+            bodyLines[k - first] = u.line(k + 1);
+        }
+        macros.put(name, new Macro(name, params, body, bodyLines, u.file(), at.line(), u.note()));
+    }
+
+    private boolean isInstruction(String name) {
+        return !table.forms(name).isEmpty() || (lowering != null && lowering.isPortable(name));
+    }
+
+    // ------------------------------------------------------------------ labels and directives
+
+    private void label(Unit u, PasmParser.LabelContext l) {
+        Token t = l.IDENT().getSymbol();
+        Loc loc = u.loc(t.getLine(), t.getCharPositionInLine() + 1);
+        String name = t.getText();
+        if (define(loc, name)) add(new Label(loc, name));
+    }
+
+    private boolean define(Loc loc, String name) {
+        if (regs.code(name) >= 0) {
+            error(loc, "'" + name + "' is a register name and cannot be a label or constant", "choose another name");
+            return false;
+        }
+        Loc old = defined.putIfAbsent(name, loc);
+        if (old != null) {
+            error(loc, "'" + name + "' is already defined at " + old.file() + ":" + old.line(), null);
+            return false;
+        }
+        return true;
+    }
+
+    private void directive(Unit u, PasmParser.DirectiveContext d, CharStream chars) throws Expr.Failure {
+        Token t = d.DIRECTIVE().getSymbol();
+        Loc loc = u.loc(t.getLine(), t.getCharPositionInLine() + 1);
+        String name = t.getText().toLowerCase(Locale.ROOT);
+        List<PasmParser.ArgContext> args = d.arg();
+        switch (name) {
+            case ".equ" -> {
+                if (args.size() != 2 || args.get(0).expr() == null || Expr.nameOf(expr(u, args.get(0).expr())) == null) {
+                    error(loc, "'.equ' takes a name and a value", "write: .equ NAME, value");
+                    return;
+                }
+                String sym = Expr.nameOf(expr(u, args.get(0).expr()));
+                Loc at = loc.at(col(args.get(0)));
+                Expr value = value(u, args.get(1));
+                if (define(at, sym)) add(new Equ(at, sym, value));
+            }
+            case ".org", ".align" -> {
+                if (args.size() != 1) {
+                    error(loc, "'" + name + "' takes one value", null);
+                    return;
+                }
+                Expr v = value(u, args.get(0));
+                add(name.equals(".org") ? new Org(loc, v) : new Align(loc, v));
+            }
+            case ".space" -> {
+                if (args.isEmpty() || args.size() > 2) {
+                    error(loc, "'.space' takes a count and an optional fill byte", "write: .space 16 or .space 16, 0FFh");
+                    return;
+                }
+                add(new Space(loc, value(u, args.get(0)), args.size() == 2 ? value(u, args.get(1)) : new Expr.Num(0, loc.col())));
+            }
+            case ".byte", ".word", ".ascii", ".asciz" -> {
+                if (args.isEmpty()) {
+                    error(loc, "'" + name + "' needs at least one value", null);
+                    return;
+                }
+                boolean strings = name.startsWith(".asc");
+                List<Object> items = new ArrayList<>();
+                for (PasmParser.ArgContext a : args) {
+                    if (a.STRING() != null) {
+                        if (name.equals(".word")) {
+                            error(loc.at(col(a)), "'.word' takes numbers, not strings", "use .ascii or .byte for text");
+                            return;
+                        }
+                        items.add(string(u, a.STRING().getSymbol()));
+                        if (name.equals(".asciz")) items.add(new byte[] {0});
+                    } else if (strings) {
+                        error(loc.at(col(a)), "'" + name + "' takes strings", "write: " + name + " \"text\"");
+                        return;
+                    } else {
+                        items.add(expr(u, a.expr()));
+                    }
+                }
+                add(new Data(loc, name.equals(".word") ? 2 : 1, items));
+            }
+            case ".include" -> include(u, loc, args);
+            case ".endm" -> error(loc, "'.endm' without '.macro'", null);
+            default -> error(loc, "unknown directive '" + t.getText() + "'", suggest(name, DIRECTIVES));
+        }
+    }
+
+    private Expr value(Unit u, PasmParser.ArgContext a) throws Expr.Failure {
+        if (a.STRING() != null) throw new Expr.Failure(col(a), "expected a number, not a string", null);
+        Expr e = expr(u, a.expr());
+        String reg = register(e);
+        if (reg != null) throw new Expr.Failure(e.col(), "'" + reg + "' is a register, not a constant", null);
+        return e;
+    }
+
+    private void include(Unit u, Loc loc, List<PasmParser.ArgContext> args) {
+        if (args.size() != 1 || args.get(0).STRING() == null) {
+            error(loc, "'.include' takes one file name in quotes", "write: .include \"file.pasm\"");
+            return;
+        }
+        String name = new String(string(u, args.get(0).STRING().getSymbol()), StandardCharsets.UTF_8);
+        if (u.includes().size() > MAX_INCLUDE_DEPTH) {
+            error(loc, "includes are nested more than " + MAX_INCLUDE_DEPTH + " deep", null);
+            return;
+        }
+        IncludeResolver.Source src;
+        try {
+            src = includes.resolve(u.file(), name);
+        } catch (IOException | RuntimeException e) {
+            error(loc.at(col(args.get(0))), "cannot include '" + name + "': " + e.getMessage(), null);
+            return;
+        }
+        if (u.includes().contains(src.name())) {
+            error(loc.at(col(args.get(0))), "include cycle: " + String.join(" -> ", u.includes()) + " -> " + src.name(),
+                    "a file cannot include itself, directly or through others");
+            return;
+        }
+        if (src.text().length() > Assembler.MAX_SOURCE_CHARS) {
+            error(loc, "'" + name + "' is too large to assemble", null);
+            return;
+        }
+        List<String> stack = new ArrayList<>(u.includes());
+        stack.add(src.name());
+        unit(new Unit(src.name(), src.text().split("\n", -1), null, u.note(), stack, u.macroDepth()));
+    }
+
+    // ------------------------------------------------------------------ instructions
+
+    private void instruction(Unit u, PasmParser.InstructionContext in, CharStream chars) throws Expr.Failure {
+        Token t = in.IDENT().getSymbol();
+        Loc loc = u.loc(t.getLine(), t.getCharPositionInLine() + 1);
+        String mn = t.getText().toLowerCase(Locale.ROOT);
+        Macro macro = macros.get(mn);
+        if (macro != null) {
+            expand(u, loc, macro, in, chars);
+            return;
+        }
+        List<Op> ops = new ArrayList<>();
+        StringBuilder kinds = new StringBuilder();
+        int valueCol = loc.col();
+        for (PasmParser.OperandContext oc : in.operand()) {
+            Op op = operand(u, oc);
+            if (!(op instanceof Op.Reg) && valueCol == loc.col()) valueCol = col(oc);
+            ops.add(op);
+            kinds.append(op instanceof Op.Reg ? 'r' : op instanceof Op.Val ? 'i' : op instanceof Op.Mem ? 'm' : 'a');
+        }
+        Lowering.Rule rule = lowering == null ? null : lowering.find(mn, kinds.toString());
+        if (rule != null) {
+            if (rule.error() != null) {
+                error(loc, rule.error(), rule.hint());
+                return;
+            }
+            List<NativeOp> natives = lower(loc, rule, ops);
+            if (natives != null) add(new Insn(loc, mn, natives, portableEffect(mn), valueCol));
+        } else if (!table.forms(mn).isEmpty()) {
+            add(new Insn(loc, mn, List.of(new NativeOp(mn, ops)), nativeEffect(table.forms(mn).get(0)), valueCol));
+        } else if (lowering != null && lowering.isPortable(mn)) {
+            StringBuilder forms = new StringBuilder();
+            for (Lowering.Rule r : lowering.rulesFor(mn)) forms.append(forms.length() == 0 ? "" : " | ").append(r.portable());
+            error(loc, "'" + mn + "' does not take " + describe(kinds.toString()),
+                    "forms: " + forms + " (r register, i constant, m [reg + constant], a [address])");
+        } else {
+            Set<String> known = new LinkedHashSet<>();
+            if (lowering != null) for (Lowering.Rule r : lowering.rules()) known.add(r.mnemonic());
+            known.addAll(table.mnemonics());
+            known.addAll(macros.keySet());
+            error(loc, "unknown instruction '" + t.getText() + "'" + (lowering == null ? "" : " for " + isa.name()),
+                    suggest(mn, known));
+        }
+    }
+
+    private static String describe(String kinds) {
+        if (kinds.isEmpty()) return "no operands";
+        StringBuilder sb = new StringBuilder("operands ");
+        for (int i = 0; i < kinds.length(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(switch (kinds.charAt(i)) {
+                case 'r' -> "register";
+                case 'i' -> "constant";
+                case 'm' -> "[register + constant]";
+                default -> "[address]";
+            });
+        }
+        return sb.toString();
+    }
+
+    /** Instantiates a lowering line with the operands; {@code %t} becomes a register no operand uses. */
+    private List<NativeOp> lower(Loc loc, Lowering.Rule rule, List<Op> ops) {
+        int temp = -1;
+        boolean needsTemp = rule.natives().stream().flatMap(n -> n.args().stream()).anyMatch(a -> a instanceof Lowering.Arg.Temp);
+        if (needsTemp) {
+            Set<Integer> used = new java.util.HashSet<>();
+            for (Op op : ops) {
+                if (op instanceof Op.Reg r) used.add(r.code());
+                if (op instanceof Op.Mem m) used.add(m.base());
+            }
+            boolean borrows = rule.natives().stream().anyMatch(n -> n.mnemonic().equals("push"));
+            int sp = regs.code("sp");
+            if (borrows && used.contains(sp)) {
+                error(loc, "'" + rule.mnemonic() + "' with sp and a constant cannot be lowered for " + isa.name(),
+                        "the lowering borrows a register with push/pop, which moves sp; use another register");
+                return null;
+            }
+            for (int r : lowering.temps()) {
+                if (!used.contains(r)) {
+                    temp = r;
+                    break;
+                }
+            }
+        }
+        List<NativeOp> out = new ArrayList<>();
+        for (Lowering.Native n : rule.natives()) {
+            List<Op> args = new ArrayList<>();
+            for (Lowering.Arg a : n.args()) {
+                if (a instanceof Lowering.Arg.Param p) args.add(ops.get(p.index()));
+                else if (a instanceof Lowering.Arg.Reg r) args.add(new Op.Reg(r.code()));
+                else if (a instanceof Lowering.Arg.Temp) args.add(new Op.Reg(temp));
+                else {
+                    Lowering.Arg.MemOf m = (Lowering.Arg.MemOf) a;
+                    Op o = ops.get(m.index());
+                    args.add(new Op.Mem(m.base(), o instanceof Op.Abs ab ? ab.addr() : ((Op.Val) o).expr()));
+                }
+            }
+            out.add(new NativeOp(n.mnemonic(), List.copyOf(args)));
+        }
+        return out;
+    }
+
+    private static Effect portableEffect(String mn) {
+        if (COMPARES.contains(mn)) return Effect.COMPARE;
+        if (ARITHMETIC.contains(mn)) return Effect.ARITHMETIC;
+        if (BRANCHES.contains(mn)) return Effect.BRANCH;
+        if (BARRIERS.contains(mn)) return Effect.BARRIER;
+        return Effect.NONE;
+    }
+
+    /** A native instruction's effect, from its table row: the op and the flags column. */
+    private static Effect nativeEffect(Row row) {
+        String op = row.op().name();
+        if (op.equals("CMP") || op.equals("TEST") || op.equals("TST")) return Effect.COMPARE;
+        if (op.equals("JMP") || op.equals("CALL") || op.equals("RET") || op.equals("HALT") || op.equals("HLT") || op.equals("INT"))
+            return Effect.BARRIER;
+        if (op.startsWith("J")) return Effect.BRANCH;
+        return row.flags().equals("-") ? Effect.NONE : Effect.ARITHMETIC;
+    }
+
+    private void expand(Unit u, Loc loc, Macro m, PasmParser.InstructionContext in, CharStream chars) {
+        List<String> args = new ArrayList<>();
+        for (PasmParser.OperandContext oc : in.operand())
+            args.add(chars.getText(Interval.of(oc.getStart().getStartIndex(), oc.getStop().getStopIndex())));
+        if (args.size() != m.params().size()) {
+            error(loc, "macro '" + m.name() + "' takes " + m.params().size() + " argument" + (m.params().size() == 1 ? "" : "s")
+                    + ", not " + args.size(), m.params().isEmpty() ? null : "parameters: " + String.join(", ", m.params()));
+            return;
+        }
+        if (u.macroDepth() >= MAX_MACRO_DEPTH) {
+            error(loc, "macros expand more than " + MAX_MACRO_DEPTH + " deep (a macro that uses itself?)", null);
+            return;
+        }
+        int id = ++expansions;
+        List<String> body = new ArrayList<>();
+        for (String line : m.body()) {
+            String s = line.replace("\\@", Integer.toString(id));
+            for (int i = 0; i < args.size(); i++) {
+                s = Pattern.compile("\\b" + Pattern.quote(m.params().get(i)) + "\\b").matcher(s)
+                        .replaceAll(Matcher.quoteReplacement(args.get(i)));
+            }
+            body.add(s);
+        }
+        String note = "in macro '" + m.name() + "' used at " + loc.file() + ":" + loc.line()
+                + (u.note() == null ? "" : "; " + u.note());
+        unit(new Unit(m.file(), body.toArray(new String[0]), m.bodyLines().length == 0 ? new int[] {m.line()} : m.bodyLines(),
+                note, u.includes(), u.macroDepth() + 1));
+    }
+
+    // ------------------------------------------------------------------ operands and expressions
+
+    private Op operand(Unit u, PasmParser.OperandContext oc) throws Expr.Failure {
+        if (oc instanceof PasmParser.ValueOperandContext v) {
+            Expr e = expr(u, v.expr());
+            String name = Expr.nameOf(e);
+            if (name != null && regs.code(name) >= 0) return new Op.Reg(regs.code(name));
+            String reg = register(e);
+            if (reg != null)
+                throw new Expr.Failure(e.col(), "'" + reg + "' is a register; a constant expression cannot use it",
+                        "memory operands are written [register + constant]");
+            return new Op.Val(e);
+        }
+        Expr e = expr(u, ((PasmParser.MemOperandContext) oc).expr());
+        List<Expr> terms = new ArrayList<>();
+        List<Boolean> negative = new ArrayList<>();
+        flatten(e, false, terms, negative);
+        int base = -1;
+        Expr disp = null;
+        for (int i = 0; i < terms.size(); i++) {
+            Expr term = terms.get(i);
+            String name = Expr.nameOf(term);
+            if (name != null && regs.code(name) >= 0) {
+                if (base >= 0 || negative.get(i))
+                    throw new Expr.Failure(term.col(), "a memory operand has one base register, added: [register + constant]", null);
+                base = regs.code(name);
+                continue;
+            }
+            String reg = register(term);
+            if (reg != null)
+                throw new Expr.Failure(term.col(), "'" + reg + "' cannot be used that way in a memory operand",
+                        "write [register + constant] or [address]");
+            Expr signed = negative.get(i) ? new Expr.Unary('-', term, term.col()) : term;
+            disp = disp == null ? signed : new Expr.Binary("+", disp, signed, disp.col());
+        }
+        if (base < 0) return new Op.Abs(e);
+        return new Op.Mem(base, disp == null ? new Expr.Num(0, e.col()) : disp);
+    }
+
+    private static void flatten(Expr e, boolean neg, List<Expr> terms, List<Boolean> negative) {
+        if (e instanceof Expr.Binary b && (b.op().equals("+") || b.op().equals("-"))) {
+            flatten(b.left(), neg, terms, negative);
+            flatten(b.right(), b.op().equals("-") != neg, terms, negative);
+        } else {
+            terms.add(e);
+            negative.add(neg);
+        }
+    }
+
+    /** The first register name anywhere in an expression, or {@code null}. */
+    private String register(Expr e) {
+        if (e instanceof Expr.Name n) return regs.code(n.name()) >= 0 ? n.name() : null;
+        if (e instanceof Expr.Unary u) return register(u.operand());
+        if (e instanceof Expr.Func f) return register(f.arg());
+        if (e instanceof Expr.Binary b) {
+            String l = register(b.left());
+            return l != null ? l : register(b.right());
+        }
+        return null;
+    }
+
+    private Expr expr(Unit u, PasmParser.ExprContext c) throws Expr.Failure {
+        int col = c.getStart().getCharPositionInLine() + 1;
+        if (c instanceof PasmParser.ParensContext p) return expr(u, p.expr());
+        if (c instanceof PasmParser.FuncContext f) {
+            String name = f.IDENT().getText().toLowerCase(Locale.ROOT);
+            if (!name.equals("lo") && !name.equals("hi"))
+                throw new Expr.Failure(col, "unknown function '" + f.IDENT().getText() + "'", "the functions are lo(x) and hi(x)");
+            return new Expr.Func(name, expr(u, f.expr()), col);
+        }
+        if (c instanceof PasmParser.UnaryContext un) return new Expr.Unary(un.op.getText().charAt(0), expr(u, un.expr()), col);
+        if (c instanceof PasmParser.BinaryContext b) return new Expr.Binary(b.op.getText(), expr(u, b.expr(0)), expr(u, b.expr(1)), col);
+        if (c instanceof PasmParser.NumberContext n) return new Expr.Num(number(n.NUMBER().getText(), col), col);
+        if (c instanceof PasmParser.CharContext ch) {
+            byte[] b = unescape(ch.CHAR().getText(), col);
+            String s = new String(b, StandardCharsets.UTF_8);
+            if (s.codePointCount(0, s.length()) != 1) throw new Expr.Failure(col, "a character constant holds one character", null);
+            return new Expr.Num(s.codePointAt(0), col);
+        }
+        if (c instanceof PasmParser.NameContext n) return new Expr.Name(n.IDENT().getText(), col);
+        return new Expr.Here(col);
+    }
+
+    static long number(String text, int col) throws Expr.Failure {
+        String s = text.toLowerCase(Locale.ROOT);
+        try {
+            if (s.startsWith("0x")) return Long.parseLong(s.substring(2), 16);
+            if (s.startsWith("0b") && !s.endsWith("h")) return Long.parseLong(s.substring(2), 2);
+            if (s.endsWith("h")) return Long.parseLong(s.substring(0, s.length() - 1), 16);
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw new Expr.Failure(col, "number " + text + " is too large", "constants are 16 bits: -32768..65535 (0..0FFFFh)");
+        }
+    }
+
+    private byte[] string(Unit u, Token t) {
+        try {
+            return unescape(t.getText(), t.getCharPositionInLine() + 1);
+        } catch (Expr.Failure f) {
+            error(u.loc(t.getLine(), f.col), f.getMessage(), f.hint);
+            return new byte[0];
+        }
+    }
+
+    /** The bytes of a quoted string or character (UTF-8), with \n \t \r \0 \\ \" \' \xHH. */
+    static byte[] unescape(String quoted, int col) throws Expr.Failure {
+        String s = quoted.substring(1, quoted.length() - 1);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != '\\') {
+                int cp = s.codePointAt(i);
+                byte[] b = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
+                out.write(b, 0, b.length);
+                if (Character.isSupplementaryCodePoint(cp)) i++;
+                continue;
+            }
+            char e = s.charAt(++i);
+            switch (e) {
+                case 'n' -> out.write('\n');
+                case 't' -> out.write('\t');
+                case 'r' -> out.write('\r');
+                case '0' -> out.write(0);
+                case '\\', '"', '\'' -> out.write(e);
+                case 'x' -> {
+                    String hex = i + 3 <= s.length() ? s.substring(i + 1, i + 3) : "";
+                    if (!hex.matches("[0-9A-Fa-f]{2}")) throw new Expr.Failure(col + i, "'\\x' needs two hex digits", "write \\x41 for 'A'");
+                    out.write(Integer.parseInt(hex, 16));
+                    i += 2;
+                }
+                default -> throw new Expr.Failure(col + i, "unknown escape '\\" + e + "'", "escapes: \\n \\t \\r \\0 \\\\ \\\" \\' \\xHH");
+            }
+        }
+        return out.toByteArray();
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static int col(ParserRuleContext c) {
+        return c.getStart().getCharPositionInLine() + 1;
+    }
+
+    private void add(Stmt s) {
+        if (stmts.size() >= MAX_STATEMENTS) {
+            if (!tooMany) error(s.loc(), "the program has more than " + MAX_STATEMENTS + " statements", "is a macro expanding without end?");
+            tooMany = true;
+            return;
+        }
+        stmts.add(s);
+    }
+
+    private void error(Loc loc, String message, String hint) {
+        diags.add(new Diagnostic(Diagnostic.Severity.ERROR, loc.file(), loc.line(), loc.col(), message, hint, loc.text(), loc.note()));
+    }
+
+    /** Strips a {@code ;} comment (outside quotes). */
+    static String stripComment(String line) {
+        boolean dq = false, sq = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\\' && (dq || sq)) i++;
+            else if (c == '"' && !sq) dq = !dq;
+            else if (c == '\'' && !dq) sq = !sq;
+            else if (c == ';' && !dq && !sq) return line.substring(0, i);
+        }
+        return line;
+    }
+
+    private static int nesting(String line) {
+        int depth = 0, max = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == ';') break;
+            if (c == '(' || c == '[') max = Math.max(max, ++depth);
+            else if (c == ')' || c == ']') depth--;
+        }
+        return max;
+    }
+
+    /** "did you mean 'mov'?" for the nearest candidate within two edits, else {@code null}. */
+    static String suggest(String word, Collection<String> candidates) {
+        String best = null;
+        int bestDist = 3;
+        for (String c : candidates) {
+            int d = distance(word.toLowerCase(Locale.ROOT), c.toLowerCase(Locale.ROOT));
+            if (d < bestDist) {
+                bestDist = d;
+                best = c;
+            }
+        }
+        return best == null || bestDist == 0 ? null : "did you mean '" + best + "'?";
+    }
+
+    static int distance(String a, String b) {
+        if (Math.abs(a.length() - b.length()) > 3) return 99;
+        int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}
