@@ -1,0 +1,475 @@
+package toyisa.vm;
+
+import toyisa.armistice.Armistice;
+import toyisa.armistice.ArmisticeOp;
+import toyisa.armistice.ArmisticeVisitor;
+import toyisa.isa.Instruction;
+
+/**
+ * The Armistice interpreter: fixed 4-byte instructions, big-endian words that must be 2-aligned,
+ * sixteen registers with {@code r0} reading 0, flags N Z C V set only by {@code cmp}/{@code tst},
+ * the port device at 1234h.
+ *
+ * <p>Pre-decoded operands: {@code x} is the register written (r0 is redirected to the sink slot 16,
+ * so a write to r0 is simply lost, with no test on the hot path), {@code y} and {@code z} the
+ * registers or constants read. See {@link Machine} for the design.
+ */
+final class ArmisticeMachine extends Machine {
+    /** The register slot writes to r0 go to. */
+    private static final int SINK = 16;
+    private static final int SP = 15;
+    /** The port whose writes print an unsigned number and a newline. */
+    static final int PRINT_PORT = 0x1234;
+
+    // Operation kinds: one per operand shape the core treats differently.
+    static final int NOP = FIRST_CPU_KIND, INT = NOP + 1, OUT_IMM = NOP + 2, OUT_REG = NOP + 3, HALT = NOP + 4,
+            ADD3 = NOP + 5, SUB3 = NOP + 6, AND3 = NOP + 7, OR3 = NOP + 8, XOR3 = NOP + 9, SHL3 = NOP + 10,
+            SHR3 = NOP + 11, SAR3 = NOP + 12, MUL3 = NOP + 13, DIVU3 = NOP + 14, REMU3 = NOP + 15,
+            ADDI = NOP + 16, SUBI = NOP + 17, ANDI = NOP + 18, ORI = NOP + 19, XORI = NOP + 20, SHLI = NOP + 21,
+            SHRI = NOP + 22, SARI = NOP + 23, MULI = NOP + 24,
+            CMP = NOP + 25, CMPI = NOP + 26, TST = NOP + 27, TSTI = NOP + 28, MOV = NOP + 29, MOVI = NOP + 30,
+            NOT = NOP + 31, NEG = NOP + 32, SWAP = NOP + 33, PUSH = NOP + 34, POP = NOP + 35,
+            LD = NOP + 36, LDB = NOP + 37, ST = NOP + 38, STB = NOP + 39,
+            JMP = NOP + 40, JCC = NOP + 41, CALL = NOP + 42, RET = NOP + 43, JMP_R = NOP + 44, CALL_R = NOP + 45;
+
+    // Condition codes of JCC (in the aux byte of the kind word).
+    private static final int C_Z = 0, C_NZ = 1, C_LT = 2, C_GE = 3, C_GT = 4, C_LE = 5, C_B = 6, C_AE = 7,
+            C_A = 8, C_BE = 9, C_N = 10, C_NN = 11, C_V = 12, C_NV = 13;
+
+    private int fn, fz, fc, fv;
+
+    ArmisticeMachine() {
+        super(Armistice.ISA, 17, 16);
+    }
+
+    @Override
+    Machine blank() {
+        return new ArmisticeMachine();
+    }
+
+    @Override
+    boolean isZeroRegister(int code) {
+        return code == 0;
+    }
+
+    @Override
+    public int flags() {
+        return fn << 3 | fz << 2 | fc << 1 | fv;
+    }
+
+    @Override
+    public void setFlags(int flags) {
+        fn = flags >> 3 & 1;
+        fz = flags >> 2 & 1;
+        fc = flags >> 1 & 1;
+        fv = flags & 1;
+    }
+
+    @Override
+    public String flagNames() {
+        return "NZCV";
+    }
+
+    // ------------------------------------------------------------------ the fast loop
+
+    @Override
+    void execute(long limit) {
+        final byte[] m = mem;
+        final int[] r = regs;
+        final int[] code = this.code;
+        final byte[] cb = codeByte;
+        int pc = this.pc;
+        long steps = this.steps;
+        loop:
+        while (steps < limit) {
+            final int slot = pc << 2;
+            int w = code[slot];
+            if (w == K_UNDECODED) w = decode(pc);
+            int next = (pc + 4) & 0xFFFF;
+            final int x = code[slot + 1], y = code[slot + 2], z = code[slot + 3];
+            switch (w & 0xFF) {
+                case NOP:
+                    break;
+                case MOV:
+                    r[x] = r[y];
+                    break;
+                case MOVI:
+                    r[x] = z;
+                    break;
+                case ADD3:
+                    r[x] = (r[y] + r[z]) & 0xFFFF;
+                    break;
+                case SUB3:
+                    r[x] = (r[y] - r[z]) & 0xFFFF;
+                    break;
+                case AND3:
+                    r[x] = r[y] & r[z];
+                    break;
+                case OR3:
+                    r[x] = r[y] | r[z];
+                    break;
+                case XOR3:
+                    r[x] = r[y] ^ r[z];
+                    break;
+                case SHL3:
+                    r[x] = (r[y] << (r[z] & 15)) & 0xFFFF;
+                    break;
+                case SHR3:
+                    r[x] = r[y] >>> (r[z] & 15);
+                    break;
+                case SAR3:
+                    r[x] = ((short) r[y] >> (r[z] & 15)) & 0xFFFF;
+                    break;
+                case MUL3:
+                    r[x] = (r[y] * r[z]) & 0xFFFF;
+                    break;
+                case DIVU3:
+                    if (r[z] == 0) { divideByZero(pc); break loop; }
+                    r[x] = r[y] / r[z];
+                    break;
+                case REMU3:
+                    if (r[z] == 0) { divideByZero(pc); break loop; }
+                    r[x] = r[y] % r[z];
+                    break;
+                case ADDI:
+                    r[x] = (r[y] + z) & 0xFFFF;
+                    break;
+                case SUBI:
+                    r[x] = (r[y] - z) & 0xFFFF;
+                    break;
+                case ANDI:
+                    r[x] = r[y] & z;
+                    break;
+                case ORI:
+                    r[x] = r[y] | z;
+                    break;
+                case XORI:
+                    r[x] = r[y] ^ z;
+                    break;
+                case SHLI:
+                    r[x] = (r[y] << (z & 15)) & 0xFFFF;
+                    break;
+                case SHRI:
+                    r[x] = r[y] >>> (z & 15);
+                    break;
+                case SARI:
+                    r[x] = ((short) r[y] >> (z & 15)) & 0xFFFF;
+                    break;
+                case MULI:
+                    r[x] = (r[y] * z) & 0xFFFF;
+                    break;
+                case CMP:
+                    compare(r[y], r[z]);
+                    break;
+                case CMPI:
+                    compare(r[y], z);
+                    break;
+                case TST:
+                    test(r[y] & r[z]);
+                    break;
+                case TSTI:
+                    test(r[y] & z);
+                    break;
+                case NOT:
+                    r[x] = ~r[y] & 0xFFFF;
+                    break;
+                case NEG:
+                    r[x] = -r[y] & 0xFFFF;
+                    break;
+                case SWAP: {
+                    int v = r[y];
+                    r[x] = (v >>> 8 | v << 8) & 0xFFFF;
+                    break;
+                }
+                case LD: {
+                    int a = (r[y] + z) & 0xFFFF;
+                    if (a < NULL_PAGE_END) { segv(pc, a, 2, false); break loop; }
+                    if ((a & 1) != 0) { misaligned(pc, a, false); break loop; }
+                    r[x] = (m[a] & 0xFF) << 8 | (m[a + 1] & 0xFF);
+                    break;
+                }
+                case LDB: {
+                    int a = (r[y] + z) & 0xFFFF;
+                    if (a < NULL_PAGE_END) { segv(pc, a, 1, false); break loop; }
+                    r[x] = m[a] & 0xFF;
+                    break;
+                }
+                case ST: {
+                    int a = (r[y] + z) & 0xFFFF;
+                    if (a < NULL_PAGE_END) { segv(pc, a, 2, true); break loop; }
+                    if ((a & 1) != 0) { misaligned(pc, a, true); break loop; }
+                    int v = r[x];
+                    m[a] = (byte) (v >>> 8);
+                    m[a + 1] = (byte) v;
+                    if ((cb[a] | cb[a + 1]) != 0) invalidate(a, 2);
+                    break;
+                }
+                case STB: {
+                    int a = (r[y] + z) & 0xFFFF;
+                    if (a < NULL_PAGE_END) { segv(pc, a, 1, true); break loop; }
+                    m[a] = (byte) r[x];
+                    if (cb[a] != 0) invalidate(a, 1);
+                    break;
+                }
+                case PUSH: {
+                    int a = (r[SP] - 2) & 0xFFFF;
+                    if (a < NULL_PAGE_END) { segv(pc, a, 2, true); break loop; }
+                    if ((a & 1) != 0) { misaligned(pc, a, true); break loop; }
+                    int v = r[y];
+                    m[a] = (byte) (v >>> 8);
+                    m[a + 1] = (byte) v;
+                    if ((cb[a] | cb[a + 1]) != 0) invalidate(a, 2);
+                    r[SP] = a;
+                    break;
+                }
+                case POP: {
+                    int a = r[SP];
+                    if (a < NULL_PAGE_END) { segv(pc, a, 2, false); break loop; }
+                    if ((a & 1) != 0) { misaligned(pc, a, false); break loop; }
+                    int v = (m[a] & 0xFF) << 8 | (m[a + 1] & 0xFF);
+                    r[SP] = (a + 2) & 0xFFFF;
+                    r[x] = v;
+                    break;
+                }
+                case JMP:
+                    next = z;
+                    break;
+                case JCC:
+                    if (condition(w >>> 16)) next = z;
+                    break;
+                case JMP_R:
+                    next = r[y];
+                    break;
+                case CALL:
+                case CALL_R: {
+                    int target = (w & 0xFF) == CALL ? z : r[y];
+                    int a = (r[SP] - 2) & 0xFFFF;
+                    if (a < NULL_PAGE_END) { segv(pc, a, 2, true); break loop; }
+                    if ((a & 1) != 0) { misaligned(pc, a, true); break loop; }
+                    m[a] = (byte) (next >>> 8);
+                    m[a + 1] = (byte) next;
+                    if ((cb[a] | cb[a + 1]) != 0) invalidate(a, 2);
+                    r[SP] = a;
+                    next = target;
+                    break;
+                }
+                case RET: {
+                    int a = r[SP];
+                    if (a < NULL_PAGE_END) { segv(pc, a, 2, false); break loop; }
+                    if ((a & 1) != 0) { misaligned(pc, a, false); break loop; }
+                    next = (m[a] & 0xFF) << 8 | (m[a + 1] & 0xFF);
+                    r[SP] = (a + 2) & 0xFFFF;
+                    break;
+                }
+                case OUT_IMM:
+                case OUT_REG: {
+                    // Only the print port has a device behind it; writes elsewhere go nowhere.
+                    if (y == PRINT_PORT && !print(Integer.toString((w & 0xFF) == OUT_IMM ? z : r[x]) + "\n", next)) {
+                        pc = next;
+                        steps++;
+                        break loop;
+                    }
+                    break;
+                }
+                case INT:
+                    if (!interrupt(z, pc, next)) {
+                        if (outcome != Outcome.FAULT) { pc = next; steps++; }
+                        break loop;
+                    }
+                    break;
+                case HALT:
+                    stopHalt();
+                    pc = next;
+                    steps++;
+                    break loop;
+                case K_FETCH_SEGV:
+                    fetchSegv(pc);
+                    break loop;
+                default: // K_ILLEGAL
+                    illegal(pc);
+                    break loop;
+            }
+            pc = next;
+            steps++;
+        }
+        this.pc = pc;
+        this.steps = steps;
+    }
+
+    private void compare(int a, int b) {
+        int d = (a - b) & 0xFFFF;
+        fn = d >>> 15;
+        fz = d == 0 ? 1 : 0;
+        fc = a >= b ? 1 : 0; // Armistice's carry is "no borrow", ARM style
+        fv = ((a ^ b) & (a ^ d) & 0x8000) >>> 15;
+    }
+
+    private void test(int v) {
+        fn = v >>> 15;
+        fz = v == 0 ? 1 : 0;
+        fc = 0;
+        fv = 0;
+    }
+
+    private boolean condition(int cc) {
+        switch (cc) {
+            case C_Z: return fz != 0;
+            case C_NZ: return fz == 0;
+            case C_LT: return fn != fv;
+            case C_GE: return fn == fv;
+            case C_GT: return fz == 0 && fn == fv;
+            case C_LE: return fz != 0 || fn != fv;
+            case C_B: return fc == 0;
+            case C_AE: return fc != 0;
+            case C_A: return fc != 0 && fz == 0;
+            case C_BE: return fc == 0 || fz != 0;
+            case C_N: return fn != 0;
+            case C_NN: return fn == 0;
+            case C_V: return fv != 0;
+            default: return fv == 0; // C_NV
+        }
+    }
+
+    @Override
+    int writeFootprint(int at) {
+        int slot = at << 2;
+        int y = code[slot + 2], z = code[slot + 3];
+        switch (code[slot] & 0xFF) {
+            case ST: return (regs[y] + z) & 0xFFFF | 2 << 16;
+            case STB: return (regs[y] + z) & 0xFFFF | 1 << 16;
+            case PUSH: case CALL: case CALL_R: return (regs[SP] - 2) & 0xFFFF | 2 << 16;
+            default: return -1;
+        }
+    }
+
+    // ------------------------------------------------------------------ pre-decoding
+
+    private final Filler filler = new Filler();
+
+    @Override
+    void fill(Instruction insn, int slot) {
+        filler.slot = slot;
+        Armistice.accept(insn, filler);
+    }
+
+    /** Turns one decoded instruction into a kind and operand ints: the typed visitor of the table's decoder. */
+    private final class Filler implements ArmisticeVisitor<Void> {
+        int slot;
+
+        private Void put(int kind, int aux, int x, int y, int z) {
+            setSlot(slot, kind, 4, aux, x, y, z);
+            return null;
+        }
+
+        private int dest(int rd) {
+            return rd == 0 ? SINK : rd;
+        }
+
+        @Override public Void illegal(Instruction insn) { return put(K_ILLEGAL, 0, 0, 0, 0); }
+        @Override public Void nop() { return put(NOP, 0, 0, 0, 0); }
+        @Override public Void halt() { return put(HALT, 0, 0, 0, 0); }
+        @Override public Void interrupt(int vector) { return put(INT, 0, 0, 0, vector); }
+
+        @Override
+        public Void out(int port, int rs, int imm) {
+            return rs < 0 ? put(OUT_IMM, 0, 0, port, imm) : put(OUT_REG, 0, rs, port, 0);
+        }
+
+        @Override
+        public Void alu(ArmisticeOp op, int rd, int rs, int rt) {
+            int kind;
+            switch (op) {
+                case ADD: kind = ADD3; break;
+                case SUB: kind = SUB3; break;
+                case AND: kind = AND3; break;
+                case OR: kind = OR3; break;
+                case XOR: kind = XOR3; break;
+                case SHL: kind = SHL3; break;
+                case SHR: kind = SHR3; break;
+                case SAR: kind = SAR3; break;
+                case MUL: kind = MUL3; break;
+                case DIVU: kind = DIVU3; break;
+                case REMU: kind = REMU3; break;
+                default: throw new IllegalStateException("not a three-register ALU op: " + op);
+            }
+            return put(kind, 0, dest(rd), rs, rt);
+        }
+
+        @Override
+        public Void aluImm(ArmisticeOp op, int rd, int imm) {
+            int kind;
+            switch (op) {
+                case ADD: kind = ADDI; break;
+                case SUB: kind = SUBI; break;
+                case AND: kind = ANDI; break;
+                case OR: kind = ORI; break;
+                case XOR: kind = XORI; break;
+                case SHL: kind = SHLI; break;
+                case SHR: kind = SHRI; break;
+                case SAR: kind = SARI; break;
+                case MUL: kind = MULI; break;
+                default: throw new IllegalStateException("not an immediate ALU op: " + op);
+            }
+            return put(kind, 0, dest(rd), rd, imm & 0xFFFF);
+        }
+
+        @Override
+        public Void compare(ArmisticeOp op, int rs, int rt) {
+            return put(op == ArmisticeOp.CMP ? CMP : TST, 0, 0, rs, rt);
+        }
+
+        @Override
+        public Void compareImm(ArmisticeOp op, int rd, int imm) {
+            return put(op == ArmisticeOp.CMP ? CMPI : TSTI, 0, 0, rd, imm & 0xFFFF);
+        }
+
+        @Override public Void move(int rd, int rs) { return put(MOV, 0, dest(rd), rs, 0); }
+        @Override public Void moveImm(int rd, int imm) { return put(MOVI, 0, dest(rd), 0, imm & 0xFFFF); }
+
+        @Override
+        public Void unary(ArmisticeOp op, int rd, int rs) {
+            return put(op == ArmisticeOp.NOT ? NOT : NEG, 0, dest(rd), rs, 0);
+        }
+
+        @Override public Void swap(int rd) { return put(SWAP, 0, dest(rd), rd, 0); }
+        @Override public Void push(int rs) { return put(PUSH, 0, 0, rs, 0); }
+        @Override public Void pop(int rd) { return put(POP, 0, dest(rd), 0, 0); }
+
+        @Override
+        public Void load(ArmisticeOp op, int rd, int rs, int disp) {
+            return put(op == ArmisticeOp.LD ? LD : LDB, 0, dest(rd), rs, disp & 0xFFFF);
+        }
+
+        @Override
+        public Void store(ArmisticeOp op, int rd, int rs, int disp) {
+            return put(op == ArmisticeOp.ST ? ST : STB, 0, rd, rs, disp & 0xFFFF);
+        }
+
+        @Override
+        public Void jump(ArmisticeOp op, int target) {
+            switch (op) {
+                case JMP: return put(JMP, 0, 0, 0, target);
+                case JZ: return put(JCC, C_Z, 0, 0, target);
+                case JNZ: return put(JCC, C_NZ, 0, 0, target);
+                case JLT: return put(JCC, C_LT, 0, 0, target);
+                case JGE: return put(JCC, C_GE, 0, 0, target);
+                case JGT: return put(JCC, C_GT, 0, 0, target);
+                case JLE: return put(JCC, C_LE, 0, 0, target);
+                case JB: return put(JCC, C_B, 0, 0, target);
+                case JAE: return put(JCC, C_AE, 0, 0, target);
+                case JA: return put(JCC, C_A, 0, 0, target);
+                case JBE: return put(JCC, C_BE, 0, 0, target);
+                case JN: return put(JCC, C_N, 0, 0, target);
+                case JNN: return put(JCC, C_NN, 0, 0, target);
+                case JV: return put(JCC, C_V, 0, 0, target);
+                case JNV: return put(JCC, C_NV, 0, 0, target);
+                default: throw new IllegalStateException("not a jump: " + op);
+            }
+        }
+
+        @Override public Void call(int target) { return put(CALL, 0, 0, 0, target); }
+        @Override public Void ret() { return put(RET, 0, 0, 0, 0); }
+        @Override public Void jumpReg(int rs) { return put(JMP_R, 0, 0, rs, 0); }
+        @Override public Void callReg(int rs) { return put(CALL_R, 0, 0, rs, 0); }
+    }
+}

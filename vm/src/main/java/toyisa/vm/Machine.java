@@ -1,0 +1,643 @@
+package toyisa.vm;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.IntPredicate;
+import toyisa.armistice.Armistice;
+import toyisa.container.Segment;
+import toyisa.intellio.Intellio;
+import toyisa.isa.Instruction;
+import toyisa.isa.Isa;
+
+/**
+ * One CPU with its 64 KiB of memory and the platform around it (null page, stack, HAL, output cap,
+ * instruction budget). {@link #create(Isa)} gives the interpreter for a CPU.
+ *
+ * <h2>Two loops, one meaning</h2>
+ * Each CPU has one interpreter core, {@link #execute(long)}: a dense {@code switch} over
+ * <em>pre-decoded</em> operations. The first time the PC reaches an address, the bytes there are
+ * decoded through the CPU's table and typed visitor into an operation kind plus operand ints, stored
+ * in the flat array {@link #code} at {@code address * 4}; afterwards that address runs without any
+ * decoding. {@link #run()} calls the core once with the whole budget: no tracing, no breakpoint
+ * checks, no allocation, and faults leave the loop by setting a status, never by an exception.
+ * {@link #step()} calls the same core for exactly one instruction and wraps it with everything the
+ * trace, breakpoints and undo need — so stepping and running cannot disagree.
+ *
+ * <h2>Self-modifying code</h2>
+ * {@link #codeByte} marks every byte that belongs to some pre-decoded instruction. A store checks
+ * that mark (one array load); only when it hits code does it drop the pre-decoded entries that could
+ * contain the byte, so the next fetch decodes the new bytes. Decoding starts wherever the PC is,
+ * including the middle of another instruction, exactly as the hardware would.
+ *
+ * <h2>State access</h2>
+ * {@link #pc()}, {@link #register(int)}, {@link #flags()}, {@link #readByte(int)} and their setters
+ * let the REPL and tools inspect and change the machine; host writes invalidate pre-decoded code too.
+ */
+public abstract class Machine {
+    /** Raw binaries are loaded and entered here, like an MS-DOS {@code .COM} file. */
+    public static final int LOAD_ADDRESS = 0x0100;
+    /** Where the stack pointer starts; {@code push} decrements first, so the first word lands at FFFCh. */
+    public static final int STACK_TOP = 0xFFFE;
+    /** The first address after the null page 0000h–00FFh. */
+    public static final int NULL_PAGE_END = 0x0100;
+    public static final long DEFAULT_BUDGET = 100_000_000L;
+    public static final int DEFAULT_OUTPUT_CAP = 64 * 1024;
+    /** Instructions the hang sampler runs on a copy after the budget ends. */
+    public static final int HANG_SAMPLE = 5000;
+    /** The HAL's software interrupt vector. */
+    public static final int HAL_VECTOR = 0x13;
+
+    // Kind numbers shared by both cores; each core numbers its own kinds from FIRST_CPU_KIND.
+    /** Not decoded yet: the core decodes and retries. */
+    static final int K_UNDECODED = 0;
+    static final int K_ILLEGAL = 1;
+    /** The instruction's bytes touch the null page: the fetch itself faults. */
+    static final int K_FETCH_SEGV = 2;
+    static final int FIRST_CPU_KIND = 3;
+
+    final Isa isa;
+    final int maxLength;
+    final byte[] mem = new byte[0x10000];
+    /** Pre-decoded operations, four ints per address: kind word, then up to three operands. */
+    final int[] code = new int[0x10000 * 4];
+    /** 1 where a byte belongs to a pre-decoded instruction. */
+    final byte[] codeByte = new byte[0x10000];
+    /** Register file; cores may keep extra slots past the visible registers (a write sink, a zero). */
+    final int[] regs;
+    private final int visibleRegisters;
+    private final int halService;
+    private final int halArgument;
+
+    int pc;
+    long steps;
+    long budget = DEFAULT_BUDGET;
+
+    Outcome outcome = Outcome.RUNNING;
+    int exitStatus = -1;
+    FaultReport fault;
+    HangReport hang;
+
+    final StringBuilder out = new StringBuilder();
+    int outputCap = DEFAULT_OUTPUT_CAP;
+    private Consumer<String> echo;
+    GuestInput in = new GuestInput(new byte[0]);
+
+    // Addresses decoded since the last reset, so a reset clears only those entries.
+    private int[] decoded = new int[1024];
+    private int decodedCount;
+
+    Machine(Isa isa, int registerSlots, int visibleRegisters) {
+        this.isa = isa;
+        this.maxLength = isa.table().maxLength();
+        this.regs = new int[registerSlots];
+        this.visibleRegisters = visibleRegisters;
+        this.halService = isa.registers().code("a");
+        this.halArgument = isa.registers().code("c");
+        reset();
+    }
+
+    /** The interpreter for a CPU: Armistice or Intellio. */
+    public static Machine create(Isa isa) {
+        if (isa == null) throw new IllegalArgumentException("no CPU given");
+        if (isa.machine() == Armistice.ISA.machine()) return new ArmisticeMachine();
+        if (isa.machine() == Intellio.ISA.machine()) return new IntellioMachine();
+        throw new IllegalArgumentException("no interpreter for the CPU " + isa.name());
+    }
+
+    /** The interpreter for a CPU by name ({@code armistice}, {@code intellio}). */
+    public static Machine create(String cpu) {
+        Isa isa = Isa.byName(cpu);
+        if (isa == null) throw new IllegalArgumentException("unknown CPU '" + cpu + "' (known: armistice, intellio)");
+        return create(isa);
+    }
+
+    public Isa isa() {
+        return isa;
+    }
+
+    // ------------------------------------------------------------------ the core (per CPU)
+
+    /**
+     * The fast loop: executes until the machine stops or {@link #steps} reaches {@code limit}.
+     * Must not throw, must not allocate on its hot path, and must leave {@link #pc} and
+     * {@link #steps} up to date when it returns.
+     */
+    abstract void execute(long limit);
+
+    /** Fills {@code code[slot..slot+3]} for a legal instruction (kind word with the length in bits 8–11). */
+    abstract void fill(Instruction insn, int slot);
+
+    /**
+     * Memory the pre-decoded instruction at {@code pc} is about to write, as {@code address | length << 16},
+     * or -1 if it writes none. Used only by {@link #step()} to journal old bytes for undo.
+     */
+    abstract int writeFootprint(int pc);
+
+    /** Flag bits, most significant first in the order of {@link #flagNames()}. */
+    public abstract int flags();
+
+    public abstract void setFlags(int flags);
+
+    /** One letter per flag, most significant bit first: {@code NZCV} or {@code ZSCO}. */
+    public abstract String flagNames();
+
+    abstract Machine blank();
+
+    // ------------------------------------------------------------------ decoding and invalidation
+
+    /** Decodes the instruction at {@code at} into the cache and returns its kind word. Not on the hot path. */
+    final int decode(int at) {
+        Instruction insn = isa.decode(mem, at);
+        int slot = at << 2;
+        int len = insn.length();
+        boolean touchesNullPage = false;
+        for (int k = 0; k < len; k++) {
+            int a = (at + k) & 0xFFFF;
+            if (a < NULL_PAGE_END) touchesNullPage = true;
+            codeByte[a] = 1;
+        }
+        if (touchesNullPage) {
+            setSlot(slot, K_FETCH_SEGV, len, 0, 0, 0, 0);
+        } else if (insn.isIllegal()) {
+            setSlot(slot, K_ILLEGAL, len, 0, 0, 0, 0);
+        } else {
+            fill(insn, slot);
+        }
+        if (decodedCount == decoded.length) decoded = Arrays.copyOf(decoded, decodedCount * 2);
+        decoded[decodedCount++] = at;
+        return code[slot];
+    }
+
+    final void setSlot(int slot, int kind, int length, int aux, int x, int y, int z) {
+        code[slot] = kind | length << 8 | aux << 16;
+        code[slot + 1] = x;
+        code[slot + 2] = y;
+        code[slot + 3] = z;
+    }
+
+    /** A store hit bytes of pre-decoded code: forget every instruction that could contain them. */
+    final void invalidate(int addr, int n) {
+        for (int a = addr - (maxLength - 1); a < addr + n; a++) code[(a & 0xFFFF) << 2] = K_UNDECODED;
+    }
+
+    // ------------------------------------------------------------------ stopping (cold paths of the cores)
+
+    final void stopHalt() {
+        outcome = Outcome.HALT;
+        exitStatus = 0;
+    }
+
+    /** Records a fault at {@code at}; the faulting instruction has changed nothing. */
+    final void stopFault(Fault f, int at, int address, String detail) {
+        Instruction insn = isa.decode(mem, at);
+        String text = insn.isIllegal() ? "(illegal)" : isa.disassemble(insn);
+        outcome = Outcome.FAULT;
+        exitStatus = f.exitStatus();
+        pc = at;
+        fault = new FaultReport(f, isa.name(), at, insn.bytes(), text, address, detail, state());
+    }
+
+    final void segv(int at, int address, int length, boolean write) {
+        stopFault(Fault.SEGMENTATION_FAULT, at, address & 0xFFFF, (write ? "write of " : "read of ") + length
+                + (length == 1 ? " byte" : " bytes") + " at " + toyisa.isa.Hex.addr(address) + " (null page)");
+    }
+
+    final void misaligned(int at, int address, boolean write) {
+        stopFault(Fault.MISALIGNED_ACCESS, at, address, (write ? "word write" : "word read") + " at odd address "
+                + toyisa.isa.Hex.addr(address));
+    }
+
+    final void divideByZero(int at) {
+        stopFault(Fault.DIVIDE_BY_ZERO, at, -1, "");
+    }
+
+    final void illegal(int at) {
+        stopFault(Fault.ILLEGAL_INSTRUCTION, at, -1, "");
+    }
+
+    final void fetchSegv(int at) {
+        stopFault(Fault.SEGMENTATION_FAULT, at, at, "instruction fetch touches the null page");
+    }
+
+    /**
+     * {@code int vector} at {@code at}: the HAL or a fault. Returns true when execution continues at
+     * {@code next}; false when the machine stopped (exit, fault, output cap).
+     */
+    final boolean interrupt(int vector, int at, int next) {
+        if (vector != HAL_VECTOR) {
+            stopFault(Fault.UNHANDLED_INTERRUPT, at, -1, "vector " + toyisa.isa.Hex.imm(vector) + " (only 13h, the HAL, is handled)");
+            return false;
+        }
+        int service = regs[halService];
+        int c = regs[halArgument];
+        switch (service) {
+            case 0x00:
+                pc = next;
+                outcome = Outcome.EXIT;
+                exitStatus = c & 0xFF;
+                return false;
+            case 0x10:
+                return print(Integer.toString(c) + "\n", next);
+            case 0x11:
+                return print(String.valueOf((char) (c & 0xFF)), next);
+            case 0x12:
+                return printString(c, at, next);
+            case 0x20: {
+                int b = in.read();
+                regs[halArgument] = b < 0 ? 0xFFFF : b;
+                return true;
+            }
+            case 0x21:
+                regs[halArgument] = readNumber();
+                return true;
+            default:
+                stopFault(Fault.BAD_SYSTEM_CALL, at, -1, "HAL service " + toyisa.isa.Hex.imm(service) + " does not exist");
+                return false;
+        }
+    }
+
+    private boolean printString(int address, int at, int next) {
+        StringBuilder sb = new StringBuilder();
+        int a = address & 0xFFFF;
+        // A string without a NUL ends at the output cap at the latest: the cap bounds the loop.
+        for (int n = 0; n <= outputCap; n++) {
+            if (a < NULL_PAGE_END) {
+                if (!print(sb.toString(), next)) return false;
+                segv(at, a, 1, false);
+                return false;
+            }
+            int b = mem[a] & 0xFF;
+            if (b == 0) break;
+            sb.append((char) b);
+            a = (a + 1) & 0xFFFF;
+        }
+        return print(sb.toString(), next);
+    }
+
+    private int readNumber() {
+        StringBuilder line = new StringBuilder();
+        int b = in.read();
+        if (b < 0) return 0xFFFF;
+        while (b >= 0 && b != '\n') {
+            if (line.length() < 64) line.append((char) b);
+            b = in.read();
+        }
+        String s = line.toString().trim();
+        if (s.isEmpty() || s.length() > 5) return 0xFFFF;
+        int v = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch < '0' || ch > '9') return 0xFFFF;
+            v = v * 10 + (ch - '0');
+        }
+        return v > 0xFFFF ? 0xFFFF : v;
+    }
+
+    /** Appends program output; past the cap, keeps what fits and stops the machine (status 153). */
+    final boolean print(String s, int next) {
+        int room = outputCap - out.length();
+        if (s.length() > room) {
+            String part = s.substring(0, Math.max(0, room));
+            out.append(part);
+            if (echo != null && !part.isEmpty()) echo.accept(part);
+            pc = next;
+            outcome = Outcome.OUTPUT_CAP;
+            exitStatus = Outcome.OUTPUT_CAP.fixedStatus();
+            return false;
+        }
+        out.append(s);
+        if (echo != null) echo.accept(s);
+        return true;
+    }
+
+    // ------------------------------------------------------------------ running
+
+    /**
+     * The fast loop: runs until the program halts, exits, faults, exceeds the output cap or uses up
+     * the budget. Returns at once with the same result if the machine has already stopped.
+     */
+    public RunResult run() {
+        if (outcome == Outcome.BREAKPOINT) outcome = Outcome.RUNNING;
+        if (outcome == Outcome.RUNNING) {
+            execute(budget);
+            checkBudget();
+        }
+        return result();
+    }
+
+    private void checkBudget() {
+        if (outcome == Outcome.RUNNING && steps >= budget) {
+            HangReport h = sampleHang();
+            outcome = Outcome.BUDGET;
+            exitStatus = Outcome.BUDGET.fixedStatus();
+            hang = h;
+        }
+    }
+
+    /** Runs a copy of the machine a little further to find the most-taken backward jump. */
+    private HangReport sampleHang() {
+        Machine m = copy();
+        m.budget = Long.MAX_VALUE;
+        m.echo = null;
+        Map<Long, Integer> backward = new HashMap<>();
+        int sampled = 0;
+        for (; sampled < HANG_SAMPLE && m.outcome == Outcome.RUNNING; sampled++) {
+            int from = m.pc;
+            m.execute(m.steps + 1);
+            int to = m.pc;
+            if (m.outcome == Outcome.RUNNING && to <= from) backward.merge((long) from << 16 | to, 1, Integer::sum);
+        }
+        long best = -1;
+        int taken = 0;
+        for (Map.Entry<Long, Integer> e : backward.entrySet()) {
+            if (e.getValue() > taken || (e.getValue() == taken && e.getKey() < best)) {
+                best = e.getKey();
+                taken = e.getValue();
+            }
+        }
+        if (best < 0) return new HangReport(pc, steps, -1, -1, 0, sampled);
+        return new HangReport(pc, steps, (int) (best & 0xFFFF), (int) (best >>> 16), taken, sampled);
+    }
+
+    /**
+     * Executes one instruction through the same core as {@link #run()} and returns everything it
+     * changed. At the budget's end it stops the machine (outcome BUDGET) and returns a step that
+     * changed nothing.
+     *
+     * @throws IllegalStateException if the machine has already stopped (see {@link #isStopped()})
+     */
+    public Step step() {
+        if (outcome.isFinal()) throw new IllegalStateException("the program has already stopped: " + outcome);
+        outcome = Outcome.RUNNING;
+        int at = pc;
+        CpuState before = state();
+        Instruction insn = isa.decode(mem, at);
+        String text = insn.isIllegal() ? "(illegal)" : isa.disassemble(insn);
+        if (steps >= budget) {
+            checkBudget();
+            return new Step(at, insn.bytes(), text, before, before, List.of(), "", in.position(), in.position(), outcome, steps);
+        }
+        int slot = at << 2;
+        if (code[slot] == K_UNDECODED) decode(at);
+        int footprint = writeFootprint(at);
+        int[] old = null;
+        if (footprint >= 0) {
+            old = new int[footprint >>> 16];
+            for (int i = 0; i < old.length; i++) old[i] = mem[(footprint + i) & 0xFFFF] & 0xFF;
+        }
+        int outBefore = out.length();
+        int inBefore = in.position();
+        long stepsBefore = steps;
+        execute(steps + 1);
+        List<Step.MemoryWrite> writes = new ArrayList<>();
+        if (old != null) {
+            for (int i = 0; i < old.length; i++) {
+                int a = (footprint + i) & 0xFFFF;
+                int now = mem[a] & 0xFF;
+                if (now != old[i]) writes.add(new Step.MemoryWrite(a, old[i], now));
+            }
+        }
+        checkBudget();
+        return new Step(at, insn.bytes(), text, before, state(), List.copyOf(writes),
+                out.substring(outBefore), inBefore, in.position(), outcome, stepsBefore);
+    }
+
+    /**
+     * The stepping loop: steps until the machine stops, or until the PC reaches an address for which
+     * {@code breakpoint} is true (checked before each instruction except the first, so a run can
+     * continue from a breakpoint). Each step goes to {@code listener} (a trace printer, the REPL's
+     * history); either may be null.
+     */
+    public RunResult runStepping(IntPredicate breakpoint, Consumer<Step> listener) {
+        if (outcome == Outcome.BREAKPOINT) outcome = Outcome.RUNNING;
+        boolean first = true;
+        while (outcome == Outcome.RUNNING) {
+            if (!first && breakpoint != null && breakpoint.test(pc)) {
+                outcome = Outcome.BREAKPOINT;
+                break;
+            }
+            first = false;
+            Step s = step();
+            if (listener != null) listener.accept(s);
+        }
+        return result();
+    }
+
+    /** Reverses one step (the most recent one first): registers, flags, PC, memory, output, input. */
+    public void undo(Step s) {
+        for (int i = s.writes().size() - 1; i >= 0; i--) {
+            Step.MemoryWrite w = s.writes().get(i);
+            poke(w.address(), w.oldValue());
+        }
+        CpuState b = s.before();
+        for (int i = 0; i < visibleRegisters; i++) regs[i] = b.register(i);
+        setFlags(b.flags());
+        pc = b.pc();
+        out.setLength(Math.max(0, out.length() - s.output().length()));
+        in.rewind(s.inputBefore());
+        steps = s.stepsBefore();
+        outcome = Outcome.RUNNING;
+        exitStatus = -1;
+        fault = null;
+        hang = null;
+    }
+
+    /** True once the program halted, exited, faulted, hit the output cap or used up its budget. */
+    public boolean isStopped() {
+        return outcome.isFinal();
+    }
+
+    public Outcome outcome() {
+        return outcome;
+    }
+
+    /** Lets a stopped machine run on (after the REPL changed the PC or a register, say). */
+    public void resume() {
+        outcome = Outcome.RUNNING;
+        exitStatus = -1;
+        fault = null;
+        hang = null;
+    }
+
+    /** The result so far: outcome, status, steps, output, reports and the CPU state. */
+    public RunResult result() {
+        return new RunResult(outcome, exitStatus, steps, out.toString(), fault, hang, state());
+    }
+
+    // ------------------------------------------------------------------ loading
+
+    /** Clears memory, registers, flags, output, decoded code and the stop state; PC 0100h, SP FFFEh. */
+    public void reset() {
+        Arrays.fill(mem, (byte) 0);
+        Arrays.fill(codeByte, (byte) 0);
+        if (decodedCount >= 0x10000) {
+            Arrays.fill(code, 0);
+        } else {
+            for (int i = 0; i < decodedCount; i++) code[decoded[i] << 2] = K_UNDECODED;
+        }
+        decodedCount = 0;
+        Arrays.fill(regs, 0);
+        setFlags(0);
+        regs[isa.registers().code("sp")] = STACK_TOP;
+        pc = LOAD_ADDRESS;
+        steps = 0;
+        out.setLength(0);
+        in.rewind(0);
+        resume();
+    }
+
+    /** Resets, loads a raw binary at 0100h and enters it there. */
+    public void loadRaw(byte[] program) {
+        load(Program.raw(program));
+    }
+
+    /** Resets, copies the program's segments into memory and sets the PC to its entry. */
+    public void load(Program program) {
+        reset();
+        for (Segment s : program.segments()) System.arraycopy(s.bytes(), 0, mem, s.address(), s.size());
+        pc = program.entry() & 0xFFFF;
+    }
+
+    // ------------------------------------------------------------------ limits and I/O
+
+    public long budget() {
+        return budget;
+    }
+
+    /** The most instructions this program may execute in total (since loading) before it counts as hung. */
+    public void setBudget(long budget) {
+        if (budget < 0) throw new IllegalArgumentException("the instruction budget must not be negative");
+        this.budget = budget;
+    }
+
+    public int outputCap() {
+        return outputCap;
+    }
+
+    /** The most characters the program may print; beyond them the run stops with status 153. */
+    public void setOutputCap(int cap) {
+        if (cap < 0) throw new IllegalArgumentException("the output cap must not be negative");
+        this.outputCap = cap;
+    }
+
+    /** Standard input for the HAL read services. */
+    public void setInput(byte[] bytes) {
+        in = new GuestInput(bytes);
+    }
+
+    public void setInput(String text) {
+        setInput(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Reads lazily from a stream (an interactive terminal, say); bytes read are kept for undo. */
+    public void setInput(InputStream stream) {
+        in = new GuestInput(stream);
+    }
+
+    /** Also hands every piece of output to {@code echo} as it is printed (the command line's stdout). */
+    public void setOutputEcho(Consumer<String> echo) {
+        this.echo = echo;
+    }
+
+    public String output() {
+        return out.toString();
+    }
+
+    public long steps() {
+        return steps;
+    }
+
+    // ------------------------------------------------------------------ state access
+
+    public int pc() {
+        return pc;
+    }
+
+    public void setPc(int pc) {
+        this.pc = pc & 0xFFFF;
+    }
+
+    /** Number of visible registers: 16 on Armistice, 8 on Intellio. */
+    public int registerCount() {
+        return visibleRegisters;
+    }
+
+    public int register(int code) {
+        checkRegister(code);
+        return regs[code];
+    }
+
+    /** Sets a register (Armistice r0 stays 0, as on the hardware). */
+    public void setRegister(int code, int value) {
+        checkRegister(code);
+        if (!isZeroRegister(code)) regs[code] = value & 0xFFFF;
+    }
+
+    boolean isZeroRegister(int code) {
+        return false;
+    }
+
+    private void checkRegister(int code) {
+        if (code < 0 || code >= visibleRegisters)
+            throw new IllegalArgumentException("no register " + code + " on " + isa.name());
+    }
+
+    /** A byte of memory as the host sees it (no null-page fault: tools may look anywhere). */
+    public int readByte(int address) {
+        return mem[address & 0xFFFF] & 0xFF;
+    }
+
+    /** Writes a byte from the host (REPL, tests); invalidates pre-decoded code there. The null page stays zero. */
+    public void writeByte(int address, int value) {
+        int a = address & 0xFFFF;
+        if (a < NULL_PAGE_END) throw new IllegalArgumentException("address " + toyisa.isa.Hex.addr(a) + " is in the null page, which is unmapped");
+        poke(a, value);
+    }
+
+    private void poke(int a, int value) {
+        mem[a] = (byte) value;
+        if (codeByte[a] != 0) invalidate(a, 1);
+    }
+
+    /** A copy of {@code length} bytes of memory from {@code address} (wrapping at FFFFh). */
+    public byte[] readMemory(int address, int length) {
+        byte[] b = new byte[length];
+        for (int i = 0; i < length; i++) b[i] = mem[(address + i) & 0xFFFF];
+        return b;
+    }
+
+    /** PC, registers and flags now. */
+    public CpuState state() {
+        return new CpuState(pc, Arrays.copyOf(regs, visibleRegisters), flags(), flagNames(), isa.registers());
+    }
+
+    /** The instruction at an address as this CPU decodes it (for disassembly next to a trace). */
+    public Instruction decodeAt(int address) {
+        return isa.decode(mem, address);
+    }
+
+    /** An independent copy: memory, registers, flags, PC, counters, output, input position and limits. */
+    public Machine copy() {
+        Machine m = blank();
+        System.arraycopy(mem, 0, m.mem, 0, mem.length);
+        System.arraycopy(regs, 0, m.regs, 0, regs.length);
+        m.setFlags(flags());
+        m.pc = pc;
+        m.steps = steps;
+        m.budget = budget;
+        m.outcome = outcome;
+        m.exitStatus = exitStatus;
+        m.fault = fault;
+        m.hang = hang;
+        m.out.append(out);
+        m.outputCap = outputCap;
+        m.in = in.copy();
+        return m;
+    }
+}
