@@ -11,6 +11,8 @@
 grammar Pasm;
 
 program   : line (NEWLINE line)* EOF ;
+// The assembler parses one line at a time (so an error never spills into the next line).
+single    : line EOF ;
 line      : label* statement? ;
 label     : IDENT ':' ;
 statement : DIRECTIVE (arg (',' arg)*)?          # directive

@@ -162,8 +162,11 @@ public final class Assembly {
             for (int i = 0; i < b.length; i += 4) {
                 byte[] part = Arrays.copyOfRange(b, i, Math.min(b.length, i + 4));
                 String text = i == 0 && r.loc() != null ? r.loc().text().strip() : "";
-                String row = String.format("%04X  %-11s  %s", r.address() + i, Hex.bytes(part), text);
+                // A .space or .align is one row: its bytes are all the same.
+                boolean more = r.fill() && b.length > 4;
+                String row = String.format("%04X  %-12s %s", r.address() + i, Hex.bytes(part) + (more ? "…" : ""), text);
                 sb.append(row.stripTrailing()).append('\n');
+                if (r.fill()) break;
             }
         }
         return sb.toString();

@@ -171,35 +171,52 @@ final class Front {
                 parse[i] = "";
             }
         }
-        CharStream chars = CharStreams.fromString(String.join("\n", parse), u.file());
-        PasmLexer lexer = new PasmLexer(chars);
+        for (int i = 0; i < parse.length; i++) {
+            if (tooMany) return;
+            String text = parse[i].endsWith("\r") ? parse[i].substring(0, parse[i].length() - 1) : parse[i];
+            if (text.isBlank()) continue;
+            line(u, i + 1, text);
+        }
+    }
+
+    private final PasmLexer lexer = new PasmLexer(null);
+    private final PasmParser parser = new PasmParser(null);
+    private Unit errUnit;
+    private int errLine;
+    private boolean errSeen;
+
+    {
         lexer.removeErrorListeners();
-        PasmParser parser = new PasmParser(new CommonTokenStream(lexer));
         parser.removeErrorListeners();
-        Set<Integer> badLines = new TreeSet<>();
         parser.addErrorListener(new BaseErrorListener() {
             @Override
             public void syntaxError(Recognizer<?, ?> r, Object offending, int line, int pos, String msg, RecognitionException e) {
-                if (!badLines.add(line)) return; // one syntax error per line: the rest are usually echoes
-                syntax(u, line, pos, (Token) offending, msg);
+                if (errSeen) return; // one syntax error per line: the rest are usually echoes
+                errSeen = true;
+                syntax(errUnit, errLine, pos, (Token) offending, msg);
             }
         });
-        PasmParser.ProgramContext program = parser.program();
-        for (PasmParser.LineContext lc : program.line()) {
-            if (tooMany) return;
-            if (lc.label().isEmpty() && lc.statement() == null) continue;
-            int line = (lc.label().isEmpty() ? lc.statement().getStart() : lc.label(0).getStart()).getLine();
-            if (badLines.contains(line)) continue;
-            try {
-                for (PasmParser.LabelContext l : lc.label()) label(u, l);
-                if (lc.statement() instanceof PasmParser.DirectiveContext d) directive(u, d, chars);
-                else if (lc.statement() instanceof PasmParser.InstructionContext in) instruction(u, in, chars);
-            } catch (Expr.Failure f) {
-                error(u.loc(line, f.col), f.getMessage(), f.hint);
-            } catch (RuntimeException e) {
-                // A tree the parser recovered into an odd shape: still a diagnostic, never a crash.
-                error(u.loc(line, 1), "cannot read this line", null);
-            }
+    }
+
+    /** Parses and handles one line of a unit. */
+    private void line(Unit u, int line, String text) {
+        CharStream chars = CharStreams.fromString(text, u.file());
+        lexer.setInputStream(chars);
+        parser.setTokenStream(new CommonTokenStream(lexer));
+        errUnit = u;
+        errLine = line;
+        errSeen = false;
+        PasmParser.LineContext lc = parser.single().line();
+        if (errSeen || lc == null) return;
+        try {
+            for (PasmParser.LabelContext l : lc.label()) label(u, line, l);
+            if (lc.statement() instanceof PasmParser.DirectiveContext d) directive(u, line, d);
+            else if (lc.statement() instanceof PasmParser.InstructionContext in) instruction(u, line, in, chars);
+        } catch (Expr.Failure f) {
+            error(u.loc(line, f.col), f.getMessage(), f.hint);
+        } catch (RuntimeException e) {
+            // A tree the parser recovered into an odd shape: still a diagnostic, never a crash.
+            error(u.loc(line, 1), "cannot read this line", null);
         }
     }
 
@@ -293,9 +310,9 @@ final class Front {
 
     // ------------------------------------------------------------------ labels and directives
 
-    private void label(Unit u, PasmParser.LabelContext l) {
+    private void label(Unit u, int line, PasmParser.LabelContext l) {
         Token t = l.IDENT().getSymbol();
-        Loc loc = u.loc(t.getLine(), t.getCharPositionInLine() + 1);
+        Loc loc = u.loc(line, t.getCharPositionInLine() + 1);
         String name = t.getText();
         if (define(loc, name)) add(new Label(loc, name));
     }
@@ -313,9 +330,9 @@ final class Front {
         return true;
     }
 
-    private void directive(Unit u, PasmParser.DirectiveContext d, CharStream chars) throws Expr.Failure {
+    private void directive(Unit u, int line, PasmParser.DirectiveContext d) throws Expr.Failure {
         Token t = d.DIRECTIVE().getSymbol();
-        Loc loc = u.loc(t.getLine(), t.getCharPositionInLine() + 1);
+        Loc loc = u.loc(line, t.getCharPositionInLine() + 1);
         String name = t.getText().toLowerCase(Locale.ROOT);
         List<PasmParser.ArgContext> args = d.arg();
         switch (name) {
@@ -357,7 +374,7 @@ final class Front {
                             error(loc.at(col(a)), "'.word' takes numbers, not strings", "use .ascii or .byte for text");
                             return;
                         }
-                        items.add(string(u, a.STRING().getSymbol()));
+                        items.add(string(u, line, a.STRING().getSymbol()));
                         if (name.equals(".asciz")) items.add(new byte[] {0});
                     } else if (strings) {
                         error(loc.at(col(a)), "'" + name + "' takes strings", "write: " + name + " \"text\"");
@@ -368,7 +385,7 @@ final class Front {
                 }
                 add(new Data(loc, name.equals(".word") ? 2 : 1, items));
             }
-            case ".include" -> include(u, loc, args);
+            case ".include" -> include(u, line, loc, args);
             case ".endm" -> error(loc, "'.endm' without '.macro'", null);
             default -> error(loc, "unknown directive '" + t.getText() + "'", suggest(name, DIRECTIVES));
         }
@@ -382,12 +399,12 @@ final class Front {
         return e;
     }
 
-    private void include(Unit u, Loc loc, List<PasmParser.ArgContext> args) {
+    private void include(Unit u, int line, Loc loc, List<PasmParser.ArgContext> args) {
         if (args.size() != 1 || args.get(0).STRING() == null) {
             error(loc, "'.include' takes one file name in quotes", "write: .include \"file.pasm\"");
             return;
         }
-        String name = new String(string(u, args.get(0).STRING().getSymbol()), StandardCharsets.UTF_8);
+        String name = new String(string(u, line, args.get(0).STRING().getSymbol()), StandardCharsets.UTF_8);
         if (u.includes().size() > MAX_INCLUDE_DEPTH) {
             error(loc, "includes are nested more than " + MAX_INCLUDE_DEPTH + " deep", null);
             return;
@@ -415,9 +432,9 @@ final class Front {
 
     // ------------------------------------------------------------------ instructions
 
-    private void instruction(Unit u, PasmParser.InstructionContext in, CharStream chars) throws Expr.Failure {
+    private void instruction(Unit u, int line, PasmParser.InstructionContext in, CharStream chars) throws Expr.Failure {
         Token t = in.IDENT().getSymbol();
-        Loc loc = u.loc(t.getLine(), t.getCharPositionInLine() + 1);
+        Loc loc = u.loc(line, t.getCharPositionInLine() + 1);
         String mn = t.getText().toLowerCase(Locale.ROOT);
         Macro macro = macros.get(mn);
         if (macro != null) {
@@ -441,7 +458,7 @@ final class Front {
             }
             List<NativeOp> natives = lower(loc, rule, ops);
             if (natives != null) add(new Insn(loc, mn, natives, portableEffect(mn), valueCol));
-        } else if (!table.forms(mn).isEmpty()) {
+        } else if (!table.forms(mn).isEmpty() && (lowering == null || !lowering.isPortable(mn) || nativeAccepts(mn, ops))) {
             add(new Insn(loc, mn, List.of(new NativeOp(mn, ops)), nativeEffect(table.forms(mn).get(0)), valueCol));
         } else if (lowering != null && lowering.isPortable(mn)) {
             StringBuilder forms = new StringBuilder();
@@ -456,6 +473,19 @@ final class Front {
             error(loc, "unknown instruction '" + t.getText() + "'" + (lowering == null ? "" : " for " + isa.name()),
                     suggest(mn, known));
         }
+    }
+
+    /** True when some native form of the mnemonic takes operands of these kinds (values aside). */
+    private boolean nativeAccepts(String mn, List<Op> ops) {
+        List<toyisa.isa.Operand> sample = new ArrayList<>();
+        for (Op op : ops) {
+            if (op instanceof Op.Reg r) sample.add(toyisa.isa.Operand.reg(r.code()));
+            else if (op instanceof Op.Val v) sample.add(toyisa.isa.Operand.num(v.expr() instanceof Expr.Num n ? (int) n.value() : 0x1234));
+            else if (op instanceof Op.Mem m) sample.add(toyisa.isa.Operand.mem(m.base(), m.disp() instanceof Expr.Num n ? (int) n.value() : 1));
+            else sample.add(toyisa.isa.Operand.abs(0));
+        }
+        for (Row r : table.forms(mn)) if (table.accepts(r, sample)) return true;
+        return false;
     }
 
     private static String describe(String kinds) {
@@ -656,11 +686,11 @@ final class Front {
         }
     }
 
-    private byte[] string(Unit u, Token t) {
+    private byte[] string(Unit u, int line, Token t) {
         try {
             return unescape(t.getText(), t.getCharPositionInLine() + 1);
         } catch (Expr.Failure f) {
-            error(u.loc(t.getLine(), f.col), f.getMessage(), f.hint);
+            error(u.loc(line, f.col), f.getMessage(), f.hint);
             return new byte[0];
         }
     }

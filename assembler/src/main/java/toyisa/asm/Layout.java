@@ -34,7 +34,7 @@ final class Layout {
     static final int MAX_PASSES = 40;
 
     /** One line of the listing: address, bytes, and the source line (null for continuation lines). */
-    record ListingRow(int address, byte[] bytes, Front.Loc loc) {}
+    record ListingRow(int address, byte[] bytes, Front.Loc loc, boolean fill) {}
 
     /** Where code came from: the debugger's line table. */
     record Line(int address, int length, String file, int line, String text) {}
@@ -157,7 +157,7 @@ final class Layout {
     private void fill(Front.Stmt s, int count, int value) {
         byte[] b = new byte[count];
         java.util.Arrays.fill(b, (byte) value);
-        emit(s.loc(), b, true);
+        emit(s.loc(), b, true, true);
     }
 
     private void data(Front.Data d) {
@@ -183,7 +183,7 @@ final class Layout {
                 out.write((int) (v >> 8));
             }
         }
-        emit(d.loc(), out.toByteArray(), true);
+        emit(d.loc(), out.toByteArray(), true, false);
     }
 
     /** Encodes one instruction; true when one of its native instructions needed a longer form. */
@@ -211,7 +211,7 @@ final class Layout {
                 if (min[k] != 0) grew = true;
                 min[k] = bytes.length;
             }
-            emit(in.loc(), bytes, k == 0);
+            emit(in.loc(), bytes, k == 0, false);
             k++;
         }
         return grew;
@@ -289,7 +289,7 @@ final class Layout {
         return v == null ? 0 : v;
     }
 
-    private void emit(Front.Loc loc, byte[] bytes, boolean first) {
+    private void emit(Front.Loc loc, byte[] bytes, boolean first, boolean fill) {
         if (bytes.length == 0) return;
         long start = pc;
         if (start + bytes.length > 0x10000) {
@@ -306,7 +306,7 @@ final class Layout {
         }
         if (overlap) error(loc, "this overwrites bytes already placed at " + Hex.addr((int) start) + "…",
                 "a .org went back over earlier code or data");
-        listing.add(new ListingRow((int) start, bytes, first ? loc : null));
+        listing.add(new ListingRow((int) start, bytes, first ? loc : null, fill));
         pc = start + bytes.length;
     }
 
