@@ -1,0 +1,123 @@
+package toyisa.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import toyisa.asm.Assembler;
+import toyisa.asm.Assembly;
+import toyisa.asm.FatAssembly;
+import toyisa.asm.IncludeResolver;
+import toyisa.isa.Isa;
+
+/**
+ * {@code toyisa asm}: assembles one portable source for one CPU (or both, as a fat file). Exit 0 on
+ * success (warnings are printed, not fatal), 1 on assembly errors, 2 on usage errors such as a
+ * missing file.
+ */
+@Command(name = "asm",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Assemble a portable source (.pasm) for one CPU, or for both as a fat file.",
+            "Errors and warnings go to standard error as file:line:col: error: message.",
+            "Exit status: 0 assembled, 1 assembly errors, 2 usage error (e.g. a missing file)."
+        })
+public final class AsmCommand implements Callable<Integer> {
+    @Option(names = "--target", required = true, paramLabel = "CPU",
+            description = "armistice, intellio, or fat (one TXF slice per CPU)")
+    String target;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "raw (bytes loaded at 0100h; the default) or txf (header, symbols, line table); fat is always TXF")
+    String format;
+
+    @Option(names = "--listing", description = "print a listing (address, bytes, source line) to standard output")
+    boolean listing;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "the file to write")
+    Path output;
+
+    @Parameters(index = "0", paramLabel = "SRC", description = "the source file")
+    Path source;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean fat = "fat".equalsIgnoreCase(target);
+        Isa isa = fat ? null : Isa.byName(target);
+        if (!fat && isa == null) throw usage("unknown target '" + target + "' (expected armistice, intellio or fat)");
+        String fmt = format == null ? (fat ? "txf" : "raw") : format.toLowerCase();
+        if (!fmt.equals("raw") && !fmt.equals("txf")) throw usage("unknown format '" + format + "' (expected raw or txf)");
+        if (fat && fmt.equals("raw")) throw usage("a fat file holds TXF slices: --target fat takes no --format raw");
+
+        String text;
+        try {
+            if (Files.size(source) > Assembler.MAX_SOURCE_CHARS) {
+                err.println("toyisa asm: " + source + " is too large to assemble");
+                return Toyisa.USAGE;
+            }
+            text = Files.readString(source, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            err.println("toyisa asm: cannot read " + source + ": " + reason(e));
+            return Toyisa.USAGE;
+        }
+
+        String name = source.toString();
+        byte[] bytes;
+        List<Assembly> results = new ArrayList<>();
+        if (fat) {
+            FatAssembly f = Assembler.assembleFat(name, text, IncludeResolver.files());
+            err.print(f.formatDiagnostics());
+            results.addAll(f.slices());
+            bytes = f.ok() ? f.bytes() : null;
+        } else {
+            Assembly a = Assembler.assemble(name, text, isa, Assembler.DEFAULT_ORIGIN, IncludeResolver.files());
+            err.print(a.formatDiagnostics());
+            results.add(a);
+            bytes = a.ok() ? (fmt.equals("txf") ? a.toTxf() : a.binary()) : null;
+        }
+        err.flush();
+        if (bytes == null) {
+            long errors = results.stream().mapToLong(a -> a.errors().size()).sum();
+            err.println("toyisa asm: " + (fat ? "fat build failed" : errors + " error" + (errors == 1 ? "" : "s") + ", nothing written"));
+            return 1;
+        }
+        try {
+            Files.write(output, bytes);
+        } catch (IOException e) {
+            err.println("toyisa asm: cannot write " + output + ": " + reason(e));
+            return Toyisa.USAGE;
+        }
+        if (listing) {
+            for (Assembly a : results) {
+                if (fat) out.println("; " + a.target().name());
+                out.print(a.listing());
+            }
+            out.flush();
+        }
+        return 0;
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) return "no such file";
+        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+        if (e instanceof java.nio.charset.MalformedInputException) return "not UTF-8 text";
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}
