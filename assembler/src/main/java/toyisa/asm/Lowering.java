@@ -46,7 +46,12 @@ final class Lowering {
         record MemOf(int base, int index) implements Arg {}
     }
 
-    record Native(String mnemonic, List<Arg> args, String text) {}
+    /**
+     * One native instruction of a template.
+     *
+     * @param forms the CPU forms it can become, shortest first (the encoder picks by value)
+     */
+    record Native(String mnemonic, List<Arg> args, String text, List<String> forms) {}
 
     /**
      * One line of the table.
@@ -154,6 +159,7 @@ final class Lowering {
         String mnemonic = sp < 0 ? text : text.substring(0, sp);
         List<Arg> args = new ArrayList<>();
         List<Operand> sample = new ArrayList<>();
+        List<Operand> small = new ArrayList<>(); // the same kinds with small values: 1, [rs + 0]
         if (sp >= 0) {
             for (String a : text.substring(sp + 1).split(",")) {
                 a = a.strip();
@@ -163,9 +169,11 @@ final class Lowering {
                     if (idx >= kinds.length()) throw new IllegalStateException(where + a + " has no portable operand");
                     arg = new Arg.Param(idx);
                     sample.add(sampleOf(kinds.charAt(idx)));
+                    small.add(smallOf(kinds.charAt(idx)));
                 } else if (a.equals("%t")) {
                     arg = new Arg.Temp();
                     sample.add(Operand.reg(1));
+                    small.add(Operand.reg(1));
                 } else if (a.matches("\\[\\s*\\w+\\s*\\+\\s*\\$[1-9]\\s*\\]")) {
                     String in = a.substring(1, a.length() - 1);
                     String reg = in.substring(0, in.indexOf('+')).strip();
@@ -176,11 +184,13 @@ final class Lowering {
                         throw new IllegalStateException(where + a + " needs a constant or absolute operand");
                     arg = new Arg.MemOf(code, idx);
                     sample.add(Operand.mem(code, 0x200));
+                    small.add(Operand.mem(code, 0x200));
                 } else {
                     int code = isa.registers().code(a);
                     if (code < 0) throw new IllegalStateException(where + "cannot read native operand '" + a + "'");
                     arg = new Arg.Reg(code);
                     sample.add(Operand.reg(code));
+                    small.add(Operand.reg(code));
                 }
                 args.add(arg);
             }
@@ -188,7 +198,20 @@ final class Lowering {
         IsaTable table = isa.table();
         if (table.candidates(mnemonic, sample).isEmpty())
             throw new IllegalStateException(where + "no " + isa.name() + " form of '" + mnemonic + "' takes " + text);
-        return new Native(mnemonic.toLowerCase(Locale.ROOT), List.copyOf(args), text);
+        java.util.Set<toyisa.isa.Row> rows = new java.util.LinkedHashSet<>(table.candidates(mnemonic, small));
+        rows.addAll(table.candidates(mnemonic, sample));
+        List<String> forms = rows.stream().sorted(java.util.Comparator.comparingInt(toyisa.isa.Row::length))
+                .map(toyisa.isa.Row::form).toList();
+        return new Native(mnemonic.toLowerCase(Locale.ROOT), List.copyOf(args), text, forms);
+    }
+
+    private static Operand smallOf(char kind) {
+        return switch (kind) {
+            case 'r' -> Operand.reg(1);
+            case 'i' -> Operand.num(1);
+            case 'm' -> Operand.mem(1, 0);
+            default -> Operand.abs(0x200);
+        };
     }
 
     private static Operand sampleOf(char kind) {
