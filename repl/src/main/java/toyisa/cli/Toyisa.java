@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             AsmCommand.class,
+            ReplCommand.class,
         })
 public final class Toyisa implements Runnable {
     /** Exit status for a usage error or an unreadable input file. */

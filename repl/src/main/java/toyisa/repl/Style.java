@@ -4,7 +4,7 @@ package toyisa.repl;
  * How the REPL marks things: plain text for scripts, pipes and golden transcripts (a changed
  * register gets a {@code *}), ANSI colour on a terminal.
  */
-enum Style {
+public enum Style {
     PLAIN, ANSI;
 
     private static final String RESET = "\u001B[0m";

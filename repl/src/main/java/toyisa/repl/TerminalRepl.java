@@ -1,0 +1,111 @@
+package toyisa.repl;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jline.reader.Candidate;
+import org.jline.reader.Completer;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+
+/**
+ * The interactive REPL: a JLine line reader (editing, history across sessions, tab completion)
+ * in front of a {@link Session}. Everything the REPL <em>does</em> is in the session; this class
+ * only reads lines, completes words and turns Ctrl-C into {@link Session#interrupt()}.
+ */
+public final class TerminalRepl {
+    private final Terminal terminal;
+    private final Path historyFile;
+
+    /**
+     * @param terminal    the terminal to talk to (the system terminal, or a test terminal over streams)
+     * @param historyFile where history is kept across sessions, or null for none
+     */
+    public TerminalRepl(Terminal terminal, Path historyFile) {
+        this.terminal = terminal;
+        this.historyFile = historyFile;
+    }
+
+    /** The style a session on this terminal should use: colour unless the terminal is dumb. */
+    public Style style() {
+        String type = terminal.getType();
+        return type == null || type.startsWith("dumb") ? Style.PLAIN : Style.ANSI;
+    }
+
+    /** A writer on the terminal, for the session's output. */
+    public PrintWriter writer() {
+        return terminal.writer();
+    }
+
+    /** Reads and executes commands until {@code quit} or Ctrl-D. */
+    public void run(Session session) {
+        LineReaderBuilder b = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("toyisa")
+                .completer(completer(session))
+                .variable(LineReader.HISTORY_SIZE, 1000)
+                .variable(LineReader.HISTORY_FILE_SIZE, 1000);
+        if (historyFile != null) {
+            try {
+                if (historyFile.getParent() != null) Files.createDirectories(historyFile.getParent());
+                b.variable(LineReader.HISTORY_FILE, historyFile);
+            } catch (IOException | RuntimeException e) {
+                terminal.writer().println("(no history: cannot create " + historyFile.getParent() + ")");
+            }
+        }
+        LineReader reader = b.build();
+        // Between prompts (while a command runs) Ctrl-C interrupts the program, not the REPL. While
+        // a line is being read, JLine takes over the signal and raises UserInterruptException instead.
+        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> session.interrupt());
+        try {
+            while (!session.quitting()) {
+                String line;
+                try {
+                    line = reader.readLine(session.prompt());
+                } catch (UserInterruptException e) {
+                    continue; // Ctrl-C at the prompt drops the line, as in a shell
+                } catch (EndOfFileException e) {
+                    break;
+                }
+                session.execute(line);
+                terminal.flush();
+            }
+        } finally {
+            terminal.handle(Terminal.Signal.INT, previous);
+            try {
+                reader.getHistory().save();
+            } catch (IOException | RuntimeException e) {
+                // History is a convenience: losing it must not spoil leaving the REPL.
+            }
+        }
+    }
+
+    /** Tab completion from {@link Session#complete}: commands, registers, labels, CPUs, files. */
+    static Completer completer(Session session) {
+        return (reader, line, candidates) -> {
+            List<String> words = line.words().subList(0, Math.min(line.wordIndex(), line.words().size()));
+            String word = line.word() == null ? "" : line.word().substring(0, Math.min(line.wordCursor(), line.word().length()));
+            for (String c : session.complete(words, word)) {
+                boolean dir = c.endsWith("/");
+                candidates.add(new Candidate(c, c, null, null, null, null, !dir));
+            }
+        };
+    }
+
+    /**
+     * Where history is kept unless told otherwise: {@code $TOYISA_HISTORY}, else
+     * {@code $XDG_CONFIG_HOME/toyisa/repl_history}, else {@code ~/.config/toyisa/repl_history}.
+     */
+    public static Path defaultHistoryFile() {
+        String explicit = System.getenv("TOYISA_HISTORY");
+        if (explicit != null && !explicit.isBlank()) return Path.of(explicit);
+        String xdg = System.getenv("XDG_CONFIG_HOME");
+        Path config = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
+        return config.resolve("toyisa").resolve("repl_history");
+    }
+}
