@@ -1,0 +1,25 @@
+package toyisa.bench;
+
+/** How a guest binary is executed. */
+public enum Engine {
+    /** The CPU's own interpreter: the pre-decoded fast loop, {@code Machine.run()}. */
+    INTERPRETER("interpreter"),
+    /** The emulator: an Intellio guest translated to Armistice host code and run on the Armistice host. */
+    TRANSLATED("translated");
+
+    private final String label;
+
+    Engine(String label) {
+        this.label = label;
+    }
+
+    /** The lower-case name the table, the JSON and the command line use. */
+    public String label() {
+        return label;
+    }
+
+    public static Engine byLabel(String label) {
+        for (Engine e : values()) if (e.label.equals(label)) return e;
+        throw new IllegalArgumentException("no engine '" + label + "' (known: interpreter, translated)");
+    }
+}

@@ -1,0 +1,240 @@
+package toyisa.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The suite table that {@code bench/run} prints: every program on every CPU and engine, timed in
+ * this JVM, beside its native C twin.
+ *
+ * <p>Each configuration is run a few times to warm up (so HotSpot has compiled the fast loop), then
+ * timed several times; the table shows the median. Every run is checked against the program's
+ * result. The numbers of record for the bar are JMH's ({@code bench/run jmh}: separate forks,
+ * proper warm-up); this table puts them side by side with the native code and the translator.
+ *
+ * <pre>
+ * java -cp bench/target/benchmarks.jar toyisa.bench.SuiteTable [--scale 1.0] [--runs 5] [--warmup 2]
+ *      [--only sieve,fib] [--native DIR] [--json]
+ * </pre>
+ */
+public final class SuiteTable {
+    /** One measured row. Native rows have no guest instructions. */
+    record Row(String program, String cpu, String engine, long guestInstructions, long hostInstructions,
+               double seconds, double nativeSeconds, double interpretedSeconds) {
+        double mips() {
+            return guestInstructions / seconds / 1e6;
+        }
+
+        double timesNative() {
+            return nativeSeconds > 0 ? seconds / nativeSeconds : Double.NaN;
+        }
+
+        double translatedOverInterpreted() {
+            return interpretedSeconds > 0 ? seconds / interpretedSeconds : Double.NaN;
+        }
+
+        double hostPerGuest() {
+            return engine.equals("translated") ? (double) hostInstructions / guestInstructions : Double.NaN;
+        }
+    }
+
+    private double scale = 1.0;
+    private int runs = 5;
+    private int warmup = 2;
+    private boolean json;
+    private Path nativeDir;
+    private List<String> only = Suite.NAMES;
+
+    public static void main(String[] args) {
+        SuiteTable t = new SuiteTable();
+        try {
+            t.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.err.println("usage: bench/run [--scale F] [--runs N] [--warmup N] [--only prog,prog] [--json]");
+            System.exit(2);
+        }
+        try {
+            t.measure(System.out, System.err);
+        } catch (IllegalStateException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    void parse(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--json":
+                    json = true;
+                    break;
+                case "--scale":
+                    scale = Double.parseDouble(value(args, ++i, a));
+                    if (!(scale > 0)) throw new IllegalArgumentException("--scale must be positive");
+                    break;
+                case "--runs":
+                    runs = Integer.parseInt(value(args, ++i, a));
+                    if (runs < 1) throw new IllegalArgumentException("--runs must be at least 1");
+                    break;
+                case "--warmup":
+                    warmup = Integer.parseInt(value(args, ++i, a));
+                    if (warmup < 0) throw new IllegalArgumentException("--warmup must not be negative");
+                    break;
+                case "--native":
+                    nativeDir = Path.of(value(args, ++i, a));
+                    break;
+                case "--only":
+                    only = List.of(value(args, ++i, a).split(","));
+                    for (String n : only) Suite.named(n);
+                    break;
+                default:
+                    throw new IllegalArgumentException("unknown option " + a);
+            }
+        }
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) throw new IllegalArgumentException(option + " needs a value");
+        return args[i];
+    }
+
+    void measure(PrintStream out, PrintStream progress) {
+        List<Row> rows = new ArrayList<>();
+        for (String name : only) {
+            BenchProgram p = Suite.named(name);
+            int repeat = p.repeat(scale);
+            double nativeSeconds = Double.NaN;
+            NativeTwin twin = nativeDir == null ? null : new NativeTwin(nativeDir, p);
+            if (twin != null && twin.exists()) {
+                progress.printf("bench: %s native C -O2%n", name);
+                for (int i = 0; i < warmup; i++) twin.run(repeat);
+                double[] t = new double[runs];
+                for (int i = 0; i < runs; i++) t[i] = twin.run(repeat);
+                nativeSeconds = median(t);
+                rows.add(new Row(name, hostArch(), "C -O2", 0, 0, nativeSeconds, nativeSeconds, Double.NaN));
+            }
+            double intellioSeconds = Double.NaN;
+            for (String[] config : configurations()) {
+                Engine engine = Engine.byLabel(config[1]);
+                progress.printf("bench: %s %s %s%n", name, config[0], engine.label());
+                Runner r = Runner.prepare(p, config[0], engine, repeat);
+                for (int i = 0; i < warmup; i++) {
+                    r.run();
+                    r.check();
+                }
+                double[] t = new double[runs];
+                long guest = 0;
+                for (int i = 0; i < runs; i++) {
+                    long start = System.nanoTime();
+                    guest = r.run();
+                    t[i] = (System.nanoTime() - start) / 1e9;
+                    r.check();
+                }
+                double seconds = median(t);
+                boolean translated = engine == Engine.TRANSLATED;
+                rows.add(new Row(name, config[0], engine.label(), guest, r.hostInstructions(), seconds, nativeSeconds,
+                        translated ? intellioSeconds : Double.NaN));
+                if (config[0].equals("intellio") && engine == Engine.INTERPRETER) intellioSeconds = seconds;
+            }
+        }
+        if (json) printJson(out, rows);
+        else printTable(out, rows);
+    }
+
+    /** CPU and engine pairs, in table order: both interpreters, then the translator if this build has it. */
+    static List<String[]> configurations() {
+        List<String[]> c = new ArrayList<>();
+        c.add(new String[] {"armistice", "interpreter"});
+        c.add(new String[] {"intellio", "interpreter"});
+        if (Translated.available()) c.add(new String[] {"intellio", "translated"});
+        return c;
+    }
+
+    static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    }
+
+    /** Geometric mean of MIPS over the programs, per CPU and engine. */
+    static Map<String, Double> geometricMeans(List<Row> rows) {
+        Map<String, double[]> acc = new LinkedHashMap<>();
+        for (Row r : rows) {
+            if (r.guestInstructions() == 0) continue;
+            double[] a = acc.computeIfAbsent(r.cpu() + " " + r.engine(), k -> new double[2]);
+            a[0] += Math.log(r.mips());
+            a[1]++;
+        }
+        Map<String, Double> g = new LinkedHashMap<>();
+        acc.forEach((k, a) -> g.put(k, Math.exp(a[0] / a[1])));
+        return g;
+    }
+
+    private void printTable(PrintStream out, List<Row> rows) {
+        out.printf(Locale.ROOT, "toyisa bench: scale %s, median of %d runs after %d warm-up runs; Java %s (%s), %d CPUs%n",
+                scale, runs, warmup, System.getProperty("java.version"), System.getProperty("java.vm.name"),
+                Runtime.getRuntime().availableProcessors());
+        out.println();
+        out.printf("%-8s %-10s %-12s %14s %9s %8s %9s %9s %9s%n", "program", "CPU", "engine", "guest instr", "seconds", "MIPS",
+                "÷ C -O2", "tr ÷ int", "host/gst");
+        String last = null;
+        for (Row r : rows) {
+            if (last != null && !last.equals(r.program())) out.println();
+            last = r.program();
+            boolean isNative = r.guestInstructions() == 0;
+            out.printf(Locale.ROOT, "%-8s %-10s %-12s %14s %9.4f %8s %9s %9s %9s%n", r.program(), r.cpu(), r.engine(),
+                    isNative ? "-" : String.format(Locale.ROOT, "%,d", r.guestInstructions()), r.seconds(),
+                    isNative ? "-" : fmt(r.mips(), 1), isNative ? "1" : fmt(r.timesNative(), 1),
+                    fmt(r.translatedOverInterpreted(), 2), fmt(r.hostPerGuest(), 2));
+        }
+        out.println();
+        out.println("geometric mean over the suite (MIPS = million guest instructions per second):");
+        geometricMeans(rows).forEach((k, v) -> out.printf(Locale.ROOT, "  %-24s %8.1f MIPS%n", k, v));
+        if (nativeDir == null) out.println("(no native column: run through bench/run, which compiles the C twins with gcc -O2)");
+    }
+
+    private static String fmt(double v, int decimals) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    private void printJson(PrintStream out, List<Row> rows) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("{\n  \"scale\": ").append(scale).append(",\n  \"runs\": ").append(runs).append(",\n  \"warmup\": ").append(warmup)
+                .append(",\n  \"java\": \"").append(System.getProperty("java.version")).append("\",\n  \"results\": [");
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            sb.append(i == 0 ? "\n" : ",\n").append("    {\"program\": \"").append(r.program()).append("\", \"cpu\": \"").append(r.cpu())
+                    .append("\", \"engine\": \"").append(r.engine()).append("\", \"seconds\": ").append(num(r.seconds()));
+            if (r.guestInstructions() > 0) {
+                sb.append(", \"guestInstructions\": ").append(r.guestInstructions()).append(", \"mips\": ").append(num(r.mips()))
+                        .append(", \"timesNative\": ").append(num(r.timesNative()));
+                if (r.engine().equals("translated"))
+                    sb.append(", \"hostInstructions\": ").append(r.hostInstructions()).append(", \"hostPerGuest\": ").append(num(r.hostPerGuest()))
+                            .append(", \"translatedOverInterpreted\": ").append(num(r.translatedOverInterpreted()));
+            }
+            sb.append('}');
+        }
+        sb.append("\n  ],\n  \"geometricMeanMips\": {");
+        int i = 0;
+        for (Map.Entry<String, Double> e : geometricMeans(rows).entrySet())
+            sb.append(i++ == 0 ? "\n" : ",\n").append("    \"").append(e.getKey()).append("\": ").append(num(e.getValue()));
+        sb.append("\n  }\n}");
+        out.println(sb);
+    }
+
+    private static String num(double v) {
+        return Double.isNaN(v) || Double.isInfinite(v) ? "null" : String.format(Locale.ROOT, "%.6g", v);
+    }
+
+    private static String hostArch() {
+        return System.getProperty("os.arch");
+    }
+}
