@@ -230,7 +230,7 @@ final class Front {
             if (s.equals("\"")) hint = "a string ends with \" on the same line";
             else if (s.equals("'")) hint = "a character constant is one character in quotes: 'A'";
         } else if (t.getType() == Token.EOF || t.getType() == PasmLexer.NEWLINE) {
-            what = msg.startsWith("missing") ? msg.replace("'\\n'", "end of line").replace("'<EOF>'", "end of file")
+            what = msg.startsWith("missing") ? msg.replace("'\\n'", "end of line").replace("'<EOF>'", "end of line")
                     : "unexpected end of line";
         } else if (msg.startsWith("missing")) {
             what = msg;
@@ -463,15 +463,22 @@ final class Front {
         } else if (lowering != null && lowering.isPortable(mn)) {
             StringBuilder forms = new StringBuilder();
             for (Lowering.Rule r : lowering.rulesFor(mn)) forms.append(forms.length() == 0 ? "" : " | ").append(r.portable());
-            error(loc, "'" + mn + "' does not take " + describe(kinds.toString()),
-                    "forms: " + forms + " (r register, i constant, m [reg + constant], a [address])");
+            error(loc, "'" + mn + "' cannot take " + describe(kinds.toString()),
+                    "forms: " + forms + (forms.toString().contains(" ") ? " (r register, i constant, m [reg + constant], a [address])" : ""));
         } else {
             Set<String> known = new LinkedHashSet<>();
             if (lowering != null) for (Lowering.Rule r : lowering.rules()) known.add(r.mnemonic());
             known.addAll(table.mnemonics());
             known.addAll(macros.keySet());
-            error(loc, "unknown instruction '" + t.getText() + "'" + (lowering == null ? "" : " for " + isa.name()),
-                    suggest(mn, known));
+            String hint = suggest(mn, known);
+            for (Isa other : Isa.all()) {
+                if (!other.id().equals(isa.id()) && !other.table().forms(mn).isEmpty()) {
+                    hint = "'" + mn + "' is an instruction of " + other.name() + ", not of " + isa.name()
+                            + "; portable code runs on both (see docs/portable.md)";
+                    break;
+                }
+            }
+            error(loc, "unknown instruction '" + t.getText() + "'" + (lowering == null ? "" : " for " + isa.name()), hint);
         }
     }
 
@@ -490,7 +497,7 @@ final class Front {
 
     private static String describe(String kinds) {
         if (kinds.isEmpty()) return "no operands";
-        StringBuilder sb = new StringBuilder("operands ");
+        StringBuilder sb = new StringBuilder("(");
         for (int i = 0; i < kinds.length(); i++) {
             sb.append(i == 0 ? "" : ", ").append(switch (kinds.charAt(i)) {
                 case 'r' -> "register";
@@ -499,7 +506,7 @@ final class Front {
                 default -> "[address]";
             });
         }
-        return sb.toString();
+        return sb.append(')').toString();
     }
 
     /** Instantiates a lowering line with the operands; {@code %t} becomes a register no operand uses. */
@@ -585,8 +592,9 @@ final class Front {
             }
             body.add(s);
         }
+        // Name the use site; for nested expansions only the nearest one and how deep it goes.
         String note = "in macro '" + m.name() + "' used at " + loc.file() + ":" + loc.line()
-                + (u.note() == null ? "" : "; " + u.note());
+                + (u.macroDepth() == 0 ? "" : " (expansion depth " + (u.macroDepth() + 1) + ")");
         unit(new Unit(m.file(), body.toArray(new String[0]), m.bodyLines().length == 0 ? new int[] {m.line()} : m.bodyLines(),
                 note, u.includes(), u.macroDepth() + 1));
     }

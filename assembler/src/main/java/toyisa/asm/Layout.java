@@ -71,21 +71,31 @@ final class Layout {
     }
 
     void run() {
-        Map<String, Long> prev = new HashMap<>();
+        Map<String, Long> prev = new HashMap<>(), older = prev;
         for (passes = 1; passes <= MAX_PASSES; passes++) {
             boolean grew = pass(prev);
             boolean moved = !values.equals(prev);
+            older = prev;
             prev = values;
             if (!grew && !moved) {
                 warnPortability();
                 return;
             }
         }
-        Front.Stmt first = stmts.get(0);
-        diags.add(new Diagnostic(Diagnostic.Severity.ERROR, first.loc().file(), first.loc().line(), first.loc().col(),
-                "the addresses do not settle after " + MAX_PASSES + " passes",
-                "a .org, .space, .align or .equ that depends on a later label, or two .equ that depend on each other?",
-                first.loc().text(), first.loc().note()));
+        // Point at the first name whose value still moves: that is where the circle is.
+        Front.Stmt at = stmts.get(0);
+        String moving = null;
+        for (Front.Stmt s : stmts) {
+            String name = s instanceof Front.Equ e ? e.name() : s instanceof Front.Label l ? l.name() : null;
+            if (name != null && !java.util.Objects.equals(values.get(name), older.get(name))) {
+                at = s;
+                moving = name;
+                break;
+            }
+        }
+        error(at.loc(), moving == null ? "the addresses do not settle after " + MAX_PASSES + " passes"
+                        : "the value of '" + moving + "' does not settle after " + MAX_PASSES + " passes",
+                "does it depend on itself, or on a label that moves with it (.org, .space, .align of a later label)?");
     }
 
     // ------------------------------------------------------------------ one pass
@@ -241,7 +251,9 @@ final class Layout {
             }
         }
         if (last == null) return new byte[min];
-        error(in.loc().at(in.valueCol()), last.getMessage(), rangeHint(last.getMessage()));
+        String message = last.getMessage();
+        if (message.startsWith("vec ")) message = "interrupt vector" + message.substring(3);
+        error(in.loc().at(in.valueCol()), message, rangeHint(message));
         return null;
     }
 

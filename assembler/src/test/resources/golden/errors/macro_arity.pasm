@@ -1,0 +1,4 @@
+.macro m x
+  mov a, x
+.endm
+  m 1, 2

@@ -1,0 +1,2 @@
+.macro mov x
+.endm

@@ -1,0 +1,4 @@
+mvo a, 1
+mov b, 70000
+jmp nowhere
+halt

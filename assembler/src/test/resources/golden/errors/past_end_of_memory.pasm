@@ -1,0 +1,2 @@
+.org 0FFFEh
+.word 1, 2

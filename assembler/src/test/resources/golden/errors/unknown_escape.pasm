@@ -1,0 +1,1 @@
+.asciz "bad \q"
