@@ -68,6 +68,14 @@ public abstract class Machine {
     final int[] code = new int[0x10000 * 4];
     /** 1 where a byte belongs to a pre-decoded instruction. */
     final byte[] codeByte = new byte[0x10000];
+    /**
+     * Where instructions are fetched from: {@link #mem}, or — when a binary translator runs its host
+     * code on this core (see {@link HostCpu}) — a separate code memory, while loads and stores still
+     * go to {@link #mem}. Read only when decoding, never on the hot path.
+     */
+    byte[] fetchMemory = mem;
+    /** Set by {@link HostCpu}: told about stores into marked bytes instead of forgetting pre-decoded code. */
+    HostCpu.StoreWatcher storeWatcher;
     /** Register file; cores may keep extra slots past the visible registers (a write sink, a zero). */
     final int[] regs;
     private final int visibleRegisters;
@@ -153,14 +161,14 @@ public abstract class Machine {
 
     /** Decodes the instruction at {@code at} into the cache and returns its kind word. Not on the hot path. */
     final int decode(int at) {
-        Instruction insn = isa.decode(mem, at);
+        Instruction insn = isa.decode(fetchMemory, at);
         int slot = at << 2;
         int len = insn.length();
         boolean touchesNullPage = false;
         for (int k = 0; k < len; k++) {
             int a = (at + k) & 0xFFFF;
             if (a < NULL_PAGE_END) touchesNullPage = true;
-            codeByte[a] = 1;
+            if (fetchMemory == mem) codeByte[a] = 1; // with a separate code memory the marks belong to the translator
         }
         if (touchesNullPage) {
             setSlot(slot, K_FETCH_SEGV, len, 0, 0, 0, 0);
@@ -183,6 +191,15 @@ public abstract class Machine {
 
     /** A store hit bytes of pre-decoded code: forget every instruction that could contain them. */
     final void invalidate(int addr, int n) {
+        if (storeWatcher != null) {
+            storeWatcher.stored(addr, n);
+            return;
+        }
+        forget(addr, n);
+    }
+
+    /** Drops the pre-decoded instructions that could contain bytes {@code addr..addr+n-1}. */
+    final void forget(int addr, int n) {
         for (int a = addr - (maxLength - 1); a < addr + n; a++) code[(a & 0xFFFF) << 2] = K_UNDECODED;
     }
 

@@ -1,0 +1,127 @@
+package toyisa.vm;
+
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.function.Consumer;
+
+/**
+ * The Armistice interpreter core as a binary translator's host CPU (module {@code translator}).
+ *
+ * <p>A guest's 64 KiB and a code cache cannot share one 64 KiB address space, so in this mode the
+ * core fetches its instructions from a separate <em>code memory</em> (the translator's code cache)
+ * while every load and store — and the HAL — still works on the ordinary data memory, which holds the
+ * guest's memory. Nothing else changes: the same pre-decoding fast loop, the same faults, the same
+ * HAL. Two small hooks make it work:
+ * <ul>
+ * <li>{@link #marks()}: the translator marks guest bytes it has translated; a data store into a marked
+ * byte calls the {@link StoreWatcher} (after the store), which invalidates the translations of those
+ * bytes — self-modifying guest code.</li>
+ * <li>{@link #forgetCode}: the translator tells the core that it patched code memory (block chaining,
+ * invalidation), so the core decodes those host instructions again.</li>
+ * </ul>
+ * The translator leaves the host code by {@code halt} instructions it placed itself ("exit stubs"):
+ * {@link #run} returns {@link Outcome#HALT} with {@link #pc()} just past the stub.
+ */
+public final class HostCpu {
+    /** Told about every data store into a byte marked in {@link #marks()}, after the bytes are written. */
+    public interface StoreWatcher {
+        void stored(int address, int length);
+    }
+
+    private final ArmisticeMachine m = new ArmisticeMachine();
+
+    /**
+     * @param codeMemory 64 KiB of host code (the code cache), fetched from instead of data memory
+     * @param watcher    told about stores into marked (translated) guest bytes
+     */
+    public HostCpu(byte[] codeMemory, StoreWatcher watcher) {
+        if (codeMemory.length != 0x10000) throw new IllegalArgumentException("code memory must be 64 KiB");
+        m.fetchMemory = codeMemory;
+        m.storeWatcher = watcher;
+        m.budget = Long.MAX_VALUE;
+    }
+
+    /** The data memory: the guest's 64 KiB (live, not a copy). */
+    public byte[] memory() {
+        return m.mem;
+    }
+
+    /** One byte per data address: 1 where a store must be reported to the watcher (live). */
+    public byte[] marks() {
+        return m.codeByte;
+    }
+
+    /** The register file r0..r15 (live; slot 16 is where writes to r0 go). */
+    public int[] registers() {
+        return m.regs;
+    }
+
+    /** Runs host code from {@code hostPc} until a {@code halt}, a fault, a HAL exit or the output cap. */
+    public Outcome run(int hostPc) {
+        m.resume();
+        m.pc = hostPc & 0xFFFF;
+        m.execute(Long.MAX_VALUE);
+        return m.outcome;
+    }
+
+    /** Where the core stopped: the faulting instruction, or just past a {@code halt} or {@code int}. */
+    public int pc() {
+        return m.pc;
+    }
+
+    /** Host instructions executed so far. */
+    public long steps() {
+        return m.steps;
+    }
+
+    /** The host-level fault report after {@link Outcome#FAULT} (host PC, kind, data address, detail). */
+    public FaultReport fault() {
+        return m.fault;
+    }
+
+    /** The exit status after {@link Outcome#EXIT} or {@link Outcome#OUTPUT_CAP}. */
+    public int exitStatus() {
+        return m.exitStatus;
+    }
+
+    /** Host flags N Z C V (bits 3..0). */
+    public int flags() {
+        return m.flags();
+    }
+
+    /** The code memory at {@code address..address+length-1} changed: decode it again when reached. */
+    public void forgetCode(int address, int length) {
+        m.forget(address, length);
+    }
+
+    /** The whole code memory changed (the code cache was flushed). */
+    public void forgetAllCode() {
+        Arrays.fill(m.code, K_UNDECODED_VALUE);
+    }
+
+    private static final int K_UNDECODED_VALUE = Machine.K_UNDECODED;
+
+    public String output() {
+        return m.output();
+    }
+
+    public int outputLength() {
+        return m.out.length();
+    }
+
+    public void setOutputCap(int cap) {
+        m.setOutputCap(cap);
+    }
+
+    public void setInput(byte[] bytes) {
+        m.setInput(bytes);
+    }
+
+    public void setInput(InputStream in) {
+        m.setInput(in);
+    }
+
+    public void setOutputEcho(Consumer<String> echo) {
+        m.setOutputEcho(echo);
+    }
+}
