@@ -18,6 +18,10 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             AsmCommand.class,
+            RunCommand.class,
+            ExecCommand.class,
+            DisasmCommand.class,
+            BinfmtCommand.class,
             ReplCommand.class,
         })
 public final class Toyisa implements Runnable {
@@ -41,6 +45,14 @@ public final class Toyisa implements Runnable {
         CommandLine cl = new CommandLine(new Toyisa());
         cl.setOut(out);
         cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, args2) -> {
+            // A usage error: the reason and where to look, not the whole usage text.
+            CommandLine sub = ex.getCommandLine();
+            err.println(sub.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
+            err.println("Try '" + sub.getCommandSpec().qualifiedName() + " --help' for more information.");
+            err.flush();
+            return USAGE;
+        });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             // A bug in toyisa, not in the user's input: one line, and the status of a usage error.
             err.println("toyisa: internal error: " + ex);

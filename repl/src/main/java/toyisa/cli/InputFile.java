@@ -1,0 +1,61 @@
+package toyisa.cli;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import toyisa.container.FormatException;
+import toyisa.isa.Isa;
+import toyisa.vm.Loader;
+import toyisa.vm.Program;
+
+/** Reading the file a command was given, and naming a CPU, with messages a user can act on. */
+final class InputFile {
+    /** Larger than any TXF or fat file toyisa writes: refuse before reading gigabytes. */
+    static final long MAX_BYTES = 16 << 20;
+
+    private InputFile() {}
+
+    /** The bytes of a file, or a usage error that says why they cannot be read. */
+    static byte[] read(CommandLine cl, Path path) {
+        try {
+            if (Files.isDirectory(path)) throw usage(cl, path + " is a directory");
+            if (Files.size(path) > MAX_BYTES) throw usage(cl, path + " is too large (over 16 MiB) to be a toyisa binary");
+            return Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            throw usage(cl, "cannot read " + path + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw usage(cl, "cannot read " + path + ": permission denied");
+        } catch (IOException e) {
+            throw usage(cl, "cannot read " + path + ": " + e.getMessage());
+        }
+    }
+
+    /** The CPU of a {@code --cpu} option, or a usage error listing the CPUs. */
+    static Isa cpu(CommandLine cl, String name) {
+        Isa isa = Isa.byName(name);
+        if (isa == null) throw usage(cl, "unknown CPU '" + name + "' (expected armistice or intellio)");
+        return isa;
+    }
+
+    /** The CPU a file names in its header, or null for a raw file. */
+    static Isa cpuOfHeader(byte[] file) {
+        if (toyisa.container.Txf.isTxf(file)) return Isa.byMachine(toyisa.container.Txf.machineOf(file));
+        return null;
+    }
+
+    /** Loads a file for a CPU, or a usage error carrying the loader's explanation. */
+    static Program load(CommandLine cl, Path path, byte[] file, Isa cpu) {
+        try {
+            return Loader.load(file, cpu);
+        } catch (FormatException e) {
+            throw usage(cl, path + ": " + e.getMessage());
+        }
+    }
+
+    static CommandLine.ParameterException usage(CommandLine cl, String message) {
+        return new CommandLine.ParameterException(cl, message);
+    }
+}

@@ -1,0 +1,91 @@
+package toyisa.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import toyisa.isa.Isa;
+import toyisa.vm.Machine;
+import toyisa.vm.Program;
+import toyisa.vm.RunResult;
+
+/**
+ * {@code toyisa run}: runs a binary on the CPU you name, whatever it was built for — so a foreign
+ * binary is misdecoded, exactly as the hardware would. ({@code toyisa exec} applies the loader's rules
+ * instead.) The exit status is the program's, or the one a shell reports for the signal.
+ */
+@Command(name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run a binary (raw at 0100h, TXF or fat) on one CPU, even one built for the",
+            "other. Program output goes to standard output, a crash report to standard error.",
+            "",
+            "Exit status: the program's (halt 0, or the HAL exit status), or as a shell",
+            "reports a signal: 132 illegal instruction, 139 segmentation fault, 135",
+            "misaligned access, 136 divide by zero, 159 bad system call; 124 instruction",
+            "budget exhausted (hang), 153 output cap exceeded; 2 usage error."
+        })
+public final class RunCommand implements Callable<Integer> {
+    @Option(names = "--cpu", paramLabel = "CPU",
+            description = "armistice or intellio (default: the CPU a TXF header names; required for a raw file)")
+    String cpu;
+
+    @Option(names = "--trace", description = "print each instruction as it executes: PC, bytes, instruction, changes")
+    boolean trace;
+
+    @Option(names = "--max-steps", paramLabel = "N",
+            description = "instruction budget (default ${DEFAULT-VALUE}); running out is reported as a hang")
+    long maxSteps = Machine.DEFAULT_BUDGET;
+
+    @Option(names = "--max-output", paramLabel = "BYTES", description = "output cap in bytes (default ${DEFAULT-VALUE})")
+    int maxOutput = Machine.DEFAULT_OUTPUT_CAP;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "the binary to run")
+    Path file;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        CommandLine cl = spec.commandLine();
+        if (maxSteps < 1) throw InputFile.usage(cl, "--max-steps must be at least 1");
+        if (maxOutput < 0) throw InputFile.usage(cl, "--max-output must not be negative");
+        byte[] bytes = InputFile.read(cl, file);
+        Isa isa = cpu != null ? InputFile.cpu(cl, cpu) : InputFile.cpuOfHeader(bytes);
+        if (isa == null) throw InputFile.usage(cl, file + " has no header naming its CPU: say which with --cpu armistice|intellio");
+        Program program = InputFile.load(cl, file, bytes, isa);
+        return run(isa, program, trace, maxSteps, maxOutput, cl.getOut(), cl.getErr());
+    }
+
+    /** Runs a loaded program with standard input, live output, and the report on {@code err}. */
+    static int run(Isa isa, Program program, boolean trace, long budget, int outputCap, PrintWriter out, PrintWriter err) {
+        Machine m = Machine.create(isa);
+        m.load(program);
+        m.setBudget(budget);
+        m.setOutputCap(outputCap);
+        m.setInput(System.in);
+        RunResult r;
+        if (trace) {
+            r = m.runStepping(pc -> false, step -> {
+                out.println(step.traceLine());
+                if (!step.output().isEmpty()) out.print(step.output());
+                out.flush();
+            });
+        } else {
+            m.setOutputEcho(text -> {
+                out.print(text);
+                out.flush();
+            });
+            r = m.run();
+        }
+        out.flush();
+        String report = r.report();
+        if (!report.isEmpty()) err.print(report);
+        err.flush();
+        return r.exitStatus();
+    }
+}
