@@ -12,7 +12,11 @@ import toyisa.isa.Isa;
 final class Interpreters {
     /** Runs a foreign file on a host machine and returns the exit status. */
     interface Interpreter {
+        /** Runs the file as {@code toyisa exec} would, with standard input, live output and a crash report. */
         int run(byte[] file, Isa host, PrintWriter out, PrintWriter err);
+
+        /** Runs the file for {@code toyisa demo}: output and what the interpreter did, indented, no input. */
+        int demo(byte[] file, Isa host, PrintWriter out, PrintWriter err);
     }
 
     private static final Map<String, Interpreter> BY_NAME = new LinkedHashMap<>();

@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
             ExecCommand.class,
             DisasmCommand.class,
             BinfmtCommand.class,
+            CompareCommand.class,
+            DemoCommand.class,
             ReplCommand.class,
         })
 public final class Toyisa implements Runnable {

@@ -72,6 +72,8 @@ final class Debugger {
     private int[] watchValues = new int[0];
     private int nextId = 1;
     private byte[] input = new byte[0];
+    /** Bytes written by {@code asm}: part of the program from then on, kept by reset and by a CPU switch. */
+    private final java.util.TreeMap<Integer, Byte> patches = new java.util.TreeMap<>();
     private volatile boolean interrupted;
 
     Debugger(Isa cpu, int historyLimit) {
@@ -92,6 +94,11 @@ final class Debugger {
 
     Image image() {
         return image;
+    }
+
+    /** Bytes patched into the program by {@code asm}. */
+    int patchedBytes() {
+        return patches.size();
     }
 
     int historyLimit() {
@@ -122,12 +129,14 @@ final class Debugger {
     /** Loads a program on the current CPU and starts at its entry. */
     void load(Image img) {
         this.image = img;
+        patches.clear();
         reload();
     }
 
     /** Loads the program again from its bytes: fresh memory and registers, empty journal. */
     void reload() {
         machine.load(image.program);
+        patches.forEach((a, b) -> machine.writeByte(a, b));
         machine.setBudget(budget);
         machine.setInput(input);
         journal.clear();
@@ -301,9 +310,17 @@ final class Debugger {
         return new Back(undone, undone < n, forgotten && journal.isEmpty(), taken.toString());
     }
 
-    /** Writes bytes into memory from the debugger (a patch); the journal keeps its steps. */
+    /**
+     * Writes bytes into memory from the debugger (a patch). The patch becomes part of the program:
+     * {@code reset} and {@code cpu} keep it, loading a file drops it. The journal keeps its steps
+     * ({@code back} does not undo a patch).
+     */
     void patch(int address, byte[] bytes) {
-        for (int i = 0; i < bytes.length; i++) machine.writeByte(address + i, bytes[i]);
+        for (int i = 0; i < bytes.length; i++) {
+            int a = (address + i) & 0xFFFF;
+            machine.writeByte(a, bytes[i]);
+            patches.put(a, bytes[i]);
+        }
         // A program stopped by a fault may run again from the patched code.
         if (machine.outcome() == toyisa.vm.Outcome.FAULT) machine.resume();
         refreshWatches();

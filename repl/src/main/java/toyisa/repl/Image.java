@@ -113,7 +113,7 @@ final class Image {
             return new IncludeResolver.Source(name, Files.readString(p, StandardCharsets.UTF_8));
         };
         Assembly a = Assembler.assemble(shown, text, cpu, Assembler.DEFAULT_ORIGIN, includes);
-        if (!a.ok()) throw new LoadException(a.formatDiagnostics().stripTrailing());
+        if (!a.ok()) throw new LoadException("cannot assemble '" + shown + "' for " + cpu.name() + ":\n" + a.formatDiagnostics().stripTrailing());
         List<Line> lines = new ArrayList<>();
         Map<String, List<String>> sources = new LinkedHashMap<>();
         sources.put(shown, text.lines().toList());

@@ -330,10 +330,23 @@ public final class Session {
 
     /** {@code 0104h <start+4>  36 03 00 2A  mov c, 2Ah}. */
     private String instructionLine(int address) {
+        return instructionLine(address, true);
+    }
+
+    /**
+     * An instruction with its address and bytes; a jump or call names its target's label, so
+     * {@code call 0118h} reads {@code call 0118h  ; double}.
+     */
+    private String instructionLine(int address, boolean symbol) {
         Instruction insn = dbg.machine().decodeAt(address);
-        String sym = dbg.image().symbolize(address);
-        return Hex.addr(address) + (sym == null ? "" : " <" + sym + ">") + "  "
+        String sym = symbol ? dbg.image().symbolize(address) : null;
+        String line = Hex.addr(address) + (sym == null ? "" : " <" + sym + ">") + "  "
                 + String.format("%-11s", Hex.bytes(insn.bytes())) + "  " + text(dbg.cpu(), insn);
+        if (!insn.isIllegal() && insn.row().shape().contains("T")) {
+            String target = dbg.image().labelAt(insn.target());
+            if (target != null) line += "  ; " + target;
+        }
+        return line;
     }
 
     private static String text(Isa isa, Instruction insn) {
@@ -351,6 +364,8 @@ public final class Session {
                 break;
             case BUDGET:
                 for (String l : r.hang().format().split("\n")) println(l);
+                println("  the budget counts every instruction since the program was loaded: 'reset' starts again"
+                        + " ('toyisa repl --budget N' allows more)");
                 break;
             default:
                 message("the program " + stoppedText(r));
@@ -362,7 +377,7 @@ public final class Session {
         switch (r.outcome()) {
             case HALT: return "halted (exit status 0)";
             case EXIT: return "exited with status " + r.exitStatus();
-            case FAULT: return "faulted (" + r.fault().fault().title() + ", exit status " + r.exitStatus() + ")";
+            case FAULT: return "faulted: " + r.fault().fault().title() + ", exit status " + r.exitStatus();
             case BUDGET: return "used up its instruction budget (exit status 124)";
             case OUTPUT_CAP: return "printed more than the output cap allows (exit status 153)";
             default: return "stopped";
@@ -458,7 +473,7 @@ public final class Session {
         Machine m = dbg.machine();
         CpuState now = m.state();
         String flags = flagText(now, previous);
-        println("pc=" + Hex.addr(now.pc()) + "  " + flags + (m.isStopped() ? "  (" + stoppedText(m.result()) + ")" : ""));
+        println("pc=" + Hex.addr(now.pc()) + "  " + flags + (m.isStopped() ? "  [" + stoppedText(m.result()) + "]" : ""));
         StringBuilder line = new StringBuilder();
         int[] r = now.registers(), p = previous.registers();
         for (int i = 0; i < r.length; i++) {
@@ -519,7 +534,7 @@ public final class Session {
             String label = dbg.image().labelAt(at);
             if (label != null) println(label + ":");
             String mark = (dbg.hasBreakpoint(at) ? "*" : " ") + (at == pc ? "=>" : "  ");
-            String line = mark + " " + instructionLine(at);
+            String line = mark + " " + instructionLine(at, false);
             println(at == pc ? style.current(line) : line);
             at = (at + dbg.machine().decodeAt(at).length()) & 0xFFFF;
         }
@@ -628,11 +643,17 @@ public final class Session {
         int size = 0;
         for (var s : img.program.segments()) size += s.size();
         String built = img.builtFor == null ? "" : " (built for " + img.builtFor.name() + ")";
-        if (img.kind == Image.Kind.FAT) {
+        if (size == 0) {
+            println("cpu " + target.id() + ": " + target.name() + (dbg.patchedBytes() > 0
+                    ? ", with the " + dbg.patchedBytes() + " bytes written by asm" : ", empty memory (load a program, or asm one instruction at a time)"));
+        } else if (img.kind == Image.Kind.FAT) {
             println("cpu " + target.id() + ": " + img.name + " is a fat file: loaded its " + target.name() + " slice");
         } else {
-            println("cpu " + target.id() + ": the same " + size + " bytes of " + img.name + built + ", now decoded by " + target.name()
-                    + (img.builtFor != null && img.builtFor.machine() != target.machine() ? ": expect a misdecode" : ""));
+            boolean foreign = img.builtFor != null && img.builtFor.machine() != target.machine();
+            boolean own = img.builtFor != null && !foreign;
+            println("cpu " + target.id() + ": " + (own ? img.name + " reloaded on " + target.name() + ", the CPU it was built for"
+                    : "the same " + size + " bytes of " + img.name + built + ", now decoded by " + target.name()
+                      + (foreign ? ": expect a misdecode" : "")));
         }
         if (before.registers().length != previous.registers().length) previous = dbg.machine().state();
         showLocation();
@@ -649,7 +670,8 @@ public final class Session {
         try {
             img = Image.load(p, name, dbg.cpu());
         } catch (Image.LoadException e) {
-            throw new UserError(e.getMessage());
+            throw new UserError(e.getMessage() + (dbg.image().kind == Image.Kind.RAW && dbg.image().program.segments().get(0).size() == 0
+                    ? "" : "\n(still loaded: " + dbg.image().name + ")"));
         }
         dbg.load(img);
         previous = dbg.machine().state();
@@ -686,14 +708,14 @@ public final class Session {
         } catch (EncodingException | RuntimeException nativeError) {
             bytes = portable(arg, pc);
             if (bytes == null) throw new UserError("cannot assemble '" + arg + "' for " + dbg.cpu().name() + ": " + nativeError.getMessage());
-            how = " (portable assembly)";
+            how = ", from portable assembly";
         }
         byte[] old = m.readMemory(pc, bytes.length);
         dbg.patch(pc, bytes);
-        println("wrote " + Hex.bytes(bytes) + " at " + Hex.addr(pc) + how + " (was " + Hex.bytes(old) + ")");
+        println("wrote " + Hex.bytes(bytes) + " at " + Hex.addr(pc) + " (was " + Hex.bytes(old) + ")" + how);
         int at = pc;
         while (((at - pc) & 0xFFFF) < bytes.length) {
-            println("   " + instructionLine(at));
+            println("   " + instructionLine(at, false));
             at = (at + m.decodeAt(at).length()) & 0xFFFF;
         }
     }
