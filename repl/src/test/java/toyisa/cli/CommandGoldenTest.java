@@ -1,0 +1,134 @@
+package toyisa.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import toyisa.asm.Assembler;
+import toyisa.asm.Assembly;
+import toyisa.isa.Isa;
+
+/**
+ * The commands instructors script against, run on the seed's Print(42) and compared with golden
+ * files in {@code src/test/resources/cli/} (standard output, then standard error, then the exit
+ * status). Regenerate with {@code -Dtoyisa.regenerate=true} and review the diff.
+ */
+class CommandGoldenTest {
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void build() throws IOException {
+        System.setProperty("toyisa.binfmt", dir.resolve("binfmt").toString());
+        for (String cpu : new String[] {"armistice", "intellio"}) {
+            Assembly a = Assembler.assemble("print42.pasm", DemoCommand.PRINT_42, Isa.byName(cpu));
+            assertTrue(a.ok(), a.formatDiagnostics());
+            Files.write(dir.resolve("print42." + cpu + ".bin"), a.binary());
+            Files.write(dir.resolve("print42." + cpu + ".txf"), a.toTxf());
+        }
+    }
+
+    @AfterAll
+    static void forgetRegistry() {
+        System.clearProperty("toyisa.binfmt");
+    }
+
+    private static String toyisa(String... args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int status = Toyisa.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return (out + "--- stderr\n" + err + "--- exit status " + status + "\n").replace(dir.toString(), "$DIR");
+    }
+
+    private static void golden(String name, String actual) throws IOException {
+        Path file = Path.of("src", "test", "resources", "cli", name + ".out");
+        if (Boolean.getBoolean("toyisa.regenerate")) {
+            Files.writeString(file, actual, StandardCharsets.UTF_8);
+            return;
+        }
+        if (!Files.exists(file)) fail(file + " is missing: run with -Dtoyisa.regenerate=true and review it");
+        assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual, name + " differs from its golden file");
+    }
+
+    private static String bin(String cpu) {
+        return dir.resolve("print42." + cpu + ".bin").toString();
+    }
+
+    private static String txf(String cpu) {
+        return dir.resolve("print42." + cpu + ".txf").toString();
+    }
+
+    @Test
+    void nativeRunsPrint42() throws IOException {
+        golden("run-armistice-native", toyisa("run", "--cpu", "armistice", bin("armistice")));
+        golden("run-intellio-native", toyisa("run", "--cpu", "intellio", bin("intellio")));
+    }
+
+    /** isa.md section 4: and r10, 1022h, then an illegal instruction at 0104h; nothing printed; 132. */
+    @Test
+    void intellioBinaryCrashesOnArmistice() throws IOException {
+        golden("run-intellio-on-armistice", toyisa("run", "--trace", "--cpu", "armistice", bin("intellio")));
+    }
+
+    /** isa.md section 4: seven wrong instructions, then an illegal instruction at 010Ch; 132. */
+    @Test
+    void armisticeBinaryCrashesOnIntellio() throws IOException {
+        golden("run-armistice-on-intellio", toyisa("run", "--trace", "--cpu", "intellio", bin("armistice")));
+    }
+
+    @Test
+    void compareShowsTheMisdecodeSideBySide() throws IOException {
+        golden("compare-intellio-binary", toyisa("compare", "--color=never", bin("intellio")));
+        golden("compare-armistice-binary", toyisa("compare", "--color=never", bin("armistice")));
+    }
+
+    @Test
+    void disassemblyAsEitherCpuSeesIt() throws IOException {
+        golden("disasm-intellio-txf", toyisa("disasm", txf("intellio")));
+        golden("disasm-intellio-txf-as-armistice", toyisa("disasm", "--cpu", "armistice", txf("intellio")));
+    }
+
+    @Test
+    void execRefusesAForeignTxfWhenNoEntryMatches() throws IOException {
+        golden("exec-foreign-txf", toyisa("exec", "--machine", "armistice", txf("intellio")));
+        golden("exec-native-txf", toyisa("exec", "--machine", "intellio", txf("intellio")));
+    }
+
+    @Test
+    void binfmtDisplaysLikeUpdateBinfmts() throws IOException {
+        golden("binfmt-display", toyisa("binfmt", "--display"));
+    }
+
+    @Test
+    void demoTellsTheWholeStory() throws IOException {
+        golden("demo", toyisa("demo", "--color=never"));
+    }
+
+    @Test
+    void badInputGetsAMessageNotAStackTrace() throws IOException {
+        golden("usage-errors", toyisa("run", "--cpu", "z80", bin("intellio"))
+                + toyisa("run", bin("intellio"))
+                + toyisa("run", "--cpu", "armistice", dir.resolve("missing.bin").toString())
+                + toyisa("disasm", dir.toString())
+                + toyisa("binfmt", "--enable", "no-such-entry"));
+    }
+
+    @Test
+    void aCorruptTxfIsAFormatError() throws IOException {
+        byte[] txf = Files.readAllBytes(Path.of(txf("intellio")));
+        Path broken = dir.resolve("broken.txf");
+        Files.write(broken, java.util.Arrays.copyOf(txf, 12));
+        String result = toyisa("run", broken.toString());
+        assertTrue(result.contains("--- exit status 2"), result);
+        assertTrue(!result.contains("Exception"), result);
+    }
+}
