@@ -1,0 +1,402 @@
+package toyisa.translate;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import toyisa.container.Segment;
+import toyisa.intellio.Intellio;
+import toyisa.isa.Hex;
+import toyisa.isa.Instruction;
+import toyisa.vm.CpuState;
+import toyisa.vm.Fault;
+import toyisa.vm.FaultReport;
+import toyisa.vm.HangReport;
+import toyisa.vm.HostCpu;
+import toyisa.vm.Machine;
+import toyisa.vm.Outcome;
+import toyisa.vm.Program;
+import toyisa.vm.RunResult;
+import toyisa.vm.Step;
+
+/**
+ * The emulator: runs an Intellio program on the Armistice CPU by dynamic binary translation, the way
+ * QEMU user mode or Rosetta run a foreign binary. This class is the <em>dispatcher</em>: it finds or
+ * makes the translation of the next guest block, runs host code on the Armistice core until the code
+ * leaves through a stub, and decides what happens next — chain the exit to its target so the next
+ * time the host jumps there directly, translate more, or end the run with the same result, exit
+ * status and report the Intellio interpreter would give.
+ *
+ * <pre>
+ * Emulator.Result r = Emulator.run(bytes, Emulator.options().log(true));
+ * r.result().output();   r.result().exitStatus();   r.log();   r.stats().expansion();
+ * </pre>
+ */
+public final class Emulator {
+    /** How to run: budget (guest instructions), output cap, input, an echo of output, the translation log. */
+    public static final class Options {
+        long budget = Machine.DEFAULT_BUDGET;
+        int outputCap = Machine.DEFAULT_OUTPUT_CAP;
+        byte[] input = new byte[0];
+        InputStream inputStream;
+        Consumer<String> echo;
+        boolean log;
+
+        public Options budget(long guestInstructions) {
+            if (guestInstructions < 0) throw new IllegalArgumentException("the instruction budget must not be negative");
+            this.budget = guestInstructions;
+            return this;
+        }
+
+        public Options outputCap(int cap) {
+            this.outputCap = cap;
+            return this;
+        }
+
+        public Options input(String text) {
+            this.input = text.getBytes(StandardCharsets.UTF_8);
+            this.inputStream = null;
+            return this;
+        }
+
+        public Options input(InputStream in) {
+            this.inputStream = in;
+            return this;
+        }
+
+        public Options echo(Consumer<String> echo) {
+            this.echo = echo;
+            return this;
+        }
+
+        /** Record the translation log: each guest block, then the host code made for it. */
+        public Options log(boolean log) {
+            this.log = log;
+            return this;
+        }
+    }
+
+    /**
+     * Counts of one run.
+     *
+     * @param blocksTranslated  guest blocks translated (including retranslations after invalidation)
+     * @param cacheHits         times the dispatcher found a block already translated
+     * @param chained           exits patched into direct jumps, plus inline-cache entries
+     * @param invalidations     translations dropped because the guest wrote into their code
+     * @param guestInstructions guest instructions executed
+     * @param hostInstructions  host instructions executed (including stubs and budget checks)
+     */
+    public record Stats(long blocksTranslated, long cacheHits, long chained, long invalidations,
+                        long guestInstructions, long hostInstructions) {
+        /** Host instructions per guest instruction. */
+        public double expansion() {
+            return guestInstructions == 0 ? 0 : (double) hostInstructions / guestInstructions;
+        }
+
+        /** The counts as the log ends them. */
+        public String format() {
+            return String.format("blocks translated:  %d%ncache hits:         %d%nchained exits:      %d%n"
+                    + "invalidations:      %d%nguest instructions: %d%nhost instructions:  %d%n"
+                    + "expansion:          %.2f host instructions per guest instruction%n",
+                    blocksTranslated, cacheHits, chained, invalidations, guestInstructions, hostInstructions, expansion());
+        }
+    }
+
+    /**
+     * What a translated run gave.
+     *
+     * @param result as the Intellio interpreter reports it: outcome, exit status, output, fault or hang report, final state
+     * @param log    the translation log (empty unless asked for)
+     * @param stats  the counts
+     */
+    public record Result(RunResult result, String log, Stats stats) {}
+
+    public static Options options() {
+        return new Options();
+    }
+
+    /** Runs a raw Intellio binary (loaded and entered at 0100h). */
+    public static Result run(byte[] program, Options options) {
+        return run(Program.raw(program), options);
+    }
+
+    /** Runs a loaded Intellio program (its segments and entry). */
+    public static Result run(Program program, Options options) {
+        return new Emulator(program, options).run();
+    }
+
+    // ------------------------------------------------------------------ the dispatcher
+
+    private final Program program;
+    private final Options options;
+    private final CodeCache cache = new CodeCache();
+    private final HostCpu cpu;
+    private final int[] regs;
+    private final StringBuilder log;
+    private final ByteArrayOutputStream inputSeen = new ByteArrayOutputStream();
+
+    private long guestSteps;
+    private int budgetLoaded;
+    private long cacheHits, chained;
+    /** The guest flags where the host code last stopped. */
+    private LazyFlags flags = LazyFlags.CANON_FLAGS;
+    private int guestPc;
+
+    private Emulator(Program program, Options options) {
+        this.program = program;
+        this.options = options;
+        this.cpu = new HostCpu(cache.memory, cache::guestWrote);
+        cache.attach(cpu);
+        this.regs = cpu.registers();
+        this.log = options.log ? new StringBuilder() : null;
+        cpu.setOutputCap(options.outputCap);
+        if (options.echo != null) cpu.setOutputEcho(options.echo);
+        if (options.inputStream != null) cpu.setInput(recording(options.inputStream));
+        else cpu.setInput(options.input);
+    }
+
+    private Result run() {
+        byte[] mem = cpu.memory();
+        for (Segment s : program.segments()) System.arraycopy(s.bytes(), 0, mem, s.address(), s.size());
+        guestPc = program.entry() & 0xFFFF;
+        regs[Translator.HOST[7]] = Machine.STACK_TOP;
+        regs[Translator.EIGHT] = 8;
+        regs[Translator.FLAGS] = 0; // the guest starts with every flag clear
+        RunResult end = loop();
+        Stats stats = new Stats(cache.translations, cacheHits, chained, cache.invalidations, guestSteps, cpu.steps());
+        if (log != null) log.append("\n").append(stats.format());
+        return new Result(end, log == null ? "" : log.toString(), stats);
+    }
+
+    private RunResult loop() {
+        while (true) {
+            if (guestSteps >= options.budget) return budgetEnd();
+            int hostPc = enter(guestPc);
+            while (true) {
+                budgetLoaded = regs[Translator.BUDGET];
+                Outcome o = cpu.run(hostPc);
+                int stop = cpu.pc();
+                if (o == Outcome.HALT) {
+                    int at = (stop - 4) & 0xFFFF;
+                    Site site = cache.site(at);
+                    Stub stub = site.stub();
+                    if (stub == null) throw new IllegalStateException("host halt without a stub at " + Hex.addr(at));
+                    if (stub.kind == Stub.Kind.FLAGS) { // a helper call: compute r11, continue
+                        regs[Translator.FLAGS] = knownFlags(site.flags());
+                        hostPc = stop;
+                        continue;
+                    }
+                    account(at, stub.kind == Stub.Kind.BUDGET ? -1 : stub.kind == Stub.Kind.HALT ? site.index() + 1 : site.index());
+                    flags = site.flags();
+                    switch (stub.kind) {
+                        case HALT:
+                            guestPc = (stub.guestPc + 1) & 0xFFFF;
+                            return finish(Outcome.HALT, 0, null);
+                        case FAULT:
+                            guestPc = stub.guestPc;
+                            return stub.fetchFault
+                                    ? fault(Fault.SEGMENTATION_FAULT, stub.guestPc, "instruction fetch touches the null page")
+                                    : fault(Fault.ILLEGAL_INSTRUCTION, -1, "");
+                        case EXIT: {
+                            guestPc = stub.guestPc;
+                            if (guestSteps >= options.budget) return budgetEnd();
+                            int next = enter(guestPc);
+                            Translation t = cache.owner(next);
+                            if (!t.truncated && !stub.owner.truncated && stub.owner.valid) {
+                                cache.chain(stub, t);
+                                chained++;
+                            }
+                            hostPc = next;
+                            continue;
+                        }
+                        case DISPATCH: {
+                            guestPc = regs[Translator.T1];
+                            if (guestSteps >= options.budget) return budgetEnd();
+                            int next = enter(guestPc);
+                            Translation t = cache.owner(next);
+                            if (flags.kind == LazyFlags.Kind.CANON || !t.requiresCanon) {
+                                int before = stub.cacheEntries;
+                                cache.cache(stub, guestPc, t);
+                                if (stub.cacheEntries > before) chained++;
+                            }
+                            hostPc = next;
+                            continue;
+                        }
+                        default: // BUDGET, STALE
+                            guestPc = stub.guestPc;
+                            break;
+                    }
+                    break; // back to the outer loop: budget check, then enter
+                }
+                // The host stopped inside a guest instruction: a fault, or the HAL ended the program.
+                Site site = cache.site(stop);
+                account(stop, site.index());
+                flags = site.flags();
+                guestPc = site.guestPc();
+                if (o == Outcome.FAULT) return hostFault(site);
+                return finish(o, cpu.exitStatus(), null);
+            }
+        }
+    }
+
+    /**
+     * Finds or makes the translation of the block at {@code pc}, gives it the guest flags in r11 if it
+     * reads them, loads the budget counter, and returns its host address.
+     */
+    private int enter(int pc) {
+        long remaining = options.budget - guestSteps;
+        Translation t = cache.lookup(pc);
+        if (t != null && t.guestLength() <= remaining) {
+            cacheHits++;
+        } else {
+            GuestBlock block = GuestBlock.decode(cpu.memory(), pc, GuestBlock.MAX_INSTRUCTIONS);
+            boolean truncated = block.size() > remaining;
+            if (truncated) block = GuestBlock.decode(cpu.memory(), pc, (int) remaining);
+            t = cache.add(block, truncated);
+            if (log != null) logTranslation(t);
+        }
+        t.dispatches++;
+        if (t.requiresCanon && flags.kind != LazyFlags.Kind.CANON) {
+            regs[Translator.FLAGS] = knownFlags(flags);
+            flags = LazyFlags.CANON_FLAGS;
+        }
+        regs[Translator.BUDGET] = (int) Math.min(remaining, 0xFFFF);
+        return t.base;
+    }
+
+    /**
+     * Counts the guest instructions run since the last stop. The host subtracts a block's length
+     * from r14 when it enters the block; if it stopped inside the block, the instructions after
+     * {@code executed} did not run. {@code executed} -1: the block's budget check failed (nothing ran).
+     */
+    private void account(int hostPc, int executed) {
+        long done = budgetLoaded - regs[Translator.BUDGET];
+        if (executed >= 0) {
+            Translation t = cache.owner(hostPc);
+            done -= t.guestLength() - Math.min(executed, t.guestLength());
+        }
+        guestSteps += done;
+        budgetLoaded = regs[Translator.BUDGET];
+    }
+
+    /** The guest flags from a lazy record, or — where the record cannot tell — by replay. */
+    private int knownFlags(LazyFlags f) {
+        int v = f.evaluate(regs);
+        return v >= 0 ? v : replayFlags();
+    }
+
+    /**
+     * Replays the program on the Intellio interpreter for exactly the guest instructions run so far,
+     * and reads its flags. Only where the lazy flags were dead for the host code and the translator
+     * let their operands go (a fault report, the final state, code that was rewritten under it).
+     */
+    private int replayFlags() {
+        Machine m = Machine.create(Intellio.ISA);
+        m.load(program);
+        m.setInput(inputSeen.size() > 0 || options.inputStream != null ? inputSeen.toByteArray() : options.input);
+        m.setOutputCap(options.outputCap);
+        m.setBudget(guestSteps);
+        m.run();
+        return m.flags();
+    }
+
+    // ------------------------------------------------------------------ how a run ends
+
+    private CpuState guestState(int flagBits) {
+        int[] r = new int[8];
+        for (int i = 0; i < 8; i++) r[i] = regs[Translator.HOST[i]];
+        return new CpuState(guestPc, r, flagBits, "ZSCO", Intellio.ISA.registers());
+    }
+
+    private RunResult finish(Outcome outcome, int status, FaultReport report) {
+        CpuState state = report != null ? report.state() : guestState(knownFlags(flags));
+        return new RunResult(outcome, status, guestSteps, cpu.output(), report, null, state);
+    }
+
+    private RunResult fault(Fault f, int address, String detail) {
+        CpuState state = guestState(knownFlags(flags));
+        Instruction insn = Intellio.TABLE.decode(cpu.memory(), guestPc);
+        String text = insn.isIllegal() ? "(illegal)" : Intellio.TABLE.disassemble(insn);
+        FaultReport r = new FaultReport(f, Intellio.ISA.name(), guestPc, insn.bytes(), text, address, detail, state);
+        return new RunResult(Outcome.FAULT, f.exitStatus(), guestSteps, cpu.output(), r, null, state);
+    }
+
+    /** A fault of the host code, told as the guest's fault at the guest instruction it came from. */
+    private RunResult hostFault(Site site) {
+        FaultReport host = cpu.fault();
+        Fault f = host.fault();
+        if (f == Fault.SEGMENTATION_FAULT && site.accessLength() > 0) {
+            int a = (host.address() - site.accessOffset()) & 0xFFFF;
+            int n = site.accessLength();
+            return fault(f, a, (site.accessWrite() ? "write of " : "read of ") + n + (n == 1 ? " byte" : " bytes")
+                    + " at " + Hex.addr(a) + " (null page)");
+        }
+        if (f == Fault.MISALIGNED_ACCESS || f == Fault.ILLEGAL_INSTRUCTION)
+            throw new IllegalStateException("the host code faulted where the guest cannot: " + host.format());
+        return fault(f, host.address(), host.detail());
+    }
+
+    /** The budget ran out: report where the guest was spinning, as the interpreter does. */
+    private RunResult budgetEnd() {
+        int flagBits = flags.evaluate(regs);
+        CpuState state = guestState(flagBits >= 0 ? flagBits : replayFlags());
+        HangReport hang = sampleHang(state);
+        return new RunResult(Outcome.BUDGET, Outcome.BUDGET.fixedStatus(), guestSteps, cpu.output(), null, hang, state);
+    }
+
+    /** Runs a copy of the guest on the Intellio interpreter a little further to find its hottest loop. */
+    private HangReport sampleHang(CpuState state) {
+        Machine m = Machine.create(Intellio.ISA);
+        byte[] mem = cpu.memory();
+        for (int a = Machine.NULL_PAGE_END; a < 0x10000; a++) if (mem[a] != 0) m.writeByte(a, mem[a]);
+        for (int i = 0; i < 8; i++) m.setRegister(i, state.register(i));
+        m.setFlags(state.flags());
+        m.setPc(guestPc);
+        m.setBudget(Long.MAX_VALUE);
+        m.setOutputCap(Integer.MAX_VALUE);
+        Map<Long, Integer> backward = new HashMap<>();
+        int sampled = 0;
+        for (; sampled < Machine.HANG_SAMPLE && !m.isStopped(); sampled++) {
+            int from = m.pc();
+            Step s = m.step();
+            int to = m.pc();
+            if (!s.outcome().isFinal() && to <= from) backward.merge((long) from << 16 | to, 1, Integer::sum);
+        }
+        long best = -1;
+        int taken = 0;
+        for (Map.Entry<Long, Integer> e : backward.entrySet()) {
+            if (e.getValue() > taken || (e.getValue() == taken && e.getKey() < best)) {
+                best = e.getKey();
+                taken = e.getValue();
+            }
+        }
+        if (best < 0) return new HangReport(guestPc, guestSteps, -1, -1, 0, sampled);
+        return new HangReport(guestPc, guestSteps, (int) (best & 0xFFFF), (int) (best >>> 16), taken, sampled);
+    }
+
+    // ------------------------------------------------------------------ the log
+
+    private void logTranslation(Translation t) {
+        log.append("IN:  guest block at ").append(Hex.addr(t.guestStart())).append(" (").append(t.guestLength())
+                .append(t.guestLength() == 1 ? " instruction" : " instructions").append(t.truncated ? ", cut short by the budget" : "")
+                .append(")\n");
+        log.append(t.block.listing());
+        log.append("OUT: host code at ").append(Hex.addr(t.base)).append(" (").append(t.hostLength())
+                .append(" instructions").append(t.requiresCanon ? ", entered with the guest flags in r11" : "").append(")\n");
+        log.append(t.hostListing(cache.memory)).append('\n');
+    }
+
+    private InputStream recording(InputStream in) {
+        return new InputStream() {
+            @Override
+            public int read() throws IOException {
+                int b = in.read();
+                if (b >= 0) inputSeen.write(b);
+                return b;
+            }
+        };
+    }
+}

@@ -1,0 +1,113 @@
+package toyisa.translate;
+
+import java.util.ArrayList;
+import java.util.List;
+import toyisa.armistice.Armistice;
+import toyisa.isa.Hex;
+import toyisa.isa.Instruction;
+
+/**
+ * One guest block translated: real Armistice instructions at a host address of the code cache, and
+ * for each of them a {@link Site} that says which guest instruction it came from.
+ *
+ * <p>Layout of every translation:
+ * <pre>
+ *   cmp r14, N        ; the budget: are N more guest instructions allowed?
+ *   jb  BUDGET        ; no: back to the dispatcher
+ *   sub r14, N
+ *   ...               ; host code of each guest instruction, in order
+ *   exit stubs        ; halts the dispatcher later patches into jumps to the next blocks (chaining)
+ *   BUDGET: halt
+ * </pre>
+ */
+final class Translation {
+    final GuestBlock block;
+    /** Host address of the first instruction (the entry). */
+    final int base;
+    final byte[] code;
+    final Site[] sites;
+    /** Host index where each guest instruction's code starts (for invalidation). */
+    final int[] boundaries;
+    /** True when the block reads the guest flags before setting them: it must be entered with them in r11. */
+    final boolean requiresCanon;
+    final List<Stub> stubs;
+    /** A one-off translation cut short by the budget: never cached, never chained. */
+    final boolean truncated;
+    /** Places in other translations that jump here (undone when this one is invalidated). */
+    final List<int[]> incoming = new ArrayList<>();
+    boolean valid = true;
+    /** How many times the dispatcher entered this translation (not counting chained entries). */
+    long dispatches;
+
+    Translation(GuestBlock block, int base, byte[] code, Site[] sites, int[] boundaries, boolean requiresCanon,
+                List<Stub> stubs, boolean truncated) {
+        this.block = block;
+        this.base = base;
+        this.code = code;
+        this.sites = sites;
+        this.boundaries = boundaries;
+        this.requiresCanon = requiresCanon;
+        this.stubs = stubs;
+        this.truncated = truncated;
+        for (Stub s : stubs) s.owner = this;
+    }
+
+    int guestStart() {
+        return block.start;
+    }
+
+    int guestLength() {
+        return block.size();
+    }
+
+    int hostLength() {
+        return code.length / 4;
+    }
+
+    int address(int index) {
+        return (base + 4 * index) & 0xFFFF;
+    }
+
+    /**
+     * The host code as the log shows it: each guest instruction as a {@code ;} comment line, then the
+     * host instructions made for it, decoded back from their bytes by the Armistice table.
+     */
+    String hostListing(byte[] codeMemory) {
+        StringBuilder sb = new StringBuilder();
+        Object group = null;
+        for (int k = 0; k < sites.length; k++) {
+            Site s = sites[k];
+            // Each host instruction is shown under what it was made for: the budget check, a guest instruction, a stub.
+            Object key;
+            String heading;
+            if (k < 3) {
+                key = "budget";
+                heading = "; budget check: " + block.size() + " guest instruction" + (block.size() == 1 ? "" : "s");
+            } else if (s.stub() != null && (s.index() >= block.size() || s.stub().kind == Stub.Kind.BUDGET)) {
+                key = s.stub();
+                heading = "; " + describe(s.stub());
+            } else {
+                key = s.index();
+                Instruction g = block.instructions.get(s.index());
+                heading = "; " + Hex.addr(g.address()) + "  " + toyisa.intellio.Intellio.TABLE.disassemble(g);
+            }
+            if (!key.equals(group)) sb.append("  ").append(heading).append('\n');
+            group = key;
+            int at = address(k);
+            Instruction h = Armistice.TABLE.decode(codeMemory, at);
+            sb.append(String.format("  %-6s %-12s %s%n", Hex.addr(at), Hex.bytes(h.bytes()), Armistice.TABLE.disassemble(h)));
+        }
+        return sb.toString();
+    }
+
+    private static String describe(Stub s) {
+        switch (s.kind) {
+            case EXIT: return "exit to " + Hex.addr(s.guestPc);
+            case DISPATCH: return "exit to the address in r7 (inline cache, then the dispatcher)";
+            case BUDGET: return "budget exhausted: back to the dispatcher";
+            case HALT: return "guest hlt";
+            case FAULT: return (s.fetchFault ? "fetch from the null page at " : "illegal instruction at ") + Hex.addr(s.guestPc);
+            default: return s.kind.name().toLowerCase();
+        }
+    }
+}
