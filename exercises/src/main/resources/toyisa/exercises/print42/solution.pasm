@@ -1,0 +1,5 @@
+; Print(42) through the HAL: the same source for both CPUs.
+mov a, 10h
+mov c, 42
+int 13h
+halt
