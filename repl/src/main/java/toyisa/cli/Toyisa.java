@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             BinfmtCommand.class,
             CompareCommand.class,
             DemoCommand.class,
+            ExerciseCommand.class,
             ReplCommand.class,
         })
 public final class Toyisa implements Runnable {

@@ -123,6 +123,14 @@ class CommandGoldenTest {
     }
 
     @Test
+    void exercisesAreListedAndChecked() throws IOException {
+        Path poly = dir.resolve("polyglot.hex");
+        Files.writeString(poly, "20 10 22 2A CD 13 F4\n");
+        golden("exercise-list", toyisa("exercise", "list"));
+        golden("exercise-check-polyglot", toyisa("exercise", "check", "polyglot", poly.toString()));
+    }
+
+    @Test
     void aCorruptTxfIsAFormatError() throws IOException {
         byte[] txf = Files.readAllBytes(Path.of(txf("intellio")));
         Path broken = dir.resolve("broken.txf");
