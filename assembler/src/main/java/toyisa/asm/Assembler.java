@@ -24,6 +24,8 @@ public final class Assembler {
     public static final int DEFAULT_ORIGIN = 0x0100;
     /** Longest source (or included file) the assembler reads, in characters. */
     public static final int MAX_SOURCE_CHARS = 4_000_000;
+    /** Most diagnostics one assembly reports (the rest are counted, not shown). */
+    public static final int MAX_DIAGNOSTICS = 200;
 
     private Assembler() {}
 
@@ -67,10 +69,16 @@ public final class Assembler {
                 .thenComparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
     }
 
+    /** Each diagnostic once, and no more than {@link #MAX_DIAGNOSTICS} of them. */
     private static List<Diagnostic> dedupe(Collection<Diagnostic> diags) {
-        List<Diagnostic> out = new ArrayList<>();
-        for (Diagnostic d : diags) if (!out.contains(d)) out.add(d);
-        return out;
+        List<Diagnostic> out = new ArrayList<>(new java.util.LinkedHashSet<>(diags));
+        if (out.size() <= MAX_DIAGNOSTICS) return out;
+        int more = out.size() - MAX_DIAGNOSTICS;
+        Diagnostic last = out.get(MAX_DIAGNOSTICS);
+        List<Diagnostic> shown = new ArrayList<>(out.subList(0, MAX_DIAGNOSTICS));
+        shown.add(new Diagnostic(last.severity(), last.file(), last.line(), last.column(),
+                "… and " + more + " more; stopping here", "fix the first ones: later messages are often their echoes", null, null));
+        return shown;
     }
 
     /** Assembles one source for every CPU there is, and packs the TXF images into a fat file. */

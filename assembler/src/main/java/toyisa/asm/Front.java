@@ -38,8 +38,10 @@ final class Front {
     static final int MAX_INCLUDE_DEPTH = 16;
     /** How deep macros may expand one another. */
     static final int MAX_MACRO_DEPTH = 32;
+    /** Most macro expansions one assembly may do (a macro using another twice doubles them). */
+    static final int MAX_EXPANSIONS = 20_000;
     /** Most statements one assembly may produce (macros can multiply lines). */
-    static final int MAX_STATEMENTS = 200_000;
+    static final int MAX_STATEMENTS = 100_000;
     /** Deepest parenthesis nesting read (deeper is refused before the parser recurses). */
     static final int MAX_NESTING = 200;
 
@@ -582,6 +584,11 @@ final class Front {
             error(loc, "macros expand more than " + MAX_MACRO_DEPTH + " deep (a macro that uses itself?)", null);
             return;
         }
+        if (expansions >= MAX_EXPANSIONS) {
+            if (!tooMany) error(loc, "more than " + MAX_EXPANSIONS + " macro expansions", "is a macro expanding without end?");
+            tooMany = true;
+            return;
+        }
         int id = ++expansions;
         List<String> body = new ArrayList<>();
         for (String line : m.body()) {
@@ -751,6 +758,7 @@ final class Front {
     }
 
     private void error(Loc loc, String message, String hint) {
+        if (diags.size() > 2 * Assembler.MAX_DIAGNOSTICS) return; // enough to read; see Layout.error
         diags.add(new Diagnostic(Diagnostic.Severity.ERROR, loc.file(), loc.line(), loc.col(), message, hint, loc.text(), loc.note()));
     }
 

@@ -105,6 +105,7 @@ final class Layout {
     private long pc;
     private boolean guessed;
     private final Set<String> poisoned = new HashSet<>();
+    private final Set<Diagnostic> reported = new HashSet<>();
 
     /** One pass over the program; true when some instruction needed a longer form. */
     private boolean pass(Map<String, Long> prev) {
@@ -115,6 +116,7 @@ final class Layout {
         listing = new ArrayList<>();
         lines = new ArrayList<>();
         poisoned.clear();
+        reported.clear();
         java.util.Arrays.fill(image, (byte) 0);
         written.clear();
         pc = origin;
@@ -397,7 +399,9 @@ final class Layout {
 
     private void error(Front.Loc loc, String message, String hint) {
         Diagnostic d = new Diagnostic(Diagnostic.Severity.ERROR, loc.file(), loc.line(), loc.col(), message, hint, loc.text(), loc.note());
-        if (!diags.contains(d)) diags.add(d);
+        // Past a screenful of errors the rest are counted by the caller, not kept: a runaway
+        // program (64K of code past the end of memory) must not cost quadratic time.
+        if (diags.size() <= 2 * Assembler.MAX_DIAGNOSTICS && reported.add(d)) diags.add(d);
     }
 
     // ------------------------------------------------------------------ results
