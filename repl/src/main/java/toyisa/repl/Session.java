@@ -143,6 +143,13 @@ public final class Session {
         out.flush();
     }
 
+    /** True for the commands an empty line repeats on a terminal: step, next and back. */
+    static boolean isRepeatable(String line) {
+        String[] parts = line.strip().split("\\s+", 2);
+        Commands c = parts[0].isEmpty() ? null : Commands.find(parts[0]);
+        return c == Commands.STEP || c == Commands.NEXT || c == Commands.BACK;
+    }
+
     /** Executes one command line. Never throws. */
     public void execute(String line) {
         String text = line.strip();

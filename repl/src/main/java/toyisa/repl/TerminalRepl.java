@@ -62,6 +62,7 @@ public final class TerminalRepl {
         // Between prompts (while a command runs) Ctrl-C interrupts the program, not the REPL. While
         // a line is being read, JLine takes over the signal and raises UserInterruptException instead.
         Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> session.interrupt());
+        String repeatable = null;
         try {
             while (!session.quitting()) {
                 String line;
@@ -72,6 +73,9 @@ public final class TerminalRepl {
                 } catch (EndOfFileException e) {
                     break;
                 }
+                // As in gdb, Enter on an empty line repeats the last step, next or back.
+                if (line.isBlank() && repeatable != null) line = repeatable;
+                else if (!line.isBlank()) repeatable = Session.isRepeatable(line) ? line : null;
                 session.execute(line);
                 terminal.flush();
             }

@@ -22,8 +22,8 @@ import toyisa.isa.Isa;
 
 /**
  * The REPL on a terminal: JLine's own terminal over piped streams, driven by keystrokes — Tab
- * completion of commands, file names, labels and registers, history kept across two sessions, and
- * Ctrl-C interrupting a program that never ends without leaving the REPL.
+ * completion of commands, file names, labels and registers, Enter repeating a step, history kept
+ * across two sessions, and Ctrl-C interrupting a program that never ends without leaving the REPL.
  *
  * <p>Waiting for the REPL's answer is bounded only so a broken build fails instead of hanging; no
  * assertion depends on timing.
@@ -49,6 +49,11 @@ class TerminalReplTest {
             d.await("watch 2: register sp");
             d.line("cont\t\r");
             d.await("watch 2: sp changed from FFFE to FFFC");
+            d.line("s\r");
+            d.await("c=000E (was 0007)");
+            // An empty line repeats the step, as in gdb.
+            d.line("\r");
+            d.await("memory 0125h: 00 -> 0E");
             d.line("quit\r");
             d.awaitEnd();
         }
