@@ -151,8 +151,19 @@ final class Debugger {
     void switchCpu(Isa cpu, Image img) {
         this.machine = Machine.create(cpu);
         this.image = img;
-        // Watches on registers the new CPU does not have are dropped, not misread.
-        watches.removeIf(w -> w.register() >= machine.registerCount());
+        // A register watch follows the register's name (c is r3 on Armistice, code 2 on Intellio);
+        // one the new CPU does not have (r10 on Intellio) is dropped, not misread.
+        List<Watch> kept = new ArrayList<>();
+        for (Watch w : watches) {
+            if (w.register() < 0) {
+                kept.add(w);
+                continue;
+            }
+            int code = cpu.registers().code(w.spec());
+            if (code >= 0 && code < machine.registerCount()) kept.add(new Watch(w.id(), code, 0, cpu.registers().name(code)));
+        }
+        watches.clear();
+        watches.addAll(kept);
         reload();
     }
 

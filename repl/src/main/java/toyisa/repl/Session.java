@@ -644,7 +644,7 @@ public final class Session {
                 throw new UserError(e.getMessage());
             }
         }
-        CpuState before = dbg.machine().state();
+        int watchesBefore = dbg.watches().size();
         dbg.switchCpu(target, img);
         previous = dbg.machine().state();
         int size = 0;
@@ -662,7 +662,8 @@ public final class Session {
                     : "the same " + size + " bytes of " + img.name + built + ", now decoded by " + target.name()
                       + (foreign ? ": expect a misdecode" : "")));
         }
-        if (before.registers().length != previous.registers().length) previous = dbg.machine().state();
+        int dropped = watchesBefore - dbg.watches().size();
+        if (dropped > 0) println("(dropped " + (dropped == 1 ? "a watch on a register " : dropped + " watches on registers ") + target.name() + " does not have)");
         showLocation();
     }
 
