@@ -718,6 +718,8 @@ public final class Session {
             if (bytes == null) throw new UserError("cannot assemble '" + arg + "' for " + dbg.cpu().name() + ": " + nativeError.getMessage());
             how = ", from portable assembly";
         }
+        if (pc + bytes.length > 0x10000)
+            throw new UserError("the " + bytes.length + " bytes at " + Hex.addr(pc) + " would wrap into the null page");
         byte[] old = m.readMemory(pc, bytes.length);
         dbg.patch(pc, bytes);
         println("wrote " + Hex.bytes(bytes) + " at " + Hex.addr(pc) + " (was " + Hex.bytes(old) + ")" + how);
