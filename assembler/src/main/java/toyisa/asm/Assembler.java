@@ -1,6 +1,5 @@
 package toyisa.asm;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -86,11 +85,5 @@ public final class Assembler {
         List<Assembly> slices = new ArrayList<>();
         for (Isa isa : Isa.all()) slices.add(assemble(fileName, source, isa, DEFAULT_ORIGIN, includes));
         return new FatAssembly(slices);
-    }
-
-    /** Reads a source the way the command line does: UTF-8, bounded size. */
-    static String checkSize(String text) throws IOException {
-        if (text.length() > MAX_SOURCE_CHARS) throw new IOException("the file is too large to assemble");
-        return text;
     }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.antlr.v4.runtime.BaseErrorListener;
@@ -144,11 +143,6 @@ final class Front {
 
     List<Diagnostic> diagnostics() {
         return diags;
-    }
-
-    /** Every label and {@code .equ} name the program defines (for forward references and suggestions). */
-    Set<String> definedNames() {
-        return defined.keySet();
     }
 
     List<Stmt> run(String file, String text) {

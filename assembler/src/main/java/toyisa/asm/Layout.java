@@ -420,10 +420,6 @@ final class Layout {
         return Math.max(last, origin);
     }
 
-    int origin() {
-        return origin;
-    }
-
     int passes() {
         return passes;
     }
@@ -442,9 +438,5 @@ final class Layout {
 
     List<Line> lines() {
         return lines;
-    }
-
-    Isa isa() {
-        return isa;
     }
 }

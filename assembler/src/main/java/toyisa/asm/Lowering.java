@@ -72,13 +72,11 @@ final class Lowering {
         }
     }
 
-    private final Isa isa;
     private final List<Rule> rules;
     private final List<Integer> temps;
     private final Map<String, List<Rule>> byMnemonic = new LinkedHashMap<>();
 
-    private Lowering(Isa isa, List<Rule> rules, List<Integer> temps) {
-        this.isa = isa;
+    private Lowering(List<Rule> rules, List<Integer> temps) {
         this.rules = List.copyOf(rules);
         this.temps = List.copyOf(temps);
         for (Rule r : rules) byMnemonic.computeIfAbsent(r.mnemonic(), k -> new ArrayList<>()).add(r);
@@ -151,7 +149,7 @@ final class Lowering {
                 for (Arg a : nat.args())
                     if (a instanceof Arg.Temp && temps.isEmpty())
                         throw new IllegalStateException(isa.id() + ".lower: %t is used but no temps are declared");
-        return new Lowering(isa, rules, temps);
+        return new Lowering(rules, temps);
     }
 
     private static Native parseNative(Isa isa, String text, String kinds, String where) {
@@ -221,10 +219,6 @@ final class Lowering {
             case 'm' -> Operand.mem(1, 0x200);
             default -> Operand.abs(0x200);
         };
-    }
-
-    Isa isa() {
-        return isa;
     }
 
     List<Rule> rules() {
