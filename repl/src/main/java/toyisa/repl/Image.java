@@ -95,6 +95,7 @@ final class Image {
      * @param shown the name as the user wrote it (what messages and the line table print)
      */
     static Image load(Path path, String shown, Isa cpu) throws LoadException {
+        if (Files.isDirectory(path)) throw new LoadException("cannot load '" + shown + "': it is a directory");
         if (!Files.isRegularFile(path)) throw new LoadException("cannot open '" + shown + "': no such file");
         try {
             if (Files.size(path) > MAX_FILE) throw new LoadException("'" + shown + "' is too large (over 16 MiB)");
