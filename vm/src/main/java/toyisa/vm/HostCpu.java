@@ -121,6 +121,11 @@ public final class HostCpu {
         m.setInput(in);
     }
 
+    /** How many bytes of standard input the HAL has consumed. */
+    public int inputPosition() {
+        return m.in.position();
+    }
+
     public void setOutputEcho(Consumer<String> echo) {
         m.setOutputEcho(echo);
     }
