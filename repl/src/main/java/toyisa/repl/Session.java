@@ -290,7 +290,10 @@ public final class Session {
 
     // ------------------------------------------------------------------ what a stop shows
 
-    /** Registers, flags and memory that changed between two states, on one or two lines. */
+    /**
+     * Registers, flags and memory that changed between two states, on one or two lines. {@code writes}
+     * maps an address to its old and new byte; {@code extra} counts writes beyond those it could hold.
+     */
     private void showChanges(CpuState before, CpuState after, Map<Integer, int[]> writes, int extra) {
         List<String> items = new ArrayList<>();
         int[] b = before.registers(), a = after.registers();
@@ -299,6 +302,8 @@ public final class Session {
         }
         if (before.flags() != after.flags()) items.add("flags " + after.formatFlags() + " (was " + before.formatFlags() + ")");
         if (!items.isEmpty()) println("  " + String.join("  ", items));
+        // A byte written and then written back (a push and a pop) did not change.
+        writes.values().removeIf(v -> v[0] == v[1]);
         if (!writes.isEmpty()) {
             List<String> runs = new ArrayList<>();
             int start = -1, prev = -2;
@@ -316,7 +321,7 @@ public final class Session {
                 prev = e.getKey();
             }
             runs.add(Hex.addr(start) + ": " + olds.toString().strip() + " -> " + news.toString().strip());
-            println("  memory " + String.join("  ", runs) + (extra > 0 ? "  (and " + extra + " more bytes)" : ""));
+            println("  memory " + String.join("  ", runs) + (extra > 0 ? "  (and more)" : ""));
         }
     }
 
