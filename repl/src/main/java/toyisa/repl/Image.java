@@ -14,13 +14,12 @@ import java.util.TreeMap;
 import toyisa.asm.Assembler;
 import toyisa.asm.Assembly;
 import toyisa.asm.IncludeResolver;
-import toyisa.container.Fat;
 import toyisa.container.FormatException;
 import toyisa.container.LineEntry;
 import toyisa.container.Symbol;
-import toyisa.container.Txf;
 import toyisa.container.TxfImage;
 import toyisa.isa.Isa;
+import toyisa.vm.Loader;
 import toyisa.vm.Program;
 
 /**
@@ -128,41 +127,28 @@ final class Image {
                 a.warnings().isEmpty() ? "" : a.formatDiagnostics().stripTrailing());
     }
 
+    /** A binary through the VM's loader: raw at 0100h, a TXF's segments, a fat file's slice for {@code cpu}. */
     static Image binary(Path path, String shown, byte[] bytes, Isa cpu) throws LoadException {
+        Program program;
         try {
-            if (Fat.isFat(bytes)) {
-                List<String> have = new ArrayList<>();
-                for (byte[] slice : Fat.slices(bytes)) {
-                    Isa slicer = Isa.byMachine(Txf.machineOf(slice));
-                    have.add(slicer == null ? String.format("%02Xh", Txf.machineOf(slice)) : slicer.id());
-                    if (Txf.machineOf(slice) == cpu.machine()) return fromTxf(path, shown, Txf.read(slice), Kind.FAT, "");
-                }
-                throw new LoadException("'" + shown + "' is a fat file without a slice for " + cpu.name()
-                        + " (it has: " + String.join(", ", have) + ")");
-            }
-            if (Txf.isTxf(bytes)) {
-                TxfImage img = Txf.read(bytes);
-                String note = "";
-                if (img.machine() != cpu.machine()) {
-                    Isa other = Isa.byMachine(img.machine());
-                    String owner = other == null ? String.format("machine %02Xh", img.machine()) : other.name();
-                    // exec would refuse this file; the debugger loads it anyway, to show why.
-                    note = "note: the TXF header says " + owner + "; loading its bytes on " + cpu.name()
-                            + " anyway (exec would refuse it: exec format error)";
-                }
-                return fromTxf(path, shown, img, Kind.TXF, note);
-            }
-            if (bytes.length > Program.MAX_RAW_SIZE)
-                throw new LoadException("'" + shown + "' (" + bytes.length + " bytes) does not fit between 0100h and FFFFh");
-            return new Image(shown, path, Kind.RAW, null, Program.raw(bytes), Map.of(), List.of(), Map.of(), "");
+            program = Loader.load(bytes, cpu);
         } catch (FormatException e) {
             throw new LoadException("'" + shown + "': " + e.getMessage());
         }
+        TxfImage img = program.image();
+        if (img == null) return new Image(shown, path, Kind.RAW, null, program, Map.of(), List.of(), Map.of(), "");
+        String note = "";
+        if (img.machine() != cpu.machine()) {
+            // exec would refuse this file; the debugger loads it anyway, to show why.
+            note = "note: the TXF header says " + Loader.machineName(img.machine()) + "; loading its bytes on " + cpu.name()
+                    + " anyway (exec would refuse it: exec format error)";
+        }
+        return withDebugInfo(path, shown, program, program.format() == Program.Format.FAT ? Kind.FAT : Kind.TXF, note);
     }
 
-    private static Image fromTxf(Path path, String shown, TxfImage img, Kind kind, String note) throws LoadException {
-        if (img.segments().stream().anyMatch(s -> s.address() < 0x100))
-            throw new LoadException("'" + shown + "' has a segment in the null page (0000h-00FFh), which is unmapped");
+    /** Labels and the line table of a TXF image; source text from files beside the binary, when they are there. */
+    private static Image withDebugInfo(Path path, String shown, Program program, Kind kind, String note) {
+        TxfImage img = program.image();
         Map<String, Integer> labels = new LinkedHashMap<>();
         for (Symbol s : img.symbols()) labels.putIfAbsent(s.name(), s.address());
         List<LineEntry> entries = new ArrayList<>(img.lines());
@@ -179,9 +165,7 @@ final class Image {
             lines.add(new Line(e.address(), Math.max(1, end - e.address()), file, e.line()));
             if (!sources.containsKey(file) && dir != null) sources.put(file, readLines(dir.resolve(file)));
         }
-        Isa builtFor = Isa.byMachine(img.machine());
-        Program program = new Program(img.segments(), img.entry(), kind == Kind.FAT ? Program.Format.FAT : Program.Format.TXF, img);
-        return new Image(shown, path, kind, builtFor, program, labels, lines, sources, note);
+        return new Image(shown, path, kind, Isa.byMachine(img.machine()), program, labels, lines, sources, note);
     }
 
     private static int segmentEnd(TxfImage img, int address) {
