@@ -754,6 +754,7 @@ public final class Session {
             println("Commands (a unique prefix is enough; Ctrl-C interrupts a run, Ctrl-D leaves):");
             for (Commands c : Commands.values()) println(String.format("  %-40s %s", c.usage, c.summary));
             println("Addresses: 0104h, 0x104, 260, a label, a register (sp), pc, or sums such as sp+2 or loop+4.");
+            println("On a terminal, Enter on an empty line repeats the last step, next or back.");
             return;
         }
         Commands c = Commands.find(arg.split("\\s+")[0]);
