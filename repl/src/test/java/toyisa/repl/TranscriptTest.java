@@ -21,7 +21,7 @@ import toyisa.isa.Isa;
  * The golden transcripts: each {@code repl/NAME.script} is fed to a session exactly as
  * {@code toyisa repl --script} would, and what it prints must equal {@code NAME.out}.
  *
- * <p>A script's first line may give the command line, as {@code #! --cpu intellio print.pasm}.
+ * <p>A script's first line may give the command line, as {@code #! --cpu intellio --input F print.pasm}.
  * To regenerate every {@code .out} after an intended change, run
  * {@code mvn test -pl repl -am -Dtoyisa.regenerate=true -Dtest=TranscriptTest -Dsurefire.failIfNoSpecifiedTests=false}
  * and review the diff ({@code git diff repl/src/test/resources/repl}) before committing it.
@@ -56,18 +56,21 @@ class TranscriptTest {
     static String run(String script) throws IOException {
         String cpu = "armistice";
         String file = null;
+        String input = null;
         if (script.startsWith("#!")) {
             int eol = script.indexOf('\n');
             String[] args = script.substring(2, eol < 0 ? script.length() : eol).strip().split("\\s+");
             script = eol < 0 ? "" : script.substring(eol + 1);
             for (int i = 0; i < args.length; i++) {
                 if (args[i].equals("--cpu")) cpu = args[++i];
+                else if (args[i].equals("--input")) input = args[++i];
                 else if (!args[i].isEmpty()) file = args[i];
             }
         }
         StringWriter sw = new StringWriter();
         Session s = new Session(Isa.byName(cpu), new PrintWriter(sw), Style.PLAIN, DIR);
         s.setBudget(100_000);
+        if (input != null) s.setInput(Files.readAllBytes(DIR.resolve(input)));
         if (file != null) s.loadFile(file);
         s.runScript(new StringReader(script));
         return sw.toString();
