@@ -85,6 +85,7 @@ final class CodeCache {
 
     /** Forgets every translation (the cache is full). Only between host runs. */
     void flush() {
+        for (Translation t : owners) if (t != null) t.valid = false; // stubs of old code must not be chained any more
         Arrays.fill(byGuest, null);
         Arrays.fill(sites, null);
         Arrays.fill(owners, null);

@@ -4,8 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.Consumer;
 import toyisa.container.Segment;
 import toyisa.intellio.Intellio;
@@ -20,7 +18,6 @@ import toyisa.vm.Machine;
 import toyisa.vm.Outcome;
 import toyisa.vm.Program;
 import toyisa.vm.RunResult;
-import toyisa.vm.Step;
 
 /**
  * The emulator: runs an Intellio program on the Armistice CPU by dynamic binary translation, the way
@@ -111,8 +108,9 @@ public final class Emulator {
      * @param result as the Intellio interpreter reports it: outcome, exit status, output, fault or hang report, final state
      * @param log    the translation log (empty unless asked for)
      * @param stats  the counts
+     * @param memory the guest's 64 KiB at the end
      */
-    public record Result(RunResult result, String log, Stats stats) {}
+    public record Result(RunResult result, String log, Stats stats, byte[] memory) {}
 
     public static Options options() {
         return new Options();
@@ -168,7 +166,7 @@ public final class Emulator {
         RunResult end = loop();
         Stats stats = new Stats(cache.translations, cacheHits, chained, cache.invalidations, guestSteps, cpu.steps());
         if (log != null) log.append("\n").append(stats.format());
-        return new Result(end, log == null ? "" : log.toString(), stats);
+        return new Result(end, log == null ? "" : log.toString(), stats, cpu.memory().clone());
     }
 
     private RunResult loop() {
@@ -176,7 +174,6 @@ public final class Emulator {
             if (guestSteps >= options.budget) return budgetEnd();
             int hostPc = enter(guestPc);
             while (true) {
-                budgetLoaded = regs[Translator.BUDGET];
                 Outcome o = cpu.run(hostPc);
                 int stop = cpu.pc();
                 if (o == Outcome.HALT) {
@@ -185,7 +182,12 @@ public final class Emulator {
                     Stub stub = site.stub();
                     if (stub == null) throw new IllegalStateException("host halt without a stub at " + Hex.addr(at));
                     if (stub.kind == Stub.Kind.FLAGS) { // a helper call: compute r11, continue
-                        regs[Translator.FLAGS] = knownFlags(site.flags());
+                        int v = site.flags().evaluate(regs, false);
+                        if (v < 0) { // cannot happen for the records the translator sends here; replay to be safe
+                            Translation t = cache.owner(at);
+                            v = replayFlags(guestSteps + budgetLoaded - regs[Translator.BUDGET] - (t.guestLength() - site.index()));
+                        }
+                        regs[Translator.FLAGS] = v;
                         hostPc = stop;
                         continue;
                     }
@@ -215,9 +217,10 @@ public final class Emulator {
                         case DISPATCH: {
                             guestPc = regs[Translator.T1];
                             if (guestSteps >= options.budget) return budgetEnd();
+                            boolean canon = flags.kind == LazyFlags.Kind.CANON; // before enter() puts them into r11
                             int next = enter(guestPc);
                             Translation t = cache.owner(next);
-                            if (flags.kind == LazyFlags.Kind.CANON || !t.requiresCanon) {
+                            if (canon || !t.requiresCanon) {
                                 int before = stub.cacheEntries;
                                 cache.cache(stub, guestPc, t);
                                 if (stub.cacheEntries > before) chained++;
@@ -231,12 +234,19 @@ public final class Emulator {
                     }
                     break; // back to the outer loop: budget check, then enter
                 }
-                // The host stopped inside a guest instruction: a fault, or the HAL ended the program.
-                Site site = cache.site(stop);
-                account(stop, site.index());
+                if (o == Outcome.FAULT) { // inside a guest instruction, which did not happen
+                    Site site = cache.site(stop);
+                    account(stop, site.index());
+                    flags = site.flags();
+                    guestPc = site.guestPc();
+                    return hostFault(site);
+                }
+                // The HAL ended the program (exit, output cap) just after the host int of a guest int 13h.
+                int at = (stop - 4) & 0xFFFF;
+                Site site = cache.site(at);
+                account(at, site.index() + 1);
                 flags = site.flags();
-                guestPc = site.guestPc();
-                if (o == Outcome.FAULT) return hostFault(site);
+                guestPc = (site.guestPc() + 2) & 0xFFFF;
                 return finish(o, cpu.exitStatus(), null);
             }
         }
@@ -264,6 +274,7 @@ public final class Emulator {
             flags = LazyFlags.CANON_FLAGS;
         }
         regs[Translator.BUDGET] = (int) Math.min(remaining, 0xFFFF);
+        budgetLoaded = regs[Translator.BUDGET];
         return t.base;
     }
 
@@ -285,7 +296,7 @@ public final class Emulator {
     /** The guest flags from a lazy record, or — where the record cannot tell — by replay. */
     private int knownFlags(LazyFlags f) {
         int v = f.evaluate(regs);
-        return v >= 0 ? v : replayFlags();
+        return v >= 0 ? v : replayFlags(guestSteps);
     }
 
     /**
@@ -293,12 +304,12 @@ public final class Emulator {
      * and reads its flags. Only where the lazy flags were dead for the host code and the translator
      * let their operands go (a fault report, the final state, code that was rewritten under it).
      */
-    private int replayFlags() {
+    private int replayFlags(long steps) {
         Machine m = Machine.create(Intellio.ISA);
         m.load(program);
         m.setInput(inputSeen.size() > 0 || options.inputStream != null ? inputSeen.toByteArray() : options.input);
         m.setOutputCap(options.outputCap);
-        m.setBudget(guestSteps);
+        m.setBudget(steps);
         m.run();
         return m.flags();
     }
@@ -342,12 +353,15 @@ public final class Emulator {
     /** The budget ran out: report where the guest was spinning, as the interpreter does. */
     private RunResult budgetEnd() {
         int flagBits = flags.evaluate(regs);
-        CpuState state = guestState(flagBits >= 0 ? flagBits : replayFlags());
+        CpuState state = guestState(flagBits >= 0 ? flagBits : replayFlags(guestSteps));
         HangReport hang = sampleHang(state);
         return new RunResult(Outcome.BUDGET, Outcome.BUDGET.fixedStatus(), guestSteps, cpu.output(), null, hang, state);
     }
 
-    /** Runs a copy of the guest on the Intellio interpreter a little further to find its hottest loop. */
+    /**
+     * Finds the guest's hottest loop as the interpreter does: an Intellio interpreter is given the
+     * guest's state and a budget of zero, so it samples from here at once.
+     */
     private HangReport sampleHang(CpuState state) {
         Machine m = Machine.create(Intellio.ISA);
         byte[] mem = cpu.memory();
@@ -355,26 +369,15 @@ public final class Emulator {
         for (int i = 0; i < 8; i++) m.setRegister(i, state.register(i));
         m.setFlags(state.flags());
         m.setPc(guestPc);
-        m.setBudget(Long.MAX_VALUE);
-        m.setOutputCap(Integer.MAX_VALUE);
-        Map<Long, Integer> backward = new HashMap<>();
-        int sampled = 0;
-        for (; sampled < Machine.HANG_SAMPLE && !m.isStopped(); sampled++) {
-            int from = m.pc();
-            Step s = m.step();
-            int to = m.pc();
-            if (!s.outcome().isFinal() && to <= from) backward.merge((long) from << 16 | to, 1, Integer::sum);
-        }
-        long best = -1;
-        int taken = 0;
-        for (Map.Entry<Long, Integer> e : backward.entrySet()) {
-            if (e.getValue() > taken || (e.getValue() == taken && e.getKey() < best)) {
-                best = e.getKey();
-                taken = e.getValue();
-            }
-        }
-        if (best < 0) return new HangReport(guestPc, guestSteps, -1, -1, 0, sampled);
-        return new HangReport(guestPc, guestSteps, (int) (best & 0xFFFF), (int) (best >>> 16), taken, sampled);
+        // As the interpreter's own sampling copy: the output already printed counts against the cap,
+        // and the input not yet read is still there.
+        m.setOutputCap(Math.max(0, options.outputCap - cpu.outputLength()));
+        byte[] in = options.inputStream != null ? inputSeen.toByteArray() : options.input;
+        int pos = Math.min(cpu.inputPosition(), in.length);
+        m.setInput(java.util.Arrays.copyOfRange(in, pos, in.length));
+        m.setBudget(0);
+        HangReport h = m.run().hang();
+        return new HangReport(guestPc, guestSteps, h.loopStart(), h.jumpFrom(), h.taken(), h.sampled());
     }
 
     // ------------------------------------------------------------------ the log

@@ -100,7 +100,17 @@ final class LazyFlags {
      * record cannot tell (UNKNOWN, or an operand that is gone).
      */
     int evaluate(int[] regs) {
+        return evaluate(regs, true);
+    }
+
+    /**
+     * As {@link #evaluate(int[])}; with {@code strict} false, a flag kept from r11 that was not valid
+     * there is taken anyway — right for host code that needs only the flags this record computes
+     * (the kept one is dead for it), wrong for a report.
+     */
+    int evaluate(int[] regs, boolean strict) {
         int canon = regs[Translator.FLAGS] & ALL;
+        if (kind != Kind.SHIFT && kind != Kind.CANON && kind != Kind.UNKNOWN && (a == NONE || (b == NONE && needsB()))) return -1;
         switch (kind) {
             case UNKNOWN:
                 return -1;
@@ -126,14 +136,14 @@ final class LazyFlags {
                 return zs(v(a, regs) & v(b, regs));
             case INC:
             case DEC: {
-                if (!canonValid) return -1;
+                if (!canonValid && strict) return -1;
                 int r = v(a, regs);
                 int f = zs(r) | (canon & C);
                 if (r == (kind == Kind.INC ? 0x8000 : 0x7FFF)) f |= O;
                 return f;
             }
             case SHIFT: {
-                if (!canonValid) return -1;
+                if ((!canonValid && strict) || c == NONE) return -1;
                 int r = v(a, regs);
                 int n = v(c, regs) & 15;
                 int f = zs(r) | (canon & O);
@@ -146,6 +156,10 @@ final class LazyFlags {
             default:
                 return -1;
         }
+    }
+
+    private boolean needsB() {
+        return kind == Kind.CMP || kind == Kind.SUB || kind == Kind.ADD || kind == Kind.LOGIC;
     }
 
     private static int v(int ref, int[] regs) {

@@ -86,6 +86,9 @@ final class Translation {
             } else if (s.stub() != null && (s.index() >= block.size() || s.stub().kind == Stub.Kind.BUDGET)) {
                 key = s.stub();
                 heading = "; " + describe(s.stub());
+            } else if (s.index() >= block.size()) {
+                key = "exit";
+                heading = "; leaving: the guest flags into r11 (skipped when chained to a block that does not read them)";
             } else {
                 key = s.index();
                 Instruction g = block.instructions.get(s.index());

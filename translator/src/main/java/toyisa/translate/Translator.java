@@ -501,6 +501,8 @@ final class Translator implements IntellioVisitor<Void> {
             if (defined == LazyFlags.ALL) emit("mov", reg(FLAGS), num(0));
             else emit("and", reg(FLAGS), num(LazyFlags.ALL & ~defined));
             if (f.kind == Kind.LOGIC) defined &= LazyFlags.Z | LazyFlags.S; // C and O are 0
+            // A shift whose original value was not kept: its C is read by nobody (that is why it was not kept).
+            if (f.kind == Kind.SHIFT && f.b == LazyFlags.NONE) defined &= ~LazyFlags.C;
             int[][] order = {{LazyFlags.Z, CC_NZ}, {LazyFlags.S, CC_NS}, {LazyFlags.C, CC_AE}, {LazyFlags.O, CC_NO}};
             for (int[] fl : order) {
                 if ((defined & fl[0]) == 0) continue;
@@ -517,7 +519,7 @@ final class Translator implements IntellioVisitor<Void> {
     private boolean canMaterializeInHost(LazyFlags f) {
         switch (f.kind) {
             case SUB: return hostFlagsOf == f && hostMode == MODE_CMP;
-            case SHIFT: return LazyFlags.isImm(f.c) && (f.b != LazyFlags.NONE || (f.c & 15) == 0);
+            case SHIFT: return LazyFlags.isImm(f.c) || f.b == LazyFlags.NONE;
             default: return true;
         }
     }
@@ -570,10 +572,13 @@ final class Translator implements IntellioVisitor<Void> {
                 return;
             case ADD: {
                 int y = src;
-                if (!LazyFlags.isImm(src) && src == dst && live != 0) {
-                    write(K1);
-                    emit("mov", reg(K1), reg(src));
-                    y = K1;
+                if (!LazyFlags.isImm(src) && src == dst) { // add x, x: keep x if the flags are read, else forget it
+                    y = LazyFlags.NONE;
+                    if (liveAfter[index] != 0) {
+                        write(K1);
+                        emit("mov", reg(K1), reg(src));
+                        y = K1;
+                    }
                 }
                 write(dst);
                 arith("add", dst, src);
@@ -643,8 +648,8 @@ final class Translator implements IntellioVisitor<Void> {
     private void shift(IntellioOp op, int dst, int count) {
         int kind = op == IntellioOp.SHL ? 0 : op == IntellioOp.SHR ? 1 : 2;
         int live = liveAfter[index];
-        if ((live & LazyFlags.O) != 0 && flags.kind != Kind.CANON) materialize(); // O survives the shift: from r11
-        boolean canon = flags.kind == Kind.CANON;
+        if ((live & LazyFlags.O) != 0 && !keepsInFlagsRegister(LazyFlags.O)) materialize(); // O survives the shift: from r11
+        boolean canon = keepsInFlagsRegister(LazyFlags.O);
         int original = LazyFlags.NONE;
         int countRef = count;
         boolean zeroCount = LazyFlags.isImm(count) && (count & 15) == 0;
@@ -665,6 +670,16 @@ final class Translator implements IntellioVisitor<Void> {
             emit(mn, reg(dst), reg(dst), reg(count));
         }
         setFlags(new LazyFlags(Kind.SHIFT, dst, original, countRef, kind, canon));
+    }
+
+    /** True when r11 already holds the current value of guest flag {@code f}. */
+    private boolean keepsInFlagsRegister(int f) {
+        switch (flags.kind) {
+            case CANON: return true;
+            case SHIFT: return f == LazyFlags.O && flags.canonValid;
+            case INC: case DEC: return f == LazyFlags.C && flags.canonValid;
+            default: return false;
+        }
     }
 
     @Override
@@ -743,8 +758,8 @@ final class Translator implements IntellioVisitor<Void> {
                 setFlags(LazyFlags.of(Kind.NEG, x, LazyFlags.NONE));
                 break;
             default: { // INC, DEC: C survives, from r11
-                if ((liveAfter[index] & LazyFlags.C) != 0 && flags.kind != Kind.CANON) materialize();
-                boolean canon = flags.kind == Kind.CANON;
+                if ((liveAfter[index] & LazyFlags.C) != 0 && !keepsInFlagsRegister(LazyFlags.C)) materialize();
+                boolean canon = keepsInFlagsRegister(LazyFlags.C);
                 write(x);
                 emit(op == IntellioOp.INC ? "add" : "sub", reg(x), num(1));
                 setFlags(new LazyFlags(op == IntellioOp.INC ? Kind.INC : Kind.DEC, x, LazyFlags.NONE, LazyFlags.NONE, 0, canon));
