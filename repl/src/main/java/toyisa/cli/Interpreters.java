@@ -21,6 +21,10 @@ final class Interpreters {
 
     private static final Map<String, Interpreter> BY_NAME = new LinkedHashMap<>();
 
+    static {
+        BY_NAME.put(EmulateCommand.INTERPRETER, EmulateCommand.BINFMT); // Intellio on Armistice, by translation
+    }
+
     private Interpreters() {}
 
     static Interpreter find(String name) {

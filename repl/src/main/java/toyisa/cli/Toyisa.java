@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             DisasmCommand.class,
             BinfmtCommand.class,
             CompareCommand.class,
+            EmulateCommand.class,
             DemoCommand.class,
             ExerciseCommand.class,
             ReplCommand.class,

@@ -108,7 +108,12 @@ final class Image {
     static Image assemble(Path path, String shown, String text, Isa cpu) throws LoadException {
         Path dir = path.toAbsolutePath().getParent();
         IncludeResolver includes = (from, name) -> {
-            Path p = dir.resolve(name);
+            Path p;
+            try {
+                p = dir.resolve(name);
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new IOException("'" + name + "' is not a file name");
+            }
             if (!Files.isRegularFile(p)) throw new IOException("cannot find '" + name + "'");
             return new IncludeResolver.Source(name, Files.readString(p, StandardCharsets.UTF_8));
         };
@@ -120,7 +125,7 @@ final class Image {
         for (Assembly.SourceLine l : a.lines()) {
             if (l.length() == 0) continue;
             lines.add(new Line(l.address(), l.length(), l.file(), l.line()));
-            if (!sources.containsKey(l.file())) sources.put(l.file(), readLines(dir.resolve(l.file())));
+            if (!sources.containsKey(l.file())) sources.put(l.file(), readLines(dir, l.file()));
         }
         Program program = Program.raw(a.binary());
         return new Image(shown, path, Kind.SOURCE, cpu, program, a.labels(), lines, sources,
@@ -163,7 +168,7 @@ final class Image {
             int end = i + 1 < entries.size() ? entries.get(i + 1).address() : segmentEnd(img, e.address());
             String file = img.files().get(e.file());
             lines.add(new Line(e.address(), Math.max(1, end - e.address()), file, e.line()));
-            if (!sources.containsKey(file) && dir != null) sources.put(file, readLines(dir.resolve(file)));
+            if (!sources.containsKey(file) && dir != null) sources.put(file, readLines(dir, file));
         }
         return new Image(shown, path, kind, Isa.byMachine(img.machine()), program, labels, lines, sources, note);
     }
@@ -173,8 +178,10 @@ final class Image {
         return address + 1;
     }
 
-    private static List<String> readLines(Path p) {
+    /** The lines of a source file beside the program, or null (a file name from a TXF may be anything). */
+    private static List<String> readLines(Path dir, String name) {
         try {
+            Path p = dir.resolve(name);
             if (Files.isRegularFile(p) && Files.size(p) <= MAX_FILE) return Files.readString(p, StandardCharsets.UTF_8).lines().toList();
         } catch (IOException | RuntimeException e) {
             // No source text: 'list' says so; stepping still shows file:line.
@@ -207,7 +214,13 @@ final class Image {
     }
 
     static boolean sameFile(String a, String b) {
-        return a.equals(b) || Path.of(a).getFileName().toString().equals(Path.of(b).getFileName().toString());
+        return a.equals(b) || lastElement(a).equals(lastElement(b));
+    }
+
+    // Not Path.of: a name the user typed may not be a valid path at all.
+    private static String lastElement(String path) {
+        int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+        return path.substring(slash + 1);
     }
 
     /** The file of the main source, or null when there is no line table. */

@@ -678,7 +678,12 @@ public final class Session {
     }
 
     private void load(String name) {
-        Path p = base.resolve(name);
+        Path p;
+        try {
+            p = base.resolve(name);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new UserError("'" + name + "' is not a file name");
+        }
         Image img;
         try {
             img = Image.load(p, name, dbg.cpu());

@@ -18,7 +18,7 @@ import toyisa.isa.Isa;
  * Whatever is typed, the REPL answers with output or a message — never an internal error: random
  * sessions of commands with random, plausible and hostile arguments, on both CPUs.
  */
-class NeverDiesProperties {
+class NeverDiesTest {
     private static final List<String> WORDS = List.of("", "0", "1", "3", "-1", "0100h", "0FFFFh", "0x100", "99999999999",
             "sp", "a", "r10", "pc", "$", "sp+2", "start+4", "double", "nowhere", "calls.pasm:7", "calls.pasm:0", "x:y",
             "[result]", "[0FFFFh]", "on", "off", "intellio", "armistice", "mov c, 42", "add c, c", "call double",

@@ -23,7 +23,7 @@ import toyisa.vm.Machine;
  * reads — running on random registers, so they store all over memory, and end when asked to or when
  * they fault (into the null page, on a misaligned word, on a bad HAL call, ...).
  */
-class ReverseStepProperties {
+class ReverseSteppingIsExactTest {
 
     @Property(tries = 300)
     void forwardThenBackRestoresEverything(@ForAll("cpu") @IntRange(min = 0, max = 1) int cpuIndex,

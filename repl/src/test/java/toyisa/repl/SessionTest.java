@@ -85,6 +85,16 @@ class SessionTest {
         }
     }
 
+    /** Found by {@link NeverDiesTest}: a NUL in a file name made Path.resolve throw. */
+    @Test
+    void loadOfANameWithANulIsAMessage() {
+        Session s = session("armistice", 100);
+        s.loadFile("calls.pasm");
+        String out = run(s, "load a\u0000b", "break x\u0000y:3");
+        assertTrue(out.contains("error: 'a\u0000b' is not a file name"), out);
+        assertTrue(out.contains("error: no line information for 'x\u0000y'"), out);
+    }
+
     @Test
     void badOptionsAreUsageErrors() {
         StringWriter out = new StringWriter(), err = new StringWriter();

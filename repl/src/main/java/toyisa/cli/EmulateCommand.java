@@ -1,0 +1,129 @@
+package toyisa.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import toyisa.armistice.Armistice;
+import toyisa.container.FormatException;
+import toyisa.container.Txf;
+import toyisa.intellio.Intellio;
+import toyisa.isa.Isa;
+import toyisa.translate.Emulator;
+import toyisa.vm.Loader;
+import toyisa.vm.Machine;
+import toyisa.vm.Program;
+import toyisa.vm.RunResult;
+
+/**
+ * {@code toyisa emulate}: runs an Intellio binary on the Armistice machine by binary translation —
+ * what {@code qemu-x86_64} does for an x86 binary on an ARM machine. Output, exit status and crash
+ * reports are exactly those of {@code toyisa run --cpu intellio}; {@code --log} adds the translation
+ * log (each guest block, then the Armistice code made for it, and the counts) on standard error.
+ */
+@Command(name = "emulate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run an Intellio binary (raw at 0100h, TXF or fat) on the Armistice machine by",
+            "dynamic binary translation. Program output goes to standard output; the crash",
+            "report and, with --log, the translation log go to standard error.",
+            "",
+            "Exit status: as toyisa run (the program's, or 132 illegal instruction, 139",
+            "segmentation fault, 136 divide by zero, 159 bad system call, 124 budget",
+            "exhausted, 153 output cap exceeded); 2 usage error."
+        })
+public final class EmulateCommand implements Callable<Integer> {
+    /** The name the binfmt entry for Intellio gives as its interpreter. */
+    static final String INTERPRETER = toyisa.vm.BinfmtRegistry.INTELLIO_EMULATOR;
+
+    @Option(names = "--guest", paramLabel = "CPU", description = "the CPU the binary is for (default: ${DEFAULT-VALUE})")
+    String guest = "intellio";
+
+    @Option(names = "--host", paramLabel = "CPU", description = "the CPU that runs the translation (default: ${DEFAULT-VALUE})")
+    String host = "armistice";
+
+    @Option(names = "--log", description = "print the translation log: guest blocks, host code, counts")
+    boolean log;
+
+    @Option(names = "--max-steps", paramLabel = "N",
+            description = "budget in guest instructions (default ${DEFAULT-VALUE}); running out is reported as a hang")
+    long maxSteps = Machine.DEFAULT_BUDGET;
+
+    @Option(names = "--max-output", paramLabel = "BYTES", description = "output cap in bytes (default ${DEFAULT-VALUE})")
+    int maxOutput = Machine.DEFAULT_OUTPUT_CAP;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "the Intellio binary")
+    Path file;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        CommandLine cl = spec.commandLine();
+        Isa g = InputFile.cpu(cl, guest);
+        Isa h = InputFile.cpu(cl, host);
+        if (g != Intellio.ISA || h != Armistice.ISA)
+            throw InputFile.usage(cl, "this emulator translates Intellio code to Armistice code only (--guest intellio --host armistice)");
+        if (maxSteps < 1) throw InputFile.usage(cl, "--max-steps must be at least 1");
+        if (maxOutput < 0) throw InputFile.usage(cl, "--max-output must not be negative");
+        byte[] bytes = InputFile.read(cl, file);
+        if (Txf.isTxf(bytes) && Txf.machineOf(bytes) != Intellio.ISA.machine())
+            throw InputFile.usage(cl, file + " is a TXF file for " + Loader.machineName(Txf.machineOf(bytes))
+                    + ", not Intellio: run it with toyisa run");
+        Program program = InputFile.load(cl, file, bytes, Intellio.ISA);
+        return emulate(program, log, maxSteps, maxOutput, cl.getOut(), cl.getErr());
+    }
+
+    /** Runs a loaded Intellio program translated, with standard input, live output and reports on {@code err}. */
+    static int emulate(Program program, boolean log, long budget, int outputCap, PrintWriter out, PrintWriter err) {
+        Emulator.Options o = Emulator.options().budget(budget).outputCap(outputCap).log(log).input(System.in)
+                .echo(text -> {
+                    out.print(text);
+                    out.flush();
+                });
+        Emulator.Result r = Emulator.run(program, o);
+        out.flush();
+        if (log) err.print(r.log());
+        String report = r.result().report();
+        if (!report.isEmpty()) err.print(report);
+        err.flush();
+        return r.result().exitStatus();
+    }
+
+    /** The emulator as the interpreter of the binfmt entry for Intellio executables. */
+    static final Interpreters.Interpreter BINFMT = new Interpreters.Interpreter() {
+        @Override
+        public int run(byte[] file, Isa hostCpu, PrintWriter out, PrintWriter err) {
+            Program p;
+            try {
+                p = Loader.load(file, Intellio.ISA);
+            } catch (FormatException e) {
+                err.println("toyisa exec: " + e.getMessage());
+                return Toyisa.USAGE;
+            }
+            return emulate(p, false, Machine.DEFAULT_BUDGET, Machine.DEFAULT_OUTPUT_CAP, out, err);
+        }
+
+        @Override
+        public int demo(byte[] file, Isa hostCpu, PrintWriter out, PrintWriter err) {
+            Program p;
+            try {
+                p = Loader.load(file, Intellio.ISA);
+            } catch (FormatException e) {
+                out.println("    " + e.getMessage());
+                return Toyisa.USAGE;
+            }
+            Emulator.Result r = Emulator.run(p, Emulator.options().budget(10_000).log(true));
+            RunResult res = r.result();
+            for (String line : res.output().split("\n")) if (!line.isEmpty()) out.println("    " + line);
+            for (String line : res.report().split("\n")) if (!line.isEmpty()) out.println("    " + line);
+            out.println("    The translation (like qemu -d in_asm,out_asm):");
+            for (String line : r.log().split("\n")) out.println(line.isEmpty() ? "" : "      " + line);
+            return res.exitStatus();
+        }
+    };
+}
