@@ -20,7 +20,7 @@ import java.util.Map;
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar toyisa.bench.SuiteTable [--scale 1.0] [--runs 5] [--warmup 2]
- *      [--only sieve,fib] [--native DIR] [--json]
+ *      [--only sieve,fib] [--native DIR] [--cpu-time] [--json]
  * </pre>
  */
 public final class SuiteTable {
@@ -48,6 +48,8 @@ public final class SuiteTable {
     private int runs = 5;
     private int warmup = 2;
     private boolean json;
+    /** Time by this thread's CPU time instead of the wall clock: steadier on a machine busy with other work. */
+    private boolean cpuTime;
     private Path nativeDir;
     private List<String> only = Suite.NAMES;
 
@@ -57,7 +59,7 @@ public final class SuiteTable {
             t.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("bench: " + e.getMessage());
-            System.err.println("usage: bench/run [--scale F] [--runs N] [--warmup N] [--only prog,prog] [--json]");
+            System.err.println("usage: bench/run [--scale F] [--runs N] [--warmup N] [--only prog,prog] [--cpu-time] [--json]");
             System.exit(2);
         }
         try {
@@ -74,6 +76,9 @@ public final class SuiteTable {
             switch (a) {
                 case "--json":
                     json = true;
+                    break;
+                case "--cpu-time":
+                    cpuTime = true;
                     break;
                 case "--scale":
                     scale = Double.parseDouble(value(args, ++i, a));
@@ -114,9 +119,9 @@ public final class SuiteTable {
             NativeTwin twin = nativeDir == null ? null : new NativeTwin(nativeDir, p);
             if (twin != null && twin.exists()) {
                 progress.printf("bench: %s native C -O2%n", name);
-                for (int i = 0; i < warmup; i++) twin.run(repeat);
+                for (int i = 0; i < warmup; i++) twin.run(repeat, cpuTime);
                 double[] t = new double[runs];
-                for (int i = 0; i < runs; i++) t[i] = twin.run(repeat);
+                for (int i = 0; i < runs; i++) t[i] = twin.run(repeat, cpuTime);
                 nativeSeconds = median(t);
                 rows.add(new Row(name, hostArch(), "C -O2", 0, 0, nativeSeconds, nativeSeconds, Double.NaN));
             }
@@ -132,9 +137,9 @@ public final class SuiteTable {
                 double[] t = new double[runs];
                 long guest = 0;
                 for (int i = 0; i < runs; i++) {
-                    long start = System.nanoTime();
+                    long start = now();
                     guest = r.run();
-                    t[i] = (System.nanoTime() - start) / 1e9;
+                    t[i] = (now() - start) / 1e9;
                     r.check();
                 }
                 double seconds = median(t);
@@ -147,6 +152,12 @@ public final class SuiteTable {
         if (json) printJson(out, rows);
         else printTable(out, rows);
     }
+
+    private long now() {
+        return cpuTime ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
+    }
+
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     /** CPU and engine pairs, in table order: both interpreters, then the translator if this build has it. */
     static List<String[]> configurations() {
@@ -179,8 +190,8 @@ public final class SuiteTable {
     }
 
     private void printTable(PrintStream out, List<Row> rows) {
-        out.printf(Locale.ROOT, "toyisa bench: scale %s, median of %d runs after %d warm-up runs; Java %s (%s), %d CPUs%n",
-                scale, runs, warmup, System.getProperty("java.version"), System.getProperty("java.vm.name"),
+        out.printf(Locale.ROOT, "toyisa bench: scale %s, median of %d runs after %d warm-up runs%s; Java %s (%s), %d CPUs%n",
+                scale, runs, warmup, cpuTime ? " (thread CPU time)" : "", System.getProperty("java.version"), System.getProperty("java.vm.name"),
                 Runtime.getRuntime().availableProcessors());
         out.println();
         out.printf("%-8s %-10s %-12s %14s %9s %8s %9s %9s %9s%n", "program", "CPU", "engine", "guest instr", "seconds", "MIPS",
@@ -207,7 +218,7 @@ public final class SuiteTable {
 
     private void printJson(PrintStream out, List<Row> rows) {
         StringBuilder sb = new StringBuilder();
-        sb.append("{\n  \"scale\": ").append(scale).append(",\n  \"runs\": ").append(runs).append(",\n  \"warmup\": ").append(warmup)
+        sb.append("{\n  \"scale\": ").append(scale).append(",\n  \"clock\": \"").append(cpuTime ? "thread CPU time" : "wall").append('"').append(",\n  \"runs\": ").append(runs).append(",\n  \"warmup\": ").append(warmup)
                 .append(",\n  \"java\": \"").append(System.getProperty("java.version")).append("\",\n  \"results\": [");
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);

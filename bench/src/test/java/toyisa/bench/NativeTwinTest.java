@@ -23,7 +23,7 @@ class NativeTwinTest {
                     Path.of("native", p.name() + ".c").toString()).inheritIO().start();
             assertEquals(true, gcc.waitFor(60, TimeUnit.SECONDS), "gcc finishes");
             assertEquals(0, gcc.exitValue(), "gcc compiles " + p.name() + ".c");
-            new NativeTwin(dir, p).run(3); // throws unless it prints the .out result
+            new NativeTwin(dir, p).run(3, false); // throws unless it prints the .out result
         }
     }
 
