@@ -66,7 +66,7 @@ public final class EmulateCommand implements Callable<Integer> {
         CommandLine cl = spec.commandLine();
         Isa g = InputFile.cpu(cl, guest);
         Isa h = InputFile.cpu(cl, host);
-        if (g != Intellio.ISA || h != Armistice.ISA)
+        if (g.machine() != Intellio.ISA.machine() || h.machine() != Armistice.ISA.machine())
             throw InputFile.usage(cl, "this emulator translates Intellio code to Armistice code only (--guest intellio --host armistice)");
         if (maxSteps < 1) throw InputFile.usage(cl, "--max-steps must be at least 1");
         if (maxOutput < 0) throw InputFile.usage(cl, "--max-output must not be negative");

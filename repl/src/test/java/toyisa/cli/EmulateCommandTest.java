@@ -33,7 +33,7 @@ class EmulateCommandTest {
 
     @Test
     void print42RunsTranslatedAndPrints42() throws IOException {
-        assertEquals(0, run("emulate", "--guest", "intellio", "--host", "armistice", file("p.bin", PRINT42).toString()));
+        assertEquals(0, run("emulate", "--guest", "intellio", "--host", "armistice", file("p.bin", PRINT42).toString()), err.toString());
         assertEquals("42\n", out.toString());
         assertEquals("", err.toString());
     }

@@ -165,7 +165,7 @@ public final class Emulator {
         regs[Translator.FLAGS] = 0; // the guest starts with every flag clear
         RunResult end = loop();
         Stats stats = new Stats(cache.translations, cacheHits, chained, cache.invalidations, guestSteps, cpu.steps());
-        if (log != null) log.append("\n").append(stats.format());
+        if (log != null) log.append(stats.format());
         return new Result(end, log == null ? "" : log.toString(), stats, cpu.memory().clone());
     }
 
