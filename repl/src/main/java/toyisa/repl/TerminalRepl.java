@@ -31,10 +31,12 @@ public final class TerminalRepl {
         this.historyFile = historyFile;
     }
 
-    /** The style a session on this terminal should use: colour unless the terminal is dumb. */
+    /** The style a session on this terminal should use: colour unless the terminal is dumb or NO_COLOR is set. */
     public Style style() {
         String type = terminal.getType();
-        return type == null || type.startsWith("dumb") ? Style.PLAIN : Style.ANSI;
+        // NO_COLOR (no-color.org) turns colour off whatever the terminal can do.
+        boolean noColour = System.getenv("NO_COLOR") != null && !System.getenv("NO_COLOR").isEmpty();
+        return noColour || type == null || type.startsWith("dumb") ? Style.PLAIN : Style.ANSI;
     }
 
     /** A writer on the terminal, for the session's output. */
@@ -48,6 +50,8 @@ public final class TerminalRepl {
                 .terminal(terminal)
                 .appName("toyisa")
                 .completer(completer(session))
+                // '!' is text here (asm lines, file names), not a shell's history event.
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .variable(LineReader.HISTORY_SIZE, 1000)
                 .variable(LineReader.HISTORY_FILE_SIZE, 1000);
         if (historyFile != null) {
@@ -72,6 +76,10 @@ public final class TerminalRepl {
                     continue; // Ctrl-C at the prompt drops the line, as in a shell
                 } catch (EndOfFileException e) {
                     break;
+                } catch (RuntimeException e) {
+                    // Whatever the line editor trips over, the REPL goes on.
+                    terminal.writer().println("error: " + e.getMessage());
+                    continue;
                 }
                 // As in gdb, Enter on an empty line repeats the last step, next or back.
                 if (line.isBlank() && repeatable != null) line = repeatable;

@@ -54,6 +54,9 @@ class TerminalReplTest {
             // An empty line repeats the step, as in gdb.
             d.line("\r");
             d.await("memory 0125h: 00 -> 0E");
+            // '!' is no history event: the line reaches the REPL as typed.
+            d.line("asm !!\r");
+            d.await("error: cannot assemble '!!'");
             d.line("quit\r");
             d.awaitEnd();
         }
