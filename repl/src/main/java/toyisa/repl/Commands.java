@@ -76,6 +76,11 @@ enum Commands {
             "Assembles one line and writes its bytes at the PC. Native syntax first (as disasm prints it,\n"
             + "e.g. 'mov c, 2Ah'), else the portable assembly (which may need several native instructions).\n"
             + "The PC does not move; 'step' executes the new instruction. 'back' does not undo a patch."),
+    SET("set", List.of(), "set REG VALUE | set [ADDR] VALUE",
+            "change a register, the PC or a memory word",
+            "Sets a register (set c, 42 or set c 42), the PC (set pc loop) or the 16-bit word at an address\n"
+            + "in the CPU's byte order (set [result] 0). VALUE is a number, a label or a register. Like 'asm',\n"
+            + "this is a change to the machine, not a step: 'back' does not undo it."),
     COMPARE("compare", List.of("cmp"), "compare [ADDR] [N]",
             "decode the same bytes on both CPUs side by side",
             "Decodes N instructions (default 8) from ADDR (default PC) on every CPU, side by side: the\n"

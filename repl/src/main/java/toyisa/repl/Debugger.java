@@ -321,6 +321,31 @@ final class Debugger {
         return new Back(undone, undone < n, forgotten && journal.isEmpty(), taken.toString());
     }
 
+    /** Sets a register from the debugger; a fault may then be retried. */
+    void setRegister(int code, int value) {
+        machine.setRegister(code, value);
+        afterChange();
+    }
+
+    /** Moves the PC from the debugger (a jump the program did not make). */
+    void setPc(int pc) {
+        machine.setPc(pc);
+        afterChange();
+    }
+
+    /** Writes a 16-bit word in the CPU's byte order (not a patch of the program: data). */
+    void setWord(int address, int value) {
+        boolean big = cpu().byteOrder() == ByteOrder.BIG_ENDIAN;
+        machine.writeByte(address, big ? value >> 8 : value);
+        machine.writeByte(address + 1, big ? value : value >> 8);
+        afterChange();
+    }
+
+    private void afterChange() {
+        if (machine.outcome() == toyisa.vm.Outcome.FAULT) machine.resume();
+        refreshWatches();
+    }
+
     /**
      * Writes bytes into memory from the debugger (a patch). The patch becomes part of the program:
      * {@code reset} and {@code cpu} keep it, loading a file drops it. The journal keeps its steps
@@ -333,7 +358,6 @@ final class Debugger {
             patches.put(a, bytes[i]);
         }
         // A program stopped by a fault may run again from the patched code.
-        if (machine.outcome() == toyisa.vm.Outcome.FAULT) machine.resume();
-        refreshWatches();
+        afterChange();
     }
 }

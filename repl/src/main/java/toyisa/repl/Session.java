@@ -193,6 +193,7 @@ public final class Session {
             case CPU: cmdCpu(arg); break;
             case LOAD: cmdLoad(arg); break;
             case ASM: cmdAsm(arg); break;
+            case SET: cmdSet(arg); break;
             case COMPARE: cmdCompare(arg); break;
             case RESET: noArgument(c, arg); cmdReset(); break;
             case HELP: cmdHelp(arg); break;
@@ -372,7 +373,7 @@ public final class Session {
                 FaultReport f = r.fault();
                 for (String l : f.format().split("\n")) println(l);
                 showSourceLine(f.pc());
-                println("  the faulting instruction changed nothing; 'back' steps back to before it, 'reset' starts again");
+                println("  the faulting instruction changed nothing: 'back' steps back to before it, 'set' or 'asm' can fix it, 'reset' starts again");
                 break;
             case BUDGET:
                 for (String l : r.hang().format().split("\n")) println(l);
@@ -740,6 +741,52 @@ public final class Session {
         }
     }
 
+    /** {@code set c 42}, {@code set c, 42}, {@code set c = 42}, {@code set pc loop}, {@code set [result] 0}. */
+    private void cmdSet(String arg) {
+        String t = arg.strip();
+        String target, valueText;
+        if (t.startsWith("[")) {
+            int close = t.indexOf(']');
+            if (close < 0) throw new UserError("usage: " + Commands.SET.usage);
+            target = t.substring(0, close + 1);
+            valueText = t.substring(close + 1);
+        } else {
+            int end = 0;
+            while (end < t.length() && !Character.isWhitespace(t.charAt(end)) && t.charAt(end) != ',' && t.charAt(end) != '=') end++;
+            target = t.substring(0, end);
+            valueText = t.substring(end);
+        }
+        valueText = valueText.strip();
+        if (valueText.startsWith(",") || valueText.startsWith("=")) valueText = valueText.substring(1).strip();
+        if (target.isEmpty() || valueText.isEmpty()) throw new UserError("usage: " + Commands.SET.usage);
+        int value = address(valueText);
+        Machine m = dbg.machine();
+        CpuState before = m.state();
+        if (target.equalsIgnoreCase("pc")) {
+            dbg.setPc(value);
+            println("pc=" + Hex.addr(value));
+            previous = before;
+            showLocation();
+            return;
+        }
+        int reg = dbg.cpu().registers().code(target);
+        if (reg >= 0) {
+            if (reg >= m.registerCount()) throw new UserError("no register " + target + " on " + dbg.cpu().name());
+            dbg.setRegister(reg, value);
+            String name = dbg.cpu().registers().name(reg);
+            println(name + "=" + hex4(m.register(reg)) + (m.register(reg) != (value & 0xFFFF) ? " (" + name + " always reads 0)" : ""));
+            previous = before;
+            return;
+        }
+        if (!(target.startsWith("[") && target.endsWith("]")))
+            throw new UserError("'" + target + "' is not a register; memory is written as set [ADDR] VALUE");
+        int address = address(target.substring(1, target.length() - 1));
+        if (address < Machine.NULL_PAGE_END || address + 1 > 0xFFFF)
+            throw new UserError("the word at " + Hex.addr(address) + " is not writable memory (the null page is unmapped)");
+        dbg.setWord(address, value);
+        println("[" + Hex.addr(address) + "]=" + hex4(dbg.word(address)) + "  (bytes " + Hex.bytes(m.readMemory(address, 2)) + ")");
+    }
+
     /**
      * The portable assembler on one line at the PC, with the program's labels defined, so
      * {@code asm call print} works; null when it does not assemble.
@@ -796,7 +843,7 @@ public final class Session {
                 case BREAK: case LIST:
                     all.addAll(dbg.image().labels.keySet());
                     break;
-                case WATCH: case MEM: case DISASM: case COMPARE:
+                case WATCH: case MEM: case DISASM: case COMPARE: case SET:
                     all.addAll(registerNames());
                     all.addAll(dbg.image().labels.keySet());
                     break;
