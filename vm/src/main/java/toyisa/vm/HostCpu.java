@@ -58,9 +58,17 @@ public final class HostCpu {
 
     /** Runs host code from {@code hostPc} until a {@code halt}, a fault, a HAL exit or the output cap. */
     public Outcome run(int hostPc) {
+        return run(hostPc, Long.MAX_VALUE - m.steps);
+    }
+
+    /**
+     * As {@link #run(int)}, but executes at most {@code maxSteps} host instructions; returns
+     * {@link Outcome#RUNNING} when it stopped for that reason ({@link #pc()} is the next instruction).
+     */
+    public Outcome run(int hostPc, long maxSteps) {
         m.resume();
         m.pc = hostPc & 0xFFFF;
-        m.execute(Long.MAX_VALUE);
+        m.execute(m.steps + maxSteps);
         return m.outcome;
     }
 
