@@ -13,14 +13,14 @@ import java.util.Map;
  * The suite table that {@code bench/run} prints: every program on every CPU and engine, timed in
  * this JVM, beside its native C twin.
  *
- * <p>Each configuration is run a few times to warm up (so HotSpot has compiled the fast loop), then
- * timed several times; the table shows the median. Every run is checked against the program's
+ * <p>Each configuration runs in a JVM of its own (as JMH forks do), a few times to warm up (so
+ * HotSpot has compiled the fast loop), then timed several times; the table shows the median. Every run is checked against the program's
  * result. The numbers of record for the bar are JMH's ({@code bench/run jmh}: separate forks,
  * proper warm-up); this table puts them side by side with the native code and the translator.
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar toyisa.bench.SuiteTable [--scale 1.0] [--runs 5] [--warmup 2]
- *      [--only sieve,fib] [--native DIR] [--cpu-time] [--json]
+ *      [--only sieve,fib] [--native DIR] [--cpu-time] [--no-fork] [--json]
  * </pre>
  */
 public final class SuiteTable {
@@ -50,8 +50,14 @@ public final class SuiteTable {
     private boolean json;
     /** Time by this thread's CPU time instead of the wall clock: steadier on a machine busy with other work. */
     private boolean cpuTime;
+    /** Each configuration in its own JVM (the default), or all in this one. */
+    private boolean fork = true;
+    /** In a child JVM: program, CPU, engine and repeat count of the one configuration to measure. */
+    private String[] child;
     private Path nativeDir;
     private List<String> only = Suite.NAMES;
+    /** Remarks printed under the table. */
+    private final List<String> notes = new ArrayList<>();
 
     public static void main(String[] args) {
         SuiteTable t = new SuiteTable();
@@ -59,10 +65,15 @@ public final class SuiteTable {
             t.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("bench: " + e.getMessage());
-            System.err.println("usage: bench/run [--scale F] [--runs N] [--warmup N] [--only prog,prog] [--cpu-time] [--json]");
+            System.err.println("usage: bench/run [--scale F] [--runs N] [--warmup N] [--only prog,prog] [--cpu-time] [--no-fork] [--json]");
             System.exit(2);
         }
         try {
+            if (t.child != null) {
+                long[] m = t.measureHere(Suite.named(t.child[0]), t.child[1], Engine.byLabel(t.child[2]), Integer.parseInt(t.child[3]));
+                System.out.println(m[0] + " " + m[1] + " " + m[2] + " " + m[3]);
+                return;
+            }
             t.measure(System.out, System.err);
         } catch (IllegalStateException e) {
             System.err.println("bench: " + e.getMessage());
@@ -79,6 +90,14 @@ public final class SuiteTable {
                     break;
                 case "--cpu-time":
                     cpuTime = true;
+                    break;
+                case "--no-fork":
+                    fork = false;
+                    break;
+                case "--child":
+                    if (i + 4 >= args.length) throw new IllegalArgumentException("--child needs program, CPU, engine and repeat");
+                    child = Arrays.copyOfRange(args, i + 1, i + 5);
+                    i += 4;
                     break;
                 case "--scale":
                     scale = Double.parseDouble(value(args, ++i, a));
@@ -129,28 +148,64 @@ public final class SuiteTable {
             for (String[] config : configurations()) {
                 Engine engine = Engine.byLabel(config[1]);
                 progress.printf("bench: %s %s %s%n", name, config[0], engine.label());
-                Runner r = Runner.prepare(p, config[0], engine, repeat);
-                for (int i = 0; i < warmup; i++) {
-                    r.run();
-                    r.check();
-                }
-                double[] t = new double[runs];
-                long guest = 0;
-                for (int i = 0; i < runs; i++) {
-                    long start = now();
-                    guest = r.run();
-                    t[i] = (now() - start) / 1e9;
-                    r.check();
-                }
-                double seconds = median(t);
+                long[] m = fork ? measureInChild(name, config[0], engine, repeat) : measureHere(p, config[0], engine, repeat);
+                double seconds = m[2] / 1e9;
+                if (m[3] != m[0])
+                    notes.add(String.format(Locale.ROOT, "%s %s %s: the engine counted %,d guest instructions; the interpreter's count, %,d, is used",
+                            name, config[0], engine.label(), m[3], m[0]));
                 boolean translated = engine == Engine.TRANSLATED;
-                rows.add(new Row(name, config[0], engine.label(), guest, r.hostInstructions(), seconds, nativeSeconds,
+                rows.add(new Row(name, config[0], engine.label(), m[0], m[1], seconds, nativeSeconds,
                         translated ? intellioSeconds : Double.NaN));
                 if (config[0].equals("intellio") && engine == Engine.INTERPRETER) intellioSeconds = seconds;
             }
         }
         if (json) printJson(out, rows);
         else printTable(out, rows);
+    }
+
+    /**
+     * Warms up, then times {@link #runs} runs; returns guest instructions, host instructions and the
+     * median in nanoseconds. Every run is checked.
+     */
+    long[] measureHere(BenchProgram p, String cpu, Engine engine, int repeat) {
+        Runner r = Runner.prepare(p, cpu, engine, repeat);
+        for (int i = 0; i < warmup; i++) {
+            r.run();
+            r.check();
+        }
+        double[] t = new double[runs];
+        long guest = 0;
+        for (int i = 0; i < runs; i++) {
+            long start = now();
+            guest = r.run();
+            t[i] = now() - start;
+            r.check();
+        }
+        long reported = r instanceof Translated ? ((Translated) r).reportedGuestInstructions() : guest;
+        return new long[] {guest, r.hostInstructions(), Math.round(median(t)), reported};
+    }
+
+    /**
+     * The same in a fresh JVM, as JMH forks do: HotSpot compiles the interpreter's loop for what it
+     * has seen run, so in one shared JVM each program would run code shaped for the ones before it.
+     */
+    private long[] measureInChild(String program, String cpu, Engine engine, int repeat) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), SuiteTable.class.getName(), "--child", program, cpu, engine.label(),
+                Integer.toString(repeat), "--runs", Integer.toString(runs), "--warmup", Integer.toString(warmup)));
+        if (cpuTime) cmd.add("--cpu-time");
+        try {
+            Process proc = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String out = new String(proc.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+            if (proc.waitFor() != 0) throw new IllegalStateException(program + " on " + cpu + " " + engine.label() + " failed: " + out);
+            String[] f = out.split(" ");
+            return new long[] {Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3])};
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot start a JVM for " + program + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     private long now() {
@@ -190,8 +245,8 @@ public final class SuiteTable {
     }
 
     private void printTable(PrintStream out, List<Row> rows) {
-        out.printf(Locale.ROOT, "toyisa bench: scale %s, median of %d runs after %d warm-up runs%s; Java %s (%s), %d CPUs%n",
-                scale, runs, warmup, cpuTime ? " (thread CPU time)" : "", System.getProperty("java.version"), System.getProperty("java.vm.name"),
+        out.printf(Locale.ROOT, "toyisa bench: scale %s, median of %d runs after %d warm-up runs%s%s; Java %s (%s), %d CPUs%n",
+                scale, runs, warmup, cpuTime ? ", thread CPU time" : "", fork ? ", a JVM per row" : ", one JVM", System.getProperty("java.version"), System.getProperty("java.vm.name"),
                 Runtime.getRuntime().availableProcessors());
         out.println();
         out.printf("%-8s %-10s %-12s %14s %9s %8s %9s %9s %9s%n", "program", "CPU", "engine", "guest instr", "seconds", "MIPS",
@@ -210,6 +265,7 @@ public final class SuiteTable {
         out.println("geometric mean over the suite (MIPS = million guest instructions per second):");
         geometricMeans(rows).forEach((k, v) -> out.printf(Locale.ROOT, "  %-24s %8.1f MIPS%n", k, v));
         if (nativeDir == null) out.println("(no native column: run through bench/run, which compiles the C twins with gcc -O2)");
+        for (String n : notes) out.println("note: " + n);
     }
 
     private static String fmt(double v, int decimals) {
@@ -237,7 +293,10 @@ public final class SuiteTable {
         int i = 0;
         for (Map.Entry<String, Double> e : geometricMeans(rows).entrySet())
             sb.append(i++ == 0 ? "\n" : ",\n").append("    \"").append(e.getKey()).append("\": ").append(num(e.getValue()));
-        sb.append("\n  }\n}");
+        sb.append("\n  },\n  \"notes\": [");
+        for (int k = 0; k < notes.size(); k++)
+            sb.append(k == 0 ? "\n    \"" : ",\n    \"").append(notes.get(k).replace("\"", "'")).append('"');
+        sb.append(notes.isEmpty() ? "]\n}" : "\n  ]\n}");
         out.println(sb);
     }
 

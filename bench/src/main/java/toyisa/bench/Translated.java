@@ -6,18 +6,34 @@ import toyisa.translate.Emulator;
  * The emulator's engine: an Intellio guest translated to Armistice host code and run on the
  * Armistice core. Each run starts from an empty code cache, so translation is part of the time,
  * as it is for a user of {@code toyisa emulate}.
+ *
+ * <p>Guest instructions are counted by the Intellio interpreter, once, when the runner is
+ * prepared: the same binary executes the same instructions on every engine, and the interpreter's
+ * count is the reference. The emulator's own count is kept in {@link #reportedGuestInstructions()}
+ * so the table can say when the two differ.
  */
 final class Translated extends Runner {
     private final byte[] binary;
+    private final long guest;
     private long host;
+    private long reported;
 
-    private Translated(BenchProgram program, int repeat, byte[] binary) {
+    private Translated(BenchProgram program, int repeat, byte[] binary, long guest) {
         super(program, "intellio", repeat);
         this.binary = binary;
+        this.guest = guest;
     }
 
     static Runner prepare(BenchProgram program, int repeat, byte[] binary) {
-        return new Translated(program, repeat, binary);
+        Runner reference = Runner.prepare(program, "intellio", Engine.INTERPRETER, repeat);
+        long guest = reference.run();
+        reference.check();
+        return new Translated(program, repeat, binary, guest);
+    }
+
+    /** Guest instructions as the emulator counted them in the last run. */
+    long reportedGuestInstructions() {
+        return reported;
     }
 
     /** True when this build has the translator. */
@@ -30,7 +46,8 @@ final class Translated extends Runner {
         Emulator.Result r = Emulator.run(binary, Emulator.options().budget(Long.MAX_VALUE));
         last = r.result();
         host = r.stats().hostInstructions();
-        return r.stats().guestInstructions();
+        reported = r.stats().guestInstructions();
+        return guest;
     }
 
     @Override
