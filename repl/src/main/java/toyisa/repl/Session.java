@@ -568,10 +568,10 @@ public final class Session {
             int colon = arg.lastIndexOf(':');
             if (arg.matches("\\d+")) {
                 file = here != null ? here.file() : img.mainFile();
-                center = Integer.parseInt(arg);
+                center = lineNumber(arg);
             } else if (colon > 0 && arg.substring(colon + 1).matches("\\d+")) {
                 file = arg.substring(0, colon);
-                center = Integer.parseInt(arg.substring(colon + 1));
+                center = lineNumber(arg.substring(colon + 1));
             } else {
                 Image.Line l = img.lineAt(address(arg));
                 if (l == null) throw new UserError("'" + arg + "' is not in the program's source");
@@ -900,7 +900,7 @@ public final class Session {
         int colon = arg.lastIndexOf(':');
         if (colon > 0 && arg.substring(colon + 1).strip().matches("\\d+")) {
             String file = arg.substring(0, colon).strip();
-            int line = Integer.parseInt(arg.substring(colon + 1).strip());
+            int line = lineNumber(arg.substring(colon + 1).strip());
             if (img.lines.stream().noneMatch(l -> Image.sameFile(l.file(), file)))
                 throw new UserError("no line information for '" + file + "'" + (img.lines.isEmpty() ? " (the program has no source lines)" : ""));
             Image.Line l = img.firstLineFrom(file, line);
@@ -910,7 +910,7 @@ public final class Session {
         if (arg.matches("\\d+") && !img.lines.isEmpty()) {
             Image.Line here = img.lineAt(dbg.machine().pc());
             String file = here != null ? here.file() : img.mainFile();
-            Image.Line l = img.firstLineFrom(file, Integer.parseInt(arg));
+            Image.Line l = img.firstLineFrom(file, lineNumber(arg));
             if (l == null) throw new UserError(file + ":" + arg + " has no code, and neither has any line after it");
             return l.address();
         }
@@ -960,6 +960,12 @@ public final class Session {
             }
         }
         throw new UserError("no label or register '" + t + "'" + (dbg.image().labels.isEmpty() ? " (the program has no labels)" : ""));
+    }
+
+    /** A line number the user typed (digits only, checked by the caller); a huge one is no line. */
+    private static int lineNumber(String digits) {
+        if (digits.length() > 9) throw new UserError("there is no line " + digits);
+        return Integer.parseInt(digits);
     }
 
     private static long count(String arg, String command) {
