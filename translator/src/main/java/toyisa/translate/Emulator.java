@@ -138,6 +138,8 @@ public final class Emulator {
 
     private long guestSteps;
     private int budgetLoaded;
+    /** Guest instructions of every block entered so far (r14 counts them down, modulo 2^16). */
+    private long counted;
     private long cacheHits, chained;
     /** The guest flags where the host code last stopped. */
     private LazyFlags flags = LazyFlags.CANON_FLAGS;
@@ -169,30 +171,52 @@ public final class Emulator {
         return new Result(end, log == null ? "" : log.toString(), stats, cpu.memory().clone());
     }
 
+    /**
+     * Host instructions per run of the host core: r14 counts guest instructions modulo 2^16, and a
+     * block entry counts at most {@link GuestBlock#MAX_INSTRUCTIONS}, so r14 cannot wrap within a run.
+     */
+    private static final long SLICE = Long.getLong("toyisa.slice", 0xFFFF / GuestBlock.MAX_INSTRUCTIONS);
+
     private RunResult loop() {
         while (true) {
             if (guestSteps >= options.budget) return budgetEnd();
             int hostPc = enter(guestPc);
             while (true) {
-                Outcome o = cpu.run(hostPc);
+                // At most as many host instructions as the guest may still run guest instructions:
+                // each guest instruction has at least one, so the guest cannot overrun its budget.
+                Outcome o = cpu.run(hostPc, Math.min(options.budget - guestSteps, SLICE));
                 int stop = cpu.pc();
+                if (o == Outcome.RUNNING) { // the run's limit: anywhere in the host code, even inside a guest instruction
+                    Site site = cache.site(stop);
+                    account(stop, site.index());
+                    if (guestSteps >= options.budget) { // then exactly at a guest instruction boundary
+                        flags = site.flags();
+                        guestPc = site.guestPc();
+                        return budgetEnd();
+                    }
+                    hostPc = stop;
+                    continue;
+                }
                 if (o == Outcome.HALT) {
                     int at = (stop - 4) & 0xFFFF;
                     Site site = cache.site(at);
                     Stub stub = site.stub();
                     if (stub == null) throw new IllegalStateException("host halt without a stub at " + Hex.addr(at));
+                    boolean leaves = stub.kind == Stub.Kind.EXIT || stub.kind == Stub.Kind.DISPATCH;
+                    account(at, leaves ? Integer.MAX_VALUE : stub.kind == Stub.Kind.HALT ? site.index() + 1 : site.index());
                     if (stub.kind == Stub.Kind.FLAGS) { // a helper call: compute r11, continue
-                        int v = site.flags().evaluate(regs, false);
-                        if (v < 0) { // cannot happen for the records the translator sends here; replay to be safe
-                            Translation t = cache.owner(at);
-                            v = replayFlags(guestSteps + budgetLoaded - regs[Translator.BUDGET] - (t.guestLength() - site.index()));
+                        if (guestSteps >= options.budget) {
+                            flags = site.flags();
+                            guestPc = site.guestPc();
+                            return budgetEnd();
                         }
-                        regs[Translator.FLAGS] = v;
+                        int v = site.flags().evaluate(regs, false);
+                        regs[Translator.FLAGS] = v >= 0 ? v : replayFlags(guestSteps); // replay: cannot happen, to be safe
                         hostPc = stop;
                         continue;
                     }
-                    account(at, stub.kind == Stub.Kind.BUDGET ? -1 : stub.kind == Stub.Kind.HALT ? site.index() + 1 : site.index());
                     flags = site.flags();
+                    counted = guestSteps; // the block is left here: what it did not run is not counted any more
                     switch (stub.kind) {
                         case HALT:
                             guestPc = (stub.guestPc + 1) & 0xFFFF;
@@ -207,7 +231,7 @@ public final class Emulator {
                             if (guestSteps >= options.budget) return budgetEnd();
                             int next = enter(guestPc);
                             Translation t = cache.owner(next);
-                            if (!t.truncated && !stub.owner.truncated && stub.owner.valid) {
+                            if (stub.owner.valid) {
                                 cache.chain(stub, t);
                                 chained++;
                             }
@@ -228,7 +252,7 @@ public final class Emulator {
                             hostPc = next;
                             continue;
                         }
-                        default: // BUDGET, STALE
+                        default: // STALE: the code changed under the guest; translate again from here
                             guestPc = stub.guestPc;
                             break;
                     }
@@ -254,18 +278,14 @@ public final class Emulator {
 
     /**
      * Finds or makes the translation of the block at {@code pc}, gives it the guest flags in r11 if it
-     * reads them, loads the budget counter, and returns its host address.
+     * reads them, and returns its host address.
      */
     private int enter(int pc) {
-        long remaining = options.budget - guestSteps;
         Translation t = cache.lookup(pc);
-        if (t != null && t.guestLength() <= remaining) {
+        if (t != null) {
             cacheHits++;
         } else {
-            GuestBlock block = GuestBlock.decode(cpu.memory(), pc, GuestBlock.MAX_INSTRUCTIONS);
-            boolean truncated = block.size() > remaining;
-            if (truncated) block = GuestBlock.decode(cpu.memory(), pc, (int) remaining);
-            t = cache.add(block, truncated);
+            t = cache.add(GuestBlock.decode(cpu.memory(), pc, GuestBlock.MAX_INSTRUCTIONS), false);
             if (log != null) logTranslation(t);
         }
         t.dispatches++;
@@ -273,24 +293,19 @@ public final class Emulator {
             regs[Translator.FLAGS] = knownFlags(flags);
             flags = LazyFlags.CANON_FLAGS;
         }
-        regs[Translator.BUDGET] = (int) Math.min(remaining, 0xFFFF);
-        budgetLoaded = regs[Translator.BUDGET];
         return t.base;
     }
 
     /**
      * Counts the guest instructions run since the last stop. The host subtracts a block's length
-     * from r14 when it enters the block; if it stopped inside the block, the instructions after
-     * {@code executed} did not run. {@code executed} -1: the block's budget check failed (nothing ran).
+     * from r14 when it enters the block; if it stopped inside the block, the instructions from
+     * {@code executed} on did not run (sites of stubs and of the counting instruction say the length).
      */
     private void account(int hostPc, int executed) {
-        long done = budgetLoaded - regs[Translator.BUDGET];
-        if (executed >= 0) {
-            Translation t = cache.owner(hostPc);
-            done -= t.guestLength() - Math.min(executed, t.guestLength());
-        }
-        guestSteps += done;
+        counted += (budgetLoaded - regs[Translator.BUDGET]) & 0xFFFF;
         budgetLoaded = regs[Translator.BUDGET];
+        Translation t = cache.owner(hostPc);
+        guestSteps = counted - (t.guestLength() - Math.min(executed, t.guestLength()));
     }
 
     /** The guest flags from a lazy record, or — where the record cannot tell — by replay. */
@@ -384,7 +399,7 @@ public final class Emulator {
 
     private void logTranslation(Translation t) {
         log.append("IN:  guest block at ").append(Hex.addr(t.guestStart())).append(" (").append(t.guestLength())
-                .append(t.guestLength() == 1 ? " instruction" : " instructions").append(t.truncated ? ", cut short by the budget" : "")
+                .append(t.guestLength() == 1 ? " instruction" : " instructions")
                 .append(")\n");
         log.append(t.block.listing());
         log.append("OUT: host code at ").append(Hex.addr(t.base)).append(" (").append(t.hostLength())

@@ -13,8 +13,6 @@ final class Stub {
         EXIT,
         /** Leave the block for a guest address computed at run time (in r7): {@code ret}, {@code jmp r}, {@code call r}. */
         DISPATCH,
-        /** The budget is smaller than this block: the dispatcher decides how far the guest may run. */
-        BUDGET,
         /** A helper call: compute the guest flags into r11 in Java, then continue with the next host instruction. */
         FLAGS,
         /** The guest's own {@code hlt}. */

@@ -12,12 +12,9 @@ import toyisa.isa.Instruction;
  *
  * <p>Layout of every translation:
  * <pre>
- *   cmp r14, N        ; the budget: are N more guest instructions allowed?
- *   jb  BUDGET        ; no: back to the dispatcher
- *   sub r14, N
- *   ...               ; host code of each guest instruction, in order
+ *   sub r14, N        ; count the block's N guest instructions
+ *   ...               ; host code of each guest instruction, in order (at least one host instruction each)
  *   exit stubs        ; halts the dispatcher later patches into jumps to the next blocks (chaining)
- *   BUDGET: halt
  * </pre>
  */
 final class Translation {
@@ -74,21 +71,29 @@ final class Translation {
      */
     String hostListing(byte[] codeMemory) {
         StringBuilder sb = new StringBuilder();
+        Stub[] leaving = new Stub[sites.length]; // host instructions that leave the block, by stub
+        for (Stub st : stubs) {
+            if (st.kind == Stub.Kind.EXIT) for (int k = st.startIndex; k <= st.haltIndex; k++) leaving[k] = st;
+            if (st.kind == Stub.Kind.DISPATCH) for (int k = st.cacheIndex; k <= st.cacheIndex + 2 * Translator.CACHE_ENTRIES; k++) leaving[k] = st;
+        }
         Object group = null;
         for (int k = 0; k < sites.length; k++) {
-            Site s = sites[k];
+            Site s = leaving[k] != null ? sites[k].withStub(leaving[k]) : sites[k];
             // Each host instruction is shown under what it was made for: the budget check, a guest instruction, a stub.
             Object key;
             String heading;
-            if (k < 3) {
-                key = "budget";
-                heading = "; budget check: " + block.size() + " guest instruction" + (block.size() == 1 ? "" : "s");
-            } else if (s.stub() != null && (s.index() >= block.size() || s.stub().kind == Stub.Kind.BUDGET)) {
+            if (k < 1) {
+                key = "count";
+                heading = "; count " + block.size() + " guest instruction" + (block.size() == 1 ? "" : "s");
+            } else if (leaving[k] != null) {
+                key = leaving[k];
+                Stub st = leaving[k];
+                heading = "; " + describe(st);
+                if (st.kind == Stub.Kind.EXIT && st.haltIndex > st.startIndex)
+                    heading += ": first the guest flags into r11 (skipped once chained to a block that does not read them)";
+            } else if (s.stub() != null && s.index() >= block.size()) {
                 key = s.stub();
                 heading = "; " + describe(s.stub());
-            } else if (s.index() >= block.size()) {
-                key = "exit";
-                heading = "; leaving: the guest flags into r11 (skipped when chained to a block that does not read them)";
             } else {
                 key = s.index();
                 Instruction g = block.instructions.get(s.index());
@@ -107,7 +112,6 @@ final class Translation {
         switch (s.kind) {
             case EXIT: return "exit to " + Hex.addr(s.guestPc);
             case DISPATCH: return "exit to the address in r7 (inline cache, then the dispatcher)";
-            case BUDGET: return "budget exhausted: back to the dispatcher";
             case HALT: return "guest hlt";
             case FAULT: return (s.fetchFault ? "fetch from the null page at " : "illegal instruction at ") + Hex.addr(s.guestPc);
             default: return s.kind.name().toLowerCase();

@@ -83,6 +83,12 @@ final class Translator implements IntellioVisitor<Void> {
 
     // Translation state while walking the block.
     private LazyFlags flags;
+    /**
+     * The guest flags as a stop inside the current guest instruction sees them: as they were before
+     * it (with operands moved where copies moved them), since an instruction changes nothing a
+     * report shows until it completes.
+     */
+    private LazyFlags siteFlags;
     /** The lazy record the host N Z C V now hold, and as what (one of the MODE_ constants). */
     private LazyFlags hostFlagsOf;
     private int hostMode;
@@ -91,8 +97,6 @@ final class Translator implements IntellioVisitor<Void> {
     private Instruction insn;
     /** The guest instruction (address, position) the host code now being emitted belongs to. */
     private int curPc, curIndex;
-    private Label budgetStub;
-    private Label takenExit;
 
     private Translator(GuestBlock block, int base, boolean truncated) {
         this.block = block;
@@ -119,11 +123,13 @@ final class Translator implements IntellioVisitor<Void> {
 
     // ------------------------------------------------------------------ liveness of the guest flags
 
-    /** Flags the code after the block may read: all of them, unless the program stops there. */
+    /**
+     * Flags the code after the block may read: all of them — and a {@code hlt} "reads" them too, as
+     * the final state shows them. (Only a fault stops where they may be unknown; its report then
+     * recovers them by replaying the program on the interpreter.)
+     */
     private static int liveOut(GuestBlock b) {
         if (b.end == GuestBlock.End.ILLEGAL || b.end == GuestBlock.End.FETCH_FAULT) return 0;
-        if (b.end == GuestBlock.End.CONTROL && b.size() > 0
-                && b.instructions.get(b.size() - 1).row().op() == IntellioOp.HLT) return 0;
         return LazyFlags.ALL;
     }
 
@@ -142,6 +148,7 @@ final class Translator implements IntellioVisitor<Void> {
 
     private static int reads(Instruction g) {
         IntellioOp op = (IntellioOp) g.row().op();
+        if (op == IntellioOp.INT) return LazyFlags.ALL; // the HAL may end the program here: its final state shows the flags
         int cc = op.conditionCode();
         return cc < 0 ? 0 : condFlags(cc);
     }
@@ -167,19 +174,24 @@ final class Translator implements IntellioVisitor<Void> {
 
     private Translation run() {
         flags = entryFlags();
+        siteFlags = flags;
         int n = block.size();
         curPc = block.start;
         curIndex = 0;
-        budgetStub = new Label();
-        emit("cmp", reg(BUDGET), num(n));
-        jump("jb", budgetStub);
+        // Count the block's guest instructions (the dispatcher reads r14 to know how far the guest got).
+        // Stopped before this instruction, the block has not started: its site says "all n to come".
+        curIndex = n;
         emit("sub", reg(BUDGET), num(n));
         for (index = 0; index < n; index++) {
             insn = block.instructions.get(index);
             boundaries[index] = code.size();
             curPc = insn.address();
             curIndex = index;
+            siteFlags = flags;
             Intellio.accept(insn, this);
+            // Every guest instruction costs at least one host instruction: then a host run limited to
+            // k instructions can never start the guest's (k+1)-th, which makes the budget exact.
+            if (code.size() == boundaries[index] && !GuestBlock.endsBlock(insn)) emit("nop");
         }
         finish();
         return encode();
@@ -194,14 +206,9 @@ final class Translator implements IntellioVisitor<Void> {
             s.fetchFault = block.end == GuestBlock.End.FETCH_FAULT;
             curPc = block.next;
             curIndex = n;
+            siteFlags = flags;
             stub(s);
         }
-        // The budget stub: nothing of the block has run, the flags are as they came in.
-        curPc = block.start;
-        curIndex = 0;
-        flags = entryFlags();
-        bind(budgetStub);
-        stub(new Stub(Stub.Kind.BUDGET, block.start));
     }
 
     private Translation encode() {
@@ -247,7 +254,7 @@ final class Translator implements IntellioVisitor<Void> {
 
     /** The site of the next host instruction: the current guest instruction, the flags as they are now. */
     private Site here() {
-        return new Site(curPc, curIndex, flags, null, 0, 0, false);
+        return new Site(curPc, curIndex, siteFlags, null, 0, 0, false);
     }
 
     private void emit(String mnemonic, Operand... ops) {
@@ -265,7 +272,7 @@ final class Translator implements IntellioVisitor<Void> {
 
     /** A guest memory access: the host instruction at {@code hostOffset} bytes into the guest's address. */
     private void access(String mnemonic, int offset, int length, boolean write, Operand... ops) {
-        code.add(new Pending(mnemonic, ops, null, new Site(curPc, curIndex, flags, null, offset, length, write)));
+        code.add(new Pending(mnemonic, ops, null, new Site(curPc, curIndex, siteFlags, null, offset, length, write)));
     }
 
     private int stub(Stub s) {
@@ -280,10 +287,15 @@ final class Translator implements IntellioVisitor<Void> {
      * r9 or r10 first; if nobody needs them any more, forget them.
      */
     private void write(int r) {
+        if (siteFlags != flags && siteFlags.uses(r) && siteFlags.kind != Kind.CANON) {
+            siteFlags = LazyFlags.UNKNOWN_FLAGS; // a report from here on recovers the flags by replay
+        }
         if (!flags.uses(r)) return;
         if (flags.kind == Kind.CANON) return; // r11 is only written by flag code
+        boolean same = siteFlags == flags;
         if (liveThrough() == 0) {
             flags = LazyFlags.UNKNOWN_FLAGS;
+            if (same) siteFlags = flags;
             return;
         }
         int k = !flags.uses(K1) ? K1 : !flags.uses(K2) ? K2 : -1;
@@ -295,6 +307,7 @@ final class Translator implements IntellioVisitor<Void> {
         boolean host = hostFlagsOf == flags;
         flags = flags.moved(r, k);
         if (host) hostFlagsOf = flags;
+        if (same) siteFlags = flags;
     }
 
     private void setFlags(LazyFlags f) {
@@ -512,6 +525,7 @@ final class Translator implements IntellioVisitor<Void> {
                 bind(skip);
             }
         }
+        if (siteFlags == f) siteFlags = LazyFlags.CANON_FLAGS;
         flags = LazyFlags.CANON_FLAGS;
         hostFlagsOf = null;
     }
@@ -526,10 +540,25 @@ final class Translator implements IntellioVisitor<Void> {
 
     // ------------------------------------------------------------------ leaving the block
 
+    /**
+     * The code that leaves the block belongs to its last instruction when that is a jump, call or
+     * ret: stopped in it, the guest has not done that instruction yet (and has done nothing of it a
+     * report would show). After a block cut at its length limit it belongs to nobody: all is done.
+     */
+    private void inLeavingCode() {
+        siteFlags = flags;
+        if (block.end == GuestBlock.End.CONTROL) {
+            curIndex = block.size() - 1;
+            curPc = block.instructions.get(curIndex).address();
+        } else {
+            curIndex = block.size();
+            curPc = block.next;
+        }
+    }
+
     /** An exit to a known guest address: flag code (skipped when chained to a block that does not need it), then a halt. */
     private void exitStub(int target, Label from) {
-        curPc = target;
-        curIndex = block.size();
+        inLeavingCode();
         Stub s = new Stub(Stub.Kind.EXIT, target);
         s.startIndex = code.size();
         if (from != null) {
@@ -542,8 +571,7 @@ final class Translator implements IntellioVisitor<Void> {
 
     /** An exit to the guest address in r7: an inline cache of up to four targets, then the dispatcher. */
     private void indirectExit() {
-        curPc = block.start;
-        curIndex = block.size();
+        inLeavingCode();
         Stub s = new Stub(Stub.Kind.DISPATCH, 0);
         s.cacheIndex = code.size();
         stub(s);
@@ -611,12 +639,17 @@ final class Translator implements IntellioVisitor<Void> {
                 arith(op.name().toLowerCase(), dst, src);
                 setFlags(LazyFlags.of(Kind.LOGIC, dst, dst));
                 return;
-            case CMP:
-                setFlags(LazyFlags.of(Kind.CMP, dst, src));
+            case CMP: case TEST: {
+                LazyFlags next = LazyFlags.of(op == IntellioOp.CMP ? Kind.CMP : Kind.LOGIC, dst, src);
+                // Set the host flags here, where the guest sets its own, if the host code reads them.
+                if (liveAfter[index] != 0) emit(op == IntellioOp.CMP ? "cmp" : "tst", reg(dst), ref(src));
+                setFlags(next);
+                if (liveAfter[index] != 0) {
+                    hostFlagsOf = next;
+                    hostMode = op == IntellioOp.CMP ? MODE_CMP : MODE_TST;
+                }
                 return;
-            case TEST:
-                setFlags(LazyFlags.of(Kind.LOGIC, dst, src));
-                return;
+            }
             case MUL:
                 write(dst);
                 arith("mul", dst, src);
