@@ -49,6 +49,7 @@ public final class Toyisa implements Runnable {
         CommandLine cl = new CommandLine(new Toyisa());
         cl.setOut(out);
         cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true); // --color=never, as every other tool spells it
         cl.setParameterExceptionHandler((ex, args2) -> {
             // A usage error: the reason and where to look, not the whole usage text.
             CommandLine sub = ex.getCommandLine();

@@ -87,7 +87,9 @@ class CommandGoldenTest {
 
     @Test
     void compareShowsTheMisdecodeSideBySide() throws IOException {
-        golden("compare-intellio-binary", toyisa("compare", "--color=never", bin("intellio")));
+        String intellio = toyisa("compare", "--color=never", bin("intellio"));
+        assertTrue(intellio.endsWith("--- exit status 0\n"), intellio);
+        golden("compare-intellio-binary", intellio);
         golden("compare-armistice-binary", toyisa("compare", "--color=never", bin("armistice")));
     }
 
@@ -110,7 +112,10 @@ class CommandGoldenTest {
 
     @Test
     void demoTellsTheWholeStory() throws IOException {
-        golden("demo", toyisa("demo", "--color=never"));
+        String demo = toyisa("demo", "--color=never");
+        assertTrue(demo.endsWith("--- exit status 0\n"), demo);
+        assertTrue(demo.contains("\n    42\n"), "the translated run prints 42: " + demo);
+        golden("demo", demo);
     }
 
     @Test
