@@ -55,11 +55,11 @@ final class CodeCache {
     }
 
     /** Translates {@code block} into the cache (flushing it first when it is full). */
-    Translation add(GuestBlock block, boolean truncated) {
-        Translation t = Translator.translate(block, top, truncated);
+    Translation add(GuestBlock block) {
+        Translation t = Translator.translate(block, top);
         if (top + t.code.length > 0x10000) {
             flush();
-            t = Translator.translate(block, top, truncated);
+            t = Translator.translate(block, top);
         }
         System.arraycopy(t.code, 0, memory, t.base, t.code.length);
         for (int k = 0; k < t.sites.length; k++) {
@@ -78,7 +78,7 @@ final class CodeCache {
             List<Translation> list = pages[p];
             if (list.isEmpty() || list.get(list.size() - 1) != t) list.add(t);
         }
-        if (!truncated) byGuest[block.start] = t;
+        byGuest[block.start] = t;
         translations++;
         return t;
     }
@@ -189,7 +189,7 @@ final class CodeCache {
      */
     void chain(Stub exit, Translation target) {
         Translation from = exit.owner;
-        if (!from.valid || from.truncated || !target.valid || target.truncated) return;
+        if (!from.valid || !target.valid) return;
         if (target.requiresCanon) {
             retarget(from.address(exit.haltIndex), "jmp", target);
         } else {
@@ -205,7 +205,7 @@ final class CodeCache {
     /** Adds {@code guest → target} to the inline cache of an indirect exit, if there is room. */
     void cache(Stub dispatch, int guest, Translation target) {
         Translation from = dispatch.owner;
-        if (!from.valid || target.truncated || dispatch.cacheEntries >= Translator.CACHE_ENTRIES || dispatch.cached.contains(guest)) return;
+        if (!from.valid || !target.valid || dispatch.cacheEntries >= Translator.CACHE_ENTRIES || dispatch.cached.contains(guest)) return;
         int k = dispatch.cacheIndex + 2 * dispatch.cacheEntries;
         write(from.address(k + 2), "halt");
         write(from.address(k), "cmp", Operand.reg(Translator.T1), Operand.num(guest));

@@ -285,7 +285,7 @@ public final class Emulator {
         if (t != null) {
             cacheHits++;
         } else {
-            t = cache.add(GuestBlock.decode(cpu.memory(), pc, GuestBlock.MAX_INSTRUCTIONS), false);
+            t = cache.add(GuestBlock.decode(cpu.memory(), pc, GuestBlock.MAX_INSTRUCTIONS));
             if (log != null) logTranslation(t);
         }
         t.dispatches++;

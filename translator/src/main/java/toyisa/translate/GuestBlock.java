@@ -23,7 +23,7 @@ final class GuestBlock {
     enum End {
         /** Its last instruction transfers control (or halts). */
         CONTROL,
-        /** It reached {@link #MAX_INSTRUCTIONS} (or a budget limit): execution falls through to {@link #next}. */
+        /** It reached {@link #MAX_INSTRUCTIONS}: execution falls through to {@link #next}. */
         LIMIT,
         /** The instruction at {@link #next} is undefined: illegal instruction there. */
         ILLEGAL,

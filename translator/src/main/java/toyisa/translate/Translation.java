@@ -28,8 +28,6 @@ final class Translation {
     /** True when the block reads the guest flags before setting them: it must be entered with them in r11. */
     final boolean requiresCanon;
     final List<Stub> stubs;
-    /** A one-off translation cut short by the budget: never cached, never chained. */
-    final boolean truncated;
     /** Places in other translations that jump here (undone when this one is invalidated). */
     final List<int[]> incoming = new ArrayList<>();
     boolean valid = true;
@@ -37,7 +35,7 @@ final class Translation {
     long dispatches;
 
     Translation(GuestBlock block, int base, byte[] code, Site[] sites, int[] boundaries, boolean requiresCanon,
-                List<Stub> stubs, boolean truncated) {
+                List<Stub> stubs) {
         this.block = block;
         this.base = base;
         this.code = code;
@@ -45,7 +43,6 @@ final class Translation {
         this.boundaries = boundaries;
         this.requiresCanon = requiresCanon;
         this.stubs = stubs;
-        this.truncated = truncated;
         for (Stub s : stubs) s.owner = this;
     }
 

@@ -73,7 +73,6 @@ final class Translator implements IntellioVisitor<Void> {
 
     private final GuestBlock block;
     private final int base;
-    private final boolean truncated;
     private final List<Pending> code = new ArrayList<>();
     private final List<Stub> stubs = new ArrayList<>();
     private final int[] boundaries;
@@ -98,10 +97,9 @@ final class Translator implements IntellioVisitor<Void> {
     /** The guest instruction (address, position) the host code now being emitted belongs to. */
     private int curPc, curIndex;
 
-    private Translator(GuestBlock block, int base, boolean truncated) {
+    private Translator(GuestBlock block, int base) {
         this.block = block;
         this.base = base;
-        this.truncated = truncated;
         int n = block.size();
         boundaries = new int[n];
         liveAfter = new int[n];
@@ -117,8 +115,8 @@ final class Translator implements IntellioVisitor<Void> {
     }
 
     /** Translates a block for the host address {@code base}. */
-    static Translation translate(GuestBlock block, int base, boolean truncated) {
-        return new Translator(block, base, truncated).run();
+    static Translation translate(GuestBlock block, int base) {
+        return new Translator(block, base).run();
     }
 
     // ------------------------------------------------------------------ liveness of the guest flags
@@ -231,7 +229,7 @@ final class Translator implements IntellioVisitor<Void> {
             }
             sites[k] = p.site;
         }
-        return new Translation(block, base, bytes, sites, boundaries, requiresCanon, stubs, truncated);
+        return new Translation(block, base, bytes, sites, boundaries, requiresCanon, stubs);
     }
 
     // ------------------------------------------------------------------ emitting host code
@@ -565,7 +563,7 @@ final class Translator implements IntellioVisitor<Void> {
             bind(from);
             s.jumps.addAll(from.users);
         }
-        if (!truncated) materialize();
+        materialize();
         s.haltIndex = stub(s);
     }
 
