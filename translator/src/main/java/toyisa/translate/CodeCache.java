@@ -146,6 +146,13 @@ final class CodeCache {
         // The entry: nothing of the block has run, so no guest instruction is to be given back (index = length).
         Site entry = t.sites[0];
         staleExit(t, 0, new Site(t.block.start, t.block.size(), entry.flags(), null, 0, 0, false));
+        // A block that ends at undefined bytes: those bytes may just have become an instruction.
+        for (Stub st : t.stubs) {
+            if (st.kind != Stub.Kind.FAULT) continue;
+            int k = t.sites.length - 1;
+            while (k > 0 && t.sites[k].stub() != st) k--;
+            staleExit(t, k, new Site(st.guestPc, t.block.size(), t.sites[k].flags(), null, 0, 0, false));
+        }
         for (int j = t.block.size() - 1; j >= 0; j--) {
             int k = t.boundaries[j];
             Site s = t.sites[k];

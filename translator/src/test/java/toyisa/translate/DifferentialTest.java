@@ -16,7 +16,8 @@ import toyisa.vm.RunResult;
  * flags, the fault or hang report, and all 64 KiB of memory.
  *
  * <p>CI runs {@value #DEFAULT_TRIES} programs; {@code -Dtoyisa.differential.tries=100000} runs that many more
- * (seeds 0, 1, 2, ...) and prints how they ended.
+ * (seeds 0, 1, 2, ...) and prints how they ended; with {@code -Dtoyisa.differential.selfModifying=true} they
+ * are programs that store into their own code often.
  */
 class DifferentialTest {
     static final int DEFAULT_TRIES = 3000;
@@ -28,19 +29,30 @@ class DifferentialTest {
         check(seed);
     }
 
+    /** Programs that keep rewriting their own code: the translations must follow the bytes. */
+    @Property(tries = 1000, shrinking = ShrinkingMode.OFF)
+    void selfModifyingCodeRunsLikeTheInterpreter(@ForAll long seed) {
+        check(seed, RandomPrograms.generateSelfModifying(seed));
+    }
+
     /** The longer run, on demand: {@code -Dtoyisa.differential.tries=100000} more programs from seed 0 up. */
     @org.junit.jupiter.api.Test
     void longerRunOnDemand() {
         long n = Long.getLong("toyisa.differential.tries", 0);
         java.util.Map<String, Integer> outcomes = new java.util.TreeMap<>();
-        for (long seed = 0; seed < n; seed++) outcomes.merge(check(seed), 1, Integer::sum);
+        boolean smc = Boolean.getBoolean("toyisa.differential.selfModifying");
+        for (long seed = 0; seed < n; seed++)
+            outcomes.merge(check(seed, smc ? RandomPrograms.generateSelfModifying(seed) : RandomPrograms.generate(seed)), 1, Integer::sum);
         if (n > 0) System.out.println(n + " programs agree; outcomes: " + outcomes + "; translations invalidated by self-modifying code: " + invalidations);
     }
 
     static long invalidations;
 
     static String check(long seed) {
-        byte[] program = RandomPrograms.generate(seed);
+        return check(seed, RandomPrograms.generate(seed));
+    }
+
+    static String check(long seed, byte[] program) {
         Machine m = Machine.create(Intellio.ISA);
         m.loadRaw(program);
         m.setBudget(BUDGET);

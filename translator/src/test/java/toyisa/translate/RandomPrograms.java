@@ -23,14 +23,21 @@ final class RandomPrograms {
     private record Item(String mnemonic, List<Operand> operands, int target) {}
 
     private final Random rnd;
+    private final boolean selfModifying;
     private final List<Item> items = new ArrayList<>();
 
-    private RandomPrograms(long seed) {
-        rnd = new Random(seed);
+    private RandomPrograms(long seed, boolean selfModifying) {
+        this.rnd = new Random(seed);
+        this.selfModifying = selfModifying;
     }
 
     static byte[] generate(long seed) {
-        return new RandomPrograms(seed).build();
+        return new RandomPrograms(seed, false).build();
+    }
+
+    /** A program that stores into its own code often: a quarter of its instructions. */
+    static byte[] generateSelfModifying(long seed) {
+        return new RandomPrograms(seed, true).build();
     }
 
     private int reg() {
@@ -62,6 +69,10 @@ final class RandomPrograms {
     }
 
     private void one() {
+        if (selfModifying && rnd.nextInt(4) == 0) {
+            selfModify();
+            return;
+        }
         int k = rnd.nextInt(100);
         if (k < 18) { // a flag setter, then a conditional jump on it
             setter();
@@ -97,10 +108,7 @@ final class RandomPrograms {
         } else if (k < 86) {
             add("not", Operand.reg(reg()));
         } else if (k < 88) {
-            // A store into the program itself: self-modifying code.
-            int r = reg();
-            add("mov", Operand.reg(r), Operand.num(0x0100 + rnd.nextInt(0x60)));
-            add(rnd.nextBoolean() ? "movb" : "mov", Operand.mem(r, rnd.nextInt(4)), Operand.reg(reg()));
+            selfModify();
         } else if (k < 89) {
             add("nop");
         } else if (k < 90) {
@@ -108,6 +116,13 @@ final class RandomPrograms {
         } else {
             setter();
         }
+    }
+
+    /** A store into the program itself: self-modifying code. */
+    private void selfModify() {
+        int r = reg();
+        add("mov", Operand.reg(r), Operand.num(0x0100 + rnd.nextInt(0x60)));
+        add(rnd.nextBoolean() ? "movb" : "mov", Operand.mem(r, rnd.nextInt(4)), Operand.reg(reg()));
     }
 
     private void setter() {

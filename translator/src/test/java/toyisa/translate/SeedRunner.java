@@ -16,7 +16,7 @@ class SeedRunner {
         String s = System.getProperty("toyisa.seed");
         if (s == null) return;
         long seed = Long.parseLong(s);
-        byte[] p = RandomPrograms.generate(seed);
+        byte[] p = Boolean.getBoolean("toyisa.differential.selfModifying") ? RandomPrograms.generateSelfModifying(seed) : RandomPrograms.generate(seed);
         for (long budget = 1; budget <= DifferentialTest.BUDGET; budget++) {
             Machine m = Machine.create(Intellio.ISA);
             m.loadRaw(p);
