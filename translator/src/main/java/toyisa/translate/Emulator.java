@@ -175,7 +175,7 @@ public final class Emulator {
      * Host instructions per run of the host core: r14 counts guest instructions modulo 2^16, and a
      * block entry counts at most {@link GuestBlock#MAX_INSTRUCTIONS}, so r14 cannot wrap within a run.
      */
-    private static final long SLICE = Long.getLong("toyisa.slice", 0xFFFF / GuestBlock.MAX_INSTRUCTIONS);
+    private static final long SLICE = 0xFFFF / GuestBlock.MAX_INSTRUCTIONS;
 
     private RunResult loop() {
         while (true) {

@@ -41,7 +41,8 @@ class DifferentialTest {
         long n = Long.getLong("toyisa.differential.tries", 0);
         java.util.Map<String, Integer> outcomes = new java.util.TreeMap<>();
         boolean smc = Boolean.getBoolean("toyisa.differential.selfModifying");
-        for (long seed = 0; seed < n; seed++)
+        long from = Long.getLong("toyisa.differential.from", 0);
+        for (long seed = from; seed < from + n; seed++)
             outcomes.merge(check(seed, smc ? RandomPrograms.generateSelfModifying(seed) : RandomPrograms.generate(seed)), 1, Integer::sum);
         if (n > 0) System.out.println(n + " programs agree; outcomes: " + outcomes + "; translations invalidated by self-modifying code: " + invalidations);
     }
