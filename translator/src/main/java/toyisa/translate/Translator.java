@@ -79,6 +79,11 @@ final class Translator implements IntellioVisitor<Void> {
     private final int[] liveAfter;
     private final int[] kills;
     private final boolean requiresCanon;
+    /**
+     * Guest words ({@code base << 16 | disp}) this block has already read through the same base
+     * register value: a store to one of them cannot fault, so it needs no probe (swap in a sort).
+     */
+    private final java.util.Set<Integer> checkedWords = new java.util.HashSet<>();
 
     // Translation state while walking the block.
     private LazyFlags flags;
@@ -285,6 +290,7 @@ final class Translator implements IntellioVisitor<Void> {
      * r9 or r10 first; if nobody needs them any more, forget them.
      */
     private void write(int r) {
+        if (!checkedWords.isEmpty()) checkedWords.removeIf(w -> w >>> 16 == r); // that base register changes
         if (siteFlags != flags && siteFlags.uses(r) && siteFlags.kind != Kind.CANON) {
             siteFlags = LazyFlags.UNKNOWN_FLAGS; // a report from here on recovers the flags by replay
         }
@@ -314,6 +320,7 @@ final class Translator implements IntellioVisitor<Void> {
 
     /** Reads a guest word at {@code [base + disp]} into {@code dst} (written last). */
     private void loadWord(int dst, int baseReg, int disp, boolean reportAsWrite) {
+        checkedWords.add(baseReg << 16 | (disp & 0xFFFF)); // both bytes are readable: a store there needs no probe
         write(T2);
         access("ldb", 1, 2, reportAsWrite, reg(T2), mem(baseReg, disp + 1));
         write(T1);
@@ -326,6 +333,7 @@ final class Translator implements IntellioVisitor<Void> {
     /** Writes {@code value} as a guest word at {@code [base + disp]}; {@code probe}: check both bytes first. */
     private void storeWord(int value, int baseReg, int disp, boolean probe) {
         write(T2);
+        if (probe && checkedWords.contains(baseReg << 16 | (disp & 0xFFFF))) probe = false;
         if (probe) access("ldb", 1, 2, true, reg(T2), mem(baseReg, disp + 1));
         access("stb", 0, 2, true, mem(baseReg, disp), reg(value));
         emit("shr", reg(T2), reg(value), reg(EIGHT));
