@@ -28,7 +28,7 @@ final class CodeCache {
     private final Translation[] byGuest = new Translation[0x10000];
     /** How many live translations were made from each guest byte. */
     private final short[] coverage = new short[0x10000];
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private final List<Translation>[] pages = new List[0x10000 >> PAGE_SHIFT];
     private int top = START;
     private HostCpu cpu;

@@ -598,7 +598,6 @@ final class Translator implements IntellioVisitor<Void> {
 
     /** {@code dst OP= src} with guest flags, for every two-operand form once its operands are in registers. */
     private void alu(IntellioOp op, int dst, int src) {
-        int live = liveThrough() | liveAfter[index];
         switch (op) {
             case MOV:
                 write(dst);
