@@ -197,7 +197,7 @@ final class CodeCache {
     void chain(Stub exit, Translation target) {
         Translation from = exit.owner;
         if (!from.valid || !target.valid) return;
-        if (target.requiresCanon) {
+        if (target.requiresCanon && exit.startIndex != exit.haltIndex) { // flag code to run first
             retarget(from.address(exit.haltIndex), "jmp", target);
         } else {
             retarget(from.address(exit.startIndex), "jmp", target);
