@@ -210,15 +210,24 @@ final class CodeCache {
     }
 
     /** Adds {@code guest → target} to the inline cache of an indirect exit, if there is room. */
-    void cache(Stub dispatch, int guest, Translation target) {
+    boolean cache(Stub dispatch, int guest, Translation target) {
         Translation from = dispatch.owner;
-        if (!from.valid || !target.valid || dispatch.cacheEntries >= Translator.CACHE_ENTRIES || dispatch.cached.contains(guest)) return;
-        int k = dispatch.cacheIndex + 2 * dispatch.cacheEntries;
-        write(from.address(k + 2), "halt");
+        if (!from.valid || !target.valid || dispatch.cached.contains(guest)) return false;
+        boolean fast = dispatch.fastIndex >= 0 && !target.requiresCanon;
+        int entries = fast ? dispatch.fastEntries : dispatch.cacheEntries;
+        if (entries >= Translator.CACHE_ENTRIES) return false;
+        int k = (fast ? dispatch.fastIndex : dispatch.cacheIndex) + 2 * entries;
+        // The cache's last instruction (a halt, or the jump to the flag code) moves down one entry.
+        Instruction last = Armistice.TABLE.decode(memory, from.address(k));
+        if (last.row().mnemonic().equals("halt")) write(from.address(k + 2), "halt");
+        else write(from.address(k + 2), "jmp", Operand.num(last.target()));
+        sites[from.address(k + 2) >> 2] = sites[from.address(k) >> 2];
         write(from.address(k), "cmp", Operand.reg(Translator.T1), Operand.num(guest));
         retarget(from.address(k + 1), "jz", target);
-        dispatch.cacheEntries++;
+        if (fast) dispatch.fastEntries++;
+        else dispatch.cacheEntries++;
         dispatch.cached.add(guest);
+        return true;
     }
 
     int used() {

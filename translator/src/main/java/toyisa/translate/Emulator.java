@@ -244,11 +244,7 @@ public final class Emulator {
                             boolean canon = flags.kind == LazyFlags.Kind.CANON; // before enter() puts them into r11
                             int next = enter(guestPc);
                             Translation t = cache.owner(next);
-                            if (canon || !t.requiresCanon) {
-                                int before = stub.cacheEntries;
-                                cache.cache(stub, guestPc, t);
-                                if (stub.cacheEntries > before) chained++;
-                            }
+                            if ((canon || !t.requiresCanon) && cache.cache(stub, guestPc, t)) chained++;
                             hostPc = next;
                             continue;
                         }

@@ -32,6 +32,11 @@ final class Stub {
     final List<Integer> jumps = new ArrayList<>();
     /** DISPATCH: host index of the inline cache's first slot and how many entries it holds now. */
     int cacheIndex, cacheEntries;
+    /**
+     * DISPATCH with lazy flags: the cache tried before the flags are computed (for targets that do not
+     * read them), ending in a jump to the flag code; -1 when the flags are in r11 already.
+     */
+    int fastIndex = -1, fastEntries;
     /** DISPATCH: guest targets already in the inline cache. */
     final List<Integer> cached = new ArrayList<>();
     /** FAULT: true for a fetch from the null page, false for an illegal instruction. */

@@ -71,7 +71,8 @@ final class Translation {
         Stub[] leaving = new Stub[sites.length]; // host instructions that leave the block, by stub
         for (Stub st : stubs) {
             if (st.kind == Stub.Kind.EXIT) for (int k = st.startIndex; k <= st.haltIndex; k++) leaving[k] = st;
-            if (st.kind == Stub.Kind.DISPATCH) for (int k = st.cacheIndex; k <= st.cacheIndex + 2 * Translator.CACHE_ENTRIES; k++) leaving[k] = st;
+            if (st.kind == Stub.Kind.DISPATCH)
+                for (int k = st.fastIndex >= 0 ? st.fastIndex : st.cacheIndex; k <= st.cacheIndex + 2 * Translator.CACHE_ENTRIES; k++) leaving[k] = st;
         }
         Object group = null;
         for (int k = 0; k < sites.length; k++) {
@@ -108,7 +109,9 @@ final class Translation {
     private static String describe(Stub s) {
         switch (s.kind) {
             case EXIT: return "exit to " + Hex.addr(s.guestPc);
-            case DISPATCH: return "exit to the address in r7 (inline cache, then the dispatcher)";
+            case DISPATCH: return s.fastIndex >= 0
+                    ? "exit to the address in r7: inline cache of blocks that do not read the flags; else the flags into r11, the cache of the others, the dispatcher"
+                    : "exit to the address in r7 (inline cache, then the dispatcher)";
             case HALT: return "guest hlt";
             case FAULT: return (s.fetchFault ? "fetch from the null page at " : "illegal instruction at ") + Hex.addr(s.guestPc);
             default: return s.kind.name().toLowerCase();

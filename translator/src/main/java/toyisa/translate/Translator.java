@@ -579,6 +579,17 @@ final class Translator implements IntellioVisitor<Void> {
     private void indirectExit() {
         inLeavingCode();
         Stub s = new Stub(Stub.Kind.DISPATCH, 0);
+        if (flags.kind != Kind.CANON) {
+            // Targets that do not read the flags are tried first, before the flags are computed; the
+            // cache ends in a jump to the flag code, which ends in the cache for the targets that read them.
+            Label flagCode = new Label();
+            s.fastIndex = code.size();
+            jump("jmp", flagCode);
+            for (int k = 0; k < 2 * CACHE_ENTRIES; k++) code.add(new Pending("nop", new Operand[0], null, here().withStub(s)));
+            bind(flagCode);
+            materialize();
+            siteFlags = flags;
+        }
         s.cacheIndex = code.size();
         stub(s);
         // Room for the cache: each entry is "cmp r7, guest / jz host"; the halt moves down as it fills.
