@@ -90,7 +90,7 @@ final class RandomPrograms {
         } else if (k < 66) {
             add("push", Operand.reg(rnd.nextInt(8)));
         } else if (k < 70) {
-            add("pop", Operand.reg(reg()));
+            add("pop", Operand.reg(rnd.nextInt(8)));
         } else if (k < 72) {
             jump("jmp.rel16");
         } else if (k < 74) {
