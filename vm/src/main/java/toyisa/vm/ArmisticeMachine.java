@@ -30,13 +30,22 @@ final class ArmisticeMachine extends Machine {
             CMP = NOP + 25, CMPI = NOP + 26, TST = NOP + 27, TSTI = NOP + 28, MOV = NOP + 29, MOVI = NOP + 30,
             NOT = NOP + 31, NEG = NOP + 32, SWAP = NOP + 33, PUSH = NOP + 34, POP = NOP + 35,
             LD = NOP + 36, LDB = NOP + 37, ST = NOP + 38, STB = NOP + 39,
-            JMP = NOP + 40, JCC = NOP + 41, CALL = NOP + 42, RET = NOP + 43, JMP_R = NOP + 44, CALL_R = NOP + 45;
+            JMP = NOP + 40, JCC = NOP + 41, CALL = NOP + 42, RET = NOP + 43, JMP_R = NOP + 44, CALL_R = NOP + 45,
+            // Fused compare-and-branch (see Machine): the compare's operands, the condition in aux, the target in x.
+            CMP_J = NOP + 46, CMPI_J = NOP + 47, TST_J = NOP + 48, TSTI_J = NOP + 49;
+
+    /** tst v sets the flags of cmp v, TST_B: Z and N from v, C = 0 (a borrow, on Armistice), V = 0. */
+    private static final int TST_B = 0x10000;
 
     // Condition codes of JCC (in the aux byte of the kind word).
     private static final int C_Z = 0, C_NZ = 1, C_LT = 2, C_GE = 3, C_GT = 4, C_LE = 5, C_B = 6, C_AE = 7,
             C_A = 8, C_BE = 9, C_N = 10, C_NN = 11, C_V = 12, C_NV = 13;
 
+    /** The flags when {@link #lazy} is false. */
     private int fn, fz, fc, fv;
+    /** When {@link #lazy}: the flags are those of {@code cmp fa, fb} (see {@link Machine#compareBranch}). */
+    private int fa, fb;
+    private boolean lazy;
 
     ArmisticeMachine() {
         super(Armistice.ISA, 17, 16);
@@ -54,7 +63,18 @@ final class ArmisticeMachine extends Machine {
 
     @Override
     public int flags() {
+        if (lazy) materialize();
         return fn << 3 | fz << 2 | fc << 1 | fv;
+    }
+
+    /** Works out the four flags from the lazily kept compare. */
+    private void materialize() {
+        int a = fa, b = fb, d = (a - b) & 0xFFFF;
+        fn = d >>> 15;
+        fz = d == 0 ? 1 : 0;
+        fc = a >= b ? 1 : 0; // Armistice's carry is "no borrow", ARM style
+        fv = ((a ^ b) & (a ^ d) & 0x8000) >>> 15;
+        lazy = false;
     }
 
     @Override
@@ -63,6 +83,7 @@ final class ArmisticeMachine extends Machine {
         fz = flags >> 2 & 1;
         fc = flags >> 1 & 1;
         fv = flags & 1;
+        lazy = false;
     }
 
     @Override
@@ -74,6 +95,264 @@ final class ArmisticeMachine extends Machine {
 
     @Override
     void execute(long limit) {
+        while (steps < limit) {
+            executeFast(limit);
+            if (steps >= limit) return;
+            executeCareful(steps + 1);
+            if (outcome != Outcome.RUNNING) return;
+        }
+    }
+
+    /**
+     * The hot loop: the common operations and nothing that calls out, so HotSpot can keep the machine
+     * state in registers (a call anywhere in a loop makes it spill everything around it). It stops
+     * <em>before</em> any instruction it leaves to the careful loop: a first visit to an address, I/O,
+     * halt, a fault, a store into pre-decoded code, a conditional jump not fused with its compare.
+     */
+    private void executeFast(long limit) {
+        final byte[] m = mem;
+        final int[] r = regs;
+        final int[] code = this.code;
+        int pc = this.pc;
+        // Instructions left, counted down in an int: one register fewer than a long count and its limit.
+        final int room = (int) Math.min(limit - steps, Integer.MAX_VALUE);
+        int left = room;
+        loop:
+        while (left > 0) {
+            final int slot = pc << 2;
+            final int w = code[slot];
+            int next = (pc + 4) & 0xFFFF;
+            final int x = code[slot + 1], y = code[slot + 2], z = code[slot + 3];
+            switch (w & 0xFF) {
+                case NOP:
+                    break;
+                case MOV:
+                    r[x] = r[y];
+                    break;
+                case MOVI:
+                    r[x] = z;
+                    break;
+                case ADD3:
+                    r[x] = (r[y] + r[z]) & 0xFFFF;
+                    break;
+                case SUB3:
+                    r[x] = (r[y] - r[z]) & 0xFFFF;
+                    break;
+                case AND3:
+                    r[x] = r[y] & r[z];
+                    break;
+                case OR3:
+                    r[x] = r[y] | r[z];
+                    break;
+                case XOR3:
+                    r[x] = r[y] ^ r[z];
+                    break;
+                case SHL3:
+                    r[x] = (r[y] << (r[z] & 15)) & 0xFFFF;
+                    break;
+                case SHR3:
+                    r[x] = r[y] >>> (r[z] & 15);
+                    break;
+                case SAR3:
+                    r[x] = ((short) r[y] >> (r[z] & 15)) & 0xFFFF;
+                    break;
+                case MUL3:
+                    r[x] = (r[y] * r[z]) & 0xFFFF;
+                    break;
+                case DIVU3:
+                    if (r[z] == 0) break loop;
+                    r[x] = r[y] / r[z];
+                    break;
+                case REMU3:
+                    if (r[z] == 0) break loop;
+                    r[x] = r[y] % r[z];
+                    break;
+                case ADDI:
+                    r[x] = (r[y] + z) & 0xFFFF;
+                    break;
+                case SUBI:
+                    r[x] = (r[y] - z) & 0xFFFF;
+                    break;
+                case ANDI:
+                    r[x] = r[y] & z;
+                    break;
+                case ORI:
+                    r[x] = r[y] | z;
+                    break;
+                case XORI:
+                    r[x] = r[y] ^ z;
+                    break;
+                case SHLI:
+                    r[x] = (r[y] << (z & 15)) & 0xFFFF;
+                    break;
+                case SHRI:
+                    r[x] = r[y] >>> (z & 15);
+                    break;
+                case SARI:
+                    r[x] = ((short) r[y] >> (z & 15)) & 0xFFFF;
+                    break;
+                case MULI:
+                    r[x] = (r[y] * z) & 0xFFFF;
+                    break;
+                case CMP:
+                    fa = r[y];
+                    fb = r[z];
+                    lazy = true;
+                    break;
+                case CMPI:
+                    fa = r[y];
+                    fb = z;
+                    lazy = true;
+                    break;
+                case TST:
+                    fa = r[y] & r[z];
+                    fb = TST_B;
+                    lazy = true;
+                    break;
+                case TSTI:
+                    fa = r[y] & z;
+                    fb = TST_B;
+                    lazy = true;
+                    break;
+                // A fused pair counts as two instructions; with room for only one left, just the compare runs.
+                case CMP_J: {
+                    int a = r[y], b = r[z];
+                    fa = a;
+                    fb = b;
+                    lazy = true;
+                    if (left > 1) {
+                        left--;
+                        next = compareBranch(w >>> 16, a, b) ? x : (pc + 8) & 0xFFFF;
+                    }
+                    break;
+                }
+                case CMPI_J: {
+                    int a = r[y];
+                    fa = a;
+                    fb = z;
+                    lazy = true;
+                    if (left > 1) {
+                        left--;
+                        next = compareBranch(w >>> 16, a, z) ? x : (pc + 8) & 0xFFFF;
+                    }
+                    break;
+                }
+                case TST_J: {
+                    int a = r[y] & r[z];
+                    fa = a;
+                    fb = TST_B;
+                    lazy = true;
+                    if (left > 1) {
+                        left--;
+                        next = compareBranch(w >>> 16, a, TST_B) ? x : (pc + 8) & 0xFFFF;
+                    }
+                    break;
+                }
+                case TSTI_J: {
+                    int a = r[y] & z;
+                    fa = a;
+                    fb = TST_B;
+                    lazy = true;
+                    if (left > 1) {
+                        left--;
+                        next = compareBranch(w >>> 16, a, TST_B) ? x : (pc + 8) & 0xFFFF;
+                    }
+                    break;
+                }
+                case NOT:
+                    r[x] = ~r[y] & 0xFFFF;
+                    break;
+                case NEG:
+                    r[x] = -r[y] & 0xFFFF;
+                    break;
+                case SWAP: {
+                    int v = r[y];
+                    r[x] = (v >>> 8 | v << 8) & 0xFFFF;
+                    break;
+                }
+                case LD: {
+                    int a = (r[y] + z) & 0xFFFF;
+                    if (a < NULL_PAGE_END | (a & 1) != 0) break loop;
+                    r[x] = (m[a] & 0xFF) << 8 | (m[a + 1] & 0xFF);
+                    break;
+                }
+                case LDB: {
+                    int a = (r[y] + z) & 0xFFFF;
+                    if (a < NULL_PAGE_END) break loop;
+                    r[x] = m[a] & 0xFF;
+                    break;
+                }
+                case ST: {
+                    int a = (r[y] + z) & 0xFFFF;
+                    if (a < NULL_PAGE_END | (a & 1) != 0 || (codeByte[a] | codeByte[a + 1]) != 0) break loop;
+                    int v = r[x];
+                    m[a] = (byte) (v >>> 8);
+                    m[a + 1] = (byte) v;
+                    break;
+                }
+                case STB: {
+                    int a = (r[y] + z) & 0xFFFF;
+                    if (a < NULL_PAGE_END | codeByte[a] != 0) break loop;
+                    m[a] = (byte) r[x];
+                    break;
+                }
+                case PUSH: {
+                    int a = (r[SP] - 2) & 0xFFFF;
+                    if (a < NULL_PAGE_END | (a & 1) != 0 || (codeByte[a] | codeByte[a + 1]) != 0) break loop;
+                    int v = r[y];
+                    m[a] = (byte) (v >>> 8);
+                    m[a + 1] = (byte) v;
+                    r[SP] = a;
+                    break;
+                }
+                case POP: {
+                    int a = r[SP];
+                    if (a < NULL_PAGE_END | (a & 1) != 0) break loop;
+                    int v = (m[a] & 0xFF) << 8 | (m[a + 1] & 0xFF);
+                    r[SP] = (a + 2) & 0xFFFF;
+                    r[x] = v;
+                    break;
+                }
+                case JMP:
+                    next = z;
+                    break;
+                case JMP_R:
+                    next = r[y];
+                    break;
+                case CALL:
+                case CALL_R: {
+                    int target = (w & 0xFF) == CALL ? z : r[y];
+                    int a = (r[SP] - 2) & 0xFFFF;
+                    if (a < NULL_PAGE_END | (a & 1) != 0 || (codeByte[a] | codeByte[a + 1]) != 0) break loop;
+                    m[a] = (byte) (next >>> 8);
+                    m[a + 1] = (byte) next;
+                    r[SP] = a;
+                    next = target;
+                    break;
+                }
+                case RET: {
+                    int a = r[SP];
+                    if (a < NULL_PAGE_END | (a & 1) != 0) break loop;
+                    next = (m[a] & 0xFF) << 8 | (m[a + 1] & 0xFF);
+                    r[SP] = (a + 2) & 0xFFFF;
+                    break;
+                }
+                default: // first visit, I/O, halt, illegal, a jump on its own: the careful loop
+                    break loop;
+            }
+            pc = next;
+            left--;
+        }
+        this.pc = pc;
+        this.steps += room - left;
+    }
+
+
+    /**
+     * The careful loop: every operation, with its faults, I/O and code invalidation. The fast loop
+     * hands it the instructions it does not do itself, one at a time.
+     */
+    private void executeCareful(long limit) {
         final byte[] m = mem;
         final int[] r = regs;
         final int[] code = this.code;
@@ -83,11 +362,13 @@ final class ArmisticeMachine extends Machine {
         loop:
         while (steps < limit) {
             final int slot = pc << 2;
-            int w = code[slot];
-            if (w == K_UNDECODED) w = decode(pc);
+            final int w = code[slot];
             int next = (pc + 4) & 0xFFFF;
             final int x = code[slot + 1], y = code[slot + 2], z = code[slot + 3];
             switch (w & 0xFF) {
+                case K_UNDECODED: // first visit: decode, then dispatch again
+                    decodeFused(pc);
+                    continue loop;
                 case NOP:
                     break;
                 case MOV:
@@ -159,17 +440,70 @@ final class ArmisticeMachine extends Machine {
                     r[x] = (r[y] * z) & 0xFFFF;
                     break;
                 case CMP:
-                    compare(r[y], r[z]);
+                    fa = r[y];
+                    fb = r[z];
+                    lazy = true;
                     break;
                 case CMPI:
-                    compare(r[y], z);
+                    fa = r[y];
+                    fb = z;
+                    lazy = true;
                     break;
                 case TST:
-                    test(r[y] & r[z]);
+                    fa = r[y] & r[z];
+                    fb = TST_B;
+                    lazy = true;
                     break;
                 case TSTI:
-                    test(r[y] & z);
+                    fa = r[y] & z;
+                    fb = TST_B;
+                    lazy = true;
                     break;
+                // A fused pair counts as two instructions; with room for only one left, just the compare runs.
+                case CMP_J: {
+                    int a = r[y], b = r[z];
+                    fa = a;
+                    fb = b;
+                    lazy = true;
+                    if (steps + 1 < limit) {
+                        steps++;
+                        next = compareBranch(w >>> 16, a, b) ? x : (pc + 8) & 0xFFFF;
+                    }
+                    break;
+                }
+                case CMPI_J: {
+                    int a = r[y];
+                    fa = a;
+                    fb = z;
+                    lazy = true;
+                    if (steps + 1 < limit) {
+                        steps++;
+                        next = compareBranch(w >>> 16, a, z) ? x : (pc + 8) & 0xFFFF;
+                    }
+                    break;
+                }
+                case TST_J: {
+                    int a = r[y] & r[z];
+                    fa = a;
+                    fb = TST_B;
+                    lazy = true;
+                    if (steps + 1 < limit) {
+                        steps++;
+                        next = compareBranch(w >>> 16, a, TST_B) ? x : (pc + 8) & 0xFFFF;
+                    }
+                    break;
+                }
+                case TSTI_J: {
+                    int a = r[y] & z;
+                    fa = a;
+                    fb = TST_B;
+                    lazy = true;
+                    if (steps + 1 < limit) {
+                        steps++;
+                        next = compareBranch(w >>> 16, a, TST_B) ? x : (pc + 8) & 0xFFFF;
+                    }
+                    break;
+                }
                 case NOT:
                     r[x] = ~r[y] & 0xFFFF;
                     break;
@@ -183,8 +517,7 @@ final class ArmisticeMachine extends Machine {
                 }
                 case LD: {
                     int a = (r[y] + z) & 0xFFFF;
-                    if (a < NULL_PAGE_END) { segv(pc, a, 2, false); break loop; }
-                    if ((a & 1) != 0) { misaligned(pc, a, false); break loop; }
+                    if (a < NULL_PAGE_END | (a & 1) != 0) { wordFault(pc, a, false); break loop; }
                     r[x] = (m[a] & 0xFF) << 8 | (m[a + 1] & 0xFF);
                     break;
                 }
@@ -196,8 +529,7 @@ final class ArmisticeMachine extends Machine {
                 }
                 case ST: {
                     int a = (r[y] + z) & 0xFFFF;
-                    if (a < NULL_PAGE_END) { segv(pc, a, 2, true); break loop; }
-                    if ((a & 1) != 0) { misaligned(pc, a, true); break loop; }
+                    if (a < NULL_PAGE_END | (a & 1) != 0) { wordFault(pc, a, true); break loop; }
                     int v = r[x];
                     m[a] = (byte) (v >>> 8);
                     m[a + 1] = (byte) v;
@@ -213,8 +545,7 @@ final class ArmisticeMachine extends Machine {
                 }
                 case PUSH: {
                     int a = (r[SP] - 2) & 0xFFFF;
-                    if (a < NULL_PAGE_END) { segv(pc, a, 2, true); break loop; }
-                    if ((a & 1) != 0) { misaligned(pc, a, true); break loop; }
+                    if (a < NULL_PAGE_END | (a & 1) != 0) { wordFault(pc, a, true); break loop; }
                     int v = r[y];
                     m[a] = (byte) (v >>> 8);
                     m[a + 1] = (byte) v;
@@ -224,8 +555,7 @@ final class ArmisticeMachine extends Machine {
                 }
                 case POP: {
                     int a = r[SP];
-                    if (a < NULL_PAGE_END) { segv(pc, a, 2, false); break loop; }
-                    if ((a & 1) != 0) { misaligned(pc, a, false); break loop; }
+                    if (a < NULL_PAGE_END | (a & 1) != 0) { wordFault(pc, a, false); break loop; }
                     int v = (m[a] & 0xFF) << 8 | (m[a + 1] & 0xFF);
                     r[SP] = (a + 2) & 0xFFFF;
                     r[x] = v;
@@ -235,7 +565,7 @@ final class ArmisticeMachine extends Machine {
                     next = z;
                     break;
                 case JCC:
-                    if (condition(w >>> 16)) next = z;
+                    if (jumpTaken(w >>> 16)) next = z;
                     break;
                 case JMP_R:
                     next = r[y];
@@ -244,8 +574,7 @@ final class ArmisticeMachine extends Machine {
                 case CALL_R: {
                     int target = (w & 0xFF) == CALL ? z : r[y];
                     int a = (r[SP] - 2) & 0xFFFF;
-                    if (a < NULL_PAGE_END) { segv(pc, a, 2, true); break loop; }
-                    if ((a & 1) != 0) { misaligned(pc, a, true); break loop; }
+                    if (a < NULL_PAGE_END | (a & 1) != 0) { wordFault(pc, a, true); break loop; }
                     m[a] = (byte) (next >>> 8);
                     m[a + 1] = (byte) next;
                     if ((cb[a] | cb[a + 1]) != 0) invalidate(a, 2);
@@ -255,8 +584,7 @@ final class ArmisticeMachine extends Machine {
                 }
                 case RET: {
                     int a = r[SP];
-                    if (a < NULL_PAGE_END) { segv(pc, a, 2, false); break loop; }
-                    if ((a & 1) != 0) { misaligned(pc, a, false); break loop; }
+                    if (a < NULL_PAGE_END | (a & 1) != 0) { wordFault(pc, a, false); break loop; }
                     next = (m[a] & 0xFF) << 8 | (m[a + 1] & 0xFF);
                     r[SP] = (a + 2) & 0xFFFF;
                     break;
@@ -296,19 +624,39 @@ final class ArmisticeMachine extends Machine {
         this.steps = steps;
     }
 
-    private void compare(int a, int b) {
-        int d = (a - b) & 0xFFFF;
-        fn = d >>> 15;
-        fz = d == 0 ? 1 : 0;
-        fc = a >= b ? 1 : 0; // Armistice's carry is "no borrow", ARM style
-        fv = ((a ^ b) & (a ^ d) & 0x8000) >>> 15;
+    /** A word access at {@code a} that is in the null page or misaligned: one test on the hot path, two here. */
+    private void wordFault(int at, int a, boolean write) {
+        if (a < NULL_PAGE_END) segv(at, a, 2, write);
+        else misaligned(at, a, write);
     }
 
-    private void test(int v) {
-        fn = v >>> 15;
-        fz = v == 0 ? 1 : 0;
-        fc = 0;
-        fv = 0;
+    /** A conditional jump on its own (not fused with the compare before it). */
+    private boolean jumpTaken(int cc) {
+        if (lazy) {
+            if (cc <= CC_BE) return compareBranch(cc, fa, fb); // Armistice's C_Z..C_BE are the portable CC_Z..CC_BE
+            materialize();
+        }
+        return condition(cc);
+    }
+
+    /**
+     * Decodes the instruction at {@code at}; if it is a compare and the instruction after it a
+     * conditional jump on one of the portable conditions, fuses the two (see {@link Machine}).
+     */
+    private int decodeFused(int at) {
+        int w = decode(at);
+        int kind = w & 0xFF;
+        if (kind != CMP && kind != CMPI && kind != TST && kind != TSTI) return w;
+        int after = (at + 4) & 0xFFFF;
+        int jw = code[after << 2];
+        if (jw == K_UNDECODED) jw = decode(after);
+        int cc = jw >>> 16;
+        if ((jw & 0xFF) != JCC || cc > CC_BE) return w;
+        int fused = kind == CMP ? CMP_J : kind == CMPI ? CMPI_J : kind == TST ? TST_J : TSTI_J;
+        int slot = at << 2;
+        code[slot] = fused | 4 << 8 | cc << 16;
+        code[slot + 1] = code[(after << 2) + 3]; // the jump's target
+        return code[slot];
     }
 
     private boolean condition(int cc) {

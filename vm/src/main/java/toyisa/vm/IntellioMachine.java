@@ -24,7 +24,21 @@ final class IntellioMachine extends Machine {
             ALU_MR = MOV_RR + 9, NOT = MOV_RR + 10, NEG = MOV_RR + 11, INC = MOV_RR + 12, DEC = MOV_RR + 13,
             PUSH = MOV_RR + 14, POP = MOV_RR + 15, XCHG = MOV_RR + 16, NOP = MOV_RR + 17, JCC = MOV_RR + 18,
             JMP = MOV_RR + 19, CALL = MOV_RR + 20, JMP_R = MOV_RR + 21, CALL_R = MOV_RR + 22, RET = MOV_RR + 23,
-            INT = MOV_RR + 24, HLT = MOV_RR + 25;
+            INT = MOV_RR + 24, HLT = MOV_RR + 25,
+            // The common ALU operations, one kind each (the rest go through ALU_RR / ALU_RI and alu()).
+            ADD_RR = MOV_RR + 26, SUB_RR = MOV_RR + 27, AND_RR = MOV_RR + 28, OR_RR = MOV_RR + 29, XOR_RR = MOV_RR + 30,
+            CMP_RR = MOV_RR + 31, TEST_RR = MOV_RR + 32, MUL_RR = MOV_RR + 33,
+            ADD_RI = MOV_RR + 34, SUB_RI = MOV_RR + 35, AND_RI = MOV_RR + 36, OR_RI = MOV_RR + 37, XOR_RI = MOV_RR + 38,
+            CMP_RI = MOV_RR + 39, TEST_RI = MOV_RR + 40, MUL_RI = MOV_RR + 41, SHL_RI = MOV_RR + 42, SHR_RI = MOV_RR + 43,
+            // Fused compare-and-branch (see Machine): portable condition in aux, the jump's length in bits 12-15, target in x.
+            CMP_RR_J = MOV_RR + 44, CMP_RI_J = MOV_RR + 45, TEST_RR_J = MOV_RR + 46, TEST_RI_J = MOV_RR + 47;
+
+    /** Intellio condition codes (0 o ... F g) to the portable conditions of Machine.compareBranch, -1 if none. */
+    private static final int[] PORTABLE_CC = {-1, -1, CC_B, CC_AE, CC_Z, CC_NZ, CC_BE, CC_A, -1, -1, -1, -1, CC_LT, CC_GE, CC_LE, CC_GT};
+
+    // How the flags are kept (fop): explicitly in fz fs fc fo, or lazily as an operation on fa and fb.
+    // and/or/xor/test of result d keep "cmp d, 0": Z and S from d, C = O = 0.
+    private static final int F_EXPLICIT = 0, F_SUB = 1, F_ADD = 2;
 
     // ALU operations (aux byte of ALU_* kinds).
     static final int A_ADD = 0, A_SUB = 1, A_AND = 2, A_OR = 3, A_XOR = 4, A_CMP = 5, A_TEST = 6, A_MUL = 7,
@@ -34,7 +48,10 @@ final class IntellioMachine extends Machine {
     /** {@link #alu} result: division by zero. */
     private static final int DIV_ZERO = -2;
 
+    /** The flags when {@link #fop} is F_EXPLICIT. */
     private int fz, fs, fc, fo;
+    /** Otherwise the flags are those of {@code fa - fb} (F_SUB, also cmp) or {@code fa + fb} (F_ADD). */
+    private int fa, fb, fop;
 
     IntellioMachine() {
         super(Intellio.ISA, 9, 8);
@@ -47,7 +64,39 @@ final class IntellioMachine extends Machine {
 
     @Override
     public int flags() {
+        if (fop != F_EXPLICIT) materialize();
         return fz << 3 | fs << 2 | fc << 1 | fo;
+    }
+
+    /** Before a shift, which leaves O alone: works out O from the lazily kept operation (Z, S and C are overwritten). */
+    private void keepOverflow() {
+        int a = fa, b = fb;
+        if (fop == F_SUB) {
+            int d = (a - b) & 0xFFFF;
+            fo = ((a ^ b) & (a ^ d) & 0x8000) >>> 15;
+        } else {
+            int d = (a + b) & 0xFFFF;
+            fo = ((a ^ d) & (b ^ d) & 0x8000) >>> 15;
+        }
+        fop = F_EXPLICIT;
+    }
+
+    /** Works out the four flags from the lazily kept operation. */
+    private void materialize() {
+        int a = fa, b = fb, d;
+        if (fop == F_SUB) {
+            d = (a - b) & 0xFFFF;
+            fc = a < b ? 1 : 0; // Intellio's carry is the borrow, x86 style
+            fo = ((a ^ b) & (a ^ d) & 0x8000) >>> 15;
+        } else {
+            int sum = a + b;
+            d = sum & 0xFFFF;
+            fc = sum >>> 16;
+            fo = ((a ^ d) & (b ^ d) & 0x8000) >>> 15;
+        }
+        fz = d == 0 ? 1 : 0;
+        fs = d >>> 15;
+        fop = F_EXPLICIT;
     }
 
     @Override
@@ -56,6 +105,7 @@ final class IntellioMachine extends Machine {
         fs = flags >> 2 & 1;
         fc = flags >> 1 & 1;
         fo = flags & 1;
+        fop = F_EXPLICIT;
     }
 
     @Override
@@ -67,6 +117,318 @@ final class IntellioMachine extends Machine {
 
     @Override
     void execute(long limit) {
+        while (steps < limit) {
+            executeFast(limit);
+            if (steps >= limit) return;
+            executeCareful(steps + 1);
+            if (outcome != Outcome.RUNNING) return;
+        }
+    }
+
+    /**
+     * The hot loop: the common operations and nothing that calls out, so HotSpot can keep the machine
+     * state in registers (a call anywhere in a loop makes it spill everything around it). It stops
+     * <em>before</em> any instruction it leaves to the careful loop: a first visit to an address, the
+     * HAL, halt, a fault, a store into pre-decoded code, an operation that needs the flags worked out,
+     * a conditional jump not fused with its compare.
+     */
+    private void executeFast(long limit) {
+        final byte[] m = mem;
+        final int[] r = regs;
+        final int[] code = this.code;
+        int pc = this.pc;
+        // Instructions left, counted down in an int: one register fewer than a long count and its limit.
+        final int room = (int) Math.min(limit - steps, Integer.MAX_VALUE);
+        int left = room;
+        loop:
+        while (left > 0) {
+            final int slot = pc << 2;
+            final int w = code[slot];
+            int next = (pc + (w >>> 8 & 0xF)) & 0xFFFF;
+            final int x = code[slot + 1], y = code[slot + 2], z = code[slot + 3];
+            switch (w & 0xFF) {
+                case MOV_RR:
+                    r[x] = r[y];
+                    break;
+                case MOV_RI:
+                    r[x] = z;
+                    break;
+                case LD16: {
+                    int a = (r[y] + z) & 0xFFFF;
+                    if (a < NULL_PAGE_END | a == 0xFFFF) break loop;
+                    r[x] = (m[a] & 0xFF) | (m[a + 1] & 0xFF) << 8;
+                    break;
+                }
+                case LD8: {
+                    int a = (r[y] + z) & 0xFFFF;
+                    if (a < NULL_PAGE_END) break loop;
+                    r[x] = m[a] & 0xFF;
+                    break;
+                }
+                case ST16: {
+                    int a = (r[y] + z) & 0xFFFF;
+                    if (a < NULL_PAGE_END | a == 0xFFFF || (codeByte[a] | codeByte[a + 1]) != 0) break loop;
+                    int v = r[x];
+                    m[a] = (byte) v;
+                    m[a + 1] = (byte) (v >>> 8);
+                    break;
+                }
+                case ST8: {
+                    int a = (r[y] + z) & 0xFFFF;
+                    if (a < NULL_PAGE_END || codeByte[a] != 0) break loop;
+                    m[a] = (byte) r[x];
+                    break;
+                }
+                case ADD_RR: {
+                    int a = r[x], b = r[y];
+                    fa = a;
+                    fb = b;
+                    fop = F_ADD;
+                    r[x] = (a + b) & 0xFFFF;
+                    break;
+                }
+                case ADD_RI: {
+                    int a = r[x];
+                    fa = a;
+                    fb = z;
+                    fop = F_ADD;
+                    r[x] = (a + z) & 0xFFFF;
+                    break;
+                }
+                case SUB_RR: {
+                    int a = r[x], b = r[y];
+                    fa = a;
+                    fb = b;
+                    fop = F_SUB;
+                    r[x] = (a - b) & 0xFFFF;
+                    break;
+                }
+                case SUB_RI: {
+                    int a = r[x];
+                    fa = a;
+                    fb = z;
+                    fop = F_SUB;
+                    r[x] = (a - z) & 0xFFFF;
+                    break;
+                }
+                case CMP_RR:
+                    fa = r[x];
+                    fb = r[y];
+                    fop = F_SUB;
+                    break;
+                case CMP_RI:
+                    fa = r[x];
+                    fb = z;
+                    fop = F_SUB;
+                    break;
+                case AND_RR: {
+                    int d = r[x] & r[y];
+                    fa = d;
+                    fb = 0;
+                    fop = F_SUB;
+                    r[x] = d;
+                    break;
+                }
+                case AND_RI: {
+                    int d = r[x] & z;
+                    fa = d;
+                    fb = 0;
+                    fop = F_SUB;
+                    r[x] = d;
+                    break;
+                }
+                case OR_RR: {
+                    int d = r[x] | r[y];
+                    fa = d;
+                    fb = 0;
+                    fop = F_SUB;
+                    r[x] = d;
+                    break;
+                }
+                case OR_RI: {
+                    int d = r[x] | z;
+                    fa = d;
+                    fb = 0;
+                    fop = F_SUB;
+                    r[x] = d;
+                    break;
+                }
+                case XOR_RR: {
+                    int d = r[x] ^ r[y];
+                    fa = d;
+                    fb = 0;
+                    fop = F_SUB;
+                    r[x] = d;
+                    break;
+                }
+                case XOR_RI: {
+                    int d = r[x] ^ z;
+                    fa = d;
+                    fb = 0;
+                    fop = F_SUB;
+                    r[x] = d;
+                    break;
+                }
+                case TEST_RR:
+                    fa = r[x] & r[y];
+                    fb = 0;
+                    fop = F_SUB;
+                    break;
+                case TEST_RI:
+                    fa = r[x] & z;
+                    fb = 0;
+                    fop = F_SUB;
+                    break;
+                case MUL_RR:
+                    r[x] = (r[x] * r[y]) & 0xFFFF;
+                    break;
+                case MUL_RI:
+                    r[x] = (r[x] * z) & 0xFFFF;
+                    break;
+                case SHL_RI: { // count 1..15 (a count of 0 goes through alu())
+                    int a = r[x];
+                    int d = (a << z) & 0xFFFF;
+                    if (fop != F_EXPLICIT) keepOverflow(); // O is left as it was
+                    fc = a >>> (16 - z) & 1;
+                    fz = d == 0 ? 1 : 0;
+                    fs = d >>> 15;
+                    r[x] = d;
+                    break;
+                }
+                case SHR_RI: { // count 1..15
+                    int a = r[x];
+                    int d = a >>> z;
+                    if (fop != F_EXPLICIT) keepOverflow();
+                    fc = a >>> (z - 1) & 1;
+                    fz = d == 0 ? 1 : 0;
+                    fs = d >>> 15;
+                    r[x] = d;
+                    break;
+                }
+                // A fused pair counts as two instructions; with room for only one left, just the compare runs.
+                case CMP_RR_J: {
+                    int a = r[x], b = r[y];
+                    fa = a;
+                    fb = b;
+                    fop = F_SUB;
+                    if (left > 1) {
+                        left--;
+                        next = compareBranch(w >>> 16, a, b) ? z : (next + (w >>> 12 & 0xF)) & 0xFFFF;
+                    }
+                    break;
+                }
+                case CMP_RI_J: {
+                    int a = r[x], b = y;
+                    fa = a;
+                    fb = b;
+                    fop = F_SUB;
+                    if (left > 1) {
+                        left--;
+                        next = compareBranch(w >>> 16, a, b) ? z : (next + (w >>> 12 & 0xF)) & 0xFFFF;
+                    }
+                    break;
+                }
+                case TEST_RR_J: {
+                    int a = r[x] & r[y];
+                    fa = a;
+                    fb = 0;
+                    fop = F_SUB;
+                    if (left > 1) {
+                        left--;
+                        next = compareBranch(w >>> 16, a, 0) ? z : (next + (w >>> 12 & 0xF)) & 0xFFFF;
+                    }
+                    break;
+                }
+                case TEST_RI_J: {
+                    int a = r[x] & y;
+                    fa = a;
+                    fb = 0;
+                    fop = F_SUB;
+                    if (left > 1) {
+                        left--;
+                        next = compareBranch(w >>> 16, a, 0) ? z : (next + (w >>> 12 & 0xF)) & 0xFFFF;
+                    }
+                    break;
+                }
+                case NOT:
+                    r[x] = ~r[x] & 0xFFFF;
+                    break;
+                case NEG: {
+                    fop = F_EXPLICIT;
+                    int v = r[x];
+                    int d = -v & 0xFFFF;
+                    fz = d == 0 ? 1 : 0;
+                    fs = d >>> 15;
+                    fc = v != 0 ? 1 : 0;
+                    fo = v == 0x8000 ? 1 : 0;
+                    r[x] = d;
+                    break;
+                }
+                case PUSH: {
+                    int v = r[x];
+                    int a = (r[SP] - 2) & 0xFFFF;
+                    if (a < NULL_PAGE_END | a == 0xFFFF || (codeByte[a] | codeByte[a + 1]) != 0) break loop;
+                    m[a] = (byte) v;
+                    m[a + 1] = (byte) (v >>> 8);
+                    r[SP] = a;
+                    break;
+                }
+                case POP: {
+                    int a = r[SP];
+                    if (a < NULL_PAGE_END | a == 0xFFFF) break loop;
+                    int v = (m[a] & 0xFF) | (m[a + 1] & 0xFF) << 8;
+                    r[SP] = (a + 2) & 0xFFFF;
+                    r[x] = v;
+                    break;
+                }
+                case XCHG: {
+                    int t = r[0];
+                    r[0] = r[y];
+                    r[y] = t;
+                    break;
+                }
+                case NOP:
+                    break;
+                case JMP:
+                    next = z;
+                    break;
+                case JMP_R:
+                    next = r[y];
+                    break;
+                case CALL:
+                case CALL_R: {
+                    int target = (w & 0xFF) == CALL ? z : r[y];
+                    int a = (r[SP] - 2) & 0xFFFF;
+                    if (a < NULL_PAGE_END | a == 0xFFFF || (codeByte[a] | codeByte[a + 1]) != 0) break loop;
+                    m[a] = (byte) next;
+                    m[a + 1] = (byte) (next >>> 8);
+                    r[SP] = a;
+                    next = target;
+                    break;
+                }
+                case RET: {
+                    int a = r[SP];
+                    if (a < NULL_PAGE_END | a == 0xFFFF) break loop;
+                    next = (m[a] & 0xFF) | (m[a + 1] & 0xFF) << 8;
+                    r[SP] = (a + 2) & 0xFFFF;
+                    break;
+                }
+                default: // first visit, generic ALU, inc/dec, a jump on its own, the HAL, halt, illegal: the careful loop
+                    break loop;
+            }
+            pc = next;
+            left--;
+        }
+        this.pc = pc;
+        this.steps += room - left;
+    }
+
+
+    /**
+     * The careful loop: every operation, with its faults, HAL calls and code invalidation. The fast
+     * loop hands it the instructions it does not do itself, one at a time.
+     */
+    private void executeCareful(long limit) {
         final byte[] m = mem;
         final int[] r = regs;
         final int[] code = this.code;
@@ -77,7 +439,7 @@ final class IntellioMachine extends Machine {
         while (steps < limit) {
             final int slot = pc << 2;
             int w = code[slot];
-            if (w == K_UNDECODED) w = decode(pc);
+            if (w == K_UNDECODED) w = decodeFused(pc);
             int next = (pc + (w >>> 8 & 0xF)) & 0xFFFF;
             final int x = code[slot + 1], y = code[slot + 2], z = code[slot + 3];
             switch (w & 0xFF) {
@@ -115,13 +477,186 @@ final class IntellioMachine extends Machine {
                     if (cb[a] != 0) invalidate(a, 1);
                     break;
                 }
+                case ADD_RR: {
+                    int a = r[x], b = r[y];
+                    fa = a;
+                    fb = b;
+                    fop = F_ADD;
+                    r[x] = (a + b) & 0xFFFF;
+                    break;
+                }
+                case ADD_RI: {
+                    int a = r[x];
+                    fa = a;
+                    fb = z;
+                    fop = F_ADD;
+                    r[x] = (a + z) & 0xFFFF;
+                    break;
+                }
+                case SUB_RR: {
+                    int a = r[x], b = r[y];
+                    fa = a;
+                    fb = b;
+                    fop = F_SUB;
+                    r[x] = (a - b) & 0xFFFF;
+                    break;
+                }
+                case SUB_RI: {
+                    int a = r[x];
+                    fa = a;
+                    fb = z;
+                    fop = F_SUB;
+                    r[x] = (a - z) & 0xFFFF;
+                    break;
+                }
+                case CMP_RR:
+                    fa = r[x];
+                    fb = r[y];
+                    fop = F_SUB;
+                    break;
+                case CMP_RI:
+                    fa = r[x];
+                    fb = z;
+                    fop = F_SUB;
+                    break;
+                case AND_RR: {
+                    int d = r[x] & r[y];
+                    fa = d;
+                    fb = 0;
+                    fop = F_SUB;
+                    r[x] = d;
+                    break;
+                }
+                case AND_RI: {
+                    int d = r[x] & z;
+                    fa = d;
+                    fb = 0;
+                    fop = F_SUB;
+                    r[x] = d;
+                    break;
+                }
+                case OR_RR: {
+                    int d = r[x] | r[y];
+                    fa = d;
+                    fb = 0;
+                    fop = F_SUB;
+                    r[x] = d;
+                    break;
+                }
+                case OR_RI: {
+                    int d = r[x] | z;
+                    fa = d;
+                    fb = 0;
+                    fop = F_SUB;
+                    r[x] = d;
+                    break;
+                }
+                case XOR_RR: {
+                    int d = r[x] ^ r[y];
+                    fa = d;
+                    fb = 0;
+                    fop = F_SUB;
+                    r[x] = d;
+                    break;
+                }
+                case XOR_RI: {
+                    int d = r[x] ^ z;
+                    fa = d;
+                    fb = 0;
+                    fop = F_SUB;
+                    r[x] = d;
+                    break;
+                }
+                case TEST_RR:
+                    fa = r[x] & r[y];
+                    fb = 0;
+                    fop = F_SUB;
+                    break;
+                case TEST_RI:
+                    fa = r[x] & z;
+                    fb = 0;
+                    fop = F_SUB;
+                    break;
+                case MUL_RR:
+                    r[x] = (r[x] * r[y]) & 0xFFFF;
+                    break;
+                case MUL_RI:
+                    r[x] = (r[x] * z) & 0xFFFF;
+                    break;
+                case SHL_RI: { // count 1..15 (a count of 0 goes through alu())
+                    int a = r[x];
+                    int d = (a << z) & 0xFFFF;
+                    if (fop != F_EXPLICIT) materialize(); // O is left as it was
+                    fc = a >>> (16 - z) & 1;
+                    fz = d == 0 ? 1 : 0;
+                    fs = d >>> 15;
+                    r[x] = d;
+                    break;
+                }
+                case SHR_RI: { // count 1..15
+                    int a = r[x];
+                    int d = a >>> z;
+                    if (fop != F_EXPLICIT) materialize();
+                    fc = a >>> (z - 1) & 1;
+                    fz = d == 0 ? 1 : 0;
+                    fs = d >>> 15;
+                    r[x] = d;
+                    break;
+                }
+                // A fused pair counts as two instructions; with room for only one left, just the compare runs.
+                case CMP_RR_J: {
+                    int a = r[x], b = r[y];
+                    fa = a;
+                    fb = b;
+                    fop = F_SUB;
+                    if (steps + 1 < limit) {
+                        steps++;
+                        next = compareBranch(w >>> 16, a, b) ? z : (next + (w >>> 12 & 0xF)) & 0xFFFF;
+                    }
+                    break;
+                }
+                case CMP_RI_J: {
+                    int a = r[x], b = y;
+                    fa = a;
+                    fb = b;
+                    fop = F_SUB;
+                    if (steps + 1 < limit) {
+                        steps++;
+                        next = compareBranch(w >>> 16, a, b) ? z : (next + (w >>> 12 & 0xF)) & 0xFFFF;
+                    }
+                    break;
+                }
+                case TEST_RR_J: {
+                    int a = r[x] & r[y];
+                    fa = a;
+                    fb = 0;
+                    fop = F_SUB;
+                    if (steps + 1 < limit) {
+                        steps++;
+                        next = compareBranch(w >>> 16, a, 0) ? z : (next + (w >>> 12 & 0xF)) & 0xFFFF;
+                    }
+                    break;
+                }
+                case TEST_RI_J: {
+                    int a = r[x] & y;
+                    fa = a;
+                    fb = 0;
+                    fop = F_SUB;
+                    if (steps + 1 < limit) {
+                        steps++;
+                        next = compareBranch(w >>> 16, a, 0) ? z : (next + (w >>> 12 & 0xF)) & 0xFFFF;
+                    }
+                    break;
+                }
                 case ALU_RR: {
+                    if (fop != F_EXPLICIT) materialize();
                     int v = alu(w >>> 16, r[x], r[y]);
                     if (v >= 0) r[x] = v;
                     else if (v == DIV_ZERO) { divideByZero(pc); break loop; }
                     break;
                 }
                 case ALU_RI: {
+                    if (fop != F_EXPLICIT) materialize();
                     int v = alu(w >>> 16, r[x], z);
                     if (v >= 0) r[x] = v;
                     break;
@@ -129,6 +664,7 @@ final class IntellioMachine extends Machine {
                 case ALU_RM: {
                     int a = (r[y] + z) & 0xFFFF;
                     if (a < NULL_PAGE_END || a == 0xFFFF) { segv(pc, a, 2, false); break loop; }
+                    if (fop != F_EXPLICIT) materialize();
                     int v = alu(w >>> 16, r[x], (m[a] & 0xFF) | (m[a + 1] & 0xFF) << 8);
                     if (v >= 0) r[x] = v;
                     else if (v == DIV_ZERO) { divideByZero(pc); break loop; }
@@ -137,6 +673,7 @@ final class IntellioMachine extends Machine {
                 case ALU_MR: {
                     int a = (r[y] + z) & 0xFFFF;
                     if (a < NULL_PAGE_END || a == 0xFFFF) { segv(pc, a, 2, true); break loop; }
+                    if (fop != F_EXPLICIT) materialize();
                     int v = alu(w >>> 16, (m[a] & 0xFF) | (m[a + 1] & 0xFF) << 8, r[x]);
                     if (v >= 0) {
                         m[a] = (byte) v;
@@ -149,6 +686,7 @@ final class IntellioMachine extends Machine {
                     r[x] = ~r[x] & 0xFFFF;
                     break;
                 case NEG: {
+                    fop = F_EXPLICIT;
                     int v = r[x];
                     int d = -v & 0xFFFF;
                     fz = d == 0 ? 1 : 0;
@@ -159,6 +697,7 @@ final class IntellioMachine extends Machine {
                     break;
                 }
                 case INC: {
+                    if (fop != F_EXPLICIT) materialize(); // C is left as it was
                     int v = r[x];
                     int d = (v + 1) & 0xFFFF;
                     fz = d == 0 ? 1 : 0;
@@ -168,6 +707,7 @@ final class IntellioMachine extends Machine {
                     break;
                 }
                 case DEC: {
+                    if (fop != F_EXPLICIT) materialize();
                     int v = r[x];
                     int d = (v - 1) & 0xFFFF;
                     fz = d == 0 ? 1 : 0;
@@ -203,7 +743,7 @@ final class IntellioMachine extends Machine {
                 case NOP:
                     break;
                 case JCC:
-                    if (condition(w >>> 16)) next = z;
+                    if (jumpTaken(w >>> 16, x)) next = z;
                     break;
                 case JMP:
                     next = z;
@@ -328,6 +868,37 @@ final class IntellioMachine extends Machine {
         return d;
     }
 
+    /** A conditional jump on its own (not fused with a compare): Intellio condition code and its portable one. */
+    private boolean jumpTaken(int cc, int portable) {
+        if (fop == F_SUB && portable >= 0) return compareBranch(portable, fa, fb);
+        if (fop != F_EXPLICIT) materialize();
+        return condition(cc);
+    }
+
+    /**
+     * Decodes the instruction at {@code at}; if it is a cmp or test and the instruction after it a
+     * conditional jump on one of the portable conditions, fuses the two (see {@link Machine}).
+     */
+    private int decodeFused(int at) {
+        int w = decode(at);
+        int kind = w & 0xFF;
+        if (kind != CMP_RR && kind != CMP_RI && kind != TEST_RR && kind != TEST_RI) return w;
+        int length = w >>> 8 & 0xF;
+        int after = (at + length) & 0xFFFF;
+        int jw = code[after << 2];
+        if (jw == K_UNDECODED) jw = decode(after);
+        if ((jw & 0xFF) != JCC) return w;
+        int cc = code[(after << 2) + 1]; // the portable condition
+        if (cc < 0) return w;
+        int fused = kind == CMP_RR ? CMP_RR_J : kind == CMP_RI ? CMP_RI_J : kind == TEST_RR ? TEST_RR_J : TEST_RI_J;
+        int slot = at << 2;
+        int operand = kind == CMP_RI || kind == TEST_RI ? code[slot + 3] : code[slot + 2];
+        code[slot] = fused | length << 8 | (jw >>> 8 & 0xF) << 12 | cc << 16;
+        code[slot + 2] = operand; // y: the second register, or the constant
+        code[slot + 3] = code[(after << 2) + 3]; // z: the jump's target
+        return code[slot];
+    }
+
     private void zs(int d) {
         fz = d == 0 ? 1 : 0;
         fs = d >>> 15;
@@ -409,7 +980,18 @@ final class IntellioMachine extends Machine {
 
         @Override
         public Void binary(IntellioOp op, int rd, int rs) {
-            return op == IntellioOp.MOV ? put(MOV_RR, 0, rd, rs, 0) : put(ALU_RR, aluOp(op), rd, rs, 0);
+            switch (op) {
+                case MOV: return put(MOV_RR, 0, rd, rs, 0);
+                case ADD: return put(ADD_RR, 0, rd, rs, 0);
+                case SUB: return put(SUB_RR, 0, rd, rs, 0);
+                case AND: return put(AND_RR, 0, rd, rs, 0);
+                case OR: return put(OR_RR, 0, rd, rs, 0);
+                case XOR: return put(XOR_RR, 0, rd, rs, 0);
+                case CMP: return put(CMP_RR, 0, rd, rs, 0);
+                case TEST: return put(TEST_RR, 0, rd, rs, 0);
+                case MUL: return put(MUL_RR, 0, rd, rs, 0);
+                default: return put(ALU_RR, aluOp(op), rd, rs, 0);
+            }
         }
 
         @Override
@@ -428,7 +1010,22 @@ final class IntellioMachine extends Machine {
 
         @Override
         public Void binaryImm(IntellioOp op, int rd, int imm) {
-            return op == IntellioOp.MOV ? put(MOV_RI, 0, rd, 0, imm & 0xFFFF) : put(ALU_RI, aluOp(op), rd, 0, imm & 0xFFFF);
+            int v = imm & 0xFFFF;
+            switch (op) {
+                case MOV: return put(MOV_RI, 0, rd, 0, v);
+                case ADD: return put(ADD_RI, 0, rd, 0, v);
+                case SUB: return put(SUB_RI, 0, rd, 0, v);
+                case AND: return put(AND_RI, 0, rd, 0, v);
+                case OR: return put(OR_RI, 0, rd, 0, v);
+                case XOR: return put(XOR_RI, 0, rd, 0, v);
+                case CMP: return put(CMP_RI, 0, rd, 0, v);
+                case TEST: return put(TEST_RI, 0, rd, 0, v);
+                case MUL: return put(MUL_RI, 0, rd, 0, v);
+                // Shifts by 1..15; a count of 0 (or 16 and more, taken modulo 16) goes through alu().
+                case SHL: return (v & 15) != 0 && v < 16 ? put(SHL_RI, 0, rd, 0, v) : put(ALU_RI, aluOp(op), rd, 0, v);
+                case SHR: return (v & 15) != 0 && v < 16 ? put(SHR_RI, 0, rd, 0, v) : put(ALU_RI, aluOp(op), rd, 0, v);
+                default: return put(ALU_RI, aluOp(op), rd, 0, v);
+            }
         }
 
         @Override
@@ -452,7 +1049,11 @@ final class IntellioMachine extends Machine {
         @Override public Void pop(int r) { return put(POP, 0, r, 0, 0); }
         @Override public Void xchg(int r) { return put(XCHG, 0, 0, r, 0); }
         @Override public Void nop() { return put(NOP, 0, 0, 0, 0); }
-        @Override public Void jcc(IntellioOp op, int target) { return put(JCC, op.conditionCode(), 0, 0, target & 0xFFFF); }
+        @Override
+        public Void jcc(IntellioOp op, int target) {
+            int cc = op.conditionCode();
+            return put(JCC, cc, PORTABLE_CC[cc & 15], 0, target & 0xFFFF);
+        }
         @Override public Void jmp(int target) { return put(JMP, 0, 0, 0, target & 0xFFFF); }
         @Override public Void call(int target) { return put(CALL, 0, 0, 0, target & 0xFFFF); }
         @Override public Void jmpReg(int r) { return put(JMP_R, 0, 0, r, 0); }

@@ -29,6 +29,15 @@ import toyisa.isa.Isa;
  * {@link #step()} calls the same core for exactly one instruction and wraps it with everything the
  * trace, breakpoints and undo need — so stepping and running cannot disagree.
  *
+ * <h2>Inside the core: a fast loop and a careful loop</h2>
+ * HotSpot has no callee-saved registers: a loop that can call out anywhere keeps its state in
+ * memory around the calls. So each core is two loops. The fast loop does the common operations and
+ * calls nothing; it stops <em>before</em> an instruction it leaves to the careful loop — a first
+ * visit to an address, the HAL, I/O, {@code halt}, a fault, a store into pre-decoded code — which
+ * executes that one instruction with every check and hands back. A conditional jump right after a
+ * compare is pre-decoded together with it into one fused operation, and flags are kept lazily; see
+ * {@link #compareBranch}. The numbers behind these choices are in {@code docs/performance.md}.
+ *
  * <h2>Self-modifying code</h2>
  * {@link #codeByte} marks every byte that belongs to some pre-decoded instruction. A store checks
  * that mark (one array load); only when it hits code does it drop the pre-decoded entries that could
@@ -198,9 +207,48 @@ public abstract class Machine {
         forget(addr, n);
     }
 
-    /** Drops the pre-decoded instructions that could contain bytes {@code addr..addr+n-1}. */
+    /**
+     * Drops the pre-decoded instructions that could contain bytes {@code addr..addr+n-1}. A fused
+     * compare-and-branch covers two instructions, so the window reaches back two lengths.
+     */
     final void forget(int addr, int n) {
-        for (int a = addr - (maxLength - 1); a < addr + n; a++) code[(a & 0xFFFF) << 2] = K_UNDECODED;
+        for (int a = addr - (2 * maxLength - 1); a < addr + n; a++) code[(a & 0xFFFF) << 2] = K_UNDECODED;
+    }
+
+    // ------------------------------------------------------------------ fused compare-and-branch
+
+    /*
+     * Portable code tests flags only right after cmp or test, so nearly every conditional jump a
+     * program executes directly follows a compare. The cores pre-decode such a pair into one fused
+     * operation: one dispatch instead of two, and the condition computed straight from the two
+     * compared values instead of through four flag bits. The flags themselves are then kept lazily,
+     * as those two values, and worked out only when something asks (flags(), a jump on N or V, a
+     * fault report, the REPL).
+     *
+     * Both CPUs' compares fit one rule: every condition is a comparison of the operands a and b (Z
+     * from their 16-bit difference). A test of v is a compare of v with a constant chosen to give the
+     * same flags: Intellio's test (C = 0: no borrow) is cmp v, 0; Armistice's tst (C = 0, which there
+     * means a borrow) is cmp v, 10000h, a value above every 16-bit v.
+     */
+
+    /** Portable conditions of a fused compare-and-branch (the order of Armistice's jumps). */
+    static final int CC_Z = 0, CC_NZ = 1, CC_LT = 2, CC_GE = 3, CC_GT = 4, CC_LE = 5, CC_B = 6, CC_AE = 7,
+            CC_A = 8, CC_BE = 9;
+
+    /** Whether the jump after {@code cmp a, b} with condition {@code cc} is taken. */
+    static boolean compareBranch(int cc, int a, int b) {
+        switch (cc) {
+            case CC_Z: return ((a - b) & 0xFFFF) == 0;
+            case CC_NZ: return ((a - b) & 0xFFFF) != 0;
+            case CC_LT: return (short) a < (short) b;
+            case CC_GE: return (short) a >= (short) b;
+            case CC_GT: return (short) a > (short) b;
+            case CC_LE: return (short) a <= (short) b;
+            case CC_B: return a < b;
+            case CC_AE: return a >= b;
+            case CC_A: return a > b;
+            default: return a <= b; // CC_BE
+        }
     }
 
     // ------------------------------------------------------------------ stopping (cold paths of the cores)
