@@ -587,6 +587,7 @@ final class Translator implements IntellioVisitor<Void> {
             jump("jmp", flagCode);
             for (int k = 0; k < 2 * CACHE_ENTRIES; k++) code.add(new Pending("nop", new Operand[0], null, here().withStub(s)));
             bind(flagCode);
+            hostFlagsOf = null; // the cache's compares have changed the host flags
             materialize();
             siteFlags = flags;
         }
