@@ -101,7 +101,11 @@ class CommandGoldenTest {
 
     @Test
     void execRefusesAForeignTxfWhenNoEntryMatches() throws IOException {
+        toyisa("binfmt", "--disable", "toyisa-intellio");
         golden("exec-foreign-txf", toyisa("exec", "--machine", "armistice", txf("intellio")));
+        toyisa("binfmt", "--enable", "toyisa-intellio");
+        // The preinstalled entry hands it to the emulator: Print(42) runs translated on Armistice.
+        golden("exec-foreign-txf-emulated", toyisa("exec", "--machine", "armistice", txf("intellio")));
         golden("exec-native-txf", toyisa("exec", "--machine", "intellio", txf("intellio")));
     }
 

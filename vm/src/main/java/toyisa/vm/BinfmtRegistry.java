@@ -13,8 +13,9 @@ import java.util.Optional;
  * The binfmt registry: which foreign files {@code exec} hands to an interpreter (the emulator),
  * like Linux's {@code binfmt_misc} managed by {@code update-binfmts}.
  *
- * <p>It starts with one entry, {@code toyisa-intellio}, for Intellio TXF files, <em>disabled</em> until
- * the emulator is there. Its mask {@code ff ff ff ff ff ff fe ff} ignores the lowest bit of the type
+ * <p>It starts with one entry, {@code toyisa-intellio}, for Intellio TXF files, <em>enabled</em>: it
+ * hands them to the emulator ({@code toyisa emulate}, module {@code translator}), as an installed
+ * {@code qemu-user-binfmt} does. Its mask {@code ff ff ff ff ff ff fe ff} ignores the lowest bit of the type
  * byte, so executables (2) and position-independent executables (3) both match — the same trick as
  * the {@code \xfe} over ELF's {@code e_type} in qemu's entries.
  *
@@ -37,11 +38,11 @@ public final class BinfmtRegistry {
         this.file = file;
     }
 
-    /** The preinstalled entry for Intellio TXF executables (disabled). */
+    /** The preinstalled entry for Intellio TXF executables (enabled: the emulator runs them). */
     public static BinfmtEntry intellioEntry() {
         byte[] magic = {0x7F, 0x54, 0x58, 0x46, 0x01, 0x01, 0x02, 0x1E};
         byte[] mask = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFE, (byte) 0xFF};
-        return new BinfmtEntry(INTELLIO_ENTRY, false, "toyisa", BinfmtEntry.Type.MAGIC, 0, magic, mask, INTELLIO_EMULATOR);
+        return new BinfmtEntry(INTELLIO_ENTRY, true, "toyisa", BinfmtEntry.Type.MAGIC, 0, magic, mask, INTELLIO_EMULATOR);
     }
 
     /** A registry with only the preinstalled entries, not tied to a file. */

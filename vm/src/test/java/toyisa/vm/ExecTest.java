@@ -34,8 +34,10 @@ class ExecTest {
     }
 
     @Test
-    void aForeignTxfIsRefusedWhenNothingMatches() {
-        Exec.Plan p = Exec.decide(intellioTxf(2), "p42", Armistice.ISA, BinfmtRegistry.defaults());
+    void aForeignTxfIsRefusedWhenNothingMatches() throws ConfigException {
+        BinfmtRegistry reg = BinfmtRegistry.defaults();
+        reg.setEnabled(BinfmtRegistry.INTELLIO_ENTRY, false);
+        Exec.Plan p = Exec.decide(intellioTxf(2), "p42", Armistice.ISA, reg);
         assertEquals(Exec.Plan.Kind.REFUSED, p.kind());
         assertEquals("p42: exec format error: a TXF file for Intellio cannot run on Armistice (no enabled binfmt entry matches it)",
                 p.message());
@@ -55,7 +57,7 @@ class ExecTest {
     }
 
     @Test
-    void aFatFileRunsItsSlice() throws FormatException {
+    void aFatFileRunsItsSlice() throws FormatException, ConfigException {
         byte[] fat = Fat.write(List.of(intellioTxf(2), armisticeTxf()));
         for (var isa : List.of(Armistice.ISA, Intellio.ISA)) {
             Exec.Plan p = Exec.decide(fat, "fat42", isa, BinfmtRegistry.defaults());
@@ -66,7 +68,12 @@ class ExecTest {
             assertEquals("42\n", m.run().output(), isa.name());
         }
         byte[] onlyIntellio = Fat.write(List.of(intellioTxf(2)));
-        Exec.Plan p = Exec.decide(onlyIntellio, "fat", Armistice.ISA, BinfmtRegistry.defaults());
+        // No Armistice slice: the Intellio slice goes to the emulator, or — with its entry disabled — nowhere.
+        Exec.Plan emulated = Exec.decide(onlyIntellio, "fat", Armistice.ISA, BinfmtRegistry.defaults());
+        assertEquals(Exec.Plan.Kind.INTERPRETER, emulated.kind());
+        BinfmtRegistry off = BinfmtRegistry.defaults();
+        off.setEnabled(BinfmtRegistry.INTELLIO_ENTRY, false);
+        Exec.Plan p = Exec.decide(onlyIntellio, "fat", Armistice.ISA, off);
         assertEquals(Exec.Plan.Kind.REFUSED, p.kind());
         assertTrue(p.message().contains("no slice for Armistice (it has: Intellio)"), p.message());
     }
@@ -92,7 +99,7 @@ class ExecTest {
     @Test
     void displayLooksLikeUpdateBinfmts() throws ConfigException {
         assertEquals("""
-                toyisa-intellio (disabled):
+                toyisa-intellio (enabled):
                      package = toyisa
                      type = magic
                      offset = 0
@@ -107,14 +114,14 @@ class ExecTest {
     void registrationsPersistInTheUserFile(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("sub/binfmt");
         BinfmtRegistry reg = BinfmtRegistry.load(file);
-        assertFalse(reg.entry(BinfmtRegistry.INTELLIO_ENTRY).orElseThrow().enabled());
-        reg.setEnabled(BinfmtRegistry.INTELLIO_ENTRY, true);
+        assertTrue(reg.entry(BinfmtRegistry.INTELLIO_ENTRY).orElseThrow().enabled()); // preinstalled, enabled
+        reg.setEnabled(BinfmtRegistry.INTELLIO_ENTRY, false);
         reg.register(new BinfmtEntry("pasm-source", true, "<local>", BinfmtEntry.Type.EXTENSION, 0,
                 "pasm".getBytes(), new byte[0], "toyisa-asm"));
         reg.save();
         BinfmtRegistry again = BinfmtRegistry.load(file);
         assertEquals(reg.entries(), again.entries());
-        assertTrue(again.entry(BinfmtRegistry.INTELLIO_ENTRY).orElseThrow().enabled());
+        assertFalse(again.entry(BinfmtRegistry.INTELLIO_ENTRY).orElseThrow().enabled());
         assertNotNull(again.match(new byte[0], "hello.pasm"));
 
         String old = System.getProperty(BinfmtRegistry.PROPERTY);
