@@ -107,7 +107,8 @@ public final class DemoCommand implements Callable<Integer> {
         } catch (toyisa.vm.ConfigException e) {
             throw new IllegalStateException(e);
         }
-        shell("toyisa exec --machine armistice print42.intellio.txf      # binfmt entry disabled");
+        shell("toyisa binfmt --disable " + entry.name() + "      # no emulator for Intellio binaries");
+        shell("toyisa exec --machine armistice print42.intellio.txf");
         Exec.Plan refused = Exec.decide(txf, "print42.intellio.txf", armistice, registry);
         out.println("    toyisa exec: " + refused.message());
         out.println("    (exit status " + Exec.REFUSED_STATUS + ": nothing ran)");
