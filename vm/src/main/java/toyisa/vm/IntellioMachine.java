@@ -36,9 +36,11 @@ final class IntellioMachine extends Machine {
     /** Intellio condition codes (0 o ... F g) to the portable conditions of Machine.compareBranch, -1 if none. */
     private static final int[] PORTABLE_CC = {-1, -1, CC_B, CC_AE, CC_Z, CC_NZ, CC_BE, CC_A, -1, -1, -1, -1, CC_LT, CC_GE, CC_LE, CC_GT};
 
-    // How the flags are kept (fop): explicitly in fz fs fc fo, or lazily as an operation on fa and fb.
+    // How the flags are kept, told by fb: EXPLICIT, they are in fz fs fc fo; 0..FFFFh, they are those
+    // of fa - fb (sub, cmp); fb | ADD_TAG, those of fa + fb (add). One field for the kind of operation
+    // and its operand: an ALU operation stores two fields, not three.
     // and/or/xor/test of result d keep "cmp d, 0": Z and S from d, C = O = 0.
-    private static final int F_EXPLICIT = 0, F_SUB = 1, F_ADD = 2;
+    private static final int EXPLICIT = -1, ADD_TAG = 0x10000;
 
     // ALU operations (aux byte of ALU_* kinds).
     static final int A_ADD = 0, A_SUB = 1, A_AND = 2, A_OR = 3, A_XOR = 4, A_CMP = 5, A_TEST = 6, A_MUL = 7,
@@ -48,10 +50,10 @@ final class IntellioMachine extends Machine {
     /** {@link #alu} result: division by zero. */
     private static final int DIV_ZERO = -2;
 
-    /** The flags when {@link #fop} is F_EXPLICIT. */
+    /** The flags when {@code fb == EXPLICIT}. */
     private int fz, fs, fc, fo;
-    /** Otherwise the flags are those of {@code fa - fb} (F_SUB, also cmp) or {@code fa + fb} (F_ADD). */
-    private int fa, fb, fop;
+    /** Otherwise the flags are those of {@code fa - fb} (also cmp) or, with ADD_TAG, {@code fa + fb}. */
+    private int fa, fb = EXPLICIT;
 
     IntellioMachine() {
         super(Intellio.ISA, 9, 8);
@@ -64,31 +66,33 @@ final class IntellioMachine extends Machine {
 
     @Override
     public int flags() {
-        if (fop != F_EXPLICIT) materialize();
+        if (fb != EXPLICIT) materialize();
         return fz << 3 | fs << 2 | fc << 1 | fo;
     }
 
     /** Before a shift, which leaves O alone: works out O from the lazily kept operation (Z, S and C are overwritten). */
     private void keepOverflow() {
         int a = fa, b = fb;
-        if (fop == F_SUB) {
+        if (fb >>> 16 == 0) {
             int d = (a - b) & 0xFFFF;
             fo = ((a ^ b) & (a ^ d) & 0x8000) >>> 15;
         } else {
+            b &= 0xFFFF;
             int d = (a + b) & 0xFFFF;
             fo = ((a ^ d) & (b ^ d) & 0x8000) >>> 15;
         }
-        fop = F_EXPLICIT;
+        fb = EXPLICIT;
     }
 
     /** Works out the four flags from the lazily kept operation. */
     private void materialize() {
         int a = fa, b = fb, d;
-        if (fop == F_SUB) {
+        if (fb >>> 16 == 0) {
             d = (a - b) & 0xFFFF;
             fc = a < b ? 1 : 0; // Intellio's carry is the borrow, x86 style
             fo = ((a ^ b) & (a ^ d) & 0x8000) >>> 15;
         } else {
+            b &= 0xFFFF;
             int sum = a + b;
             d = sum & 0xFFFF;
             fc = sum >>> 16;
@@ -96,7 +100,7 @@ final class IntellioMachine extends Machine {
         }
         fz = d == 0 ? 1 : 0;
         fs = d >>> 15;
-        fop = F_EXPLICIT;
+        fb = EXPLICIT;
     }
 
     @Override
@@ -105,7 +109,7 @@ final class IntellioMachine extends Machine {
         fs = flags >> 2 & 1;
         fc = flags >> 1 & 1;
         fo = flags & 1;
-        fop = F_EXPLICIT;
+        fb = EXPLICIT;
     }
 
     @Override
@@ -182,16 +186,14 @@ final class IntellioMachine extends Machine {
                 case ADD_RR: {
                     int a = r[x], b = r[y];
                     fa = a;
-                    fb = b;
-                    fop = F_ADD;
+                    fb = b | ADD_TAG;
                     r[x] = (a + b) & 0xFFFF;
                     break;
                 }
                 case ADD_RI: {
                     int a = r[x];
                     fa = a;
-                    fb = z;
-                    fop = F_ADD;
+                    fb = z | ADD_TAG;
                     r[x] = (a + z) & 0xFFFF;
                     break;
                 }
@@ -199,7 +201,6 @@ final class IntellioMachine extends Machine {
                     int a = r[x], b = r[y];
                     fa = a;
                     fb = b;
-                    fop = F_SUB;
                     r[x] = (a - b) & 0xFFFF;
                     break;
                 }
@@ -207,25 +208,21 @@ final class IntellioMachine extends Machine {
                     int a = r[x];
                     fa = a;
                     fb = z;
-                    fop = F_SUB;
                     r[x] = (a - z) & 0xFFFF;
                     break;
                 }
                 case CMP_RR:
                     fa = r[x];
                     fb = r[y];
-                    fop = F_SUB;
                     break;
                 case CMP_RI:
                     fa = r[x];
                     fb = z;
-                    fop = F_SUB;
                     break;
                 case AND_RR: {
                     int d = r[x] & r[y];
                     fa = d;
                     fb = 0;
-                    fop = F_SUB;
                     r[x] = d;
                     break;
                 }
@@ -233,7 +230,6 @@ final class IntellioMachine extends Machine {
                     int d = r[x] & z;
                     fa = d;
                     fb = 0;
-                    fop = F_SUB;
                     r[x] = d;
                     break;
                 }
@@ -241,7 +237,6 @@ final class IntellioMachine extends Machine {
                     int d = r[x] | r[y];
                     fa = d;
                     fb = 0;
-                    fop = F_SUB;
                     r[x] = d;
                     break;
                 }
@@ -249,7 +244,6 @@ final class IntellioMachine extends Machine {
                     int d = r[x] | z;
                     fa = d;
                     fb = 0;
-                    fop = F_SUB;
                     r[x] = d;
                     break;
                 }
@@ -257,7 +251,6 @@ final class IntellioMachine extends Machine {
                     int d = r[x] ^ r[y];
                     fa = d;
                     fb = 0;
-                    fop = F_SUB;
                     r[x] = d;
                     break;
                 }
@@ -265,19 +258,16 @@ final class IntellioMachine extends Machine {
                     int d = r[x] ^ z;
                     fa = d;
                     fb = 0;
-                    fop = F_SUB;
                     r[x] = d;
                     break;
                 }
                 case TEST_RR:
                     fa = r[x] & r[y];
                     fb = 0;
-                    fop = F_SUB;
                     break;
                 case TEST_RI:
                     fa = r[x] & z;
                     fb = 0;
-                    fop = F_SUB;
                     break;
                 case MUL_RR:
                     r[x] = (r[x] * r[y]) & 0xFFFF;
@@ -288,7 +278,7 @@ final class IntellioMachine extends Machine {
                 case SHL_RI: { // count 1..15 (a count of 0 goes through alu())
                     int a = r[x];
                     int d = (a << z) & 0xFFFF;
-                    if (fop != F_EXPLICIT) keepOverflow(); // O is left as it was
+                    if (fb != EXPLICIT) keepOverflow(); // O is left as it was
                     fc = a >>> (16 - z) & 1;
                     fz = d == 0 ? 1 : 0;
                     fs = d >>> 15;
@@ -298,7 +288,7 @@ final class IntellioMachine extends Machine {
                 case SHR_RI: { // count 1..15
                     int a = r[x];
                     int d = a >>> z;
-                    if (fop != F_EXPLICIT) keepOverflow();
+                    if (fb != EXPLICIT) keepOverflow();
                     fc = a >>> (z - 1) & 1;
                     fz = d == 0 ? 1 : 0;
                     fs = d >>> 15;
@@ -310,7 +300,6 @@ final class IntellioMachine extends Machine {
                     int a = r[x], b = r[y];
                     fa = a;
                     fb = b;
-                    fop = F_SUB;
                     if (left > 1) {
                         left--;
                         next = compareBranch(w >>> 16, a, b) ? z : (next + (w >>> 12 & 0xF)) & 0xFFFF;
@@ -321,7 +310,6 @@ final class IntellioMachine extends Machine {
                     int a = r[x], b = y;
                     fa = a;
                     fb = b;
-                    fop = F_SUB;
                     if (left > 1) {
                         left--;
                         next = compareBranch(w >>> 16, a, b) ? z : (next + (w >>> 12 & 0xF)) & 0xFFFF;
@@ -332,7 +320,6 @@ final class IntellioMachine extends Machine {
                     int a = r[x] & r[y];
                     fa = a;
                     fb = 0;
-                    fop = F_SUB;
                     if (left > 1) {
                         left--;
                         next = compareBranch(w >>> 16, a, 0) ? z : (next + (w >>> 12 & 0xF)) & 0xFFFF;
@@ -343,7 +330,6 @@ final class IntellioMachine extends Machine {
                     int a = r[x] & y;
                     fa = a;
                     fb = 0;
-                    fop = F_SUB;
                     if (left > 1) {
                         left--;
                         next = compareBranch(w >>> 16, a, 0) ? z : (next + (w >>> 12 & 0xF)) & 0xFFFF;
@@ -354,7 +340,7 @@ final class IntellioMachine extends Machine {
                     r[x] = ~r[x] & 0xFFFF;
                     break;
                 case NEG: {
-                    fop = F_EXPLICIT;
+                    fb = EXPLICIT;
                     int v = r[x];
                     int d = -v & 0xFFFF;
                     fz = d == 0 ? 1 : 0;
@@ -480,16 +466,14 @@ final class IntellioMachine extends Machine {
                 case ADD_RR: {
                     int a = r[x], b = r[y];
                     fa = a;
-                    fb = b;
-                    fop = F_ADD;
+                    fb = b | ADD_TAG;
                     r[x] = (a + b) & 0xFFFF;
                     break;
                 }
                 case ADD_RI: {
                     int a = r[x];
                     fa = a;
-                    fb = z;
-                    fop = F_ADD;
+                    fb = z | ADD_TAG;
                     r[x] = (a + z) & 0xFFFF;
                     break;
                 }
@@ -497,7 +481,6 @@ final class IntellioMachine extends Machine {
                     int a = r[x], b = r[y];
                     fa = a;
                     fb = b;
-                    fop = F_SUB;
                     r[x] = (a - b) & 0xFFFF;
                     break;
                 }
@@ -505,25 +488,21 @@ final class IntellioMachine extends Machine {
                     int a = r[x];
                     fa = a;
                     fb = z;
-                    fop = F_SUB;
                     r[x] = (a - z) & 0xFFFF;
                     break;
                 }
                 case CMP_RR:
                     fa = r[x];
                     fb = r[y];
-                    fop = F_SUB;
                     break;
                 case CMP_RI:
                     fa = r[x];
                     fb = z;
-                    fop = F_SUB;
                     break;
                 case AND_RR: {
                     int d = r[x] & r[y];
                     fa = d;
                     fb = 0;
-                    fop = F_SUB;
                     r[x] = d;
                     break;
                 }
@@ -531,7 +510,6 @@ final class IntellioMachine extends Machine {
                     int d = r[x] & z;
                     fa = d;
                     fb = 0;
-                    fop = F_SUB;
                     r[x] = d;
                     break;
                 }
@@ -539,7 +517,6 @@ final class IntellioMachine extends Machine {
                     int d = r[x] | r[y];
                     fa = d;
                     fb = 0;
-                    fop = F_SUB;
                     r[x] = d;
                     break;
                 }
@@ -547,7 +524,6 @@ final class IntellioMachine extends Machine {
                     int d = r[x] | z;
                     fa = d;
                     fb = 0;
-                    fop = F_SUB;
                     r[x] = d;
                     break;
                 }
@@ -555,7 +531,6 @@ final class IntellioMachine extends Machine {
                     int d = r[x] ^ r[y];
                     fa = d;
                     fb = 0;
-                    fop = F_SUB;
                     r[x] = d;
                     break;
                 }
@@ -563,19 +538,16 @@ final class IntellioMachine extends Machine {
                     int d = r[x] ^ z;
                     fa = d;
                     fb = 0;
-                    fop = F_SUB;
                     r[x] = d;
                     break;
                 }
                 case TEST_RR:
                     fa = r[x] & r[y];
                     fb = 0;
-                    fop = F_SUB;
                     break;
                 case TEST_RI:
                     fa = r[x] & z;
                     fb = 0;
-                    fop = F_SUB;
                     break;
                 case MUL_RR:
                     r[x] = (r[x] * r[y]) & 0xFFFF;
@@ -586,7 +558,7 @@ final class IntellioMachine extends Machine {
                 case SHL_RI: { // count 1..15 (a count of 0 goes through alu())
                     int a = r[x];
                     int d = (a << z) & 0xFFFF;
-                    if (fop != F_EXPLICIT) materialize(); // O is left as it was
+                    if (fb != EXPLICIT) materialize(); // O is left as it was
                     fc = a >>> (16 - z) & 1;
                     fz = d == 0 ? 1 : 0;
                     fs = d >>> 15;
@@ -596,7 +568,7 @@ final class IntellioMachine extends Machine {
                 case SHR_RI: { // count 1..15
                     int a = r[x];
                     int d = a >>> z;
-                    if (fop != F_EXPLICIT) materialize();
+                    if (fb != EXPLICIT) materialize();
                     fc = a >>> (z - 1) & 1;
                     fz = d == 0 ? 1 : 0;
                     fs = d >>> 15;
@@ -608,7 +580,6 @@ final class IntellioMachine extends Machine {
                     int a = r[x], b = r[y];
                     fa = a;
                     fb = b;
-                    fop = F_SUB;
                     if (steps + 1 < limit) {
                         steps++;
                         next = compareBranch(w >>> 16, a, b) ? z : (next + (w >>> 12 & 0xF)) & 0xFFFF;
@@ -619,7 +590,6 @@ final class IntellioMachine extends Machine {
                     int a = r[x], b = y;
                     fa = a;
                     fb = b;
-                    fop = F_SUB;
                     if (steps + 1 < limit) {
                         steps++;
                         next = compareBranch(w >>> 16, a, b) ? z : (next + (w >>> 12 & 0xF)) & 0xFFFF;
@@ -630,7 +600,6 @@ final class IntellioMachine extends Machine {
                     int a = r[x] & r[y];
                     fa = a;
                     fb = 0;
-                    fop = F_SUB;
                     if (steps + 1 < limit) {
                         steps++;
                         next = compareBranch(w >>> 16, a, 0) ? z : (next + (w >>> 12 & 0xF)) & 0xFFFF;
@@ -641,7 +610,6 @@ final class IntellioMachine extends Machine {
                     int a = r[x] & y;
                     fa = a;
                     fb = 0;
-                    fop = F_SUB;
                     if (steps + 1 < limit) {
                         steps++;
                         next = compareBranch(w >>> 16, a, 0) ? z : (next + (w >>> 12 & 0xF)) & 0xFFFF;
@@ -649,14 +617,14 @@ final class IntellioMachine extends Machine {
                     break;
                 }
                 case ALU_RR: {
-                    if (fop != F_EXPLICIT) materialize();
+                    if (fb != EXPLICIT) materialize();
                     int v = alu(w >>> 16, r[x], r[y]);
                     if (v >= 0) r[x] = v;
                     else if (v == DIV_ZERO) { divideByZero(pc); break loop; }
                     break;
                 }
                 case ALU_RI: {
-                    if (fop != F_EXPLICIT) materialize();
+                    if (fb != EXPLICIT) materialize();
                     int v = alu(w >>> 16, r[x], z);
                     if (v >= 0) r[x] = v;
                     break;
@@ -664,7 +632,7 @@ final class IntellioMachine extends Machine {
                 case ALU_RM: {
                     int a = (r[y] + z) & 0xFFFF;
                     if (a < NULL_PAGE_END || a == 0xFFFF) { segv(pc, a, 2, false); break loop; }
-                    if (fop != F_EXPLICIT) materialize();
+                    if (fb != EXPLICIT) materialize();
                     int v = alu(w >>> 16, r[x], (m[a] & 0xFF) | (m[a + 1] & 0xFF) << 8);
                     if (v >= 0) r[x] = v;
                     else if (v == DIV_ZERO) { divideByZero(pc); break loop; }
@@ -673,7 +641,7 @@ final class IntellioMachine extends Machine {
                 case ALU_MR: {
                     int a = (r[y] + z) & 0xFFFF;
                     if (a < NULL_PAGE_END || a == 0xFFFF) { segv(pc, a, 2, true); break loop; }
-                    if (fop != F_EXPLICIT) materialize();
+                    if (fb != EXPLICIT) materialize();
                     int v = alu(w >>> 16, (m[a] & 0xFF) | (m[a + 1] & 0xFF) << 8, r[x]);
                     if (v >= 0) {
                         m[a] = (byte) v;
@@ -686,7 +654,7 @@ final class IntellioMachine extends Machine {
                     r[x] = ~r[x] & 0xFFFF;
                     break;
                 case NEG: {
-                    fop = F_EXPLICIT;
+                    fb = EXPLICIT;
                     int v = r[x];
                     int d = -v & 0xFFFF;
                     fz = d == 0 ? 1 : 0;
@@ -697,7 +665,7 @@ final class IntellioMachine extends Machine {
                     break;
                 }
                 case INC: {
-                    if (fop != F_EXPLICIT) materialize(); // C is left as it was
+                    if (fb != EXPLICIT) materialize(); // C is left as it was
                     int v = r[x];
                     int d = (v + 1) & 0xFFFF;
                     fz = d == 0 ? 1 : 0;
@@ -707,7 +675,7 @@ final class IntellioMachine extends Machine {
                     break;
                 }
                 case DEC: {
-                    if (fop != F_EXPLICIT) materialize();
+                    if (fb != EXPLICIT) materialize();
                     int v = r[x];
                     int d = (v - 1) & 0xFFFF;
                     fz = d == 0 ? 1 : 0;
@@ -870,8 +838,8 @@ final class IntellioMachine extends Machine {
 
     /** A conditional jump on its own (not fused with a compare): Intellio condition code and its portable one. */
     private boolean jumpTaken(int cc, int portable) {
-        if (fop == F_SUB && portable >= 0) return compareBranch(portable, fa, fb);
-        if (fop != F_EXPLICIT) materialize();
+        if (fb >>> 16 == 0 && portable >= 0) return compareBranch(portable, fa, fb);
+        if (fb != EXPLICIT) materialize();
         return condition(cc);
     }
 
