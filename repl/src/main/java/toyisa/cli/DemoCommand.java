@@ -141,9 +141,14 @@ public final class DemoCommand implements Callable<Integer> {
         RunResult r = trace
                 ? m.runStepping(null, s -> out.println("    " + s.traceLine()))
                 : m.run();
-        for (String line : r.output().split("\n")) if (!line.isEmpty()) out.println("    " + line);
-        for (String line : r.report().split("\n")) if (!line.isEmpty()) out.println("    " + bad(line));
+        printEnding(out, r, this::bad);
         out.println("    (exit status " + r.exitStatus() + ")");
+    }
+
+    /** What a run printed, then its crash or hang report, indented as the demo shows commands' output. */
+    static void printEnding(PrintWriter out, RunResult r, java.util.function.UnaryOperator<String> reportStyle) {
+        for (String line : r.output().split("\n")) if (!line.isEmpty()) out.println("    " + line);
+        for (String line : r.report().split("\n")) if (!line.isEmpty()) out.println("    " + reportStyle.apply(line));
     }
 
     private void title(String s) {

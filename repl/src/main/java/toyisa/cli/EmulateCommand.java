@@ -48,12 +48,8 @@ public final class EmulateCommand implements Callable<Integer> {
     @Option(names = "--log", description = "print the translation log: guest blocks, host code, counts")
     boolean log;
 
-    @Option(names = "--max-steps", paramLabel = "N",
-            description = "budget in guest instructions (default ${DEFAULT-VALUE}); running out is reported as a hang")
-    long maxSteps = Machine.DEFAULT_BUDGET;
-
-    @Option(names = "--max-output", paramLabel = "BYTES", description = "output cap in bytes (default ${DEFAULT-VALUE})")
-    int maxOutput = Machine.DEFAULT_OUTPUT_CAP;
+    @CommandLine.Mixin
+    RunLimits limits = new RunLimits();
 
     @Parameters(index = "0", paramLabel = "FILE", description = "the Intellio binary")
     Path file;
@@ -68,14 +64,13 @@ public final class EmulateCommand implements Callable<Integer> {
         Isa h = InputFile.cpu(cl, host);
         if (g.machine() != Intellio.ISA.machine() || h.machine() != Armistice.ISA.machine())
             throw InputFile.usage(cl, "this emulator translates Intellio code to Armistice code only (--guest intellio --host armistice)");
-        if (maxSteps < 1) throw InputFile.usage(cl, "--max-steps must be at least 1");
-        if (maxOutput < 0) throw InputFile.usage(cl, "--max-output must not be negative");
+        limits.validate(cl);
         byte[] bytes = InputFile.read(cl, file);
         if (Txf.isTxf(bytes) && Txf.machineOf(bytes) != Intellio.ISA.machine())
             throw InputFile.usage(cl, file + " is a TXF file for " + Loader.machineName(Txf.machineOf(bytes))
                     + ", not Intellio: run it with toyisa run");
         Program program = InputFile.load(cl, file, bytes, Intellio.ISA);
-        return emulate(program, log, maxSteps, maxOutput, cl.getOut(), cl.getErr());
+        return emulate(program, log, limits.maxSteps, limits.maxOutput, cl.getOut(), cl.getErr());
     }
 
     /** Runs a loaded Intellio program translated, with standard input, live output and reports on {@code err}. */
@@ -119,8 +114,7 @@ public final class EmulateCommand implements Callable<Integer> {
             }
             Emulator.Result r = Emulator.run(p, Emulator.options().budget(10_000).log(true));
             RunResult res = r.result();
-            for (String line : res.output().split("\n")) if (!line.isEmpty()) out.println("    " + line);
-            for (String line : res.report().split("\n")) if (!line.isEmpty()) out.println("    " + line);
+            DemoCommand.printEnding(out, res, line -> line);
             out.println("    The translation (like qemu -d in_asm,out_asm):");
             for (String line : r.log().split("\n")) out.println(line.isEmpty() ? "" : "      " + line);
             return res.exitStatus();

@@ -36,12 +36,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--trace", description = "print each instruction as it executes: PC, bytes, instruction, changes")
     boolean trace;
 
-    @Option(names = "--max-steps", paramLabel = "N",
-            description = "instruction budget (default ${DEFAULT-VALUE}); running out is reported as a hang")
-    long maxSteps = Machine.DEFAULT_BUDGET;
-
-    @Option(names = "--max-output", paramLabel = "BYTES", description = "output cap in bytes (default ${DEFAULT-VALUE})")
-    int maxOutput = Machine.DEFAULT_OUTPUT_CAP;
+    @CommandLine.Mixin
+    RunLimits limits = new RunLimits();
 
     @Parameters(index = "0", paramLabel = "FILE", description = "the binary to run")
     Path file;
@@ -52,13 +48,12 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
-        if (maxSteps < 1) throw InputFile.usage(cl, "--max-steps must be at least 1");
-        if (maxOutput < 0) throw InputFile.usage(cl, "--max-output must not be negative");
+        limits.validate(cl);
         byte[] bytes = InputFile.read(cl, file);
         Isa isa = cpu != null ? InputFile.cpu(cl, cpu) : InputFile.cpuOfHeader(bytes);
         if (isa == null) throw InputFile.usage(cl, file + " has no header naming its CPU: say which with --cpu armistice|intellio");
         Program program = InputFile.load(cl, file, bytes, isa);
-        return run(isa, program, trace, maxSteps, maxOutput, cl.getOut(), cl.getErr());
+        return run(isa, program, trace, limits.maxSteps, limits.maxOutput, cl.getOut(), cl.getErr());
     }
 
     /** Runs a loaded program with standard input, live output, and the report on {@code err}. */
