@@ -38,6 +38,7 @@ public final class Assembly {
     private final Map<String, Integer> symbols;
     private final Map<String, Integer> labels;
     private final List<SourceLine> lines;
+    private final List<String> mnemonics;
     private final String listing;
 
     Assembly(Isa target, String fileName, int origin, Layout layout, List<Diagnostic> diagnostics) {
@@ -52,6 +53,9 @@ public final class Assembly {
         List<SourceLine> ls = new ArrayList<>();
         for (Layout.Line l : layout.lines()) ls.add(new SourceLine(l.address(), l.length(), l.file(), l.line(), l.text()));
         this.lines = List.copyOf(ls);
+        List<String> ms = new ArrayList<>();
+        for (Layout.Line l : layout.lines()) if (l.mnemonic() != null) ms.add(l.mnemonic());
+        this.mnemonics = List.copyOf(ms);
         this.listing = listing(layout.listing());
     }
 
@@ -64,6 +68,7 @@ public final class Assembly {
         this.symbols = Map.of();
         this.labels = Map.of();
         this.lines = List.of();
+        this.mnemonics = List.of();
         this.listing = "";
     }
 
@@ -75,6 +80,11 @@ public final class Assembly {
         Map<String, Integer> out = new LinkedHashMap<>();
         values.forEach((k, v) -> out.put(k, (int) (v & 0xFFFF)));
         return Collections.unmodifiableMap(out);
+    }
+
+    /** The instructions of the source as written (portable or native mnemonics), in address order. */
+    public List<String> mnemonics() {
+        return mnemonics;
     }
 
     /** The CPU this was assembled for. */

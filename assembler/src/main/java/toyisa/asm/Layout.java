@@ -37,7 +37,8 @@ final class Layout {
     record ListingRow(int address, byte[] bytes, Front.Loc loc, boolean fill) {}
 
     /** Where code came from: the debugger's line table. */
-    record Line(int address, int length, String file, int line, String text) {}
+    /** @param mnemonic the instruction as written, or null for a directive */
+    record Line(int address, int length, String file, int line, String text, String mnemonic) {}
 
     private final Isa isa;
     private final IsaTable table;
@@ -159,7 +160,8 @@ final class Layout {
             }
             if (pc > start && !(s instanceof Front.Org)) {
                 Front.Loc loc = s.loc();
-                lines.add(new Line((int) start, (int) (pc - start), loc.file(), loc.line(), loc.text()));
+                lines.add(new Line((int) start, (int) (pc - start), loc.file(), loc.line(), loc.text(),
+                        s instanceof Front.Insn in ? in.mnemonic() : null));
             }
         }
         values = cur;

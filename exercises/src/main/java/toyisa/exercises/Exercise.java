@@ -1,117 +1,155 @@
 package toyisa.exercises;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
+import java.util.Locale;
 import toyisa.isa.Isa;
 
 /**
- * One classroom exercise: a statement, a starter file, visible and hidden tests, and a reference
- * solution, kept as a folder of resources ({@code toyisa/exercises/ID/}). Its {@code exercise.properties}
- * says what a submission is (portable source, or raw bytes written by hand), which CPUs it must run
- * on, and its budget.
+ * One exercise of a course folder, as read from its {@code exercise.toml} (and, in an instructor's
+ * copy, its {@code hidden.toml} and solution). The format is documented in {@code docs/exercises.md}.
  *
- * @param id        folder name, used on the command line
+ * @param id        the folder name, used on the command line
  * @param title     one line
- * @param kind      what students hand in
- * @param cpus      the CPUs every test runs on
- * @param budget    instruction budget per run
+ * @param lesson    what it teaches, one line
+ * @param submit    what students hand in
+ * @param accept    for binary submissions, the forms accepted
+ * @param runs      every CPU and engine the tests run on, unless a test names its own
+ * @param limits    budget, wall clock and output limit of each run
  * @param statement the task, in Markdown
+ * @param starterFile the starter's file name
  * @param starter   what students start from
- * @param solution  the reference solution (never shown by {@code show})
- * @param tests     visible and hidden tests
+ * @param solution  the reference solution's bytes, or null where it is not shipped (a student's copy)
+ * @param solutionFile its file name, or null
+ * @param tests     visible tests, then hidden ones
+ * @param questions for text exercises, the questions (their answers are hidden tests)
+ * @param hasHidden true when the instructor's hidden tests were read (false in a student's copy)
  */
-public record Exercise(String id, String title, Kind kind, List<Isa> cpus, long budget, String statement,
-                       String starter, String solution, List<TestCase> tests) {
+public record Exercise(String id, String title, String lesson, Submit submit, List<Form> accept, List<Run> runs,
+                       Limits limits, String statement, String starterFile, String starter, byte[] solution,
+                       String solutionFile, List<TestCase> tests,
+                       List<Question> questions, boolean hasHidden) {
+
+    public Exercise {
+        accept = List.copyOf(accept);
+        runs = List.copyOf(runs);
+        tests = List.copyOf(tests);
+        questions = List.copyOf(questions);
+    }
 
     /** What students hand in. */
-    public enum Kind {
+    public enum Submit {
         /** A portable source, assembled for each CPU. */
-        SOURCE,
-        /** Bytes, as hex text or a raw file: the same bytes run on each CPU. */
-        BINARY
+        SOURCE(".pasm"),
+        /** Bytes: hex text, a raw file, TXF or fat (see {@link Form}); the same file runs on each CPU. */
+        BINARY(".hex"),
+        /** Answers to the exercise's questions, one {@code id: answer} a line. */
+        TEXT(".txt"),
+        /** A binfmt entry: {@code magic}, {@code mask} and {@code offset} lines, escaped as update-binfmts takes them. */
+        BINFMT(".binfmt");
+
+        private final String extension;
+
+        Submit(String extension) {
+            this.extension = extension;
+        }
+
+        /** The file name a starter or submission of this kind has by convention. */
+        public String extension() {
+            return extension;
+        }
+
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
-    /** Standard input, expected standard output and exit status; hidden tests are graded but not shown. */
-    public record TestCase(String name, String input, String expectedOutput, int expectedStatus, boolean hidden) {}
+    /** The forms a binary submission may take. */
+    public enum Form {
+        HEX, RAW, TXF, FAT;
 
-    private static final String ROOT = "/toyisa/exercises/";
-    /** Output a submission may print per run: tests expect a few lines. */
-    public static final int OUTPUT_CAP = 4096;
-
-    /** Every exercise, in the order of the index. */
-    public static List<Exercise> all() {
-        List<Exercise> out = new ArrayList<>();
-        for (String line : text(ROOT + "index").split("\n")) {
-            String id = line.strip();
-            if (!id.isEmpty() && !id.startsWith("#")) out.add(load(id));
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
         }
+    }
+
+    /** How a CPU runs a submission: its own interpreter, or (Intellio code) translated to Armistice. */
+    public enum Engine {
+        INTERPRETER, TRANSLATED;
+
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** One CPU and one engine. */
+    public record Run(Isa cpu, Engine engine) {
+        // CPUs are compared by id: each lookup of a CPU by name may give a new instance.
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Run r && r.cpu.id().equals(cpu.id()) && r.engine == engine;
+        }
+
+        @Override
+        public int hashCode() {
+            return cpu.id().hashCode() * 31 + engine.hashCode();
+        }
+
+        /** {@code Armistice}, {@code Intellio (translated)}. */
+        public String label() {
+            return cpu.name() + (engine == Engine.TRANSLATED ? " (translated)" : "");
+        }
+    }
+
+    /**
+     * What bounds each run.
+     *
+     * @param budget      instructions
+     * @param timeLimit   wall-clock seconds
+     * @param outputLimit characters of output
+     */
+    public record Limits(long budget, double timeLimit, int outputLimit) {
+        public static final long DEFAULT_BUDGET = 1_000_000;
+        public static final double DEFAULT_TIME_LIMIT = 10;
+        public static final int DEFAULT_OUTPUT_LIMIT = 4096;
+        /** No exercise may raise the limits past these: a course file is trusted, but not unboundedly. */
+        public static final long MAX_BUDGET = 1_000_000_000;
+        public static final double MAX_TIME_LIMIT = 60;
+        public static final int MAX_OUTPUT_LIMIT = 1 << 20;
+    }
+
+    /** A prediction question of a text exercise; its accepted answers live in the hidden tests. */
+    public record Question(String id, String prompt, double points) {}
+
+    /** The visible tests. */
+    public List<TestCase> visibleTests() {
+        List<TestCase> out = new ArrayList<>();
+        for (TestCase t : tests) if (!t.hidden()) out.add(t);
         return out;
-    }
-
-    /** The exercise with this id, or null. */
-    public static Exercise byId(String id) {
-        for (Exercise e : all()) if (e.id().equals(id)) return e;
-        return null;
-    }
-
-    static Exercise load(String id) {
-        String dir = ROOT + id + "/";
-        Properties p = new Properties();
-        try {
-            p.load(new StringReader(text(dir + "exercise.properties")));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Kind kind = Kind.valueOf(p.getProperty("kind", "source").toUpperCase());
-        List<Isa> cpus = new ArrayList<>();
-        for (String c : p.getProperty("cpus", "armistice,intellio").split(",")) {
-            Isa isa = Isa.byName(c.strip());
-            if (isa == null) throw new IllegalStateException(id + ": unknown CPU " + c);
-            cpus.add(isa);
-        }
-        String ext = kind == Kind.SOURCE ? ".pasm" : ".hex";
-        List<TestCase> tests = new ArrayList<>();
-        for (String hiddenKey : new String[] {"tests", "hidden"}) {
-            for (String name : p.getProperty(hiddenKey, "").split(",")) {
-                name = name.strip();
-                if (name.isEmpty()) continue;
-                String base = dir + hiddenKey + "/" + name;
-                String status = optional(base + ".status");
-                tests.add(new TestCase(name, orEmpty(optional(base + ".in")), text(base + ".out"),
-                        status == null ? 0 : Integer.parseInt(status.strip()), hiddenKey.equals("hidden")));
-            }
-        }
-        return new Exercise(id, p.getProperty("title", id), kind, List.copyOf(cpus),
-                Long.parseLong(p.getProperty("budget", "1000000")), text(dir + "statement.md"),
-                text(dir + "starter" + ext), text(dir + "solution" + ext), List.copyOf(tests));
     }
 
     /** The file name a starter or submission of this exercise has by convention. */
     public String submissionExtension() {
-        return kind == Kind.SOURCE ? ".pasm" : ".hex";
+        return submit.extension();
     }
 
-    private static String orEmpty(String s) {
-        return s == null ? "" : s;
-    }
-
-    private static String optional(String resource) {
-        try (InputStream in = Exercise.class.getResourceAsStream(resource)) {
-            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String text(String resource) {
-        String s = optional(resource);
-        if (s == null) throw new IllegalStateException("missing exercise resource " + resource);
+    /** The most points a submission can earn. */
+    public double maxScore() {
+        double s = 0;
+        for (TestCase t : tests) s += t.points();
         return s;
+    }
+
+    /** The CPUs the exercise runs on, in order, each once. */
+    public List<Isa> cpus() {
+        List<Isa> out = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (Run r : runs) {
+            if (!ids.contains(r.cpu().id())) {
+                ids.add(r.cpu().id());
+                out.add(r.cpu());
+            }
+        }
+        return out;
     }
 }

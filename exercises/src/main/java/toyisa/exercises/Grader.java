@@ -2,110 +2,211 @@ package toyisa.exercises;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import toyisa.isa.Hex;
 import toyisa.isa.Isa;
+import toyisa.translate.Emulator;
 import toyisa.vm.Machine;
+import toyisa.vm.Outcome;
 import toyisa.vm.RunResult;
 
 /**
- * Runs a submission against an exercise's tests on every CPU the exercise names, each run with the
- * exercise's instruction budget and an output cap, so a hostile or broken submission ends in a
- * result, never in a hung or flooded grader.
+ * Runs a submission against an exercise's tests, each on every CPU and engine it names, each run
+ * bounded by the exercise's instruction budget, wall clock and output limit, so a hostile or broken
+ * submission ends in a grade, never in a hung or flooded grader.
  */
 public final class Grader {
+    /** Instructions run between two looks at the clock. */
+    static final long SLICE = 2_000_000;
+
     private Grader() {}
 
-    /** One test on one CPU. */
-    public record Result(Exercise.TestCase test, Isa cpu, boolean passed, String output, int status, String report) {
+    /**
+     * One test on one run (or, for answers and binfmt entries, the test alone).
+     *
+     * @param failures what did not hold, one line each, for the student's feedback (never shown for hidden tests)
+     * @param output   what the program printed
+     * @param report   the crash or hang report, or empty
+     */
+    public record Result(TestCase test, Exercise.Run run, boolean passed, double score, double maxScore,
+                         List<String> failures, String output, String report, long steps) {
+        /** {@code Intellio (translated): three}. */
         public String name() {
-            return cpu.name() + ": " + test.name();
+            return run == null ? test.name() : run.label() + ": " + test.name();
         }
     }
 
-    /** Every test on every CPU, and what stopped the submission from running at all, if anything. */
-    public record Grade(Exercise exercise, List<Result> results, String problems) {
-        public int score() {
-            int n = 0;
-            for (Result r : results) if (r.passed()) n++;
-            return n;
+    /** Every result, and what kept the submission from being graded fully. */
+    public record Grade(Exercise exercise, List<Result> results, List<String> problems, boolean formatError, double seconds) {
+        public double score() {
+            double s = 0;
+            for (Result r : results) s += r.score();
+            return round(s);
         }
 
-        public int maxScore() {
-            return exercise.tests().size() * exercise.cpus().size();
+        public double maxScore() {
+            double s = 0;
+            for (Result r : results) s += r.maxScore();
+            return round(s);
         }
 
         public boolean passed() {
-            return score() == maxScore();
+            for (Result r : results) if (!r.passed()) return false;
+            return true;
         }
     }
 
     public static Grade grade(Exercise exercise, Submission submission) {
+        long start = System.nanoTime();
         List<Result> results = new ArrayList<>();
-        for (Exercise.TestCase t : exercise.tests()) {
-            for (Isa cpu : exercise.cpus()) {
-                byte[] binary = submission.binaryFor(cpu);
-                if (binary == null) {
-                    results.add(new Result(t, cpu, false, "", -1, "no binary for " + cpu.name() + " (see above)"));
-                    continue;
-                }
-                Machine m = Machine.create(cpu);
-                m.loadRaw(binary);
-                m.setBudget(exercise.budget());
-                m.setOutputCap(Exercise.OUTPUT_CAP);
-                m.setInput(t.input());
-                RunResult r = m.run();
-                boolean ok = r.output().equals(t.expectedOutput()) && r.exitStatus() == t.expectedStatus();
-                results.add(new Result(t, cpu, ok, r.output(), r.exitStatus(), r.report()));
-            }
-        }
-        return new Grade(exercise, List.copyOf(results), submission.problems());
-    }
-
-    /** The grade as a student reads it: each test, and for a failure what differed. Hidden tests show only pass or fail. */
-    public static String report(Grade g) {
-        StringBuilder sb = new StringBuilder();
-        if (!g.problems().isEmpty()) sb.append(g.problems()).append('\n');
-        for (Result r : g.results()) {
-            sb.append(String.format("%-4s %-10s %s%s%n", r.passed() ? "PASS" : "FAIL", r.cpu().name(), r.test().name(),
-                    r.test().hidden() ? " (hidden)" : ""));
-            if (!r.passed() && !r.test().hidden()) sb.append(indent(explain(r)));
-        }
-        sb.append(String.format("score: %d/%d%n", g.score(), g.maxScore()));
-        return sb.toString();
-    }
-
-    /** Why a test failed: a line diff of the output, the exit status, the crash report. */
-    static String explain(Result r) {
-        StringBuilder sb = new StringBuilder();
-        Exercise.TestCase t = r.test();
-        if (!t.input().isEmpty()) sb.append("input:\n").append(indent(t.input()));
-        if (!r.output().equals(t.expectedOutput())) {
-            sb.append("output differs (- expected, + actual):\n");
-            String[] exp = lines(t.expectedOutput()), act = lines(r.output());
-            int n = Math.max(exp.length, act.length);
-            for (int i = 0; i < n && i < 40; i++) {
-                String e = i < exp.length ? exp[i] : null, a = i < act.length ? act[i] : null;
-                if (e != null && e.equals(a)) sb.append("    ").append(e).append('\n');
-                else {
-                    if (e != null) sb.append("  - ").append(e).append('\n');
-                    if (a != null) sb.append("  + ").append(a).append('\n');
+        for (TestCase t : exercise.tests()) {
+            switch (t.kind()) {
+                case ANSWER -> results.add(answer(t, submission));
+                case BINFMT -> results.add(binfmt(t, submission));
+                case RUN -> {
+                    double share = t.points() / t.runs().size();
+                    for (Exercise.Run run : t.runs()) results.add(run(t, run, share, submission));
                 }
             }
-            if (n > 40) sb.append("  ... (").append(n - 40).append(" more lines)\n");
         }
-        if (r.status() != t.expectedStatus())
-            sb.append("exit status ").append(r.status()).append(", expected ").append(t.expectedStatus()).append('\n');
-        if (!r.report().isEmpty()) sb.append(r.report());
-        return sb.toString();
+        return new Grade(exercise, List.copyOf(results), submission.problems(), submission.formatError(),
+                (System.nanoTime() - start) / 1e9);
     }
 
-    private static String[] lines(String s) {
-        if (s.isEmpty()) return new String[0];
-        return (s.endsWith("\n") ? s.substring(0, s.length() - 1) : s).split("\n", -1);
+    private static Result answer(TestCase t, Submission s) {
+        Answers.Sheet sheet = s.answers();
+        String given = sheet == null ? null : sheet.answers().get(t.question());
+        if (given == null || given.isBlank())
+            return new Result(t, null, false, 0, t.points(), List.of("no answer to '" + t.question() + "'"), "", "", 0);
+        String n = Answers.normalise(given);
+        boolean ok = t.accept().contains(n) || (t.pattern() != null && t.pattern().matcher(n).matches());
+        return new Result(t, null, ok, ok ? t.points() : 0, t.points(), ok ? List.of() : List.of("not the answer"), "", "", 0);
     }
 
-    private static String indent(String s) {
-        StringBuilder sb = new StringBuilder();
-        for (String line : s.split("\n")) sb.append("    ").append(line).append('\n');
-        return sb.toString();
+    private static Result binfmt(TestCase t, Submission s) {
+        if (s.entry() == null) return new Result(t, null, false, 0, t.points(), List.of("no binfmt entry (see above)"), "", "", 0);
+        boolean claims = s.entry().matches(Samples.file(t.sample()), t.sample());
+        boolean ok = claims == t.matches();
+        String why = "the entry " + (claims ? "claims" : "does not claim") + " the " + t.sample() + " sample, but it "
+                + (t.matches() ? "should" : "should not");
+        return new Result(t, null, ok, ok ? t.points() : 0, t.points(), ok ? List.of() : List.of(why), "", "", 0);
+    }
+
+    /** What one run left behind. */
+    private record Ran(RunResult result, byte[] memory, double seconds, boolean outOfTime) {}
+
+    private static Result run(TestCase t, Exercise.Run run, double share, Submission s) {
+        Submission.Built b = s.builtFor(run.cpu());
+        if (b == null) return new Result(t, run, false, 0, share, List.of("no program for " + run.cpu().name() + " (see above)"), "", "", 0);
+        Ran ran = execute(b, t, run);
+        RunResult r = ran.result();
+        List<String> failures = new ArrayList<>();
+        if (t.stdout() != null && !t.stdout().accepts(r.output())) failures.add("output differs");
+        checkEnding(t, r, failures);
+        checkState(t, run.cpu(), r, ran.memory(), failures);
+        if (t.maxSteps() != null && r.steps() > t.maxSteps())
+            failures.add("took " + r.steps() + " instructions; at most " + t.maxSteps() + " pass");
+        Integer size = t.codeSize().get(run.cpu().id());
+        if (size != null && b.codeSize() > size)
+            failures.add("the program is " + b.codeSize() + " bytes on " + run.cpu().name() + "; at most " + size + " pass");
+        for (String m : t.required()) if (!b.mnemonics().contains(m)) failures.add("the program must use '" + m + "'");
+        for (String m : t.forbidden()) if (b.mnemonics().contains(m)) failures.add("the program must not use '" + m + "'");
+        if (ran.outOfTime())
+            failures.add(String.format(Locale.ROOT, "stopped after %.1f s of wall-clock time (the limit is %s s)", ran.seconds(), number(t.limits().timeLimit())));
+        boolean ok = failures.isEmpty();
+        return new Result(t, run, ok, ok ? share : 0, share, List.copyOf(failures), r.output(), r.report(), r.steps());
+    }
+
+    private static void checkEnding(TestCase t, RunResult r, List<String> failures) {
+        if (t.fault() != null) {
+            if (r.fault() == null || r.fault().fault() != t.fault())
+                failures.add("expected it to die of " + t.fault().title() + " (exit status " + t.fault().exitStatus() + "), but " + ending(r));
+        } else if (t.status() != null && r.exitStatus() != t.status()) {
+            failures.add("exit status " + r.exitStatus() + (r.shellMessage().isEmpty() ? "" : " (" + r.shellMessage() + ")")
+                    + ", expected " + t.status());
+        }
+    }
+
+    private static String ending(RunResult r) {
+        if (r.fault() != null) return "it died of " + r.fault().fault().title();
+        if (r.outcome() == Outcome.HALT) return "it halted";
+        if (r.outcome() == Outcome.EXIT) return "it exited with status " + r.exitStatus();
+        return "it ended: " + r.outcome().shellWords();
+    }
+
+    private static void checkState(TestCase t, Isa cpu, RunResult r, byte[] memory, List<String> failures) {
+        for (Map.Entry<String, Integer> e : t.registers().entrySet()) {
+            int code = cpu.registers().code(e.getKey());
+            if (code < 0) {
+                failures.add(cpu.name() + " has no register " + e.getKey());
+                continue;
+            }
+            int v = r.state().register(code) & 0xFFFF;
+            if (v != e.getValue()) failures.add("register " + e.getKey() + " = " + Hex.imm(v) + ", expected " + Hex.imm(e.getValue()));
+        }
+        for (Map.Entry<Character, Boolean> e : t.flags().entrySet()) {
+            char f = e.getKey();
+            if (r.state().flagNames().indexOf(f) < 0) {
+                failures.add(cpu.name() + " has no flag " + f + " (its flags: " + r.state().flagNames() + ")");
+                continue;
+            }
+            boolean v = r.state().flag(f);
+            if (v != e.getValue()) failures.add("flag " + f + " is " + (v ? 1 : 0) + ", expected " + (e.getValue() ? 1 : 0));
+        }
+        for (TestCase.MemoryCheck m : t.memory()) {
+            byte[] want = m.bytes();
+            for (int i = 0; i < want.length; i++) {
+                int a = m.address() + i;
+                if (memory[a] != want[i]) {
+                    failures.add("memory at " + Hex.addr(a) + " is " + Hex.byteHex(memory[a] & 0xFF) + "h, expected "
+                            + Hex.byteHex(want[i] & 0xFF) + "h (the range " + Hex.addr(m.address()) + "–"
+                            + Hex.addr(m.address() + want.length - 1) + ")");
+                    break;
+                }
+            }
+        }
+    }
+
+    private static Ran execute(Submission.Built b, TestCase t, Exercise.Run run) {
+        Exercise.Limits limits = t.limits();
+        long start = System.nanoTime();
+        long deadline = start + (long) (limits.timeLimit() * 1e9);
+        if (run.engine() == Exercise.Engine.TRANSLATED) {
+            // The translator runs to the budget in one go; the budget bounds it, the clock is read after.
+            Emulator.Result e = Emulator.run(b.program(), Emulator.options().budget(limits.budget())
+                    .outputCap(limits.outputLimit()).input(t.input()));
+            double secs = (System.nanoTime() - start) / 1e9;
+            return new Ran(e.result(), e.memory(), secs, secs > limits.timeLimit());
+        }
+        Machine m = Machine.create(run.cpu());
+        m.load(b.program());
+        m.setOutputCap(limits.outputLimit());
+        m.setInput(t.input());
+        RunResult r;
+        boolean outOfTime = false;
+        while (true) {
+            long next = Math.min(limits.budget(), m.steps() + SLICE);
+            m.setBudget(next);
+            r = m.run();
+            if (r.outcome() != Outcome.BUDGET || next >= limits.budget()) break;
+            if (System.nanoTime() > deadline) {
+                outOfTime = true;
+                break;
+            }
+            m.resume();
+        }
+        return new Ran(r, m.readMemory(0, 0x10000), (System.nanoTime() - start) / 1e9, outOfTime);
+    }
+
+    static double round(double v) {
+        return Math.round(v * 1e6) / 1e6;
+    }
+
+    /** 1, 0.5, 0.33: points as people write them. */
+    public static String number(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
+        String s = String.format(Locale.ROOT, "%.2f", v);
+        return s.replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 }

@@ -1,56 +1,59 @@
 package toyisa.exercises;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.UncheckedIOException;
+
 /**
- * A grade in the format of Gradescope's autograder {@code results.json}: a total score and one entry
- * per test (name, score, max_score, status, output, visibility). Hidden tests are shown to students
- * only once grades are published.
+ * A grade as Gradescope's autograder {@code results.json}: the top level holds {@code score},
+ * {@code execution_time}, {@code output}, {@code visibility}, {@code stdout_visibility} and
+ * {@code tests}; each test {@code name}, {@code number}, {@code score}, {@code max_score},
+ * {@code status}, {@code output}, {@code visibility} and {@code tags} — nothing outside the
+ * specification. A hidden test's output says only whether it passed.
  */
 public final class GradescopeResults {
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
     private GradescopeResults() {}
 
     public static String json(Grader.Grade g) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("{\n");
-        sb.append("  \"score\": ").append(g.score()).append(",\n");
-        sb.append("  \"max_score\": ").append(g.maxScore()).append(",\n");
-        sb.append("  \"output\": ").append(string(g.problems().isEmpty()
-                ? g.exercise().title() + ": " + g.score() + "/" + g.maxScore()
-                : g.problems())).append(",\n");
-        sb.append("  \"tests\": [");
-        boolean first = true;
+        ObjectNode root = JSON.createObjectNode();
+        root.put("score", g.score());
+        root.put("execution_time", Math.max(0, (long) Math.ceil(g.seconds())));
+        StringBuilder output = new StringBuilder();
+        output.append(g.exercise().title()).append(": ").append(Grader.number(g.score())).append('/')
+                .append(Grader.number(g.maxScore())).append('\n');
+        for (String p : g.problems()) output.append('\n').append(p).append('\n');
+        root.put("output", output.toString());
+        root.put("visibility", "visible");
+        root.put("stdout_visibility", "hidden");
+        ArrayNode tests = root.putArray("tests");
+        int n = 0;
         for (Grader.Result r : g.results()) {
-            sb.append(first ? "\n" : ",\n");
-            first = false;
-            sb.append("    {\"name\": ").append(string(r.name()))
-                    .append(", \"score\": ").append(r.passed() ? 1 : 0)
-                    .append(", \"max_score\": 1")
-                    .append(", \"status\": ").append(string(r.passed() ? "passed" : "failed"))
-                    .append(", \"output\": ").append(string(r.passed() ? "" : Grader.explain(r)))
-                    .append(", \"visibility\": ").append(string(r.test().hidden() ? "after_published" : "visible"))
-                    .append('}');
+            ObjectNode t = tests.addObject();
+            t.put("name", r.name() + (r.test().description().isEmpty() ? "" : " — " + r.test().description()));
+            t.put("number", Integer.toString(++n));
+            t.put("score", r.score());
+            t.put("max_score", r.maxScore());
+            t.put("status", r.passed() ? "passed" : "failed");
+            t.put("output", Feedback.of(r));
+            t.put("visibility", r.test().visibility());
+            ArrayNode tags = t.putArray("tags");
+            r.test().tags().forEach(tags::add);
+            if (r.test().hidden()) tags.add("hidden");
+            if (r.run() != null) tags.add(r.run().cpu().id());
         }
-        sb.append(first ? "]\n" : "\n  ]\n");
-        sb.append("}\n");
-        return sb.toString();
+        return write(root);
     }
 
-    /** A JSON string literal. */
-    static String string(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
-                    else sb.append(c);
-                }
-            }
+    static String write(ObjectNode root) {
+        try {
+            return JSON.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
         }
-        return sb.append('"').toString();
     }
 }

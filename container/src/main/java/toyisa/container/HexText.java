@@ -1,0 +1,60 @@
+package toyisa.container;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Hex text: a program's bytes written by hand, two hex digits a byte, separated by whitespace, with
+ * {@code ;} or {@code #} comments to the end of the line. Hand-encoding exercises are handed in this
+ * way, and every command that reads a binary accepts it.
+ */
+public final class HexText {
+    private HexText() {}
+
+    /** True when the file is text only (printable ASCII, tabs and line breaks): hex text, or source. */
+    public static boolean isText(byte[] file) {
+        if (file.length == 0) return false;
+        for (byte b : file) {
+            int c = b & 0xFF;
+            if (c != '\n' && c != '\r' && c != '\t' && (c < 0x20 || c > 0x7E)) return false;
+        }
+        return true;
+    }
+
+    /** True when the file is text that parses as hex text with at least one byte. */
+    public static boolean isHexText(byte[] file) {
+        if (!isText(file)) return false;
+        try {
+            return parse(new String(file, StandardCharsets.US_ASCII)).length > 0;
+        } catch (FormatException e) {
+            return false;
+        }
+    }
+
+    /** The bytes of hex text; a token that is not two hex digits is an error naming its line. */
+    public static byte[] parse(String text) throws FormatException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int lineNo = 0;
+        for (String line : text.split("\n", -1)) {
+            lineNo++;
+            int cut = line.indexOf(';');
+            int hash = line.indexOf('#');
+            if (hash >= 0 && (cut < 0 || hash < cut)) cut = hash;
+            if (cut >= 0) line = line.substring(0, cut);
+            for (String tok : line.strip().split("\\s+")) {
+                if (tok.isEmpty()) continue;
+                if (tok.length() != 2 || !isHexDigit(tok.charAt(0)) || !isHexDigit(tok.charAt(1)))
+                    throw new FormatException("line " + lineNo + ": '" + (tok.length() > 20 ? tok.substring(0, 20) + "…" : tok)
+                            + "' is not a byte (two hex digits, like 2A)");
+                out.write(Integer.parseInt(tok, 16));
+                if (out.size() > Txf.MAX_FILE_SIZE) throw new FormatException("more than 16 MiB of hex text");
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** ASCII hex digits only: {@link Character#digit} would take other scripts' digits too. */
+    private static boolean isHexDigit(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+}
