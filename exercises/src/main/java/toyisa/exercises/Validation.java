@@ -46,7 +46,7 @@ public final class Validation {
                     e.starter().getBytes(StandardCharsets.UTF_8)));
             if (st.passed()) errors.add("the starter already passes every test");
             summary = "solution passes " + sol.results().size() + "/" + sol.results().size() + " results ("
-                    + Grader.number(sol.score()) + " points); the starter scores " + Grader.number(st.score());
+                    + Grader.number(sol.score()) + (sol.score() == 1 ? " point" : " points") + "); the starter scores " + Grader.number(st.score());
         }
         return new Verdict(e.id(), List.copyOf(errors), List.copyOf(warnings), summary);
     }

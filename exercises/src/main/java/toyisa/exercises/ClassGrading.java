@@ -1,0 +1,117 @@
+package toyisa.exercises;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * {@code toyisa exercise grade}: a whole class at once. Every entry of the submissions folder is one
+ * student (a file of the exercise's kind, or a folder); every student gets
+ * {@code OUT/STUDENT/results.json} and {@code feedback.txt}, whatever they handed in, and one row in
+ * {@code OUT/summary.csv}. Output folder names are made from student names so that no name (spaces,
+ * unicode, {@code ..}, control characters) can write outside {@code OUT}.
+ */
+public final class ClassGrading {
+    /** Students graded in one run before the rest are refused. */
+    static final int MAX_STUDENTS = 5000;
+
+    private ClassGrading() {}
+
+    /** One student's line of the summary. */
+    public record Row(String student, String folder, double score, double maxScore, String status) {}
+
+    /** What the run did. */
+    public record Summary(List<Row> rows, List<String> ignored) {}
+
+    public static Summary grade(Exercise e, Path submissions, Path out) throws IOException {
+        List<Path> entries = new ArrayList<>();
+        try (Stream<Path> s = Files.list(submissions)) {
+            s.limit(MAX_STUDENTS + 1L).forEach(entries::add);
+        }
+        entries.sort(null);
+        Files.createDirectories(out);
+        Path outReal = out.toRealPath();
+        List<Row> rows = new ArrayList<>();
+        List<String> ignored = new ArrayList<>();
+        Set<String> used = new HashSet<>();
+        used.add("summary.csv");
+        for (Path p : entries) {
+            String raw = p.getFileName().toString();
+            boolean dir = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
+            if (raw.startsWith(".") || raw.equals("__MACOSX") || (!dir && !Files.isSymbolicLink(p) && !SubmissionFiles.candidate(e, p))) {
+                ignored.add(raw);
+                continue;
+            }
+            if (rows.size() >= MAX_STUDENTS) {
+                ignored.add(raw + " (more than " + MAX_STUDENTS + " students)");
+                continue;
+            }
+            String student = dir ? raw : stripExtension(raw);
+            String folder = unique(safeName(student), used);
+            Path target = outReal.resolve(folder).normalize();
+            if (!target.getParent().equals(outReal)) throw new IOException("refusing to write outside " + out + ": " + folder);
+            Grader.Grade g = gradeOne(e, p);
+            Files.createDirectories(target);
+            Files.writeString(target.resolve("results.json"), GradescopeResults.json(g), StandardCharsets.UTF_8);
+            Files.writeString(target.resolve("feedback.txt"), e.id() + ": " + e.title() + "\n" + Feedback.report(g), StandardCharsets.UTF_8);
+            String status = g.problems().isEmpty() ? "graded" : firstLine(g.problems().get(0));
+            rows.add(new Row(student, folder, g.score(), g.maxScore(), status));
+        }
+        StringBuilder csv = new StringBuilder("student,folder,score,max_score,status\n");
+        for (Row r : rows)
+            csv.append(csv(r.student())).append(',').append(csv(r.folder())).append(',').append(Grader.number(r.score()))
+                    .append(',').append(Grader.number(r.maxScore())).append(',').append(csv(r.status())).append('\n');
+        Files.writeString(outReal.resolve("summary.csv"), csv.toString(), StandardCharsets.UTF_8);
+        return new Summary(List.copyOf(rows), List.copyOf(ignored));
+    }
+
+    /** Grades one student's file or folder; what cannot be graded is a zero with the reason. */
+    public static Grader.Grade gradeOne(Exercise e, Path p) {
+        SubmissionFiles.Found f = SubmissionFiles.find(e, p);
+        Submission s = f.ok() ? Submission.prepare(e, f.file().getFileName().toString(), f.bytes()) : Submission.missing(f.problem());
+        return Grader.grade(e, s);
+    }
+
+    static String stripExtension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    /** A folder name made from a student's name: letters, digits, space, - _ . only; never "." or "..". */
+    static String safeName(String name) {
+        String n = Normalizer.normalize(name, Normalizer.Form.NFC);
+        StringBuilder sb = new StringBuilder();
+        n.codePoints().forEach(c -> sb.appendCodePoint(Character.isLetterOrDigit(c) || c == ' ' || c == '-' || c == '_' || c == '.' ? c : '_'));
+        String s = sb.toString().strip();
+        while (s.startsWith(".")) s = s.substring(1);
+        if (s.length() > 80) s = s.substring(0, 80);
+        return s.isEmpty() ? "student" : s;
+    }
+
+    private static String unique(String name, Set<String> used) {
+        String n = name;
+        for (int i = 2; !used.add(n.toLowerCase(Locale.ROOT)); i++) n = name + "-" + i;
+        return n;
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    /** A CSV field; a leading = + - @ is quoted away so a spreadsheet does not run it as a formula. */
+    static String csv(String s) {
+        String v = s.replace("\r", " ").replace("\n", " ");
+        if (!v.isEmpty() && "=+-@\t".indexOf(v.charAt(0)) >= 0) v = "'" + v;
+        return v.matches("[\\p{L}\\p{N} ._@'-]*") ? v : "\"" + v.replace("\"", "\"\"") + "\"";
+    }
+}
