@@ -80,7 +80,7 @@ public final class Feedback {
             }
         }
         if (n > DIFF_LINES) sb.append("  … (").append(n - DIFF_LINES).append(" more lines)\n");
-        if (!trim && exp.length == act.length && !want.text().equals(actual))
+        if (!trim && java.util.Arrays.equals(exp, act) && !want.text().equals(actual))
             sb.append("  (the lines agree; the difference is in line endings or a final newline)\n");
         return sb.toString();
     }

@@ -21,7 +21,7 @@ public final class GradescopeResults {
 
     public static String json(Grader.Grade g) {
         ObjectNode root = JSON.createObjectNode();
-        root.put("score", g.score());
+        root.put("score", round2(g.score()));
         root.put("execution_time", Math.max(0, (long) Math.ceil(g.seconds())));
         StringBuilder output = new StringBuilder();
         output.append(g.exercise().title()).append(": ").append(Grader.number(g.score())).append('/')
@@ -36,8 +36,8 @@ public final class GradescopeResults {
             ObjectNode t = tests.addObject();
             t.put("name", r.name() + (r.test().description().isEmpty() ? "" : " — " + r.test().description()));
             t.put("number", Integer.toString(++n));
-            t.put("score", r.score());
-            t.put("max_score", r.maxScore());
+            t.put("score", round2(r.score()));
+            t.put("max_score", round2(r.maxScore()));
             t.put("status", r.passed() ? "passed" : "failed");
             t.put("output", Feedback.of(r));
             t.put("visibility", r.test().visibility());
@@ -47,6 +47,11 @@ public final class GradescopeResults {
             if (r.run() != null) tags.add(r.run().cpu().id());
         }
         return write(root);
+    }
+
+    /** Scores to two decimals: a third of a point shows as 0.33, not 0.3333333333333333. */
+    static double round2(double v) {
+        return Math.round(v * 100) / 100.0;
     }
 
     static String write(ObjectNode root) {

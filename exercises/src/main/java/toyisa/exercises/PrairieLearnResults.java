@@ -22,7 +22,7 @@ public final class PrairieLearnResults {
         }
         root.put("gradable", true);
         double max = g.maxScore();
-        root.put("score", max == 0 ? 0 : Math.min(1, Math.max(0, g.score() / max)));
+        root.put("score", max == 0 ? 0 : Math.min(1, Math.max(0, Math.round(g.score() / max * 10000) / 10000.0)));
         root.put("message", g.exercise().title() + ": " + Grader.number(g.score()) + "/" + Grader.number(max));
         root.put("output", String.join("\n", g.problems()));
         ArrayNode tests = root.putArray("tests");
@@ -30,8 +30,8 @@ public final class PrairieLearnResults {
             ObjectNode t = tests.addObject();
             t.put("name", r.name());
             t.put("description", r.test().description());
-            t.put("points", r.score());
-            t.put("max_points", r.maxScore());
+            t.put("points", GradescopeResults.round2(r.score()));
+            t.put("max_points", GradescopeResults.round2(r.maxScore()));
             t.put("message", r.passed() ? "passed" : "failed");
             t.put("output", Feedback.of(r));
         }
