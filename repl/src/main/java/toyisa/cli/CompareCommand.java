@@ -43,7 +43,7 @@ public final class CompareCommand implements Callable<Integer> {
         CommandLine cl = spec.commandLine();
         PrintWriter out = cl.getOut();
         if (maxSteps < 1) throw InputFile.usage(cl, "--max-steps must be at least 1");
-        byte[] bytes = InputFile.read(cl, file);
+        byte[] bytes = InputFile.readBinary(cl, file);
         Isa any = Isa.all().get(0);
         if (Fat.isFat(bytes)) {
             // A fat file has different bytes for each CPU; compare the first slice's bytes on both.

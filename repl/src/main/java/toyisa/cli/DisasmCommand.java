@@ -43,7 +43,7 @@ public final class DisasmCommand implements Callable<Integer> {
     public Integer call() {
         CommandLine cl = spec.commandLine();
         PrintWriter out = cl.getOut();
-        byte[] bytes = InputFile.read(cl, file);
+        byte[] bytes = InputFile.readBinary(cl, file);
         Isa header = InputFile.cpuOfHeader(bytes);
         Isa isa = cpu != null ? InputFile.cpu(cl, cpu) : header;
         if (isa == null) throw InputFile.usage(cl, file + " has no header naming its CPU: say which with --cpu armistice|intellio");

@@ -65,7 +65,7 @@ public final class EmulateCommand implements Callable<Integer> {
         if (g.machine() != Intellio.ISA.machine() || h.machine() != Armistice.ISA.machine())
             throw InputFile.usage(cl, "this emulator translates Intellio code to Armistice code only (--guest intellio --host armistice)");
         limits.validate(cl);
-        byte[] bytes = InputFile.read(cl, file);
+        byte[] bytes = InputFile.readBinary(cl, file);
         if (Txf.isTxf(bytes) && Txf.machineOf(bytes) != Intellio.ISA.machine())
             throw InputFile.usage(cl, file + " is a TXF file for " + Loader.machineName(Txf.machineOf(bytes))
                     + ", not Intellio: run it with toyisa run");

@@ -168,11 +168,13 @@ public final class ExerciseCommand implements Runnable {
                 for (Exercise.Question q : e.questions()) out.println("  " + q.id() + ": " + q.prompt());
                 out.println();
             }
-            out.println("Hand in: " + e.submit().key() + " (" + e.submissionExtension() + "), graded on " + runs(e)
-                    + ", " + Grader.number(e.maxScore()) + " points.");
-            int hidden = e.tests().size() - e.visibleTests().size();
+            double visible = 0;
+            for (var t : e.visibleTests()) visible += t.points();
+            out.println("Hand in: " + e.submit().key() + " (" + e.submissionExtension() + "), graded on " + runs(e) + "; "
+                    + (e.hasHidden() ? Grader.number(e.maxScore()) + " points in all."
+                            : "the tests you can see are worth " + Grader.number(visible) + " points, hidden tests may add more."));
             if (!e.visibleTests().isEmpty()) {
-                out.println("Tests you can see" + (hidden > 0 || !e.hasHidden() ? " (more are hidden)" : "") + ":");
+                out.println("Tests you can see:");
                 for (var t : e.visibleTests()) {
                     out.println("  " + t.name() + (t.description().isEmpty() ? "" : " — " + t.description()));
                     if (!t.input().isEmpty()) out.println("      input:  " + oneLine(t.input()));

@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import toyisa.container.FormatException;
+import toyisa.container.HexText;
 import toyisa.isa.Isa;
 import toyisa.vm.Loader;
 import toyisa.vm.Program;
@@ -30,6 +31,22 @@ final class InputFile {
             throw usage(cl, "cannot read " + path + ": permission denied");
         } catch (IOException e) {
             throw usage(cl, "cannot read " + path + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The bytes of a binary: a raw, TXF or fat file as it is, hex text (what hand-encoding exercises
+     * hand in) decoded to its bytes. Text that is not hex is assembly source: a usage error says how
+     * to assemble it.
+     */
+    static byte[] readBinary(CommandLine cl, Path path) {
+        byte[] bytes = read(cl, path);
+        if (!HexText.isText(bytes)) return bytes;
+        try {
+            return HexText.parse(new String(bytes, java.nio.charset.StandardCharsets.US_ASCII));
+        } catch (FormatException e) {
+            throw usage(cl, path + " is text, not a binary: if it is assembly source, assemble it first"
+                    + " (toyisa asm --target armistice|intellio -o prog.bin " + path + "); if it is hex text, " + e.getMessage());
         }
     }
 

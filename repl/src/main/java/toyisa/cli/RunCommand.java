@@ -49,7 +49,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         CommandLine cl = spec.commandLine();
         limits.validate(cl);
-        byte[] bytes = InputFile.read(cl, file);
+        byte[] bytes = InputFile.readBinary(cl, file);
         Isa isa = cpu != null ? InputFile.cpu(cl, cpu) : InputFile.cpuOfHeader(bytes);
         if (isa == null) throw InputFile.usage(cl, file + " has no header naming its CPU: say which with --cpu armistice|intellio");
         Program program = InputFile.load(cl, file, bytes, isa);

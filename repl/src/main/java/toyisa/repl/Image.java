@@ -15,6 +15,7 @@ import toyisa.asm.Assembler;
 import toyisa.asm.Assembly;
 import toyisa.asm.IncludeResolver;
 import toyisa.container.FormatException;
+import toyisa.container.HexText;
 import toyisa.container.LineEntry;
 import toyisa.container.Symbol;
 import toyisa.container.TxfImage;
@@ -136,6 +137,7 @@ final class Image {
     static Image binary(Path path, String shown, byte[] bytes, Isa cpu) throws LoadException {
         Program program;
         try {
+            if (HexText.isText(bytes)) bytes = HexText.parse(new String(bytes, StandardCharsets.US_ASCII)); // hand-written hex
             program = Loader.load(bytes, cpu);
         } catch (FormatException e) {
             throw new LoadException("'" + shown + "': " + e.getMessage());

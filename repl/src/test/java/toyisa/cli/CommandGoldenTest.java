@@ -140,6 +140,24 @@ class CommandGoldenTest {
     }
 
     @Test
+    void hexTextIsReadAsTheBytesItSpells() throws IOException {
+        Path hex = dir.resolve("print42.hex");
+        Files.writeString(hex, "20 10 22 2A   ; mov a, 10h / mov c, 42\nCD 13 F4     ; int 13h / hlt\n");
+        golden("run-hex-text", toyisa("run", "--cpu", "intellio", hex.toString()));
+        golden("disasm-hex-text", toyisa("disasm", "--cpu", "armistice", hex.toString()));
+        Path source = dir.resolve("print42.pasm");
+        Files.writeString(source, DemoCommand.PRINT_42);
+        golden("run-source-text", toyisa("run", "--cpu", "intellio", source.toString()));
+    }
+
+    @Test
+    void theExampleCourseAsAnInstructorSeesIt() throws IOException {
+        String course = Path.of("..", "courses", "example").toString();
+        golden("exercise-validate-example", toyisa("exercise", "--course", course, "validate"));
+        golden("exercise-show-factorial", toyisa("exercise", "show", "factorial"));
+    }
+
+    @Test
     void aCorruptTxfIsAFormatError() throws IOException {
         byte[] txf = Files.readAllBytes(Path.of(txf("intellio")));
         Path broken = dir.resolve("broken.txf");
