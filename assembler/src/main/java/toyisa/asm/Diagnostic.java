@@ -28,7 +28,7 @@ public record Diagnostic(Severity severity, String file, int line, int column, S
 
         @Override
         public String toString() {
-            return name().toLowerCase();
+            return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 

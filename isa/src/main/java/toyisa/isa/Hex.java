@@ -7,7 +7,7 @@ public final class Hex {
     /** A constant: small numbers in decimal (they read the same), others as {@code 1022h}. */
     public static String imm(int value) {
         value &= 0xFFFF;
-        return value < 10 ? Integer.toString(value) : intel(Integer.toHexString(value).toUpperCase());
+        return value < 10 ? Integer.toString(value) : intel(Integer.toHexString(value).toUpperCase(java.util.Locale.ROOT));
     }
 
     /** An address: always four digits, {@code 0100h}, {@code 0FFFEh}. */

@@ -26,7 +26,7 @@ public interface Isa {
 
     /** The lower-case name used on the command line ({@code armistice}). */
     default String id() {
-        return name().toLowerCase();
+        return name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The TXF machine byte. */

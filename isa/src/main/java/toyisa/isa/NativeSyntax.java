@@ -52,7 +52,7 @@ public final class NativeSyntax {
 
     /** {@code 42}, {@code -2}, {@code 10h}, {@code 0x10}, {@code 0b1010}, {@code 'A'}. */
     public static int number(String t) throws EncodingException {
-        String s = t.strip().toLowerCase();
+        String s = t.strip().toLowerCase(java.util.Locale.ROOT);
         boolean neg = s.startsWith("-");
         if (neg) s = s.substring(1).strip();
         long v;

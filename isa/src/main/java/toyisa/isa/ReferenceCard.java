@@ -38,12 +38,12 @@ public final class ReferenceCard {
         sb.append("\n## Opcode map (first byte)\n\n");
         sb.append("Rows give the high nibble, columns the low nibble; `·` is undefined (illegal instruction).\n\n");
         sb.append("|   |");
-        for (int lo = 0; lo < 16; lo++) sb.append(" _").append(Integer.toHexString(lo).toUpperCase()).append(" |");
+        for (int lo = 0; lo < 16; lo++) sb.append(" _").append(Integer.toHexString(lo).toUpperCase(java.util.Locale.ROOT)).append(" |");
         sb.append("\n|---|");
         for (int lo = 0; lo < 16; lo++) sb.append("---|");
         sb.append('\n');
         for (int hi = 0; hi < 16; hi++) {
-            sb.append("| ").append(Integer.toHexString(hi).toUpperCase()).append("_ |");
+            sb.append("| ").append(Integer.toHexString(hi).toUpperCase(java.util.Locale.ROOT)).append("_ |");
             for (int lo = 0; lo < 16; lo++) sb.append(' ').append(cell(t, hi << 4 | lo)).append(" |");
             sb.append('\n');
         }

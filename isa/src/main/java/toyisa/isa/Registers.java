@@ -25,7 +25,7 @@ public final class Registers {
             String[] names = entries.get(code).split("=");
             display[code] = names[names.length - 1];
             for (String n : names) {
-                if (byName.put(n.toLowerCase(), code) != null)
+                if (byName.put(n.toLowerCase(java.util.Locale.ROOT), code) != null)
                     throw new TableException("registers: name '" + n + "' given twice");
             }
         }
@@ -47,7 +47,7 @@ public final class Registers {
 
     /** Code of a register name or alias (case-insensitive), or -1. */
     public int code(String name) {
-        Integer c = byName.get(name.toLowerCase());
+        Integer c = byName.get(name.toLowerCase(java.util.Locale.ROOT));
         return c == null ? -1 : c;
     }
 

@@ -58,7 +58,7 @@ public final class AsmCommand implements Callable<Integer> {
         boolean fat = "fat".equalsIgnoreCase(target);
         Isa isa = fat ? null : Isa.byName(target);
         if (!fat && isa == null) throw usage("unknown target '" + target + "' (expected armistice, intellio or fat)");
-        String fmt = format == null ? (fat ? "txf" : "raw") : format.toLowerCase();
+        String fmt = format == null ? (fat ? "txf" : "raw") : format.toLowerCase(java.util.Locale.ROOT);
         if (!fmt.equals("raw") && !fmt.equals("txf")) throw usage("unknown format '" + format + "' (expected raw or txf)");
         if (fat && fmt.equals("raw")) throw usage("a fat file holds TXF slices: --target fat takes no --format raw");
 

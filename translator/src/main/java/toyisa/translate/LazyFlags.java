@@ -184,7 +184,7 @@ final class LazyFlags {
             case UNKNOWN: return "flags unknown";
             case CANON: return "flags in r11";
             case SHIFT: return "flags of " + (shift == 0 ? "shl" : shift == 1 ? "shr" : "sar") + " (" + ref(a) + ", " + ref(b) + ", " + ref(c) + ")";
-            default: return "flags of " + kind.name().toLowerCase() + " (" + ref(a) + (b == NONE ? "" : ", " + ref(b)) + ")";
+            default: return "flags of " + kind.name().toLowerCase(java.util.Locale.ROOT) + " (" + ref(a) + (b == NONE ? "" : ", " + ref(b)) + ")";
         }
     }
 

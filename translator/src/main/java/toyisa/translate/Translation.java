@@ -114,7 +114,7 @@ final class Translation {
                     : "exit to the address in r7 (inline cache, then the dispatcher)";
             case HALT: return "guest hlt";
             case FAULT: return (s.fetchFault ? "fetch from the null page at " : "illegal instruction at ") + Hex.addr(s.guestPc);
-            default: return s.kind.name().toLowerCase();
+            default: return s.kind.name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 }

@@ -653,7 +653,7 @@ final class Translator implements IntellioVisitor<Void> {
             }
             case AND: case OR: case XOR:
                 write(dst);
-                arith(op.name().toLowerCase(), dst, src);
+                arith(op.name().toLowerCase(java.util.Locale.ROOT), dst, src);
                 setFlags(LazyFlags.of(Kind.LOGIC, dst, dst));
                 return;
             case CMP: case TEST: {

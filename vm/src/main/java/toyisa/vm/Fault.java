@@ -37,6 +37,6 @@ public enum Fault {
 
     /** Lower-case name for reports: {@code illegal instruction}. */
     public String title() {
-        return name().toLowerCase().replace('_', ' ');
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 }
