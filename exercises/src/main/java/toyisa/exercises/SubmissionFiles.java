@@ -37,7 +37,7 @@ public final class SubmissionFiles {
     public static Set<String> extensions(Exercise e) {
         return switch (e.submit()) {
             case SOURCE -> Set.of("pasm", "s", "asm");
-            case BINARY -> Set.of("hex", "bin", "raw", "txf", "fat", "woz");
+            case BINARY -> Set.of("hex", "bin", "raw", "txf", "fat");
             case TEXT -> Set.of("txt", "answers", "text");
             case BINFMT -> Set.of("binfmt", "txt");
         };
