@@ -101,12 +101,12 @@ class ExecTest {
         assertEquals("""
                 toyisa-intellio (enabled):
                      package = toyisa
-                     type = magic
-                     offset = 0
-                     magic = \\x7f\\x54\\x58\\x46\\x01\\x01\\x02\\x1e
-                     mask = \\xff\\xff\\xff\\xff\\xff\\xff\\xfe\\xff
-                     interpreter = toyisa-emulate-intellio
-                     detector =
+                        type = magic
+                      offset = 0
+                       magic = \\x7f\\x54\\x58\\x46\\x01\\x01\\x02\\x1e
+                        mask = \\xff\\xff\\xff\\xff\\xff\\xff\\xfe\\xff
+                 interpreter = toyisa-emulate-intellio
+                    detector =\s
                 """, BinfmtRegistry.defaults().display(BinfmtRegistry.INTELLIO_ENTRY));
     }
 
