@@ -63,7 +63,7 @@ public final class ExecCommand implements Callable<Integer> {
                             + plan.entry().interpreter() + ", which this toyisa does not have");
                     return Exec.REFUSED_STATUS;
                 }
-                return interpreter.run(plan.file(), isa, out, err);
+                return interpreter.exec(file.getFileName().toString(), plan.entry(), plan.file(), isa, out, err);
             }
             default:
                 err.println("toyisa exec: " + plan.message());

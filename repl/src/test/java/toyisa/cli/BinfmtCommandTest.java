@@ -110,8 +110,8 @@ class BinfmtCommandTest {
     @Test
     void exportWritesFormatFilesAndSaysHowToImportThem() throws IOException {
         String r = toyisa("binfmt", "--export", dir.resolve("formats").toString());
-        assertEquals("$ toyisa binfmt --export $DIR/formats\n$DIR/formats/toyisa-intellio\n--- stderr\n"
-                + "toyisa binfmt: exported 1 entry; update-binfmts --importdir $DIR/formats --import NAME reads one\n"
+        assertEquals("$ toyisa binfmt --export $DIR/formats\n$DIR/formats/toyisa-intellio\n$DIR/formats/toyisa-woz\n--- stderr\n"
+                + "toyisa binfmt: exported 2 entries; update-binfmts --importdir $DIR/formats --import NAME reads one\n"
                 + "--- exit status 0\n", r);
         assertEquals("package toyisa\ninterpreter toyisa-emulate-intellio\nmagic \\x7f\\x54\\x58\\x46\\x01\\x01\\x02\\x1e\n"
                 + "mask \\xff\\xff\\xff\\xff\\xff\\xff\\xfe\\xff\noffset 0\n",

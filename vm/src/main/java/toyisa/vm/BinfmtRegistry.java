@@ -14,7 +14,8 @@ import java.util.Optional;
  * The binfmt registry: which foreign files {@code exec} hands to an interpreter (the emulator),
  * like Linux's {@code binfmt_misc} managed by {@code update-binfmts}.
  *
- * <p>It starts with one entry, {@code toyisa-intellio}, for Intellio TXF files, <em>enabled</em>: it
+ * <p>It starts with two entries. {@code toyisa-woz} hands {@code .woz} fat binaries (zip files, one
+ * program per machine) to the woz interpreter. {@code toyisa-intellio}, for Intellio TXF files, is <em>enabled</em>: it
  * hands them to the emulator ({@code toyisa emulate}, module {@code translator}), as an installed
  * {@code qemu-user-binfmt} does. Its mask {@code ff ff ff ff ff ff fe ff} ignores the lowest bit of the type
  * byte, so executables (2) and position-independent executables (3) both match — the same trick as
@@ -33,6 +34,10 @@ public final class BinfmtRegistry {
     public static final String INTELLIO_ENTRY = "toyisa-intellio";
     /** The interpreter the Intellio entry names: the command line runs it as the Intellio-on-Armistice emulator. */
     public static final String INTELLIO_EMULATOR = "toyisa-emulate-intellio";
+    /** Name of the preinstalled entry for {@code .woz} fat binaries (an extension entry, as in the seed). */
+    public static final String WOZ_ENTRY = "toyisa-woz";
+    /** The interpreter the woz entry names: it unpacks the slice for the running machine and runs it. */
+    public static final String WOZ_INTERPRETER = "toyisa-woz";
     public static final String PROPERTY = "toyisa.binfmt";
     public static final String ENV = "TOYISA_BINFMT";
 
@@ -50,11 +55,30 @@ public final class BinfmtRegistry {
         return new BinfmtEntry(INTELLIO_ENTRY, true, "toyisa", BinfmtEntry.Type.MAGIC, 0, magic, mask, INTELLIO_EMULATOR);
     }
 
+    /**
+     * The preinstalled entry for {@code .woz} fat binaries: files named {@code *.woz} go to the woz
+     * interpreter, like the seed's {@code :woz:E::woz::/path/to/wozbin:} registration.
+     */
+    public static BinfmtEntry wozEntry() {
+        return new BinfmtEntry(WOZ_ENTRY, true, "toyisa", BinfmtEntry.Type.EXTENSION, 0,
+                "woz".getBytes(StandardCharsets.US_ASCII), new byte[0], WOZ_INTERPRETER);
+    }
+
     /** A registry with only the preinstalled entries, not tied to a file. */
     public static BinfmtRegistry defaults() {
         BinfmtRegistry r = new BinfmtRegistry(null);
-        r.entries.add(intellioEntry());
+        r.addDefaults();
         return r;
+    }
+
+    /** A registry with no entries at all (what an interpreter uses to run the program it unpacked). */
+    public static BinfmtRegistry none() {
+        return new BinfmtRegistry(null);
+    }
+
+    private void addDefaults() {
+        entries.add(intellioEntry());
+        entries.add(wozEntry());
     }
 
     /** Where registrations are kept: {@code -Dtoyisa.binfmt}, {@code $TOYISA_BINFMT}, or {@code ~/.config/toyisa/binfmt}. */
@@ -80,7 +104,7 @@ public final class BinfmtRegistry {
     public static BinfmtRegistry load(Path path) throws ConfigException {
         BinfmtRegistry r = new BinfmtRegistry(path);
         if (!Files.exists(path)) {
-            r.entries.add(intellioEntry());
+            r.addDefaults();
             return r;
         }
         String text;

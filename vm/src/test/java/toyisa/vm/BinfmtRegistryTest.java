@@ -20,7 +20,7 @@ class BinfmtRegistryTest {
         BinfmtEntry any = BinfmtSpec.entry("any-txf", "other", "\\x7fTXF", null, null, null, "", null);
         reg.install(any);
         assertEquals("any-txf", reg.match(INTELLIO_TXF, "p.txf").name());
-        assertEquals(java.util.List.of("any-txf", "toyisa-intellio"), reg.searchOrder().stream().map(BinfmtEntry::name).toList());
+        assertEquals(java.util.List.of("any-txf", "toyisa-woz", "toyisa-intellio"), reg.searchOrder().stream().map(BinfmtEntry::name).toList());
         reg.setEnabled("any-txf", false);
         assertEquals(BinfmtRegistry.INTELLIO_ENTRY, reg.match(INTELLIO_TXF, "p.txf").name());
     }
@@ -62,7 +62,7 @@ class BinfmtRegistryTest {
     void exportWritesOneFormatFilePerEntry(@TempDir Path dir) throws Exception {
         BinfmtRegistry reg = BinfmtRegistry.defaults();
         reg.install(BinfmtSpec.entry("woz", "/usr/bin/wozbin", null, null, null, "woz", "P", null));
-        assertEquals(2, reg.export(dir.resolve("out")).size());
+        assertEquals(3, reg.export(dir.resolve("out")).size());
         assertEquals(BinfmtRegistry.intellioEntry().formatFile(), Files.readString(dir.resolve("out/toyisa-intellio")));
         reg.install(BinfmtSpec.entry("open", "/x", "AB", null, null, null, "O", null));
         ConfigException e = assertThrows(ConfigException.class, () -> reg.export(dir.resolve("again")));
@@ -72,7 +72,8 @@ class BinfmtRegistryTest {
 
     @Test
     void findShowsTheMaskedComparisonEntryByEntry() throws ConfigException {
-        BinfmtRegistry reg = BinfmtRegistry.defaults();
+        BinfmtRegistry reg = BinfmtRegistry.none();
+        reg.install(BinfmtRegistry.intellioEntry());
         reg.install(BinfmtSpec.entry("woz", "/usr/bin/wozbin", null, null, null, "woz", "", null));
         String report = reg.explain(INTELLIO_TXF, "p.txf");
         assertEquals("""
@@ -93,5 +94,13 @@ class BinfmtRegistryTest {
                 """, report);
         assertTrue(reg.explain(new byte[] {0x7F, 'T'}, "short").contains("(the file ends)"));
         assertTrue(reg.explain(new byte[] {0x7F, 'T'}, "short").endsWith("no enabled entry matches: exec treats the file by its header alone\n"));
+    }
+
+    @Test
+    void wozFilesGoToTheWozInterpreterByTheirExtension() {
+        BinfmtRegistry reg = BinfmtRegistry.defaults();
+        assertEquals(BinfmtRegistry.WOZ_ENTRY, reg.match(new byte[] {'P', 'K', 3, 4}, "prog.woz").name());
+        assertEquals(null, reg.match(new byte[] {'P', 'K', 3, 4}, "prog.zip"));
+        assertEquals(":toyisa-woz:E:0:woz::toyisa-woz:", BinfmtRegistry.wozEntry().registerLine());
     }
 }

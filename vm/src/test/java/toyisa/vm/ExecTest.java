@@ -141,7 +141,7 @@ class ExecTest {
         ConfigException e = assertThrows(ConfigException.class, () -> BinfmtRegistry.load(file));
         assertTrue(e.getMessage().endsWith(":5: expected 'magic = ...', found ''"), e.getMessage());
         ConfigException unknown = assertThrows(ConfigException.class, () -> BinfmtRegistry.defaults().setEnabled("qemu", true));
-        assertEquals("no binfmt entry named 'qemu' (known: toyisa-intellio)", unknown.getMessage());
+        assertEquals("no binfmt entry named 'qemu' (known: toyisa-intellio, toyisa-woz)", unknown.getMessage());
     }
 
     @Test
