@@ -20,6 +20,17 @@ import toyisa.vm.ConfigException;
  */
 @Command(name = "binfmt",
         mixinStandardHelpOptions = true,
+        customSynopsis = {
+            "toyisa binfmt [--display [NAME] | --enable NAME | --disable NAME]",
+            "       toyisa binfmt --install NAME INTERPRETER SPEC [FLAGS] [--package NAME]",
+            "       toyisa binfmt --remove NAME [INTERPRETER]",
+            "       toyisa binfmt --register-line NAME [--explain]",
+            "       toyisa binfmt --find FILE | --export DIR",
+            "Each may add --registry FILE. SPEC is --magic BYTES [--mask BYTES] [--offset N]",
+            "or --extension EXT; FLAGS are --preserve yes, --credentials yes, --fix-binary",
+            "yes, or --flags LETTERS (any of P O C F).",
+            "",
+        },
         description = {
             "Show or change the binfmt registry, like update-binfmts: which foreign",
             "binaries exec hands to an interpreter, recognised by magic bytes under a mask",
@@ -33,7 +44,7 @@ import toyisa.vm.ConfigException;
             "",
             "Examples:",
             "  toyisa binfmt --display toyisa-intellio",
-            "  toyisa binfmt --export /tmp/formats     # then: update-binfmts --importdir /tmp/formats ...",
+            "  toyisa binfmt --export /tmp/formats   # for update-binfmts --importdir",
             "  toyisa binfmt --register-line toyisa-intellio --explain",
             "  toyisa binfmt --registry my.binfmt --install woz toyisa-woz --extension woz",
             "  toyisa binfmt --find prog.txf",
@@ -58,11 +69,11 @@ public final class BinfmtCommand implements Callable<Integer> {
                 description = "print the line the kernel takes in /proc/sys/fs/binfmt_misc/register")
         String registerLine;
 
-        @Option(names = "--install", arity = "2", paramLabel = "NAME INTERPRETER",
+        @Option(names = "--install", arity = "2", paramLabel = "NAME INTERPRETER", hideParamSyntax = true,
                 description = "add an entry: NAME, its INTERPRETER, and --magic (with --mask, --offset) or --extension")
         String[] install;
 
-        @Option(names = "--remove", arity = "1..2", paramLabel = "NAME [INTERPRETER]",
+        @Option(names = "--remove", arity = "1..2", paramLabel = "NAME [INTERPRETER]", hideParamSyntax = true,
                 description = "remove an entry (when INTERPRETER is given it must be the entry's)")
         String[] remove;
 
@@ -170,6 +181,10 @@ public final class BinfmtCommand implements Callable<Integer> {
     }
 
     private void checkOptionsFitTheAction(CommandLine cl) {
+        if (action != null && action.install != null && action.install.length != 2)
+            throw InputFile.usage(cl, "--install takes one NAME and one INTERPRETER");
+        if (action != null && action.remove != null && action.remove.length > 2)
+            throw InputFile.usage(cl, "--remove takes one NAME and at most one INTERPRETER");
         boolean installing = action != null && action.install != null;
         String[][] specOptions = {{"--magic", magic}, {"--mask", mask}, {"--offset", offset}, {"--extension", extension},
             {"--flags", flags}, {"--preserve", preserve}, {"--credentials", credentials}, {"--fix-binary", fixBinary},
