@@ -29,7 +29,7 @@ import toyisa.vm.Loader;
             "Show what a TXF or fat file holds, like readelf -h -l -s (and otool -f for",
             "fat files): the header field by field with its bytes and offsets, the",
             "segments, symbols, source files and line table; a fat file's slice table,",
-            "then each slice. The layouts are in docs/txf.md.",
+            "then each slice; a .woz zip's files. The layouts are in docs/txf.md.",
             "",
             "Exit status: 0 shown, 2 unreadable or not a well-formed TXF or fat file."
         })
@@ -86,8 +86,19 @@ public final class ReadTxfCommand implements Callable<Integer> {
             }
             return sb.toString();
         }
+        if (toyisa.container.Woz.isZip(b)) {
+            java.util.Map<String, byte[]> files = toyisa.container.Woz.read(b); // into memory, hostile zips refused
+            sb.append(name).append(": .woz zip of ").append(plural(files.size(), "file")).append('\n');
+            for (java.util.Map.Entry<String, byte[]> f : files.entrySet()) {
+                sb.append("\n").append(f.getKey()).append(", ").append(f.getValue().length).append(" bytes")
+                        .append(" (offsets within it):\n");
+                if (Txf.isTxf(f.getValue())) txf(sb, f.getValue(), 0);
+                else sb.append("  not a TXF file\n");
+            }
+            return sb.toString();
+        }
         if (!Txf.isTxf(b))
-            throw new FormatException("neither a TXF file (7F 54 58 46, \\x7fTXF) nor a fat file (7F 46 41 54, \\x7fFAT):"
+            throw new FormatException("neither a TXF file (7F 54 58 46, \\x7fTXF), a fat file (7F 46 41 54, \\x7fFAT) nor a .woz zip:"
                     + " a raw binary has no header to read");
         sb.append(name).append(": TXF file, ").append(b.length).append(" bytes\n\n");
         txf(sb, b, 0);

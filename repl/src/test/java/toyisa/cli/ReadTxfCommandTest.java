@@ -66,6 +66,14 @@ class ReadTxfCommandTest {
     }
 
     @Test
+    void aWozZipItsFilesEachTakenApart() throws Exception {
+        java.util.Map<String, byte[]> slices = new java.util.LinkedHashMap<>();
+        slices.put("armistice", txf("armistice"));
+        slices.put("intellio", txf("intellio"));
+        golden("readtxf-woz", toyisa("readtxf", write("print42.woz", toyisa.container.Woz.write("print42", slices))));
+    }
+
+    @Test
     void aFileThatIsNotWellFormedGetsTheReadersMessage() throws IOException {
         byte[] txf = txf("intellio");
         golden("readtxf-errors", toyisa("readtxf", write("raw.bin", new byte[] {0x20, 0x10}))
