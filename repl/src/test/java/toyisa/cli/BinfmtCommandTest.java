@@ -108,6 +108,18 @@ class BinfmtCommandTest {
     }
 
     @Test
+    void execUsesTheRegistryFileItIsGiven() throws IOException {
+        Path txf = dir.resolve("p.txf");
+        Files.write(txf, new byte[] {0x7F, 'T', 'X', 'F', 1, 1, 2, 0x1E, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 1, 1, 0, 0, 0, (byte) 0xF4});
+        Path mine = dir.resolve("mine.binfmt");
+        toyisa("binfmt", "--registry", mine.toString(), "--disable", "toyisa-intellio");
+        assertTrue(toyisa("exec", "--machine", "armistice", txf.toString()).endsWith("--- exit status 0\n"), "the default registry emulates it");
+        String refused = toyisa("exec", "--registry", mine.toString(), "--machine", "armistice", txf.toString());
+        assertTrue(refused.contains("exec format error") && refused.endsWith("--- exit status 126\n"), refused);
+    }
+
+    @Test
     void exportWritesFormatFilesAndSaysHowToImportThem() throws IOException {
         String r = toyisa("binfmt", "--export", dir.resolve("formats").toString());
         assertEquals("$ toyisa binfmt --export $DIR/formats\n$DIR/formats/toyisa-intellio\n$DIR/formats/toyisa-woz\n--- stderr\n"
