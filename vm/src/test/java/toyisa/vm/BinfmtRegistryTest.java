@@ -103,4 +103,20 @@ class BinfmtRegistryTest {
         assertEquals(null, reg.match(new byte[] {'P', 'K', 3, 4}, "prog.zip"));
         assertEquals(":toyisa-woz:E:0:woz::toyisa-woz:", BinfmtRegistry.wozEntry().registerLine());
     }
+
+    @Test
+    void aRegistryFileInTheOldLeftAlignedLayoutStillLoads(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("binfmt");
+        Files.writeString(file, """
+                toyisa-intellio (disabled):
+                     package = toyisa
+                     type = magic
+                     offset = 0
+                     magic = \\x7f\\x54\\x58\\x46\\x01\\x01\\x02\\x1e
+                     mask = \\xff\\xff\\xff\\xff\\xff\\xff\\xfe\\xff
+                     interpreter = toyisa-emulate-intellio
+                     detector =
+                """);
+        assertEquals(BinfmtRegistry.intellioEntry().withEnabled(false), BinfmtRegistry.load(file).require(BinfmtRegistry.INTELLIO_ENTRY));
+    }
 }
