@@ -90,4 +90,23 @@ class WozTest {
         byte[] truncated = java.util.Arrays.copyOf(cut, 40);
         assertTrue(refused(truncated).startsWith("not a readable zip file"), refused(truncated));
     }
+
+    @Test
+    void corruptedZipsAreFormatErrorsNeverCrashes() {
+        Map<String, byte[]> slices = new LinkedHashMap<>();
+        slices.put("armistice", new byte[200]);
+        slices.put("intellio", "some bytes that deflate".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        byte[] good = Woz.write("prog", slices);
+        java.util.Random random = new java.util.Random(13);
+        for (int round = 0; round < 3000; round++) {
+            byte[] bad = good.clone();
+            for (int k = 1 + random.nextInt(4); k > 0; k--) bad[4 + random.nextInt(bad.length - 4)] = (byte) random.nextInt(256);
+            if (random.nextInt(4) == 0) bad = java.util.Arrays.copyOf(bad, 4 + random.nextInt(bad.length - 4));
+            try {
+                Woz.read(bad);
+            } catch (FormatException expected) {
+                // a message, as for any hostile file
+            }
+        }
+    }
 }
