@@ -252,6 +252,9 @@ public final class BinfmtRegistry {
         }
         if (winner == null) sb.append("no enabled entry matches: exec treats the file by its header alone\n");
         else sb.append("interpreter: ").append(winner.interpreter()).append(" (entry ").append(winner.name()).append(")\n");
+        if (toyisa.container.Fat.isFat(file))
+            sb.append("(a fat file: on a machine it has no slice for, exec also tries each slice against these entries;"
+                    + " toyisa readtxf lists them)\n");
         return sb.toString();
     }
 

@@ -93,6 +93,7 @@ class BinfmtRegistryTest {
                 interpreter: toyisa-emulate-intellio (entry toyisa-intellio)
                 """, report);
         assertTrue(reg.explain(new byte[] {0x7F, 'T'}, "short").contains("(the file ends)"));
+        assertTrue(reg.explain(new byte[] {0x7F, 'F', 'A', 'T', 1, 0, 1, 0}, "p.fat").endsWith("toyisa readtxf lists them)\n"));
         assertTrue(reg.explain(new byte[] {0x7F, 'T'}, "short").endsWith("no enabled entry matches: exec treats the file by its header alone\n"));
     }
 
