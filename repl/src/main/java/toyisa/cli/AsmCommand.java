@@ -36,7 +36,8 @@ public final class AsmCommand implements Callable<Integer> {
     String target;
 
     @Option(names = "--format", paramLabel = "FORMAT",
-            description = "raw (bytes loaded at 0100h; the default) or txf (header, symbols, line table); fat is always TXF")
+            description = "raw (bytes loaded at 0100h; the default) or txf (header, symbols, line table); "
+                    + "with --target fat: txf (one fat file; the default) or woz (a zip, one TXF file per machine)")
     String format;
 
     @Option(names = "--listing", description = "print a listing (address, bytes, source line) to standard output")
@@ -59,8 +60,13 @@ public final class AsmCommand implements Callable<Integer> {
         Isa isa = fat ? null : Isa.byName(target);
         if (!fat && isa == null) throw usage("unknown target '" + target + "' (expected armistice, intellio or fat)");
         String fmt = format == null ? (fat ? "txf" : "raw") : format.toLowerCase(java.util.Locale.ROOT);
-        if (!fmt.equals("raw") && !fmt.equals("txf")) throw usage("unknown format '" + format + "' (expected raw or txf)");
+        if (!fmt.equals("raw") && !fmt.equals("txf") && !fmt.equals("woz"))
+            throw usage("unknown format '" + format + "' (expected raw, txf or woz)");
         if (fat && fmt.equals("raw")) throw usage("a fat file holds TXF slices: --target fat takes no --format raw");
+        if (!fat && fmt.equals("woz")) throw usage("a .woz file holds a program per machine: --format woz goes with --target fat");
+        if (fmt.equals("woz") && !output.getFileName().toString().endsWith(".woz"))
+            throw usage("a .woz file must be named *.woz: its binfmt entry matches the extension, and the program inside"
+                    + " is named after it (prog.woz holds MACHINE/toyisa/hal-1/prog)");
 
         String text;
         try {
@@ -81,7 +87,7 @@ public final class AsmCommand implements Callable<Integer> {
             FatAssembly f = Assembler.assembleFat(name, text, IncludeResolver.files());
             err.print(f.formatDiagnostics());
             results.addAll(f.slices());
-            bytes = f.ok() ? f.bytes() : null;
+            bytes = !f.ok() ? null : fmt.equals("woz") ? woz(f) : f.bytes();
         } else {
             Assembly a = Assembler.assemble(name, text, isa, Assembler.DEFAULT_ORIGIN, IncludeResolver.files());
             err.print(a.formatDiagnostics());
@@ -108,6 +114,13 @@ public final class AsmCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
+    }
+
+    /** The slices as a .woz zip: each machine's TXF file at MACHINE/toyisa/hal-1/PROG, PROG named after the output. */
+    private byte[] woz(FatAssembly f) {
+        java.util.Map<String, byte[]> byMachine = new java.util.LinkedHashMap<>();
+        for (Assembly a : f.slices()) byMachine.put(a.target().name().toLowerCase(java.util.Locale.ROOT), a.toTxf());
+        return toyisa.container.Woz.write(toyisa.container.Woz.programName(output.getFileName().toString()), byMachine);
     }
 
     private CommandLine.ParameterException usage(String message) {

@@ -32,6 +32,10 @@ public final class ExecCommand implements Callable<Integer> {
     @Option(names = "--machine", required = true, paramLabel = "CPU", description = "the machine: armistice or intellio")
     String machine;
 
+    @Option(names = "--registry", paramLabel = "FILE",
+            description = "the binfmt registry file to use (default: TOYISA_BINFMT or ~/.config/toyisa/binfmt; see toyisa binfmt)")
+    Path registryFile;
+
     @Parameters(index = "0", paramLabel = "FILE", description = "the file to execute")
     Path file;
 
@@ -47,7 +51,7 @@ public final class ExecCommand implements Callable<Integer> {
         byte[] bytes = InputFile.read(cl, file);
         BinfmtRegistry registry;
         try {
-            registry = BinfmtRegistry.load();
+            registry = registryFile != null ? BinfmtRegistry.load(registryFile) : BinfmtRegistry.load();
         } catch (ConfigException e) {
             err.println("toyisa exec: " + e.getMessage());
             return Toyisa.USAGE;
@@ -63,7 +67,7 @@ public final class ExecCommand implements Callable<Integer> {
                             + plan.entry().interpreter() + ", which this toyisa does not have");
                     return Exec.REFUSED_STATUS;
                 }
-                return interpreter.run(plan.file(), isa, out, err);
+                return interpreter.exec(file.getFileName().toString(), plan.entry(), plan.file(), isa, out, err);
             }
             default:
                 err.println("toyisa exec: " + plan.message());

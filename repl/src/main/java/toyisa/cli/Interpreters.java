@@ -15,6 +15,14 @@ final class Interpreters {
         /** Runs the file as {@code toyisa exec} would, with standard input, live output and a crash report. */
         int run(byte[] file, Isa host, PrintWriter out, PrintWriter err);
 
+        /**
+         * Runs the file as {@code toyisa exec} hands it over: its name (the path the kernel passes as the
+         * interpreter's argument) and the entry that matched it. By default, as {@link #run}.
+         */
+        default int exec(String fileName, toyisa.vm.BinfmtEntry entry, byte[] file, Isa host, PrintWriter out, PrintWriter err) {
+            return run(file, host, out, err);
+        }
+
         /** Runs the file for {@code toyisa demo}: output and what the interpreter did, indented, no input. */
         int demo(byte[] file, Isa host, PrintWriter out, PrintWriter err);
     }
@@ -23,6 +31,7 @@ final class Interpreters {
 
     static {
         BY_NAME.put(EmulateCommand.INTERPRETER, EmulateCommand.BINFMT); // Intellio on Armistice, by translation
+        BY_NAME.put(toyisa.vm.BinfmtRegistry.WOZ_INTERPRETER, WozInterpreter.INSTANCE); // .woz fat binaries
     }
 
     private Interpreters() {}

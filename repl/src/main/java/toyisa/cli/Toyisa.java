@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             ExecCommand.class,
             DisasmCommand.class,
             BinfmtCommand.class,
+            ReadTxfCommand.class,
             CompareCommand.class,
             EmulateCommand.class,
             DemoCommand.class,

@@ -101,12 +101,12 @@ class ExecTest {
         assertEquals("""
                 toyisa-intellio (enabled):
                      package = toyisa
-                     type = magic
-                     offset = 0
-                     magic = \\x7f\\x54\\x58\\x46\\x01\\x01\\x02\\x1e
-                     mask = \\xff\\xff\\xff\\xff\\xff\\xff\\xfe\\xff
-                     interpreter = toyisa-emulate-intellio
-                     detector =
+                        type = magic
+                      offset = 0
+                       magic = \\x7f\\x54\\x58\\x46\\x01\\x01\\x02\\x1e
+                        mask = \\xff\\xff\\xff\\xff\\xff\\xff\\xfe\\xff
+                 interpreter = toyisa-emulate-intellio
+                    detector =\s
                 """, BinfmtRegistry.defaults().display(BinfmtRegistry.INTELLIO_ENTRY));
     }
 
@@ -141,7 +141,7 @@ class ExecTest {
         ConfigException e = assertThrows(ConfigException.class, () -> BinfmtRegistry.load(file));
         assertTrue(e.getMessage().endsWith(":5: expected 'magic = ...', found ''"), e.getMessage());
         ConfigException unknown = assertThrows(ConfigException.class, () -> BinfmtRegistry.defaults().setEnabled("qemu", true));
-        assertEquals("no binfmt entry named 'qemu' (known: toyisa-intellio)", unknown.getMessage());
+        assertEquals("no binfmt entry named 'qemu' (known: toyisa-intellio, toyisa-woz)", unknown.getMessage());
     }
 
     @Test

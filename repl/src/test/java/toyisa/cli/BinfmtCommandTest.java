@@ -1,0 +1,132 @@
+package toyisa.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code toyisa binfmt}'s update-binfmts verbs, the register line and --find, against golden files in
+ * {@code src/test/resources/cli/} (regenerate with {@code -Dtoyisa.regenerate=true} and review).
+ */
+class BinfmtCommandTest {
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void privateRegistry() {
+        System.setProperty("toyisa.binfmt", dir.resolve("registry").toString());
+    }
+
+    @AfterEach
+    void forgetRegistry() {
+        System.clearProperty("toyisa.binfmt");
+    }
+
+    private String toyisa(String... args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int status = Toyisa.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return ("$ toyisa " + String.join(" ", args) + "\n" + out + "--- stderr\n" + err + "--- exit status " + status + "\n")
+                .replace(dir.toString(), "$DIR");
+    }
+
+    private static void golden(String name, String actual) throws IOException {
+        Path file = Path.of("src", "test", "resources", "cli", name + ".out");
+        if (Boolean.getBoolean("toyisa.regenerate")) {
+            Files.writeString(file, actual, StandardCharsets.UTF_8);
+            return;
+        }
+        if (!Files.exists(file)) fail(file + " is missing: run with -Dtoyisa.regenerate=true and review it");
+        assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual, name + " differs from its golden file");
+    }
+
+    @Test
+    void theRegisterLineIsExplainedFieldByField() throws IOException {
+        golden("binfmt-register-line", toyisa("binfmt", "--register-line", "toyisa-intellio")
+                + toyisa("binfmt", "--install", "woz", "/usr/local/bin/toyisa-woz", "--extension", "woz", "--preserve", "yes")
+                + toyisa("binfmt", "--register-line", "woz", "--explain"));
+    }
+
+    @Test
+    void installFindAndRemoveWorkLikeUpdateBinfmts() throws IOException {
+        Path txf = dir.resolve("p.txf");
+        Files.write(txf, new byte[] {0x7F, 'T', 'X', 'F', 1, 2, 2, (byte) 0xA7, 0, 1, 0, 0});
+        golden("binfmt-install-find-remove",
+                toyisa("binfmt", "--find", txf.toString())
+                + toyisa("binfmt", "--install", "armistice-txf", "/usr/local/bin/run-armistice", "--magic", "\\x7fTXF\\x01\\x02",
+                        "--mask", "\\xff\\xff\\xff\\xff\\xff\\xff")
+                + toyisa("binfmt", "--find", txf.toString())
+                + toyisa("binfmt", "--remove", "armistice-txf", "/usr/local/bin/run-armistice")
+                + toyisa("binfmt", "--display"));
+    }
+
+    @Test
+    void badSpecificationsGetAClearMessageAndChangeNothing() throws IOException {
+        String before = toyisa("binfmt", "--display");
+        golden("binfmt-install-errors",
+                toyisa("binfmt", "--install", "t", "/t", "--magic", "\\x7f\\xZZ")
+                + toyisa("binfmt", "--install", "t", "/t", "--magic", "ABCD", "--mask", "\\xff\\xff")
+                + toyisa("binfmt", "--install", "t", "/t", "--magic", "ABCD", "--offset", "125")
+                + toyisa("binfmt", "--install", "t", "/t", "--extension", "woz", "--offset", "2")
+                + toyisa("binfmt", "--install", "t", "/t")
+                + toyisa("binfmt", "--install", "status", "/t", "--magic", "AB")
+                + toyisa("binfmt", "--install", "t", "/t", "--magic", "AB", "--preserve", "maybe")
+                + toyisa("binfmt", "--magic", "AB", "--display")
+                + toyisa("binfmt", "--remove", "toyisa-intellio", "/wrong")
+                + toyisa("binfmt", "--remove", "nothing")
+                + toyisa("binfmt", "--register-line", "nothing"));
+        assertEquals(before, toyisa("binfmt", "--display"));
+        assertFalse(Files.exists(dir.resolve("registry")), "a refused change writes no registry file");
+    }
+
+    @Test
+    void withoutANamedRegistryInstallChangesOnlyThisRun() {
+        assumeTrue(System.getenv("TOYISA_BINFMT") == null, "TOYISA_BINFMT names a registry file in this environment");
+        System.clearProperty("toyisa.binfmt");
+        String home = System.getProperty("user.home");
+        System.setProperty("user.home", dir.toString());
+        try {
+            String r = toyisa("binfmt", "--install", "woz", "/usr/local/bin/toyisa-woz", "--extension", "woz");
+            assertTrue(r.contains("installed woz for this run only: nothing saved"), r);
+            assertTrue(r.endsWith("--- exit status 0\n"), r);
+            assertFalse(Files.exists(dir.resolve(".config")), "nothing was written under the home directory");
+        } finally {
+            System.setProperty("user.home", home);
+        }
+    }
+
+    @Test
+    void execUsesTheRegistryFileItIsGiven() throws IOException {
+        Path txf = dir.resolve("p.txf");
+        Files.write(txf, new byte[] {0x7F, 'T', 'X', 'F', 1, 1, 2, 0x1E, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 1, 1, 0, 0, 0, (byte) 0xF4});
+        Path mine = dir.resolve("mine.binfmt");
+        toyisa("binfmt", "--registry", mine.toString(), "--disable", "toyisa-intellio");
+        assertTrue(toyisa("exec", "--machine", "armistice", txf.toString()).endsWith("--- exit status 0\n"), "the default registry emulates it");
+        String refused = toyisa("exec", "--registry", mine.toString(), "--machine", "armistice", txf.toString());
+        assertTrue(refused.contains("exec format error") && refused.endsWith("--- exit status 126\n"), refused);
+    }
+
+    @Test
+    void exportWritesFormatFilesAndSaysHowToImportThem() throws IOException {
+        String r = toyisa("binfmt", "--export", dir.resolve("formats").toString());
+        assertEquals("$ toyisa binfmt --export $DIR/formats\n$DIR/formats/toyisa-intellio\n$DIR/formats/toyisa-woz\n--- stderr\n"
+                + "toyisa binfmt: exported 2 entries; update-binfmts --importdir $DIR/formats --import NAME reads one\n"
+                + "--- exit status 0\n", r);
+        assertEquals("package toyisa\ninterpreter toyisa-emulate-intellio\nmagic \\x7f\\x54\\x58\\x46\\x01\\x01\\x02\\x1e\n"
+                + "mask \\xff\\xff\\xff\\xff\\xff\\xff\\xfe\\xff\noffset 0\n",
+                Files.readString(dir.resolve("formats/toyisa-intellio")));
+    }
+}
