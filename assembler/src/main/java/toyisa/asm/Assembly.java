@@ -174,7 +174,7 @@ public final class Assembly {
                 String text = i == 0 && r.loc() != null ? r.loc().text().strip() : "";
                 // A .space or .align is one row: its bytes are all the same.
                 boolean more = r.fill() && b.length > 4;
-                String row = String.format("%04X  %-12s %s", r.address() + i, Hex.bytes(part) + (more ? "…" : ""), text);
+                String row = String.format(java.util.Locale.ROOT, "%04X  %-12s %s", r.address() + i, Hex.bytes(part) + (more ? "…" : ""), text);
                 sb.append(row.stripTrailing()).append('\n');
                 if (r.fill()) break;
             }

@@ -137,7 +137,7 @@ public final class SuiteTable {
             double nativeSeconds = Double.NaN;
             NativeTwin twin = nativeDir == null ? null : new NativeTwin(nativeDir, p);
             if (twin != null && twin.exists()) {
-                progress.printf("bench: %s native C -O2%n", name);
+                progress.printf(java.util.Locale.ROOT, "bench: %s native C -O2%n", name);
                 for (int i = 0; i < warmup; i++) twin.run(repeat, cpuTime);
                 double[] t = new double[runs];
                 for (int i = 0; i < runs; i++) t[i] = twin.run(repeat, cpuTime);
@@ -147,7 +147,7 @@ public final class SuiteTable {
             double intellioSeconds = Double.NaN;
             for (String[] config : configurations()) {
                 Engine engine = Engine.byLabel(config[1]);
-                progress.printf("bench: %s %s %s%n", name, config[0], engine.label());
+                progress.printf(java.util.Locale.ROOT, "bench: %s %s %s%n", name, config[0], engine.label());
                 long[] m = fork ? measureInChild(name, config[0], engine, repeat) : measureHere(p, config[0], engine, repeat);
                 double seconds = m[2] / 1e9;
                 if (m[3] != m[0])
@@ -249,7 +249,7 @@ public final class SuiteTable {
                 scale, runs, warmup, cpuTime ? ", thread CPU time" : "", fork ? ", a JVM per row" : ", one JVM", System.getProperty("java.version"), System.getProperty("java.vm.name"),
                 Runtime.getRuntime().availableProcessors());
         out.println();
-        out.printf("%-8s %-10s %-12s %14s %9s %8s %9s %9s %9s%n", "program", "CPU", "engine", "guest instr", "seconds", "MIPS",
+        out.printf(java.util.Locale.ROOT, "%-8s %-10s %-12s %14s %9s %8s %9s %9s %9s%n", "program", "CPU", "engine", "guest instr", "seconds", "MIPS",
                 "÷ C -O2", "tr ÷ int", "host/gst");
         String last = null;
         for (Row r : rows) {

@@ -64,9 +64,9 @@ public final class Fat {
             if (!Txf.isTxf(slice) || slice.length < 8)
                 throw new FormatException("corrupt fat file: slice " + i + " is not a TXF file");
             if ((slice[7] & 0xFF) != machine)
-                throw new FormatException(String.format("corrupt fat file: slice %d is listed for machine %02Xh but its header says %02Xh", i, machine, slice[7] & 0xFF));
+                throw new FormatException(String.format(java.util.Locale.ROOT, "corrupt fat file: slice %d is listed for machine %02Xh but its header says %02Xh", i, machine, slice[7] & 0xFF));
             if (!machines.add(machine))
-                throw new FormatException(String.format("corrupt fat file: two slices for machine %02Xh", machine));
+                throw new FormatException(String.format(java.util.Locale.ROOT, "corrupt fat file: two slices for machine %02Xh", machine));
             out.add(slice);
         }
         return out;
@@ -83,7 +83,7 @@ public final class Fat {
         for (byte[] s : txfSlices) {
             int machine = Txf.machineOf(s);
             if (machine < 0) throw new IllegalArgumentException("a fat slice must be a TXF file");
-            if (!machines.add(machine)) throw new IllegalArgumentException(String.format("two slices for machine %02Xh", machine));
+            if (!machines.add(machine)) throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "two slices for machine %02Xh", machine));
             w.u8(machine).u8(0).u8(0).u8(0).u32(offset).u32(s.length);
             offset += s.length;
         }

@@ -33,6 +33,6 @@ public record Segment(int address, byte[] bytes) {
 
     @Override
     public String toString() {
-        return String.format("Segment[%04Xh, %d bytes]", address, bytes.length);
+        return String.format(java.util.Locale.ROOT, "Segment[%04Xh, %d bytes]", address, bytes.length);
     }
 }

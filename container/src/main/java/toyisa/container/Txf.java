@@ -84,7 +84,7 @@ public final class Txf {
             int address = r.u16("segment " + i + " address");
             long size = r.u32("segment " + i + " size");
             if (address + size > 0x10000L)
-                throw new FormatException(String.format("corrupt TXF: segment %d at %04Xh with %d bytes runs past the end of memory (FFFFh)", i, address, size));
+                throw new FormatException(String.format(java.util.Locale.ROOT, "corrupt TXF: segment %d at %04Xh with %d bytes runs past the end of memory (FFFFh)", i, address, size));
             segments.add(new Segment(address, r.bytes(size, "segment " + i + " contents")));
         }
         checkNoOverlap(segments);
@@ -156,7 +156,7 @@ public final class Txf {
             Segment prev = sorted.get(i - 1);
             Segment cur = sorted.get(i);
             if (prev.address() + prev.size() > cur.address())
-                throw new FormatException(String.format("corrupt TXF: segments at %04Xh and %04Xh overlap", prev.address(), cur.address()));
+                throw new FormatException(String.format(java.util.Locale.ROOT, "corrupt TXF: segments at %04Xh and %04Xh overlap", prev.address(), cur.address()));
         }
     }
 }

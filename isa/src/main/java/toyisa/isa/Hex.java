@@ -12,7 +12,7 @@ public final class Hex {
 
     /** An address: always four digits, {@code 0100h}, {@code 0FFFEh}. */
     public static String addr(int value) {
-        return intel(String.format("%04X", value & 0xFFFF));
+        return intel(String.format(java.util.Locale.ROOT, "%04X", value & 0xFFFF));
     }
 
     /** Bytes as {@code 36 01 00 10}. */
@@ -20,13 +20,13 @@ public final class Hex {
         StringBuilder sb = new StringBuilder();
         for (byte b : bytes) {
             if (sb.length() > 0) sb.append(' ');
-            sb.append(String.format("%02X", b & 0xFF));
+            sb.append(String.format(java.util.Locale.ROOT, "%02X", b & 0xFF));
         }
         return sb.toString();
     }
 
     public static String byteHex(int b) {
-        return String.format("%02X", b & 0xFF);
+        return String.format(java.util.Locale.ROOT, "%02X", b & 0xFF);
     }
 
     // A hex number must start with a digit, or it would read as a name.

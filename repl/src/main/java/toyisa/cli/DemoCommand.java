@@ -72,7 +72,7 @@ public final class DemoCommand implements Callable<Integer> {
             return 1;
         }
         for (Assembly asm : List.of(a, i)) {
-            out.printf("    %-9s %2d bytes: %s%n", asm.target().name(), asm.binary().length, Hex.bytes(asm.binary()));
+            out.printf(java.util.Locale.ROOT, "    %-9s %2d bytes: %s%n", asm.target().name(), asm.binary().length, Hex.bytes(asm.binary()));
         }
         out.println("    Armistice: mov a, 10h is 36 01 00 10 (opcode, register, big-endian constant).");
         out.println("    Intellio:  mov a, 10h is 20 10 (an opcode per register, one constant byte).");

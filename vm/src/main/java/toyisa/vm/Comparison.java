@@ -89,7 +89,7 @@ public final class Comparison {
             StringBuilder addr = new StringBuilder(pad(Hex.addr(row) + " +", width));
             StringBuilder bytes = new StringBuilder(pad("bytes", width));
             for (int a = row; a < rowEnd; a++) {
-                addr.append(pad(" " + String.format("%02X", a - row), CELL));
+                addr.append(pad(" " + String.format(java.util.Locale.ROOT, "%02X", a - row), CELL));
                 bytes.append(pad(" " + Hex.byteHex(byteAt(seg, a)), CELL));
             }
             sb.append(addr.toString().stripTrailing()).append('\n').append(bytes.toString().stripTrailing()).append('\n');
@@ -176,7 +176,7 @@ public final class Comparison {
     }
 
     private static String line(int i, Step s) {
-        String text = String.format("%2d %s %-11s %s", i + 1, Hex.addr(s.pc()), Hex.bytes(s.bytes()), s.instruction());
+        String text = String.format(java.util.Locale.ROOT, "%2d %s %-11s %s", i + 1, Hex.addr(s.pc()), Hex.bytes(s.bytes()), s.instruction());
         return text.length() > 44 ? text.substring(0, 43) + "…" : text;
     }
 

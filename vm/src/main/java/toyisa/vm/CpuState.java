@@ -39,7 +39,7 @@ public record CpuState(int pc, int[] registers, int flags, String flagNames, Reg
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < registers.length; i++) {
             if (i > 0) sb.append(' ');
-            sb.append(names.name(i)).append('=').append(String.format("%04X", registers[i]));
+            sb.append(names.name(i)).append('=').append(String.format(java.util.Locale.ROOT, "%04X", registers[i]));
         }
         return sb.toString();
     }

@@ -47,9 +47,9 @@ public record Step(int pc, byte[] bytes, String instruction, CpuState before, Cp
      */
     public String traceLine() {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("%-6s %-12s %-24s", Hex.addr(pc), Hex.bytes(bytes), instruction));
+        sb.append(String.format(java.util.Locale.ROOT, "%-6s %-12s %-24s", Hex.addr(pc), Hex.bytes(bytes), instruction));
         List<String> changes = new ArrayList<>();
-        for (RegisterChange c : registerChanges()) changes.add(c.name() + "=" + String.format("%04X", c.newValue()));
+        for (RegisterChange c : registerChanges()) changes.add(c.name() + "=" + String.format(java.util.Locale.ROOT, "%04X", c.newValue()));
         if (before.flags() != after.flags()) changes.add(after.formatFlags());
         for (MemoryWrite w : writes) changes.add("[" + Hex.addr(w.address()) + "]=" + Hex.byteHex(w.newValue()));
         sb.append(String.join(" ", changes));
