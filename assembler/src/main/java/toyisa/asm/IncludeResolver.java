@@ -1,7 +1,6 @@
 package toyisa.asm;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -32,9 +31,8 @@ public interface IncludeResolver {
             Path base = Path.of(from).toAbsolutePath().getParent();
             Path p = base == null ? Path.of(name) : base.resolve(name);
             if (!Files.isRegularFile(p)) throw new IOException("cannot find '" + name + "' (looked for " + p.normalize() + ")");
-            if (Files.size(p) > Assembler.MAX_SOURCE_CHARS) throw new IOException("'" + name + "' is too large to assemble");
             Path shown = Path.of(from).getParent() == null ? Path.of(name) : Path.of(from).getParent().resolve(name);
-            return new Source(shown.normalize().toString(), Files.readString(p, StandardCharsets.UTF_8));
+            return new Source(shown.normalize().toString(), toyisa.container.HostFiles.readText(p, Assembler.MAX_SOURCE_CHARS));
         };
     }
 }

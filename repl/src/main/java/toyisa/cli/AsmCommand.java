@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import toyisa.asm.Assembler;
+import toyisa.container.HostFiles;
 import toyisa.asm.Assembly;
 import toyisa.asm.FatAssembly;
 import toyisa.asm.IncludeResolver;
@@ -68,15 +69,12 @@ public final class AsmCommand implements Callable<Integer> {
             throw usage("a .woz file must be named *.woz: its binfmt entry matches the extension, and the program inside"
                     + " is named after it (prog.woz holds MACHINE/toyisa/hal-1/prog)");
 
+        if (sameFile(source, output)) throw usage("-o " + output + " is the source itself: assembling would overwrite it with the binary");
         String text;
         try {
-            if (Files.size(source) > Assembler.MAX_SOURCE_CHARS) {
-                err.println("toyisa asm: " + source + " is too large to assemble");
-                return Toyisa.USAGE;
-            }
-            text = Files.readString(source, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            err.println("toyisa asm: cannot read " + source + ": " + reason(e));
+            text = HostFiles.readText(source, Assembler.MAX_SOURCE_CHARS);
+        } catch (HostFiles.Unreadable e) {
+            err.println("toyisa asm: " + e.getMessage());
             return Toyisa.USAGE;
         }
 
@@ -125,6 +123,16 @@ public final class AsmCommand implements Callable<Integer> {
 
     private CommandLine.ParameterException usage(String message) {
         return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+
+    /** True when both name one file (the same path, or links to one file). */
+    static boolean sameFile(Path a, Path b) {
+        try {
+            if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) return true;
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static String reason(IOException e) {

@@ -70,12 +70,12 @@ public final class EmulateCommand implements Callable<Integer> {
             throw InputFile.usage(cl, file + " is a TXF file for " + Loader.machineName(Txf.machineOf(bytes))
                     + ", not Intellio: run it with toyisa run");
         Program program = InputFile.load(cl, file, bytes, Intellio.ISA);
-        return emulate(program, log, limits.maxSteps, limits.maxOutput, cl.getOut(), cl.getErr());
+        return emulate(program, log, limits.maxSteps, limits.maxOutput, limits.maxTrace, cl.getOut(), cl.getErr());
     }
 
     /** Runs a loaded Intellio program translated, with standard input, live output and reports on {@code err}. */
-    static int emulate(Program program, boolean log, long budget, int outputCap, PrintWriter out, PrintWriter err) {
-        Emulator.Options o = Emulator.options().budget(budget).outputCap(outputCap).log(log).input(System.in)
+    static int emulate(Program program, boolean log, long budget, int outputCap, long logCap, PrintWriter out, PrintWriter err) {
+        Emulator.Options o = Emulator.options().budget(budget).outputCap(outputCap).log(log).logCap(logCap).input(System.in)
                 .echo(text -> {
                     out.print(text);
                     out.flush();
@@ -100,7 +100,7 @@ public final class EmulateCommand implements Callable<Integer> {
                 err.println("toyisa exec: " + e.getMessage());
                 return Toyisa.USAGE;
             }
-            return emulate(p, false, Machine.DEFAULT_BUDGET, Machine.DEFAULT_OUTPUT_CAP, out, err);
+            return emulate(p, false, Machine.DEFAULT_BUDGET, Machine.DEFAULT_OUTPUT_CAP, Emulator.DEFAULT_LOG_CAP, out, err);
         }
 
         @Override

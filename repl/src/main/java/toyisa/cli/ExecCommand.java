@@ -59,7 +59,7 @@ public final class ExecCommand implements Callable<Integer> {
         Exec.Plan plan = Exec.decide(bytes, file.getFileName().toString(), isa, registry);
         switch (plan.kind()) {
             case NATIVE:
-                return RunCommand.run(isa, plan.program(), false, Machine.DEFAULT_BUDGET, Machine.DEFAULT_OUTPUT_CAP, out, err);
+                return RunCommand.run(isa, plan.program(), false, Machine.DEFAULT_BUDGET, Machine.DEFAULT_OUTPUT_CAP, RunLimits.DEFAULT_MAX_TRACE, out, err);
             case INTERPRETER: {
                 Interpreters.Interpreter interpreter = Interpreters.find(plan.entry().interpreter());
                 if (interpreter == null) {

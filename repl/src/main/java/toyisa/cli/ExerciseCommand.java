@@ -26,7 +26,6 @@ import toyisa.exercises.Platform;
 import toyisa.exercises.Scaffold;
 import toyisa.exercises.StudentEdition;
 import toyisa.exercises.Submission;
-import toyisa.exercises.SubmissionFiles;
 import toyisa.exercises.Validation;
 
 /**
@@ -231,9 +230,8 @@ public final class ExerciseCommand implements Runnable {
         public Integer call() {
             CommandLine cl = spec.commandLine();
             Exercise e = exercise(cl, course(cl, courseOption(spec), false), id);
-            SubmissionFiles.Found f = SubmissionFiles.read(file);
-            if (!f.ok()) throw InputFile.usage(cl, "cannot read " + file + ": " + f.problem());
-            Grader.Grade g = Grader.grade(e, Submission.prepare(e, file.getFileName().toString(), f.bytes()));
+            byte[] bytes = InputFile.read(cl, file);
+            Grader.Grade g = Grader.grade(e, Submission.prepare(e, file.getFileName().toString(), bytes));
             PrintWriter out = cl.getOut();
             out.println(e.id() + ": " + e.title());
             out.print(Feedback.report(g));

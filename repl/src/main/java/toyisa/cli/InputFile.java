@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import picocli.CommandLine;
 import toyisa.container.FormatException;
 import toyisa.container.HexText;
+import toyisa.container.HostFiles;
 import toyisa.isa.Isa;
 import toyisa.vm.Loader;
 import toyisa.vm.Program;
@@ -19,18 +20,12 @@ final class InputFile {
 
     private InputFile() {}
 
-    /** The bytes of a file, or a usage error that says why they cannot be read. */
+    /** The bytes of a file, or a usage error that says why they cannot be read (a device, a pipe, too large). */
     static byte[] read(CommandLine cl, Path path) {
         try {
-            if (Files.isDirectory(path)) throw usage(cl, path + " is a directory");
-            if (Files.size(path) > MAX_BYTES) throw usage(cl, path + " is too large (over 16 MiB) to be a toyisa binary");
-            return Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            throw usage(cl, "cannot read " + path + ": no such file");
-        } catch (AccessDeniedException e) {
-            throw usage(cl, "cannot read " + path + ": permission denied");
-        } catch (IOException e) {
-            throw usage(cl, "cannot read " + path + ": " + e.getMessage());
+            return HostFiles.read(path, (int) MAX_BYTES);
+        } catch (HostFiles.Unreadable e) {
+            throw usage(cl, e.getMessage());
         }
     }
 

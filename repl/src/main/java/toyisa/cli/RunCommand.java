@@ -53,11 +53,11 @@ public final class RunCommand implements Callable<Integer> {
         Isa isa = cpu != null ? InputFile.cpu(cl, cpu) : InputFile.cpuOfHeader(bytes);
         if (isa == null) throw InputFile.usage(cl, file + " has no header naming its CPU: say which with --cpu armistice|intellio");
         Program program = InputFile.load(cl, file, bytes, isa);
-        return run(isa, program, trace, limits.maxSteps, limits.maxOutput, cl.getOut(), cl.getErr());
+        return run(isa, program, trace, limits.maxSteps, limits.maxOutput, limits.maxTrace, cl.getOut(), cl.getErr());
     }
 
     /** Runs a loaded program with standard input, live output, and the report on {@code err}. */
-    static int run(Isa isa, Program program, boolean trace, long budget, int outputCap, PrintWriter out, PrintWriter err) {
+    static int run(Isa isa, Program program, boolean trace, long budget, int outputCap, long traceCap, PrintWriter out, PrintWriter err) {
         Machine m = Machine.create(isa);
         m.load(program);
         m.setBudget(budget);
@@ -65,8 +65,15 @@ public final class RunCommand implements Callable<Integer> {
         m.setInput(System.in);
         RunResult r;
         if (trace) {
-            r = m.runStepping(pc -> false, step -> {
-                out.println(step.traceLine());
+            // A closed standard output (run --trace prog | head) ends the run at once, as SIGPIPE would.
+            long[] traced = {0};
+            r = m.runStepping(pc -> out.checkError(), step -> {
+                if (traced[0] <= traceCap) {
+                    String line = step.traceLine();
+                    traced[0] += line.length() + 1L;
+                    if (traced[0] <= traceCap) out.println(line);
+                    else out.println("... trace truncated after " + traceCap + " bytes (--max-trace); the run goes on");
+                }
                 if (!step.output().isEmpty()) out.print(step.output());
                 out.flush();
             });

@@ -32,6 +32,8 @@ import picocli.CommandLine.Command;
 public final class Toyisa implements Runnable {
     /** Exit status for a usage error or an unreadable input file. */
     public static final int USAGE = 2;
+    /** Exit status when standard output cannot be written (closed, a broken pipe, a full disk): sysexits' EX_IOERR. */
+    public static final int OUTPUT_FAILED = 74;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -64,6 +66,24 @@ public final class Toyisa implements Runnable {
             err.println("toyisa: internal error: " + ex);
             return USAGE;
         });
-        return cl.execute(args);
+        int status;
+        try {
+            status = cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("toyisa: out of memory (" + e.getMessage() + "): the input is too large for this Java heap");
+            err.flush();
+            return USAGE;
+        } catch (StackOverflowError e) {
+            err.println("toyisa: internal error: the input is nested too deeply (stack overflow)");
+            err.flush();
+            return USAGE;
+        }
+        if (out.checkError()) {
+            // Output that cannot be delivered is a failure, not a success with nothing printed.
+            err.println("toyisa: cannot write standard output (it is closed, a broken pipe, or full)");
+            err.flush();
+            return OUTPUT_FAILED;
+        }
+        return status;
     }
 }

@@ -53,7 +53,7 @@ final class WozInterpreter implements Interpreters.Interpreter {
             err.println("toyisa exec: " + fileName + ": " + plan.message());
             return Exec.REFUSED_STATUS;
         }
-        return RunCommand.run(host, plan.program(), false, Machine.DEFAULT_BUDGET, Machine.DEFAULT_OUTPUT_CAP, out, err);
+        return RunCommand.run(host, plan.program(), false, Machine.DEFAULT_BUDGET, Machine.DEFAULT_OUTPUT_CAP, RunLimits.DEFAULT_MAX_TRACE, out, err);
     }
 
     @Override

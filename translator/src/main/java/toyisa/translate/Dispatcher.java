@@ -33,6 +33,8 @@ final class Dispatcher {
     private final HostCpu cpu;
     private final int[] regs;
     private final StringBuilder log;
+    private final long logCap;
+    private boolean logTruncated;
     private final ByteArrayOutputStream inputSeen = new ByteArrayOutputStream();
 
     private long guestSteps;
@@ -51,6 +53,7 @@ final class Dispatcher {
         cache.attach(cpu);
         this.regs = cpu.registers();
         this.log = options.log ? new StringBuilder() : null;
+        this.logCap = options.logCap;
         cpu.setOutputCap(options.outputCap);
         if (options.echo != null) cpu.setOutputEcho(options.echo);
         if (options.inputStream != null) cpu.setInput(recording(options.inputStream));
@@ -293,6 +296,12 @@ final class Dispatcher {
     // ------------------------------------------------------------------ the log
 
     private void logTranslation(Translation t) {
+        if (logTruncated) return;
+        if (log.length() > logCap) {
+            logTruncated = true;
+            log.append("... log truncated after ").append(logCap).append(" characters; the counts below are complete\n\n");
+            return;
+        }
         log.append("IN:  guest block at ").append(Hex.addr(t.guestStart())).append(" (").append(t.guestLength())
                 .append(t.guestLength() == 1 ? " instruction" : " instructions")
                 .append(")\n");

@@ -19,6 +19,9 @@ import toyisa.vm.RunResult;
  * </pre>
  */
 public final class Emulator {
+    /** The translation log's default cap: a program that keeps retranslating cannot fill the host's memory. */
+    public static final long DEFAULT_LOG_CAP = 16L << 20;
+
     /** How to run: budget (guest instructions), output cap, input, an echo of output, the translation log. */
     public static final class Options {
         long budget = Machine.DEFAULT_BUDGET;
@@ -27,6 +30,7 @@ public final class Emulator {
         InputStream inputStream;
         Consumer<String> echo;
         boolean log;
+        long logCap = DEFAULT_LOG_CAP;
 
         public Options budget(long guestInstructions) {
             if (guestInstructions < 0) throw new IllegalArgumentException("the instruction budget must not be negative");
@@ -58,6 +62,13 @@ public final class Emulator {
         /** Record the translation log: each guest block, then the host code made for it. */
         public Options log(boolean log) {
             this.log = log;
+            return this;
+        }
+
+        /** The most characters of log kept; the blocks after them are counted, not logged. */
+        public Options logCap(long chars) {
+            if (chars < 0) throw new IllegalArgumentException("the log cap must not be negative");
+            this.logCap = chars;
             return this;
         }
     }

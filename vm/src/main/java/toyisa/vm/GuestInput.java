@@ -9,6 +9,9 @@ import java.util.Arrays;
  * so that a position can be rewound (undo in the REPL) and a copied machine reads the same input.
  */
 final class GuestInput {
+    /** The most bytes one run reads from a stream: past them the guest sees end of input. */
+    static final int MAX_INPUT = 16 << 20;
+
     private InputStream source;
     private byte[] buf = new byte[64];
     private int len;
@@ -36,6 +39,10 @@ final class GuestInput {
     int read() {
         if (pos < len) return buf[pos++] & 0xFF;
         if (eof || source == null) return -1;
+        if (len >= MAX_INPUT) {
+            eof = true;
+            return -1;
+        }
         try {
             int b = source.read();
             if (b < 0) {

@@ -59,6 +59,8 @@ public abstract class Machine {
     public static final int DEFAULT_OUTPUT_CAP = 64 * 1024;
     /** Instructions the hang sampler runs on a copy after the budget ends. */
     public static final int HANG_SAMPLE = 5000;
+    /** The longest line HAL service 21h reads as one number. */
+    public static final int MAX_NUMBER_LINE = 256;
     /** The HAL's software interrupt vector. */
     public static final int HAL_VECTOR = 0x13;
 
@@ -349,8 +351,10 @@ public abstract class Machine {
         StringBuilder line = new StringBuilder();
         int b = in.read();
         if (b < 0) return 0xFFFF;
-        while (b >= 0 && b != '\n') {
+        // A line that never ends (< /dev/zero) is read only up to MAX_NUMBER_LINE: a malformed number.
+        for (int n = 1; b >= 0 && b != '\n'; n++) {
             if (line.length() < 64) line.append((char) b);
+            if (n >= MAX_NUMBER_LINE) return 0xFFFF;
             b = in.read();
         }
         String s = line.toString().trim();
