@@ -1,5 +1,7 @@
 package toyisa.asm;
 
+import toyisa.isa.Printable;
+
 /**
  * One message about the source: an error (no output is produced) or a warning (output is still
  * produced). Printed like a C compiler's, so editors and students read it the same way:
@@ -41,20 +43,33 @@ public record Diagnostic(Severity severity, String file, int line, int column, S
         return new Diagnostic(severity, file, line, column, message + " [" + tag + "]", hint, source, note);
     }
 
+    /** The most characters of a source line a diagnostic echoes. */
+    static final int SOURCE_ECHO = 160;
+    /** The most characters of a message. */
+    static final int MESSAGE_ECHO = 300;
+
     /** The first line alone: {@code file:line:col: error: message}. */
     public String headline() {
-        return file + ":" + line + ":" + column + ": " + severity + ": " + message;
+        String m = Printable.name(message);
+        if (m.length() > MESSAGE_ECHO) m = m.substring(0, MESSAGE_ECHO) + "…"; // a message quoting a 2 MB token
+        return Printable.name(file) + ":" + line + ":" + column + ": " + severity + ": " + m;
     }
 
     /** Headline, the source line with a caret under the column, the note and the hint. */
     public String format() {
         StringBuilder sb = new StringBuilder(headline()).append('\n');
         if (source != null) {
-            String shown = source.replace("\r", "");
-            sb.append("    ").append(shown).append('\n');
+            // A long line is shown around the column; control characters are escaped, and the caret is
+            // placed under the escaped text. Tabs stay, so the caret lines up however the terminal expands them.
+            String raw = source.replace("\r", "");
+            int col = Math.max(1, column);
+            int start = raw.length() <= SOURCE_ECHO ? 0 : Math.max(0, Math.min(col - 1 - SOURCE_ECHO / 2, raw.length() - SOURCE_ECHO));
+            int end = Math.min(raw.length(), start + SOURCE_ECHO);
+            String prefix = start > 0 ? "…" : "";
+            String before = prefix + Printable.of(raw.substring(start, Math.max(start, Math.min(col - 1, end))), true);
+            sb.append("    ").append(prefix).append(Printable.of(raw.substring(start, end), true)).append(end < raw.length() ? "…" : "").append('\n');
             sb.append("    ");
-            // Keep tabs so the caret lines up however the terminal expands them.
-            for (int i = 0; i < column - 1 && i < shown.length(); i++) sb.append(shown.charAt(i) == '\t' ? '\t' : ' ');
+            for (int i = 0; i < before.length(); i++) sb.append(before.charAt(i) == '\t' ? '\t' : ' ');
             sb.append("^\n");
         }
         if (note != null) sb.append("  note: ").append(note).append('\n');

@@ -76,9 +76,15 @@ public final class ClassGrading {
 
     /** Grades one student's file or folder; what cannot be graded is a zero with the reason. */
     public static Grader.Grade gradeOne(Exercise e, Path p) {
-        SubmissionFiles.Found f = SubmissionFiles.find(e, p);
-        Submission s = f.ok() ? Submission.prepare(e, f.file().getFileName().toString(), f.bytes()) : Submission.missing(f.problem());
-        return Grader.grade(e, s);
+        try {
+            SubmissionFiles.Found f = SubmissionFiles.find(e, p);
+            Submission s = f.ok() ? Submission.prepare(e, f.file().getFileName().toString(), f.bytes()) : Submission.missing(f.problem());
+            return Grader.grade(e, s);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError ex) {
+            // A fault of toyisa's on one submission is that student's result, never the end of the class.
+            return Grader.grade(e, Submission.missing("this submission could not be graded (an internal error of toyisa: "
+                    + ex.getClass().getSimpleName() + "); tell your instructor"));
+        }
     }
 
     static String stripExtension(String name) {

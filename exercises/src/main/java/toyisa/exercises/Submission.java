@@ -30,6 +30,8 @@ import toyisa.vm.BinfmtEntry;
 public final class Submission {
     /** Largest file a student can hand in. */
     public static final int MAX_BYTES = 1 << 20;
+    /** Largest source: far above any exercise's, and small enough to assemble for every CPU in a few seconds. */
+    public static final int MAX_SOURCE_BYTES = 256 << 10;
 
     /** A program ready to run on one CPU, with what the static checks look at. */
     public record Built(Program program, int codeSize, List<String> mnemonics) {}
@@ -57,6 +59,8 @@ public final class Submission {
         Submission s = new Submission();
         if (contents.length == 0) return missing(fileName + ": the file is empty");
         if (contents.length > MAX_BYTES) return missing(fileName + ": the file is larger than 1 MiB");
+        if (exercise.submit() != Exercise.Submit.BINARY && contents.length > MAX_SOURCE_BYTES)
+            return missing(fileName + ": the file is larger than 256 KiB (no solution to this exercise needs that much text)");
         switch (exercise.submit()) {
             case SOURCE -> s.assemble(exercise, fileName, contents);
             case BINARY -> s.load(exercise, fileName, contents);

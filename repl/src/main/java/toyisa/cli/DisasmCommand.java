@@ -77,7 +77,7 @@ public final class DisasmCommand implements Callable<Integer> {
             int pc = seg.address();
             while (pc < end) {
                 String label = labels.get(pc);
-                if (label != null) sb.append(label).append(":\n");
+                if (label != null) sb.append(toyisa.isa.Printable.name(label)).append(":\n");
                 Instruction insn = isa.decode(mem, pc);
                 sb.append(String.format(java.util.Locale.ROOT, "%s  %-12s  %s%n", Hex.addr(pc), Hex.bytes(insn.bytes()), isa.disassemble(insn)));
                 pc += insn.length();

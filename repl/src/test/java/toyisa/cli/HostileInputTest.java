@@ -134,4 +134,25 @@ class HostileInputTest {
         all.setBudget(1_000_000_000L);
         assertEquals(0, all.run().exitStatus(), "total input is bounded: the guest sees end of input");
     }
+
+    @Test
+    void aSymbolNameCannotReachTheTerminalRaw() throws IOException {
+        byte[] code = Assembler.assemble("p", "halt\n", Isa.byName("intellio")).binary();
+        toyisa.container.TxfImage img = new toyisa.container.TxfImage(toyisa.container.TxfImage.INTELLIO, toyisa.container.TxfImage.LITTLE_ENDIAN,
+                toyisa.container.TxfImage.EXECUTABLE, 0x100, java.util.List.of(new toyisa.container.Segment(0x100, code)),
+                java.util.List.of(new toyisa.container.Symbol("main\n\u001b[2J\u001b[31mowned", 0x100)), java.util.List.of(), java.util.List.of());
+        Path txf = Files.write(dir.resolve("evil.txf"), toyisa.container.Txf.write(img));
+        Ran r = toyisa("disasm", txf.toString());
+        assertFalse(r.out().contains("\u001b"), r.out());
+        assertTrue(r.out().contains("main\\x0a\\x1b[2J\\x1b[31mowned:"), r.out());
+    }
+
+    @Test
+    void aTwoMegabyteLineIsNotEchoedWholeInADiagnostic() throws IOException {
+        Path src = Files.writeString(dir.resolve("long.pasm"), "mov a, " + "x".repeat(2_000_000) + "\n");
+        Ran r = toyisa("asm", "--target", "intellio", "-o", dir.resolve("x.bin").toString(), src.toString());
+        assertEquals(1, r.status(), r.err().substring(0, Math.min(300, r.err().length())));
+        assertTrue(r.err().length() < 2000, "the echo is cut: " + r.err().length() + " characters");
+        assertTrue(r.err().contains("…"), r.err());
+    }
 }
