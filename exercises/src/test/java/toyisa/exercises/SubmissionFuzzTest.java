@@ -1,0 +1,32 @@
+package toyisa.exercises;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.util.List;
+
+/**
+ * Coverage-guided fuzzing of the grader: any bytes handed in to any kind of exercise end in a grade
+ * with every test's result, and a hidden test's expected output never appears in the feedback.
+ */
+class SubmissionFuzzTest {
+    static final List<Exercise> EXERCISES = Course.open(ExampleCourseTest.EXAMPLE).entries().stream()
+            .map(Course.Entry::exercise).filter(e -> List.of("sum", "polyglot", "predict-misdecode", "binfmt-intellio", "fat-slices").contains(e.id())).toList();
+
+    @FuzzTest(maxDuration = "30m", maxExecutions = 1_000_000)
+    void anySubmissionEndsInAGradeThatKeepsHiddenDataHidden(FuzzedDataProvider data) {
+        Exercise e = EXERCISES.get(data.consumeInt(0, EXERCISES.size() - 1));
+        String name = data.consumeString(30);
+        byte[] contents = data.consumeRemainingAsBytes();
+        Grader.Grade g = Grader.grade(e, Submission.prepare(e, name, contents));
+        int runs = 0;
+        for (TestCase t : e.tests()) runs += t.kind() == TestCase.Kind.RUN ? t.runs().size() : 1;
+        assertEquals(runs, g.results().size());
+        String shown = Feedback.report(g) + GradescopeResults.json(g) + PrairieLearnResults.json(g);
+        for (TestCase t : e.tests())
+            if (t.hidden() && t.stdout() != null && t.stdout().text().strip().length() > 3)
+                assertFalse(shown.contains(t.stdout().text().strip()), "hidden output of " + t.name() + " shown");
+    }
+}
