@@ -180,11 +180,21 @@ final class Image {
         return address + 1;
     }
 
-    /** The lines of a source file beside the program, or null (a file name from a TXF may be anything). */
-    private static List<String> readLines(Path dir, String name) {
+    /** The most bytes of a source file the debugger shows. */
+    static final int MAX_SOURCE_SHOWN = 1 << 20;
+
+    /**
+     * The lines of a source file beside the program, or null. A file name from a TXF may be anything
+     * ({@code /proc/self/environ}, {@code ../secret}): only a regular text file in the program's own
+     * folder (or below it), reached without a symbolic link, is shown.
+     */
+    static List<String> readLines(Path dir, String name) {
         try {
-            Path p = dir.resolve(name);
-            if (Files.isRegularFile(p) && Files.size(p) <= MAX_FILE) return Files.readString(p, StandardCharsets.UTF_8).lines().toList();
+            Path base = dir.toAbsolutePath().normalize();
+            Path p = base.resolve(name).normalize();
+            if (Path.of(name).isAbsolute() || !p.startsWith(base) || p.equals(base)) return null;
+            for (Path q = p; q != null && !q.equals(base); q = q.getParent()) if (Files.isSymbolicLink(q)) return null;
+            return toyisa.container.HostFiles.readText(p, MAX_SOURCE_SHOWN).lines().toList();
         } catch (IOException | RuntimeException e) {
             // No source text: 'list' says so; stepping still shows file:line.
         }
