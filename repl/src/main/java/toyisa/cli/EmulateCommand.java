@@ -76,11 +76,13 @@ public final class EmulateCommand implements Callable<Integer> {
     /** Runs a loaded Intellio program translated, with standard input, live output and reports on {@code err}. */
     static int emulate(Program program, boolean log, long budget, int outputCap, long logCap, PrintWriter out, PrintWriter err) {
         Emulator.Options o = Emulator.options().budget(budget).outputCap(outputCap).log(log).logCap(logCap).input(System.in)
-                .echo(text -> {
-                    out.print(text);
-                    out.flush();
-                });
-        Emulator.Result r = Emulator.run(program, o);
+                .echo(text -> GuestOutput.write(out, text));
+        Emulator.Result r;
+        try {
+            r = Emulator.run(program, o);
+        } catch (GuestOutput.Closed closed) {
+            return Toyisa.OUTPUT_FAILED;
+        }
         out.flush();
         if (log) err.print(r.log());
         String report = r.result().report();

@@ -64,30 +64,35 @@ public final class RunCommand implements Callable<Integer> {
         m.setOutputCap(outputCap);
         m.setInput(System.in);
         RunResult r;
-        if (trace) {
-            // A closed standard output (run --trace prog | head) ends the run at once, as SIGPIPE would.
-            long[] traced = {0};
-            r = m.runStepping(pc -> out.checkError(), step -> {
-                if (traced[0] <= traceCap) {
-                    String line = step.traceLine();
-                    traced[0] += line.length() + 1L;
-                    if (traced[0] <= traceCap) out.println(line);
-                    else out.println("... trace truncated after " + traceCap + " bytes (--max-trace); the run goes on");
-                }
-                if (!step.output().isEmpty()) out.print(step.output());
-                out.flush();
-            });
-        } else {
-            m.setOutputEcho(text -> {
-                out.print(text);
-                out.flush();
-            });
-            r = m.run();
+        try {
+            r = trace ? traced(m, traceCap, out) : echoed(m, out);
+        } catch (GuestOutput.Closed closed) {
+            return Toyisa.OUTPUT_FAILED;
         }
         out.flush();
         String report = r.report();
         if (!report.isEmpty()) err.print(report);
         err.flush();
         return r.exitStatus();
+    }
+
+    private static RunResult echoed(Machine m, PrintWriter out) {
+        m.setOutputEcho(text -> GuestOutput.write(out, text));
+        return m.run();
+    }
+
+    /** Each instruction as it executes, up to the trace cap; a closed standard output (| head) ends the run, as SIGPIPE would. */
+    private static RunResult traced(Machine m, long traceCap, PrintWriter out) {
+        long[] traced = {0};
+        return m.runStepping(pc -> out.checkError() || GuestOutput.failed(), step -> {
+            if (traced[0] <= traceCap) {
+                String line = step.traceLine();
+                traced[0] += line.length() + 1L;
+                if (traced[0] <= traceCap) out.println(line);
+                else out.println("... trace truncated after " + traceCap + " bytes (--max-trace); the run goes on");
+            }
+            if (!step.output().isEmpty()) GuestOutput.write(out, step.output());
+            out.flush();
+        });
     }
 }

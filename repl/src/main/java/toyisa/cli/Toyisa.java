@@ -44,7 +44,15 @@ public final class Toyisa implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        // Standard output as a plain stream: a write to a closed pipe or a full disk fails (System.out
+        // would swallow it), toyisa's text is UTF-8 whatever the locale, and guest bytes go out raw.
+        java.io.OutputStream stdout = new java.io.BufferedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out));
+        GuestOutput.useRawStream(stdout);
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(stdout, java.nio.charset.StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true);
+        int status = execute(args, out, err);
+        out.flush();
+        System.exit(status == 0 && out.checkError() ? OUTPUT_FAILED : status);
     }
 
     /** Runs the command line with the given streams and returns the exit status (tests call this). */
@@ -78,7 +86,7 @@ public final class Toyisa implements Runnable {
             err.flush();
             return USAGE;
         }
-        if (out.checkError()) {
+        if (out.checkError() || GuestOutput.failed()) {
             // Output that cannot be delivered is a failure, not a success with nothing printed.
             err.println("toyisa: cannot write standard output (it is closed, a broken pipe, or full)");
             err.flush();
