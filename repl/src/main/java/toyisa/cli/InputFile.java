@@ -17,6 +17,7 @@ import toyisa.vm.Program;
 final class InputFile {
     /** Larger than any TXF or fat file toyisa writes: refuse before reading gigabytes. */
     static final long MAX_BYTES = 16 << 20;
+    static final int MAX_BYTES_INT = (int) MAX_BYTES;
 
     private InputFile() {}
 

@@ -73,15 +73,15 @@ public final class ReplCommand implements Callable<Integer> {
         byte[] in = new byte[0];
         if (input != null) {
             try {
-                in = Files.readAllBytes(input);
+                in = toyisa.container.HostFiles.read(input, InputFile.MAX_BYTES_INT);
             } catch (IOException e) {
-                err.println("toyisa repl: cannot read the input file " + input + ": " + e.getMessage());
+                err.println("toyisa repl: the input file: " + e.getMessage());
                 return Toyisa.USAGE;
             }
         }
         if (script != null) {
-            try (Reader r = Files.newBufferedReader(script, StandardCharsets.UTF_8)) {
-                return scripted(isa, in, r);
+            try (Reader r = new java.io.StringReader(toyisa.container.HostFiles.readText(script, InputFile.MAX_BYTES_INT))) {
+                return scripted(isa, in, new CommandLines(r));
             } catch (IOException e) {
                 err.println("toyisa repl: cannot read the script " + script + ": " + e.getMessage());
                 return Toyisa.USAGE;
@@ -89,7 +89,7 @@ public final class ReplCommand implements Callable<Integer> {
         }
         if (!stdinIsTerminal()) {
             try {
-                return scripted(isa, in, new InputStreamReader(System.in, StandardCharsets.UTF_8));
+                return scripted(isa, in, new CommandLines(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
             } catch (IOException e) {
                 err.println("toyisa repl: cannot read standard input: " + e.getMessage());
                 return Toyisa.USAGE;
