@@ -50,13 +50,21 @@ public final class ExecCommand implements Callable<Integer> {
         Isa isa = InputFile.cpu(cl, machine);
         byte[] bytes = InputFile.read(cl, file);
         BinfmtRegistry registry;
+        ConfigException broken = null;
         try {
             registry = registryFile != null ? BinfmtRegistry.load(registryFile) : BinfmtRegistry.load();
         } catch (ConfigException e) {
-            err.println("toyisa exec: " + e.getMessage());
-            return Toyisa.USAGE;
+            // A broken registry never stops a native binary: decide without entries, and say so only
+            // where an entry would have been needed.
+            broken = e;
+            registry = BinfmtRegistry.defaults();
+            for (var entry : registry.entries()) registry.remove(entry.name());
         }
         Exec.Plan plan = Exec.decide(bytes, file.getFileName().toString(), isa, registry);
+        if (broken != null && plan.kind() != Exec.Plan.Kind.NATIVE) {
+            err.println("toyisa exec: " + broken.getMessage());
+            return Toyisa.USAGE;
+        }
         switch (plan.kind()) {
             case NATIVE:
                 return RunCommand.run(isa, plan.program(), false, Machine.DEFAULT_BUDGET, Machine.DEFAULT_OUTPUT_CAP, RunLimits.DEFAULT_MAX_TRACE, out, err);

@@ -101,6 +101,10 @@ public final class BinfmtRegistry {
         return load(configPath());
     }
 
+    /** A registry file is a few hundred bytes; a larger one is not a registry. */
+    static final int MAX_FILE = 1 << 20;
+    private static final Object SAVING = new Object();
+
     public static BinfmtRegistry load(Path path) throws ConfigException {
         BinfmtRegistry r = new BinfmtRegistry(path);
         if (!Files.exists(path)) {
@@ -109,9 +113,9 @@ public final class BinfmtRegistry {
         }
         String text;
         try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
+            text = toyisa.container.HostFiles.readText(path, MAX_FILE);
         } catch (IOException | RuntimeException e) {
-            throw new ConfigException("cannot read the binfmt registry " + path + ": " + e.getMessage());
+            throw new ConfigException("cannot read the binfmt registry: " + e.getMessage());
         }
         r.entries.addAll(parse(text, path.toString()));
         return r;
@@ -122,9 +126,32 @@ public final class BinfmtRegistry {
         if (file == null) throw new IllegalStateException("this registry is not tied to a file");
         try {
             if (file.getParent() != null) Files.createDirectories(file.getParent());
-            Files.writeString(file, serialize(), StandardCharsets.UTF_8);
+            writeAtomically(file, serialize());
         } catch (IOException | RuntimeException e) {
             throw new ConfigException("cannot write the binfmt registry " + file + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Readers see the old registry or the new one, never a half-written file: the text goes to a
+     * temporary file beside it, renamed into place, one writer at a time — threads take turns on
+     * {@link #SAVING}, processes on a lock file (a file lock is held by the whole JVM).
+     */
+    private static void writeAtomically(Path file, String text) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Path lock = dir.resolve(file.getFileName() + ".lock");
+        synchronized (SAVING) {
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(lock,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                 java.nio.channels.FileLock held = ch.lock()) {
+                Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+                try {
+                    Files.writeString(tmp, text, StandardCharsets.UTF_8);
+                    Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                } finally {
+                    Files.deleteIfExists(tmp);
+                }
+            }
         }
     }
 

@@ -36,6 +36,9 @@ public final class Exec {
 
     public static Plan decide(byte[] file, String fileName, Isa machine, BinfmtRegistry registry) {
         try {
+            // One rule for a corrupt container, whatever the machine: exec format error, naming the file.
+            if (Txf.isTxf(file)) Txf.read(file);
+            if (Fat.isFat(file)) for (byte[] slice : Fat.slices(file)) Txf.read(slice);
             if (Txf.isTxf(file)) {
                 if (Txf.machineOf(file) == machine.machine())
                     return new Plan(Plan.Kind.NATIVE, Loader.load(file, machine), null, null, null);
