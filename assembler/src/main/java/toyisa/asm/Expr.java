@@ -25,6 +25,16 @@ sealed interface Expr {
     record Func(String name, Expr arg, int col) implements Expr {}
 
     /** How names get their values: the layout pass answers, and says when it had to guess. */
+    /** The names an expression refers to, in order. */
+    static void names(Expr e, java.util.List<String> out) {
+        if (e instanceof Name n) out.add(n.name());
+        else if (e instanceof Unary u) names(u.operand(), out);
+        else if (e instanceof Binary b) {
+            names(b.left(), out);
+            names(b.right(), out);
+        } else if (e instanceof Func f) names(f.arg(), out);
+    }
+
     interface Env {
         /** The value of a name, or {@code null} when it is not (yet) defined. */
         Long lookup(String name, int col) throws Failure;

@@ -313,7 +313,14 @@ final class Front {
         if (define(loc, name)) add(new Label(loc, name));
     }
 
+    /** The longest label or constant name: a TXF file stores names with a 16-bit length, and no one reads longer ones. */
+    static final int MAX_NAME = 255;
+
     private boolean define(Loc loc, String name) {
+        if (name.length() > MAX_NAME) {
+            error(loc, "a name of " + name.length() + " characters is too long (at most " + MAX_NAME + ")", "choose a shorter name");
+            return false;
+        }
         if (regs.code(name) >= 0) {
             error(loc, "'" + name + "' is a register name and cannot be a label or constant", "choose another name");
             return false;

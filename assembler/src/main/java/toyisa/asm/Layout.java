@@ -72,6 +72,7 @@ final class Layout {
     }
 
     void run() {
+        if (equCycle()) return;
         Map<String, Long> prev = new HashMap<>(), older = prev;
         for (passes = 1; passes <= MAX_PASSES; passes++) {
             boolean grew = pass(prev);
@@ -97,6 +98,62 @@ final class Layout {
         error(at.loc(), moving == null ? "the addresses do not settle after " + MAX_PASSES + " passes"
                         : "the value of '" + moving + "' does not settle after " + MAX_PASSES + " passes",
                 "does it depend on itself, or on a label that moves with it (.org, .space, .align of a later label)?");
+    }
+
+    /** A value as the source would write it, unmasked: -1, 42, 10000h. */
+    private static String number(long v) {
+        if (v < 0) return Long.toString(v);
+        if (v < 10) return Long.toString(v);
+        String h = Long.toHexString(v).toUpperCase(java.util.Locale.ROOT);
+        return (Character.isLetter(h.charAt(0)) ? "0" : "") + h + "h";
+    }
+
+    /**
+     * {@code .equ X, Y} with {@code .equ Y, X}: each pass would give both the other's old value (0),
+     * and the values would "settle" at 0. A constant that depends on itself is an error, named with its circle.
+     */
+    private boolean equCycle() {
+        Map<String, Front.Equ> equs = new LinkedHashMap<>();
+        for (Front.Stmt s : stmts) if (s instanceof Front.Equ e) equs.putIfAbsent(e.name(), e);
+        Map<String, Integer> state = new HashMap<>(); // 1 on the path, 2 done
+        for (Front.Equ e : equs.values()) {
+            java.util.ArrayDeque<String> path = new java.util.ArrayDeque<>();
+            List<String> circle = cycleFrom(e.name(), equs, state, path);
+            if (circle != null) {
+                error(e.loc(), "'" + e.name() + "' is defined in terms of itself: " + String.join(" → ", circle),
+                        "give one of them a value that does not depend on the others");
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> cycleFrom(String name, Map<String, Front.Equ> equs, Map<String, Integer> state,
+                                          java.util.ArrayDeque<String> path) {
+        Front.Equ e = equs.get(name);
+        if (e == null || Integer.valueOf(2).equals(state.get(name))) return null;
+        if (Integer.valueOf(1).equals(state.get(name))) {
+            List<String> circle = new ArrayList<>();
+            boolean in = false;
+            for (java.util.Iterator<String> it = path.descendingIterator(); it.hasNext(); ) {
+                String n = it.next();
+                if (n.equals(name)) in = true;
+                if (in) circle.add(n);
+            }
+            circle.add(name);
+            return circle;
+        }
+        state.put(name, 1);
+        path.push(name);
+        List<String> refs = new ArrayList<>();
+        Expr.names(e.value(), refs);
+        for (String r : refs) {
+            List<String> c = cycleFrom(r, equs, state, path);
+            if (c != null) return c;
+        }
+        path.pop();
+        state.put(name, 2);
+        return null;
     }
 
     // ------------------------------------------------------------------ one pass
@@ -136,7 +193,7 @@ final class Layout {
                 Long v = eval(o.address(), o.loc());
                 if (v != null) {
                     if (v < origin || v > 0xFFFF)
-                        error(o.loc(), ".org " + Hex.addr((int) (long) v) + " is outside the program",
+                        error(o.loc(), ".org " + number(v) + " is outside the program",
                                 "addresses run from the load address " + Hex.addr(origin) + " to 0FFFFh");
                     else pc = v;
                 }
