@@ -273,35 +273,47 @@ public final class SuiteTable {
     }
 
     private void printJson(PrintStream out, List<Row> rows) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("{\n  \"scale\": ").append(scale).append(",\n  \"clock\": \"").append(cpuTime ? "thread CPU time" : "wall").append('"').append(",\n  \"runs\": ").append(runs).append(",\n  \"warmup\": ").append(warmup)
-                .append(",\n  \"java\": \"").append(System.getProperty("java.version")).append("\",\n  \"results\": [");
-        for (int i = 0; i < rows.size(); i++) {
-            Row r = rows.get(i);
-            sb.append(i == 0 ? "\n" : ",\n").append("    {\"program\": \"").append(r.program()).append("\", \"cpu\": \"").append(r.cpu())
-                    .append("\", \"engine\": \"").append(r.engine()).append("\", \"seconds\": ").append(num(r.seconds()));
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+        com.fasterxml.jackson.databind.node.ObjectNode root = json.createObjectNode();
+        root.put("scale", scale);
+        root.put("clock", cpuTime ? "thread CPU time" : "wall");
+        root.put("runs", runs);
+        root.put("warmup", warmup);
+        root.put("java", System.getProperty("java.version"));
+        com.fasterxml.jackson.databind.node.ArrayNode results = root.putArray("results");
+        for (Row r : rows) {
+            com.fasterxml.jackson.databind.node.ObjectNode o = results.addObject();
+            o.put("program", r.program());
+            o.put("cpu", r.cpu());
+            o.put("engine", r.engine());
+            put(o, "seconds", r.seconds());
             if (r.guestInstructions() > 0) {
-                sb.append(", \"guestInstructions\": ").append(r.guestInstructions()).append(", \"mips\": ").append(num(r.mips()))
-                        .append(", \"timesNative\": ").append(num(r.timesNative()));
-                if (r.engine().equals("translated"))
-                    sb.append(", \"hostInstructions\": ").append(r.hostInstructions()).append(", \"hostPerGuest\": ").append(num(r.hostPerGuest()))
-                            .append(", \"translatedOverInterpreted\": ").append(num(r.translatedOverInterpreted()));
+                o.put("guestInstructions", r.guestInstructions());
+                put(o, "mips", r.mips());
+                put(o, "timesNative", r.timesNative());
+                if (r.engine().equals("translated")) {
+                    o.put("hostInstructions", r.hostInstructions());
+                    put(o, "hostPerGuest", r.hostPerGuest());
+                    put(o, "translatedOverInterpreted", r.translatedOverInterpreted());
+                }
             }
-            sb.append('}');
         }
-        sb.append("\n  ],\n  \"geometricMeanMips\": {");
-        int i = 0;
-        for (Map.Entry<String, Double> e : geometricMeans(rows).entrySet())
-            sb.append(i++ == 0 ? "\n" : ",\n").append("    \"").append(e.getKey()).append("\": ").append(num(e.getValue()));
-        sb.append("\n  },\n  \"notes\": [");
-        for (int k = 0; k < notes.size(); k++)
-            sb.append(k == 0 ? "\n    \"" : ",\n    \"").append(notes.get(k).replace("\"", "'")).append('"');
-        sb.append(notes.isEmpty() ? "]\n}" : "\n  ]\n}");
-        out.println(sb);
+        com.fasterxml.jackson.databind.node.ObjectNode means = root.putObject("geometricMeanMips");
+        for (Map.Entry<String, Double> e : geometricMeans(rows).entrySet()) put(means, e.getKey(), e.getValue());
+        com.fasterxml.jackson.databind.node.ArrayNode ns = root.putArray("notes");
+        notes.forEach(ns::add);
+        try {
+            out.println(json.writeValueAsString(root));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
-    private static String num(double v) {
-        return Double.isNaN(v) || Double.isInfinite(v) ? "null" : String.format(Locale.ROOT, "%.6g", v);
+    /** Six significant digits, as the table prints them; a ratio that does not exist is null. */
+    private static void put(com.fasterxml.jackson.databind.node.ObjectNode o, String key, double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) o.putNull(key);
+        else o.put(key, Double.parseDouble(String.format(Locale.ROOT, "%.6g", v)));
     }
 
     private static String hostArch() {

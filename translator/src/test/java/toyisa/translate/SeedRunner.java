@@ -1,6 +1,7 @@
 package toyisa.translate;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import toyisa.intellio.Intellio;
 import toyisa.vm.Machine;
 import toyisa.vm.RunResult;
@@ -12,9 +13,9 @@ import toyisa.vm.RunResult;
  */
 class SeedRunner {
     @Test
+    @EnabledIfSystemProperty(named = "toyisa.seed", matches = ".+")
     void seed() {
         String s = System.getProperty("toyisa.seed");
-        if (s == null) return;
         long seed = Long.parseLong(s);
         byte[] p = Boolean.getBoolean("toyisa.differential.selfModifying") ? RandomPrograms.generateSelfModifying(seed) : RandomPrograms.generate(seed);
         for (long budget = 1; budget <= DifferentialTest.BUDGET; budget++) {

@@ -3,6 +3,7 @@ package toyisa.translate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import toyisa.asm.Assembler;
 import toyisa.asm.Assembly;
 import toyisa.intellio.Intellio;
@@ -12,9 +13,9 @@ import toyisa.vm.RunResult;
 /** Not a test: measures the bench suite translated vs interpreted, with -Dtoyisa.measure=PATH_TO_SUITE. */
 class SuiteMeasure {
     @Test
+    @EnabledIfSystemProperty(named = "toyisa.measure", matches = ".+")
     void measure() throws Exception {
         String dir = System.getProperty("toyisa.measure");
-        if (dir == null) return;
         double scale = Double.parseDouble(System.getProperty("toyisa.measure.scale", "0.05"));
         for (String name : new String[] {"sieve", "fib", "sort", "crc16", "matmul", "strings"}) {
             String src = Files.readString(Path.of(dir, name + ".pasm"));
