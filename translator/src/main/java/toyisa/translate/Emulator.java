@@ -81,9 +81,9 @@ public final class Emulator {
 
         /** The counts as the log ends them. */
         public String format() {
-            return String.format("blocks translated:  %d%ncache hits:         %d%nchained exits:      %d%n"
-                    + "invalidations:      %d%nguest instructions: %d%nhost instructions:  %d%n"
-                    + "expansion:          %.2f host instructions per guest instruction%n",
+            return String.format(java.util.Locale.ROOT, "blocks translated:  %d\ncache hits:         %d\nchained exits:      %d\n"
+                    + "invalidations:      %d\nguest instructions: %d\nhost instructions:  %d\n"
+                    + "expansion:          %.2f host instructions per guest instruction\n",
                     blocksTranslated, cacheHits, chained, invalidations, guestInstructions, hostInstructions, expansion());
         }
     }

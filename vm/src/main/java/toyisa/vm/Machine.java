@@ -396,6 +396,21 @@ public abstract class Machine {
         return result();
     }
 
+    /**
+     * The fast loop for at most {@code maxSteps} more instructions: one slice of a run that a front
+     * end without threads (a browser page) interleaves with its own work. Ending the slice is not an
+     * ending — the outcome stays RUNNING — but reaching the budget is, exactly as in {@link #run()}.
+     */
+    public RunResult run(long maxSteps) {
+        if (maxSteps < 0) throw new IllegalArgumentException("a slice must not be negative");
+        if (outcome == Outcome.BREAKPOINT) outcome = Outcome.RUNNING;
+        if (outcome == Outcome.RUNNING) {
+            execute(Math.min(budget, steps + Math.min(maxSteps, Long.MAX_VALUE - steps)));
+            checkBudget();
+        }
+        return result();
+    }
+
     private void checkBudget() {
         if (outcome == Outcome.RUNNING && steps >= budget) {
             HangReport h = sampleHang();

@@ -127,6 +127,28 @@ class PlatformTest {
     }
 
     @Test
+    void aRunInSlicesEndsExactlyAsOneRun() {
+        for (String cpu : new String[] {"armistice", "intellio"}) {
+            Machine m = Machine.create(cpu);
+            m.loadRaw(Programs.asm(cpu, "add a, 1", "jmp 0100h"));
+            m.setBudget(10_000);
+            RunResult slice = m.run(3_000);
+            assertEquals(Outcome.RUNNING, slice.outcome(), cpu + ": the end of a slice is not an ending");
+            assertEquals(3_000, slice.steps());
+            for (int i = 0; i < 3; i++) m.run(3_000);
+            RunResult r = m.result();
+            Machine whole = Machine.create(cpu);
+            whole.loadRaw(Programs.asm(cpu, "add a, 1", "jmp 0100h"));
+            whole.setBudget(10_000);
+            RunResult w = whole.run();
+            assertEquals(Outcome.BUDGET, r.outcome(), cpu);
+            assertEquals(w.steps(), r.steps(), cpu);
+            assertEquals(w.state(), r.state(), cpu);
+            assertEquals(w.report(), r.report(), cpu);
+        }
+    }
+
+    @Test
     void theOutputCapStopsAChattyProgram() {
         Machine m = Machine.create("intellio");
         m.loadRaw(Programs.asm("intellio", "mov a, 10h", "mov c, 1234", "int 13h", "jmp 0105h"));
