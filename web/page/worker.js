@@ -1,0 +1,75 @@
+// The page's Web Worker: the TeaVM-compiled core runs here, never on the page's own thread, so no
+// guest program can freeze the page. The build appends this file to the core script; the core's
+// exported functions are then globals of the worker (assemble, load, step, run, ...).
+//
+// Messages in:  {id, op, args}    an API call, answered once
+//               {id, op: "go", sid}  run a session in slices until it stops, hits a breakpoint or is stopped
+//               {op: "stop", sid}  stop a "go" between two slices
+//               {id, op: "bench", cpu, bytes, steps}  the fast loop, timed
+// Messages out: {id, result, done}  done=false for progress reports of a "go"
+(function () {
+  "use strict";
+  const core = self;
+  const stops = new Set();
+  // A slice is sized to take about 10 ms, so a Stop is answered well within 100 ms.
+  const SLICE_MS = 10;
+
+  function call(op, args) {
+    try {
+      const text = core[op].apply(null, args);
+      return text === undefined ? {} : JSON.parse(text);
+    } catch (err) {
+      return { error: "internal error in " + op + ": " + (err && err.message ? err.message : String(err)) };
+    }
+  }
+
+  function go(m) {
+    stops.delete(m.sid);
+    let slice = 256;
+    let lastReport = performance.now();
+    const tick = () => {
+      if (stops.has(m.sid)) {
+        stops.delete(m.sid);
+        const s = call("state", [m.sid]);
+        s.userStopped = true;
+        postMessage({ id: m.id, result: s, done: true });
+        return;
+      }
+      const t0 = performance.now();
+      const r = call("run", [m.sid, slice]);
+      const dt = performance.now() - t0;
+      if (r.error || r.stopped || r.breakpoint) {
+        postMessage({ id: m.id, result: r, done: true });
+        return;
+      }
+      if (dt < SLICE_MS / 2 && slice < (1 << 22)) slice *= 2;
+      else if (dt > SLICE_MS * 2 && slice > 16) slice >>= 1;
+      if (t0 - lastReport > 100) {
+        lastReport = t0;
+        postMessage({ id: m.id, result: r, done: false });
+      }
+      setTimeout(tick, 0);
+    };
+    tick();
+  }
+
+  function bench(m) {
+    const loaded = call("load", [m.cpu, m.bytes, "", m.steps + 1, 0]);
+    if (loaded.error) return { error: loaded.error };
+    let r = loaded;
+    const t0 = performance.now();
+    while (!r.stopped && r.steps < m.steps && !r.error) r = call("runFast", [loaded.id, Math.min(10000000, m.steps - r.steps)]);
+    const ms = performance.now() - t0;
+    call("dispose", [loaded.id]);
+    return { cpu: m.cpu, steps: r.steps, ms: ms, mips: r.steps / ms / 1000, outcome: r.outcome };
+  }
+
+  self.onmessage = (e) => {
+    const m = e.data;
+    if (m.op === "stop") { stops.add(m.sid); return; }
+    if (m.op === "go") { go(m); return; }
+    if (m.op === "bench") { postMessage({ id: m.id, result: bench(m), done: true }); return; }
+    postMessage({ id: m.id, result: call(m.op, m.args || []), done: true });
+  };
+  postMessage({ ready: true });
+})();
