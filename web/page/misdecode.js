@@ -193,7 +193,7 @@ function draw() {
   let html = "";
   for (let row = ORIGIN; row < end; row += PER_ROW) {
     const rowEnd = Math.min(end, row + PER_ROW);
-    html += `<div class="md-row" style="grid-template-columns: 6em repeat(${rowEnd - row}, 2.6em)">`;
+    html += `<div class="md-row" style="grid-template-columns: 6em repeat(${rowEnd - row}, 3.4em)">`;
     let line = 1;
     const boxLines = (r) => {
       const rows = layout(r, row, rowEnd);
