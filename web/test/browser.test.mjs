@@ -193,10 +193,10 @@ test("lockstep over the Intellio bytes: Armistice's and r10, 1022h eats 22 2A an
   assert.equal(await page.$eval('.md-box.armistice[data-n="1"]', (b) => b.textContent), "1 and r10, 1022h");
   assert.equal(await page.$eval('.md-box.intellio[data-n="1"]', (b) => b.textContent), "1 mov a, 10h");
   // After one step each, Intellio has not yet reached 0102h: nothing is eaten yet.
-  assert.equal(await page.$$eval(".md-cell.eaten", (c) => c.length), 0);
+  assert.equal(await page.$$eval("#md-picture .md-cell.eaten", (c) => c.length), 0);
   await page.click("#md-step");
   await page.waitForSelector('.md-box.intellio[data-n="2"]');
-  assert.deepEqual(await page.$$eval(".md-cell.eaten", (c) => c.map((x) => [Number(x.dataset.addr), x.textContent])), [[0x102, "22"], [0x103, "2A"]]);
+  assert.deepEqual(await page.$$eval("#md-picture .md-cell.eaten", (c) => c.map((x) => [Number(x.dataset.addr), x.textContent])), [[0x102, "22"], [0x103, "2A"]]);
   assert.equal(await page.$eval(".md-cell.part", (c) => Number(c.dataset.addr)), 0x102);
   assert.match(await text("#md-notes"), /Armistice #1 and r10, 1022h \(0100h\) ate 22 2A at 0102h, which Intellio ran as #2 mov c, 2Ah/);
   assert.match(await text("#md-notes"), /They part ways at instruction 1: Armistice reads 4 bytes at 0100h, Intellio 2 at 0100h\./);
@@ -213,7 +213,7 @@ test("lockstep over the Intellio bytes: Armistice's and r10, 1022h eats 22 2A an
   await page.click("#md-back");
   await page.click("#md-back");
   await page.waitForFunction(() => !document.querySelector('.md-box.intellio[data-n="2"]'));
-  assert.equal(await page.$$eval(".md-cell.eaten", (c) => c.length), 0);
+  assert.equal(await page.$$eval("#md-picture .md-cell.eaten", (c) => c.length), 0);
 });
 
 test("lockstep over the Armistice bytes: Intellio's not fp … mov c, 130Ch and the end at 010Ch", async () => {
