@@ -39,6 +39,7 @@ for (const entry of ["app.js", "bench.js"]) {
     minify: true,
     legalComments: "none",
     plugins: [workerSource],
+    loader: { ".pasm": "text", ".out": "text" },
     logLevel: "warning",
   });
 }

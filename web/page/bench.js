@@ -1,33 +1,63 @@
-// The benchmark page: guest MIPS of each interpreter in the browser, on the core the page uses.
+// The benchmark page: guest MIPS of each interpreter in the browser, on the core the page uses
+// (in its Web Worker), over the project's benchmark suite (bench/src/main/resources/toyisa/bench/suite).
+// Each program's output is checked against the suite's expected output.
 import { Core } from "./core-client.js";
+import crc16 from "../../bench/src/main/resources/toyisa/bench/suite/crc16.pasm";
+import crc16Out from "../../bench/src/main/resources/toyisa/bench/suite/crc16.out";
+import fib from "../../bench/src/main/resources/toyisa/bench/suite/fib.pasm";
+import fibOut from "../../bench/src/main/resources/toyisa/bench/suite/fib.out";
+import matmul from "../../bench/src/main/resources/toyisa/bench/suite/matmul.pasm";
+import matmulOut from "../../bench/src/main/resources/toyisa/bench/suite/matmul.out";
+import sieve from "../../bench/src/main/resources/toyisa/bench/suite/sieve.pasm";
+import sieveOut from "../../bench/src/main/resources/toyisa/bench/suite/sieve.out";
+import sort from "../../bench/src/main/resources/toyisa/bench/suite/sort.pasm";
+import sortOut from "../../bench/src/main/resources/toyisa/bench/suite/sort.out";
+import strings from "../../bench/src/main/resources/toyisa/bench/suite/strings.pasm";
+import stringsOut from "../../bench/src/main/resources/toyisa/bench/suite/strings.out";
 
-const STEPS = 50000000;
-// A loop of four instructions that never ends by itself: the budget ends it.
-const LOOP = ["again:  add b, c", "        sub c, 1", "        cmp c, 0", "        jmp again", ""].join("\n");
+const SUITE = [
+  ["crc16", crc16, crc16Out], ["fib", fib, fibOut], ["matmul", matmul, matmulOut],
+  ["sieve", sieve, sieveOut], ["sort", sort, sortOut], ["strings", strings, stringsOut],
+];
+const ENGINE = "TeaVM JavaScript";
 
-async function measure() {
+async function measure(progress) {
   const core = new Core();
   const rows = [];
   for (const cpu of ["armistice", "intellio"]) {
-    const a = await core.call("assemble", LOOP, cpu);
-    if (!a.ok) throw new Error(a.diagnostics.map((d) => d.text).join(""));
-    let best = null;
-    for (let i = 0; i < 3; i++) {
-      const r = await core.bench(cpu, a.bytes, STEPS);
+    for (const [name, source, expected] of SUITE) {
+      const a = await core.call("assemble", source, cpu);
+      if (!a.ok) throw new Error(name + " on " + cpu + ": " + a.diagnostics.map((d) => d.text).join(""));
+      const r = await core.bench(cpu, a.bytes, 1e12);
       if (r.error) throw new Error(r.error);
-      if (!best || r.mips > best.mips) best = r;
+      if (r.outcome !== "HALT") throw new Error(`${name} on ${cpu} ended with ${r.outcome}`);
+      if (r.output !== expected) throw new Error(`${name} on ${cpu} printed the wrong output`);
+      rows.push({ cpu, program: name, engine: ENGINE, steps: r.steps, ms: Math.round(r.ms), mips: Math.round(r.mips) });
+      if (progress) progress(rows);
     }
-    rows.push({ cpu, engine: "TeaVM JavaScript", steps: best.steps, ms: Math.round(best.ms), mips: Math.round(best.mips) });
+  }
+  for (const cpu of ["armistice", "intellio"]) {
+    const mine = rows.filter((r) => r.cpu === cpu);
+    const geo = Math.exp(mine.reduce((s, r) => s + Math.log(r.steps / r.ms / 1000), 0) / mine.length);
+    rows.push({ cpu, program: "geometric mean", engine: ENGINE, steps: "", ms: "", mips: Math.round(geo) });
   }
   return rows;
 }
 
-document.getElementById("bench-steps").textContent = STEPS.toLocaleString("en");
+function show(rows) {
+  document.querySelector("#bench-table tbody").innerHTML = rows.map((r) =>
+    `<tr data-cpu="${r.cpu}" data-program="${r.program}"><td>${r.cpu}</td><td>${r.program}</td><td>${r.engine}</td>` +
+    `<td>${r.steps}</td><td>${r.ms}</td><td class="mips">${r.mips}</td></tr>`).join("");
+}
+
 document.getElementById("bench-run").onclick = async () => {
-  const body = document.querySelector("#bench-table tbody");
-  body.innerHTML = "<tr><td colspan=5>measuring…</td></tr>";
-  const rows = await measure();
-  body.innerHTML = rows.map((r) => `<tr data-cpu="${r.cpu}"><td>${r.cpu}</td><td>${r.engine}</td><td>${r.steps}</td><td>${r.ms}</td><td class="mips">${r.mips}</td></tr>`).join("");
-  window.benchResults = rows;
+  const button = document.getElementById("bench-run");
+  button.disabled = true;
+  try {
+    show(await measure(show));
+  } catch (e) {
+    document.querySelector("#bench-table tbody").innerHTML = `<tr><td colspan=6>${String(e.message || e)}</td></tr>`;
+  }
+  button.disabled = false;
 };
 window.measure = measure;

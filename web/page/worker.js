@@ -61,7 +61,7 @@
     while (!r.stopped && r.steps < m.steps && !r.error) r = call("runFast", [loaded.id, Math.min(10000000, m.steps - r.steps)]);
     const ms = performance.now() - t0;
     call("dispose", [loaded.id]);
-    return { cpu: m.cpu, steps: r.steps, ms: ms, mips: r.steps / ms / 1000, outcome: r.outcome };
+    return { cpu: m.cpu, steps: r.steps, ms: ms, mips: r.steps / ms / 1000, outcome: r.outcome, output: r.output, error: r.error };
   }
 
   self.onmessage = (e) => {
