@@ -106,6 +106,22 @@ function programFor(cpu) {
   return { from, build: app.builds[from] };
 }
 
+/** What would be loaded now: the selected CPU, whose build, its bytes, the input. */
+function currentKey() {
+  const cpu = selectedCpu();
+  const { from, build } = programFor(cpu);
+  return build && build.ok ? [cpu, from, build.bytes, $("#stdin").value].join("|") : null;
+}
+
+/** Says so when the machine on screen no longer runs what the editor holds. */
+function noteStale() {
+  const d = app.dbg;
+  if (!d.sid || d.running || !d.state) return;
+  if (currentKey() !== d.key) {
+    renderStatus(d.state, "the program changed: Run, Step or Reset loads the new build (the machine below is the old one)");
+  }
+}
+
 /** Loads the current build on the selected CPU unless that very program is loaded already. */
 async function ensureLoaded(force) {
   const cpu = selectedCpu();
@@ -115,7 +131,7 @@ async function ensureLoaded(force) {
     return false;
   }
   const input = $("#stdin").value;
-  const key = [cpu, from, build.bytes, input].join("|");
+  const key = currentKey();
   const d = app.dbg;
   if (!force && d.sid && d.key === key) return true;
   if (d.sid) app.core.call("dispose", d.sid);
@@ -317,6 +333,8 @@ function start() {
     return combinedDiagnostics();
   }, () => { syncBreakpoints(); });
   app.core.onRestart = () => { app.dbg.sid = null; app.dbg.key = null; };
+  app.listeners.push(noteStale);
+  $("#stdin").oninput = noteStale;
   $("#btn-run").onclick = () => doRun(true);
   $("#btn-step").onclick = doStep;
   $("#btn-back").onclick = doBack;

@@ -60,8 +60,8 @@ export class Core {
     return this.send({ op: "go", sid }, progress);
   }
 
-  bench(cpu, bytes, steps) {
-    return this.send({ op: "bench", cpu, bytes, steps });
+  bench(cpu, bytes, steps, translated = false) {
+    return this.send({ op: "bench", cpu, bytes, steps, translated });
   }
 
   /**
@@ -81,7 +81,7 @@ export class Core {
           this.restart();
           return resolve(true);
         }
-        setTimeout(poll, 5);
+        setTimeout(poll, 2);
       };
       poll();
     });

@@ -1,10 +1,36 @@
 // The editor: CodeMirror 6 with the portable assembly's highlighting, live diagnostics from the
 // real assembler, breakpoints in the gutter and the line of the PC.
-import { EditorView, basicSetup } from "codemirror";
-import { StateField, StateEffect, RangeSet } from "@codemirror/state";
-import { gutter, GutterMarker, Decoration } from "@codemirror/view";
-import { StreamLanguage } from "@codemirror/language";
-import { linter, lintGutter } from "@codemirror/lint";
+import { EditorState, StateField, StateEffect, RangeSet } from "@codemirror/state";
+import {
+  EditorView, gutter, GutterMarker, Decoration, lineNumbers, highlightActiveLineGutter, highlightSpecialChars,
+  drawSelection, dropCursor, rectangularSelection, crosshairCursor, highlightActiveLine, keymap,
+} from "@codemirror/view";
+import { StreamLanguage, indentOnInput, syntaxHighlighting, defaultHighlightStyle, bracketMatching } from "@codemirror/language";
+import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
+import { highlightSelectionMatches, searchKeymap } from "@codemirror/search";
+import { linter, lintGutter, lintKeymap } from "@codemirror/lint";
+
+/**
+ * CodeMirror's basic setup without what does not fit assembly: no bracket or quote closing (a
+ * string is typed as it is), no folding, no completion pop-ups.
+ */
+const setup = [
+  lineNumbers(),
+  highlightActiveLineGutter(),
+  highlightSpecialChars(),
+  history(),
+  drawSelection(),
+  dropCursor(),
+  EditorState.allowMultipleSelections.of(true),
+  indentOnInput(),
+  syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+  bracketMatching(),
+  rectangularSelection(),
+  crosshairCursor(),
+  highlightActiveLine(),
+  highlightSelectionMatches(),
+  keymap.of([...defaultKeymap, ...searchKeymap, ...historyKeymap, ...lintKeymap, indentWithTab]),
+];
 
 const REGISTERS = new Set(["a", "b", "c", "d", "e", "f", "fp", "sp"]);
 for (let i = 0; i < 16; i++) REGISTERS.add("r" + i);
@@ -141,7 +167,7 @@ export function createEditor(parent, doc, check, onBreakpoints) {
           },
         },
       }),
-      basicSetup,
+      setup,
       pasm,
       lint,
       lintGutter(),
