@@ -137,7 +137,8 @@ async function ensureLoaded(force) {
   if (d.sid) app.core.call("dispose", d.sid);
   const s = await app.core.call("load", cpu, build.bytes, input, 0, 0);
   if (s.error) { setStatus("error", s.error); return false; }
-  d.sid = s.id; d.key = key; d.cpu = cpu; d.loadedFrom = from; d.prev = null; d.lastStep = null;
+  d.sid = s.id; d.key = key; d.cpu = cpu; d.loadedFrom = from; d.prev = null; d.lastStep = null; d.resumeOnInput = false;
+  await app.core.call("setInteractive", d.sid, true);
   await syncBreakpoints();
   render(s);
   return true;
@@ -173,6 +174,8 @@ async function doRun(fromStart) {
   const r = await app.core.go(app.dbg.sid, (progress) => render(progress, "running…"));
   setRunning(false);
   if (r.abandoned) { app.dbg.sid = null; setStatus("error", r.error); return; }
+  app.dbg.resumeOnInput = !!r.waitingForInput;
+  if (r.waitingForInput) $("#console-in").focus();
   render(r, r.userStopped ? "stopped at " + hex4(r.pc) + "h (Back undoes the last steps)" : r.breakpoint ? "breakpoint at " + hex4(r.pc) + "h" : null);
 }
 
@@ -195,6 +198,18 @@ async function doReset() {
 
 async function doStop() {
   await app.core.stop(app.dbg.sid);
+}
+
+/** A line typed into the console goes to the program; a run that waited for it goes on. */
+async function sendInput(eof) {
+  const d = app.dbg;
+  if (!d.sid || d.running) return;
+  const field = $("#console-in");
+  const r = eof ? await app.core.call("endInput", d.sid) : await app.core.call("input", d.sid, field.value + "\n");
+  if (r.error) { setStatus("error", r.error); return; }
+  field.value = "";
+  render(r, r.note || null);
+  if (d.resumeOnInput && !r.stopped) await doRun(false);
 }
 
 function render(s, note) {
@@ -240,7 +255,13 @@ function renderStatus(s, note) {
     case "FAULT": cls = "fault"; text = s.report.trimEnd() + `\nexit status ${s.exitStatus} after ${s.steps} instructions`; break;
     case "BUDGET": cls = "budget"; text = s.report.trimEnd() + `\nexit status ${s.exitStatus}`; break;
     case "OUTPUT_CAP": cls = "budget"; text = `${s.shellMessage}: exit status ${s.exitStatus}`; break;
-    default: text = `${NAMES[s.cpu]}, ready at ${hex4(s.pc)}h after ${s.steps} instructions`;
+    default:
+      if (s.waitingForInput) {
+        cls = "waiting";
+        text = `${NAMES[s.cpu]} waits for input at ${hex4(s.pc)}h: type a line under the output and press Enter (or End input)`;
+      } else {
+        text = `${NAMES[s.cpu]}, ready at ${hex4(s.pc)}h after ${s.steps} instructions`;
+      }
   }
   if (app.dbg.loadedFrom && app.dbg.loadedFrom !== s.cpu) text = `${NAMES[app.dbg.loadedFrom]} bytes on ${NAMES[s.cpu]}: ` + text;
   if (note) text = note + "\n" + text;
@@ -342,6 +363,8 @@ function start() {
   $("#btn-stop").onclick = doStop;
   $("#btn-reset").onclick = doReset;
   $("#mem-addr").onchange = renderMemory;
+  $("#console-form").onsubmit = (e) => { e.preventDefault(); sendInput(false); };
+  $("#console-eof").onclick = () => sendInput(true);
   for (const r of document.querySelectorAll('input[name="target"]')) r.onchange = () => ensureLoaded(false);
   $("#wrong-build").onchange = () => ensureLoaded(false);
   for (const b of document.querySelectorAll("#tabs button")) b.onclick = () => showView(b.dataset.view);

@@ -44,7 +44,7 @@
       const t0 = performance.now();
       const r = call("run", [m.sid, slice]);
       const dt = performance.now() - t0;
-      if (r.error || r.stopped || r.breakpoint) {
+      if (r.error || r.stopped || r.breakpoint || r.waitingForInput) {
         postMessage({ id: m.id, result: r, done: true });
         return;
       }

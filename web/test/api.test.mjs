@@ -210,3 +210,32 @@ test("bad input gets a clear message, never an exception", () => {
   assert.equal(core.step(stopped).note, "the program has stopped: reset it or go back");
   assert.equal(core.reset(stopped).stopped, false);
 });
+
+test("a console: a read at the end of the input waits for a typed line, and End input gives FFFFh", () => {
+  // echo numbers doubled until end of input (FFFFh)
+  const src = "again: mov a, 21h\nint 13h\ncmp c, 0FFFFh\njz done\nadd c, c\nmov a, 10h\nint 13h\njmp again\ndone: halt\n";
+  for (const cpu of ["armistice", "intellio"]) {
+    const a = core.assemble(src, cpu);
+    assert.equal(a.ok, true, a.diagnostics.map((d) => d.text).join(""));
+    const id = core.load(cpu, a.bytes, "1\n", 0, 0).id;
+    assert.equal(core.setInteractive(id, true).inputOpen, true);
+    let s = core.run(id, 1000);
+    assert.equal(s.waitingForInput, true, cpu);
+    assert.equal(s.output, "2\n");
+    assert.equal(core.step(id).waitingForInput, true, "a step waits too");
+    core.input(id, "20\n");
+    s = core.run(id, 1000);
+    assert.equal(s.output, "2\n40\n", cpu);
+    assert.equal(s.waitingForInput, true);
+    const back = core.back(id, 3);
+    assert.equal(back.output, "2\n", "back undoes the print and the read of the typed line");
+    s = core.run(id, 1000);
+    assert.equal(s.output, "2\n40\n", "and the line is read again");
+    assert.equal(core.endInput(id).inputOpen, false);
+    s = core.run(id, 1000);
+    assert.equal(s.outcome, "HALT", cpu);
+    assert.equal(core.input(id, "3\n").note, "the input is closed (Reset opens it again)");
+    const batch = core.load(cpu, a.bytes, "1\n", 0, 0).id;
+    assert.equal(runToEnd(batch).output, "2\n", "without a console the end of the input is the end, as on the command line");
+  }
+});

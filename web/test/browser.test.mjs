@@ -350,6 +350,25 @@ test("the tour walks the seven acts, and its acts drive the page", async () => {
   await page.click("#big-type");
 });
 
+test("the console: a program that reads past its input waits for a typed line", async () => {
+  await page.click('#tabs button[data-view="code"]');
+  await typeSource("again: mov a, 21h\nint 13h\ncmp c, 0FFFFh\njz done\nadd c, c\nmov a, 10h\nint 13h\njmp again\ndone: halt");
+  await page.fill("#stdin", "1");
+  await target("intellio");
+  await page.click("#btn-run");
+  await page.waitForFunction(() => window.toyisa.dbg.state && window.toyisa.dbg.state.waitingForInput && !window.toyisa.dbg.running);
+  assert.equal(await text("#stdout"), "2\n");
+  assert.match(await text("#status"), /^Intellio waits for input at 0102h/);
+  assert.equal(await page.evaluate(() => document.activeElement.id), "console-in");
+  await page.keyboard.type("21");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.querySelector("#stdout").textContent === "2\n42\n" && !window.toyisa.dbg.running);
+  await page.click("#console-eof");
+  await page.waitForFunction(() => window.toyisa.dbg.state.stopped);
+  assert.match(await text("#status"), /halted: exit status 0/);
+  await page.fill("#stdin", "");
+});
+
 test("no script error on the way", () => {
   assert.deepEqual(errors, []);
 });

@@ -620,6 +620,20 @@ public abstract class Machine {
         in = new GuestInput(stream);
     }
 
+    /**
+     * Appends to standard input (set by {@link #setInput(byte[])}): a console that takes input while
+     * the program runs, without blocking it, hands over each line typed. Reads at the end of the
+     * input see FFFFh until more arrives; undo rewinds into the appended bytes as into any others.
+     */
+    public void appendInput(byte[] more) {
+        in.append(more.clone());
+    }
+
+    /** Input bytes given and not read yet: 0 means the next read sees the end of input. */
+    public int inputAvailable() {
+        return in.available();
+    }
+
     /** Also hands every piece of output to {@code echo} as it is printed (the command line's stdout). */
     public void setOutputEcho(Consumer<String> echo) {
         this.echo = echo;

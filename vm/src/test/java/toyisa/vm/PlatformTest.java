@@ -127,6 +127,23 @@ class PlatformTest {
     }
 
     @Test
+    void inputAppendedWhileRunningIsReadAfterTheEndWasSeen() {
+        // read a number, read a number, add, print: the second number arrives after the first read saw the end
+        Machine m = Machine.create("intellio");
+        m.loadRaw(Programs.asm("intellio", "mov a, 21h", "int 13h", "mov b, c", "mov a, 21h", "int 13h", "add c, b",
+                "mov a, 10h", "int 13h", "hlt"));
+        m.setInput("1\n");
+        for (int i = 0; i < 4; i++) m.step();
+        assertEquals(0, m.inputAvailable());
+        Step starved = m.step();
+        assertEquals(0xFFFF, m.register(2), "at the end of the input a read gets FFFFh");
+        m.undo(starved);
+        m.appendInput("41\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals(3, m.inputAvailable());
+        assertEquals("42\n", m.run().output());
+    }
+
+    @Test
     void aRunInSlicesEndsExactlyAsOneRun() {
         for (String cpu : new String[] {"armistice", "intellio"}) {
             Machine m = Machine.create(cpu);

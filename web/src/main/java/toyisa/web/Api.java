@@ -108,6 +108,36 @@ public final class Api {
         return s.state(null);
     }
 
+    /**
+     * Makes the session's input a console ({@code true}): a HAL read at the end of the input waits
+     * — step and run return with {@code waitingForInput} — until {@link #input} brings more or
+     * {@link #endInput} closes it. Off (the default), the end of the input reads as FFFFh at once,
+     * as on the command line.
+     */
+    @JSExport
+    public static String setInteractive(int id, boolean on) {
+        Session s = SESSIONS.get(id);
+        if (s == null) return noSession(id);
+        s.setInteractive(on);
+        return s.state(null);
+    }
+
+    /** Text typed into the console (a line with its newline, say), read after the input so far. */
+    @JSExport
+    public static String input(int id, String text) {
+        Session s = SESSIONS.get(id);
+        if (s == null) return noSession(id);
+        if (text != null && text.length() > 65536) return error("at most 64 KiB of input at once");
+        return s.input(text == null ? "" : text);
+    }
+
+    /** Ends the console's input: reads at its end see FFFFh, as after Ctrl-D. */
+    @JSExport
+    public static String endInput(int id) {
+        Session s = SESSIONS.get(id);
+        return s == null ? noSession(id) : s.closeInput();
+    }
+
     /** Forgets a session. */
     @JSExport
     public static void dispose(int id) {

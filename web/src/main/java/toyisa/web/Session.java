@@ -30,6 +30,9 @@ final class Session {
     private final ArrayDeque<Step> journal = new ArrayDeque<>();
     private boolean forgotten;
     private final Set<Integer> breakpoints = new HashSet<>();
+    /** A console: a read at the end of the input waits for more instead of seeing FFFFh. */
+    private boolean interactive;
+    private boolean inputClosed;
 
     Session(int id, Isa isa, byte[] program, String input, long budget, int outputCap) {
         this.id = id;
@@ -49,6 +52,33 @@ final class Session {
         machine.setInput(input);
         journal.clear();
         forgotten = false;
+        inputClosed = false;
+    }
+
+    void setInteractive(boolean on) {
+        interactive = on;
+    }
+
+    /** A line typed into the console: the program reads it after what it was given. */
+    String input(String text) {
+        if (inputClosed) return state(null, "the input is closed (Reset opens it again)");
+        machine.appendInput(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return state(null);
+    }
+
+    /** End of input, like Ctrl-D: reads at its end see FFFFh from now on. */
+    String closeInput() {
+        inputClosed = true;
+        return state(null);
+    }
+
+    /** True when the next instruction is a HAL read with nothing left to read, and the console may still send more. */
+    private boolean waitingForInput() {
+        if (!interactive || inputClosed || machine.isStopped() || machine.inputAvailable() > 0) return false;
+        Instruction next = machine.decodeAt(machine.pc());
+        if (next.isIllegal() || !isa.disassemble(next).startsWith("int ") || next.vector() != Machine.HAL_VECTOR) return false;
+        int service = machine.register(isa.registers().code("a"));
+        return service == 0x20 || service == 0x21;
     }
 
     String reset() {
@@ -63,6 +93,7 @@ final class Session {
 
     String step() {
         if (machine.isStopped()) return state(null, "the program has stopped: reset it or go back");
+        if (waitingForInput()) return state(null);
         Step s = machine.step();
         remember(s);
         return state(s);
@@ -77,6 +108,7 @@ final class Session {
                 hit = true;
                 break;
             }
+            if (waitingForInput()) break;
             last = machine.step();
             remember(last);
         }
@@ -139,6 +171,7 @@ final class Session {
         j.endArray();
         j.field("flagNames", st.flagNames()).field("flags", st.flags());
         j.field("stopped", machine.isStopped()).field("history", journal.size());
+        j.field("waitingForInput", waitingForInput()).field("inputOpen", interactive && !inputClosed);
         Instruction next = machine.decodeAt(st.pc());
         j.key("next").beginObject().field("address", st.pc()).field("bytes", Hex.bytes(next.bytes()))
                 .field("text", next.isIllegal() ? "(illegal)" : isa.disassemble(next)).endObject();
