@@ -62,11 +62,24 @@ const ACTS = [
   },
   {
     title: "A header names the machine, so the loader can refuse a foreign file",
-    text: () => `<p>A raw binary carries no word about its CPU. The TXF container starts with a machine byte ` +
-      `(Armistice A7h, Intellio 1Eh), so <code>toyisa exec</code> refuses a foreign file with <i>exec format error</i> ` +
-      `instead of running garbage — unless binfmt hands it to an emulator. (That part lives on the command line: ` +
-      `<code>toyisa exec --machine armistice print42.intellio.txf</code>.)</p>`,
-    show: null,
+    text: () => `<p>A raw binary carries no word about its CPU. The TXF container starts with a header that names ` +
+      `the machine (Armistice A7h, Intellio 1Eh), so the loader refuses a foreign file with <i>exec format error</i> ` +
+      `instead of running garbage — unless binfmt hands it to an emulator. Show me runs the loader's rules ` +
+      `(<code>toyisa exec --machine armistice print42.intellio.txf</code>) twice: with the Intellio binfmt entry ` +
+      `disabled, and enabled.</p><pre id="tour-exec" class="mono"></pre>`,
+    show: async () => {
+      const lines = [];
+      for (const binfmt of [false, true]) {
+        const r = await app.core.call("exec", app.print42, "intellio", "armistice", binfmt);
+        if (r.error) { lines.push(r.error); continue; }
+        lines.push(`$ toyisa binfmt --${binfmt ? "enable" : "disable"} toyisa-intellio`);
+        lines.push(`$ toyisa exec --machine armistice ${r.file}      # starts ${r.header}`);
+        if (r.kind === "REFUSED") lines.push(`toyisa exec: ${r.message}`, `(exit status ${r.exitStatus}: nothing ran)`);
+        else lines.push(`${r.output.trimEnd()}      (handed to ${r.interpreter}; exit status ${r.exitStatus})`);
+        lines.push("");
+      }
+      $("#tour-exec").textContent = lines.join("\n");
+    },
   },
   {
     title: "The emulator runs it anyway, by translating it",

@@ -239,3 +239,21 @@ test("a console: a read at the end of the input waits for a typed line, and End 
     assert.equal(runToEnd(batch).output, "2\n", "without a console the end of the input is the end, as on the command line");
   }
 });
+
+test("exec: a TXF header lets the loader refuse a foreign file, or hand it to the emulator", () => {
+  const refused = core.exec(PRINT_42, "intellio", "armistice", false);
+  assert.equal(refused.header, "7F 54 58 46 01 01 02 1E");
+  assert.equal(refused.kind, "REFUSED");
+  assert.equal(refused.message, "program.intellio.txf: exec format error: a TXF file for Intellio cannot run on Armistice (no enabled binfmt entry matches it)");
+  assert.equal(refused.exitStatus, 126);
+  const handed = core.exec(PRINT_42, "intellio", "armistice", true);
+  assert.equal(handed.kind, "INTERPRETER");
+  assert.equal(handed.interpreter, "toyisa-emulate-intellio");
+  assert.equal(handed.output, "42\n");
+  const native = core.exec(PRINT_42, "armistice", "armistice", false);
+  assert.equal(native.kind, "NATIVE");
+  assert.equal(native.output, "42\n");
+  const other = core.exec(PRINT_42, "armistice", "intellio", true);
+  assert.equal(other.kind, "REFUSED");
+  assert.match(other.message, /a TXF file for Armistice cannot run on Intellio/);
+});

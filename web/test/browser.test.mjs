@@ -345,6 +345,16 @@ test("the tour walks the seven acts, and its acts drive the page", async () => {
   await page.waitForFunction(() => window.toyisa.dbg.state && window.toyisa.dbg.state.stopped);
   assert.equal(await text("#stdout"), "42\n");
   await page.click('#tabs button[data-view="tour"]');
+  await page.click("#tour-next");
+  await page.click("#tour-next");
+  await page.click("#tour-next");
+  assert.equal(await text("#tour-count"), "Act 6 of 7");
+  await page.click("#tour-show");
+  await page.waitForFunction(() => document.querySelector("#tour-exec").textContent.includes("handed to"));
+  const exec = await text("#tour-exec");
+  assert.match(exec, /toyisa exec: program\.intellio\.txf: exec format error: a TXF file for Intellio cannot run on Armistice/);
+  assert.match(exec, /starts 7F 54 58 46 01 01 02 1E/);
+  assert.match(exec, /^42 {6}\(handed to toyisa-emulate-intellio; exit status 0\)$/m);
   await page.click("#big-type");
   await page.screenshot({ path: join(shots, "tour.png") });
   await page.click("#big-type");

@@ -259,6 +259,53 @@ public final class Api {
         return j.endObject().toString();
     }
 
+    /**
+     * What {@code toyisa exec --machine M} does with the TXF build of a source: the source is
+     * assembled for {@code builtFor} and packed as TXF, and the loader's rules decide — native,
+     * handed to the emulator by binfmt (unless {@code binfmt} is false: the Intellio entry
+     * disabled), or refused with <i>exec format error</i>. Returns the header, the decision and the
+     * run, if any.
+     */
+    @JSExport
+    public static String exec(String source, String builtFor, String machine, boolean binfmt) {
+        Isa from = Isa.byName(builtFor == null ? "" : builtFor);
+        Isa on = Isa.byName(machine == null ? "" : machine);
+        if (from == null || on == null) return error("unknown CPU (known: armistice, intellio)");
+        Assembly a = Assembler.assemble("program.pasm", source, from);
+        if (!a.ok()) return error("the source does not assemble for " + from.name());
+        byte[] txf = a.toTxf();
+        String fileName = "program." + from.id() + ".txf";
+        toyisa.vm.BinfmtRegistry registry = toyisa.vm.BinfmtRegistry.defaults();
+        try {
+            if (!binfmt) registry.setEnabled(toyisa.vm.BinfmtRegistry.INTELLIO_ENTRY, false);
+        } catch (toyisa.vm.ConfigException e) {
+            return error(e.getMessage());
+        }
+        toyisa.vm.Exec.Plan plan = toyisa.vm.Exec.decide(txf, fileName, on, registry);
+        Json j = new Json().beginObject().field("file", fileName)
+                .field("header", Hex.bytes(java.util.Arrays.copyOf(txf, 8))).field("kind", plan.kind().name());
+        switch (plan.kind()) {
+            case REFUSED -> j.field("message", plan.message()).field("exitStatus", toyisa.vm.Exec.REFUSED_STATUS);
+            case NATIVE -> {
+                Machine m = Machine.create(on);
+                m.load(plan.program());
+                result(j, m.run());
+            }
+            case INTERPRETER -> {
+                j.field("interpreter", plan.entry().interpreter()).field("entry", plan.entry().name());
+                if (!plan.entry().interpreter().equals(toyisa.vm.BinfmtRegistry.INTELLIO_EMULATOR) || !on.id().equals("armistice"))
+                    return error("no interpreter '" + plan.entry().interpreter() + "' in the page");
+                try {
+                    Isa intellio = Isa.byName("intellio");
+                    result(j, Emulator.run(toyisa.vm.Loader.load(plan.file(), intellio), Emulator.options()).result());
+                } catch (toyisa.container.FormatException e) {
+                    return error(e.getMessage());
+                }
+            }
+        }
+        return j.endObject().toString();
+    }
+
     static void result(Json j, RunResult r) {
         j.field("outcome", r.outcome().name()).field("exitStatus", r.exitStatus()).field("steps", r.steps())
                 .field("output", r.output()).field("shellMessage", r.shellMessage()).field("report", r.report());
