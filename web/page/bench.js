@@ -2,6 +2,7 @@
 // (in its Web Worker), over the project's benchmark suite (bench/src/main/resources/toyisa/bench/suite).
 // Each program's output is checked against the suite's expected output.
 import { Core } from "./core-client.js";
+import wasmWorkerSource from "virtual:wasm-worker-source";
 import crc16 from "../../bench/src/main/resources/toyisa/bench/suite/crc16.pasm";
 import crc16Out from "../../bench/src/main/resources/toyisa/bench/suite/crc16.out";
 import fib from "../../bench/src/main/resources/toyisa/bench/suite/fib.pasm";
@@ -21,10 +22,18 @@ const SUITE = [
 ];
 const ENGINES = [["armistice", "interpreter", false], ["intellio", "interpreter", false], ["intellio", "translated", true]];
 
+/** Both builds of the core when the WebAssembly one is in this page (a build with -Pwasm), else the JavaScript one. */
 async function measure(progress) {
-  const core = new Core();
   const rows = [];
-  for (const [cpu, engine, translated] of ENGINES) {
+  await measureCore(new Core(), "JavaScript", rows, progress);
+  if (wasmWorkerSource) await measureCore(new Core(wasmWorkerSource), "WebAssembly", rows, progress);
+  return rows;
+}
+
+async function measureCore(core, build, rows, progress) {
+  const start = rows.length;
+  for (const [cpu, kind, translated] of ENGINES) {
+    const engine = kind + " (" + build + ")";
     for (const [name, source, expected] of SUITE) {
       const a = await core.call("assemble", source, cpu);
       if (!a.ok) throw new Error(name + " on " + cpu + ": " + a.diagnostics.map((d) => d.text).join(""));
@@ -36,12 +45,13 @@ async function measure(progress) {
       if (progress) progress(rows);
     }
   }
-  for (const [cpu, engine] of ENGINES) {
-    const mine = rows.filter((r) => r.cpu === cpu && r.engine === engine && r.raw);
+  for (const [cpu, kind] of ENGINES) {
+    const engine = kind + " (" + build + ")";
+    const mine = rows.slice(start).filter((r) => r.cpu === cpu && r.engine === engine && r.raw);
     const geo = Math.exp(mine.reduce((s, r) => s + Math.log(r.raw), 0) / mine.length);
     rows.push({ cpu, program: "geometric mean", engine, steps: "", ms: "", mips: Math.round(geo) });
   }
-  return rows;
+  core.worker.terminate();
 }
 
 function show(rows) {

@@ -6,8 +6,9 @@ import workerSource from "virtual:worker-source";
 export const STOP_DEADLINE_MS = 100;
 
 export class Core {
-  constructor() {
-    this.url = URL.createObjectURL(new Blob([workerSource], { type: "text/javascript" }));
+  /** {@code source}: the worker's script; the page's own (the JavaScript core) unless given. */
+  constructor(source) {
+    this.url = URL.createObjectURL(new Blob([source || workerSource], { type: "text/javascript" }));
     this.generation = 0;
     this.onRestart = null;
     this.spawn();

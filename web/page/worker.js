@@ -9,7 +9,8 @@
 // Messages out: {id, result, done}  done=false for progress reports of a "go"
 (function () {
   "use strict";
-  const core = self;
+  // The JavaScript core's functions are the worker's globals; the WebAssembly one's are its exports.
+  const api = () => self.toyisaCore || self;
   const stops = new Set();
   // A slice is sized to take about 4 ms, so a Stop is answered well within 100 ms even on a busy
   // machine. Between slices the worker yields through a message to itself (a timer would be
@@ -22,7 +23,7 @@
 
   function call(op, args) {
     try {
-      const text = core[op].apply(null, args);
+      const text = api()[op].apply(null, args);
       return text === undefined ? {} : JSON.parse(text);
     } catch (err) {
       return { error: "internal error in " + op + ": " + (err && err.message ? err.message : String(err)) };
@@ -86,5 +87,8 @@
     if (m.op === "bench") { postMessage({ id: m.id, result: m.translated ? benchTranslated(m) : bench(m), done: true }); return; }
     postMessage({ id: m.id, result: call(m.op, m.args || []), done: true });
   };
-  postMessage({ ready: true });
+  // The WebAssembly build of the core (the benchmark page only) is ready once its module is loaded.
+  (self.toyisaCoreLoading || Promise.resolve()).then(
+    () => postMessage({ ready: true }),
+    (err) => { throw new Error("the core did not load: " + (err && err.message ? err.message : String(err))); });
 })();

@@ -15,9 +15,9 @@ try {
   const page = await browser.newPage();
   await page.goto(pathToFileURL(join(site, "bench.html")).href);
   const rows = await page.evaluate(() => window.measure());
-  console.log("cpu        program         engine            instructions       ms   MIPS");
+  console.log("cpu        program         engine                     instructions       ms   MIPS");
   for (const r of rows) {
-    console.log(`${r.cpu.padEnd(10)} ${r.program.padEnd(15)} ${r.engine.padEnd(17)} ${String(r.steps).padStart(12)} ${String(r.ms).padStart(8)} ${String(r.mips).padStart(6)}`);
+    console.log(`${r.cpu.padEnd(10)} ${r.program.padEnd(15)} ${r.engine.padEnd(26)} ${String(r.steps).padStart(12)} ${String(r.ms).padStart(8)} ${String(r.mips).padStart(6)}`);
   }
 } finally {
   await browser.close();
