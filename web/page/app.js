@@ -170,6 +170,7 @@ async function doRun(fromStart) {
   if (fromStart) render(await app.core.call("reset", app.dbg.sid));
   if (app.dbg.state && app.dbg.state.stopped) { render(app.dbg.state, "the program has stopped: reset it or go back"); return; }
   setRunning(true);
+  app.dbg.runStart = app.dbg.state;
   setStatus("running", "running…");
   const r = await app.core.go(app.dbg.sid, (progress) => render(progress, "running…"));
   setRunning(false);
@@ -215,7 +216,10 @@ async function sendInput(eof) {
 function render(s, note) {
   const d = app.dbg;
   if (s.error) { setStatus("error", s.error); return; }
-  d.prev = d.state && d.state.id === s.id ? d.state : null;
+  // Changes are shown against the state before the last action: a step, or a whole run.
+  const before = d.running || d.runStart ? d.runStart : d.state;
+  if (!d.running) d.runStart = null;
+  d.prev = before && before.id === s.id ? before : null;
   d.state = s;
   d.lastStep = s.step || null;
   renderRegisters(s, d.prev);
@@ -353,7 +357,7 @@ function start() {
     if (!b) return [];
     return combinedDiagnostics();
   }, () => { syncBreakpoints(); });
-  app.core.onRestart = () => { app.dbg.sid = null; app.dbg.key = null; };
+  app.core.restartListeners.push(() => { app.dbg.sid = null; app.dbg.key = null; });
   app.listeners.push(noteStale);
   $("#stdin").oninput = noteStale;
   $("#btn-run").onclick = () => doRun(true);

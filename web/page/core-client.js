@@ -10,7 +10,8 @@ export class Core {
   constructor(source) {
     this.url = URL.createObjectURL(new Blob([source || workerSource], { type: "text/javascript" }));
     this.generation = 0;
-    this.onRestart = null;
+    /** Called when the worker was replaced: every machine in it is gone. */
+    this.restartListeners = [];
     this.spawn();
   }
 
@@ -94,6 +95,6 @@ export class Core {
     const pending = this.pending;
     this.spawn();
     for (const p of pending.values()) p.resolve({ abandoned: true, error: "stopped: the run was abandoned" });
-    if (this.onRestart) this.onRestart();
+    for (const f of this.restartListeners) f();
   }
 }

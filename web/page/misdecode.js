@@ -24,6 +24,7 @@ export function initMisdecode(a) {
   $("#md-reset").onclick = () => serial(() => load(true));
   for (const r of document.querySelectorAll('input[name="md-source"]')) r.onchange = () => serial(() => load(true));
   app.listeners.push(() => { if ($("#view-misdecode").classList.contains("active")) serial(() => load(false)); });
+  app.core.restartListeners.push(() => { md.key = null; md.runs = null; });
 }
 
 export function refreshMisdecode() {

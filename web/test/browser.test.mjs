@@ -113,6 +113,8 @@ test("each native run prints 42", async () => {
     await runToEnd();
     assert.equal(await text("#stdout"), "42\n", cpu);
     assert.match(await text("#status"), /halted: exit status 0 after 4 instructions/, cpu);
+    assert.deepEqual(await page.$$eval("#registers tr.changed", (r) => r.map((t) => t.dataset.reg)), ["a", "c"],
+      cpu + ": the run changed a and c");
   }
   await page.screenshot({ path: join(shots, "run.png") });
 });
