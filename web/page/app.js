@@ -228,6 +228,7 @@ function render(s, note) {
   $("#stdout").textContent = s.output;
   renderStatus(s, note);
   renderMemory();
+  renderDecode();
   highlightListing();
 }
 
@@ -308,6 +309,17 @@ async function renderMemory() {
     html += b + "</tr>" + be + "</tr>" + le + "</tr>";
   }
   $("#memory tbody").innerHTML = html;
+}
+
+/** The next instructions as the running CPU decodes the bytes at the PC: the misdecode, for one CPU. */
+async function renderDecode() {
+  const d = app.dbg;
+  if (!d.sid || !d.state) return;
+  const rows = await app.core.call("disassemble", d.sid, d.state.pc, 6);
+  if (rows.error) return;
+  $("#decode-cpu").textContent = `as ${NAMES[d.state.cpu]} decodes the bytes`;
+  $("#decode tbody").innerHTML = rows.map((r, i) =>
+    `<tr class="${i === 0 && !d.state.stopped ? "pc" : ""}"><td class="addr">${hex4(r.address)}</td><td>${esc(r.bytes)}</td><td>${esc(r.text)}</td></tr>`).join("");
 }
 
 function hex2(n) {

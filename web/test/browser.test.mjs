@@ -138,6 +138,11 @@ test("the wrong build on a CPU dies as the shell says", async () => {
   const status = await text("#status");
   assert.match(status, /^Intellio bytes on Armistice: Illegal instruction\n  Armistice: illegal instruction at 0104h/);
   assert.match(status, /exit status 132/);
+  await page.click("#btn-reset");
+  await page.waitForFunction(() => window.toyisa.dbg.state.steps === 0 && document.querySelector("#decode tr"));
+  assert.equal(await text("#decode-cpu"), "as Armistice decodes the bytes");
+  assert.deepEqual((await page.$$eval("#decode tr", (r) => r.map((t) => t.textContent))).slice(0, 2),
+    ["010020 10 22 2Aand r10, 1022h", "0104CD 13 F4 00(illegal)"]);
   await target("armistice", false);
 });
 
