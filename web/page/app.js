@@ -315,11 +315,12 @@ async function renderMemory() {
 async function renderDecode() {
   const d = app.dbg;
   if (!d.sid || !d.state) return;
+  $("#decode-cpu").textContent = `as ${NAMES[d.state.cpu]} decodes the bytes`;
+  if (d.state.stopped && d.state.outcome !== "FAULT") { $("#decode tbody").innerHTML = "<tr><td>—</td></tr>"; return; }
   const rows = await app.core.call("disassemble", d.sid, d.state.pc, 6);
   if (rows.error) return;
-  $("#decode-cpu").textContent = `as ${NAMES[d.state.cpu]} decodes the bytes`;
   $("#decode tbody").innerHTML = rows.map((r, i) =>
-    `<tr class="${i === 0 && !d.state.stopped ? "pc" : ""}"><td class="addr">${hex4(r.address)}</td><td>${esc(r.bytes)}</td><td>${esc(r.text)}</td></tr>`).join("");
+    `<tr class="${i === 0 ? "pc" : ""}"><td class="addr">${hex4(r.address)}</td><td>${esc(r.bytes)}</td><td>${esc(r.text)}</td></tr>`).join("");
 }
 
 function hex2(n) {
