@@ -54,6 +54,8 @@ async function load(force) {
   md.source = source;
   md.bytes = build.bytes ? build.bytes.split(" ").map((h) => parseInt(h, 16)) : [];
   md.runs = [];
+  const text = await app.core.call("compare", build.bytes, BUDGET);
+  $("#md-text").textContent = text.error || text.text;
   for (const cpu of CPUS) {
     const s = await app.core.call("load", cpu, build.bytes, "", BUDGET, 0);
     if (s.error) throw new Error(s.error);

@@ -257,3 +257,19 @@ test("exec: a TXF header lets the loader refuse a foreign file, or hand it to th
   assert.equal(other.kind, "REFUSED");
   assert.match(other.message, /a TXF file for Armistice cannot run on Intellio/);
 });
+
+test("compare gives the misdecode view of toyisa compare, word for word", async () => {
+  const { readFileSync } = await import("node:fs");
+  for (const [cpu, bytes] of [["intellio", INTELLIO_42], ["armistice", ARMISTICE_42]]) {
+    const c = core.compare(bytes, 0);
+    const golden = readFileSync(join(here, `../../repl/src/test/resources/cli/compare-${cpu}-binary.out`), "utf8");
+    assert.equal(c.text, golden.slice(0, golden.indexOf("--- stderr")), cpu);
+    assert.deepEqual(c.runs.map((r) => r.cpu), ["armistice", "intellio"]);
+  }
+  const i = core.compare(INTELLIO_42, 0);
+  assert.equal(i.runs[0].shown[0].instruction, "and r10, 1022h");
+  assert.equal(i.runs[1].shown.length, 4);
+  assert.equal(i.runs[0].exitStatus, 132);
+  assert.equal(i.runs[1].output, "42\n");
+  assert.equal(core.compare("ZZ", 0).error, "'ZZ' is not a hex byte");
+});

@@ -232,6 +232,38 @@ public final class Api {
     }
 
     /**
+     * The misdecode view of {@code toyisa compare}: a raw binary run on both CPUs with the stepping
+     * loop and a small budget (0 or less: the command's default, 10 000). Each CPU's first
+     * instructions ({@code shown}: as many as the command shows) with its ending, and the command's text.
+     */
+    @JSExport
+    public static String compare(String hexBytes, double budget) {
+        byte[] code;
+        try {
+            code = bytes(hexBytes);
+        } catch (IllegalArgumentException e) {
+            return error(e.getMessage());
+        }
+        if (code.length > Program.MAX_RAW_SIZE)
+            return error("a raw binary of " + code.length + " bytes does not fit between 0100h and FFFFh");
+        toyisa.vm.Comparison c = toyisa.vm.Comparison.of(Program.raw(code), budget >= 1 ? (long) budget : toyisa.vm.Comparison.DEFAULT_BUDGET);
+        Json j = new Json().beginObject().key("runs").beginArray();
+        for (toyisa.vm.Comparison.Run r : c.runs()) {
+            j.beginObject().field("cpu", r.cpu().id());
+            j.key("shown").beginArray();
+            for (toyisa.vm.Step s : r.shown()) {
+                j.beginObject().field("pc", s.pc()).field("bytes", Hex.bytes(s.bytes())).field("length", s.bytes().length)
+                        .field("instruction", s.instruction()).field("outcome", s.outcome().name()).endObject();
+            }
+            j.endArray();
+            result(j, r.result());
+            j.endObject();
+        }
+        j.endArray().field("text", c.render(false));
+        return j.endObject().toString();
+    }
+
+    /**
      * Runs an Intellio binary on Armistice by binary translation, with the translation log:
      * the result the Intellio interpreter would give, the log, and the counts.
      */
