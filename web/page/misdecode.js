@@ -23,6 +23,7 @@ export function initMisdecode(a) {
   $("#md-run").onclick = () => serial(runBoth);
   $("#md-reset").onclick = () => serial(() => load(true));
   for (const r of document.querySelectorAll('input[name="md-source"]')) r.onchange = () => serial(() => load(true));
+  $("#md-hex").onchange = () => { $('input[name="md-source"][value="hex"]').checked = true; serial(() => load(true)); };
   app.listeners.push(() => { if ($("#view-misdecode").classList.contains("active")) serial(() => load(false)); });
   app.core.restartListeners.push(() => { md.key = null; md.runs = null; });
 }
@@ -37,9 +38,24 @@ function serial(f) {
   return queue;
 }
 
+/** The bytes typed into the view, as a build: {ok, bytes} or a message. */
+function typedBytes() {
+  const text = $("#md-hex").value.replace(/[\s,]+/g, " ").trim();
+  if (!/^([0-9A-Fa-f]{2}( |$))*$/.test(text)) return { ok: false, error: "the bytes must be pairs of hex digits, e.g. 20 10 22 2A" };
+  if (!text) return { ok: false, error: "type some bytes in hex first" };
+  return { ok: true, bytes: text.toUpperCase() };
+}
+
 async function load(force) {
   const source = document.querySelector('input[name="md-source"]:checked').value;
-  const build = app.builds[source];
+  const build = source === "hex" ? typedBytes() : app.builds[source];
+  if (build && build.error && source === "hex") {
+    md.runs = null;
+    md.key = null;
+    $("#md-picture").innerHTML = "";
+    $("#md-notes").textContent = build.error;
+    return;
+  }
   if (!build || !build.ok) {
     md.runs = null;
     md.key = null;
@@ -235,7 +251,7 @@ function draw() {
       (r.beyond ? `<li class="more">… and ${r.beyond} more instructions, not drawn</li>` : "");
   }
 
-  let notes = `<p>${md.bytes.length} bytes of the ${NAMES[md.source]} build at 0100h. ` +
+  let notes = `<p>${md.bytes.length} bytes ${md.source === "hex" ? "typed here" : "of the " + NAMES[md.source] + " build"} at 0100h. ` +
     `Step ${Math.max(...runs.map((r) => r.steps.length))} of the lockstep.</p>`;
   for (const e of eaten) {
     notes += `<p class="eaten-note"><span class="cpu-${e.eater}">${NAMES[e.eater]} #${e.n} ${esc(e.insn)}</span> (${hex4(e.at)}h) ate ` +

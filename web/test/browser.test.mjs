@@ -254,6 +254,21 @@ test("lockstep over the Armistice bytes: Intellio's not fp … mov c, 130Ch and 
   await page.screenshot({ path: join(shots, "misdecode-armistice.png") });
 });
 
+test("bytes typed by hand are decoded by both CPUs; bad hex gets a clear message", async () => {
+  await page.fill("#md-hex", "36 01 00 10 f4");
+  await page.press("#md-hex", "Enter");
+  await page.waitForFunction(() => document.querySelector("#md-notes").textContent.includes("5 bytes typed here"));
+  await page.click("#md-run");
+  await page.waitForFunction(() => /Armistice: Illegal/.test(document.querySelector("#md-notes").textContent));
+  const list = await page.$$eval("#md-list-armistice li", (l) => l.map((x) => x.textContent.replace(/\s+/g, " ")));
+  assert.equal(list[0], "0100h 36 01 00 10 mov a, 10h");
+  assert.equal(await page.$eval("#md-list-intellio li", (l) => l.textContent.replace(/\s+/g, " ")), "0100h 36 not fp");
+  await page.fill("#md-hex", "36 1");
+  await page.press("#md-hex", "Enter");
+  await page.waitForFunction(() => document.querySelector("#md-notes").textContent === "the bytes must be pairs of hex digits, e.g. 20 10 22 2A");
+  await page.check('input[name="md-source"][value="intellio"]');
+});
+
 test("the translation view of the Intellio build shows host code and the counts", async () => {
   await page.click('#tabs button[data-view="translate"]');
   await page.click("#tr-run");
