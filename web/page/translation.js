@@ -68,7 +68,16 @@ async function run() {
     (r.report ? `<pre class="mono">${esc(r.report)}</pre>` : "");
   $("#tr-blocks").innerHTML = parseLog(r.log).map((b) =>
     `<div class="tr-block"><div class="guest"><h4>guest ${esc(b.guestHeader)}</h4><pre>${esc(b.guest.join("\n"))}</pre></div>` +
-    `<div class="host"><h4>host ${esc(b.hostHeader)}</h4><pre>${esc(b.host.join("\n"))}</pre></div></div>`).join("");
+    `<div class="host"><h4>host ${esc(b.hostHeader)}</h4><pre>${hostLines(b.host)}</pre></div></div>`).join("");
+}
+
+/** Host code with its comments (the guest instruction each part comes from, the exits) set apart. */
+function hostLines(lines) {
+  return lines.map((l) => {
+    const t = l.trim();
+    if (!t.startsWith(";")) return esc(l);
+    return `<span class="${t.startsWith("; exit") ? "tr-exit" : "tr-comment"}">${esc(l)}</span>`;
+  }).join("\n");
 }
 
 async function waitBuilds() {

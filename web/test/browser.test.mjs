@@ -282,6 +282,7 @@ test("the translation view of the Intellio build shows host code and the counts"
   const block = await text(".tr-block");
   assert.match(block, /guest guest block at 0100h \(4 instructions\)/);
   assert.match(block, /0104h {2}36 01 00 10 {2}mov a, 10h/);
+  assert.equal(await page.$eval(".tr-block .host .tr-comment", (c) => c.textContent.trim()), "; count 4 guest instructions");
   await page.screenshot({ path: join(shots, "translation.png") });
 });
 
