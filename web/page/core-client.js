@@ -4,6 +4,10 @@
 import workerSource from "virtual:worker-source";
 
 export const STOP_DEADLINE_MS = 100;
+/** How long a run in slices may take to stop before the worker is replaced anyway. */
+const SLICED_DEADLINE_MS = 2000;
+/** Calls that return at once (no guest code runs in them). */
+const QUICK = new Set(["state", "memory", "disassemble", "setBreakpoints", "setInteractive", "dispose", "assemble", "input", "endInput"]);
 
 export class Core {
   /** {@code source}: the worker's script; the page's own (the JavaScript core) unless given. */
@@ -67,19 +71,24 @@ export class Core {
   }
 
   /**
-   * Stops whatever runs: a "go" stops between slices (its promise resolves with userStopped); if
-   * the worker has not answered every call within the deadline, it is ended and replaced, and the
-   * pending calls resolve with {abandoned: true}. Resolves once the page may go on.
+   * Stops whatever runs. A "go" (a run in slices) stops between two slices: its promise resolves
+   * with userStopped, the machine kept. A long call that cannot be sliced (a translated run) is
+   * not answered in time: then the worker is ended and replaced, and the pending calls resolve
+   * with {abandoned: true}. Resolves once the page may go on (true when the worker was replaced).
    */
   stop(sid) {
     if (sid !== undefined && sid !== null) this.worker.postMessage({ op: "stop", sid });
     if (this.busy === 0) return Promise.resolve(false);
     const gen = this.generation;
+    const sliced = [...this.pending.values()].every((p) => p.op === "go" || QUICK.has(p.op));
+    // A sliced run answers within a slice; only a machine starved by other work takes longer,
+    // and its state is worth the wait. Anything else gets the deadline.
+    const deadline = sliced ? SLICED_DEADLINE_MS : STOP_DEADLINE_MS - 20;
     return new Promise((resolve) => {
       const started = performance.now();
       const poll = () => {
         if (this.generation !== gen || this.busy === 0) return resolve(false);
-        if (performance.now() - started >= STOP_DEADLINE_MS - 20) {
+        if (performance.now() - started >= deadline) {
           this.restart();
           return resolve(true);
         }
