@@ -88,7 +88,8 @@ function renderBuilds() {
       continue;
     }
     const n = b.bytes ? b.bytes.split(" ").length : 0;
-    bytes.textContent = `${n} bytes: ${b.bytes}`;
+    bytes.innerHTML = `<span class="count">${n} bytes: ${esc(b.bytes)}</span> <span class="downloads"><button data-dl="bin" data-cpu="${cpu}" title="The raw binary, loaded at 0100h">.bin</button>` +
+      `<button data-dl="txf" data-cpu="${cpu}" title="The TXF executable: header, segment, symbols, line table">.txf</button></span>`;
     body.innerHTML = b.listing.map((r) =>
       `<tr data-address="${r.address}" data-line="${r.line}"><td class="addr">${hex4(r.address)}</td><td>${esc(r.bytes)}</td><td>${esc(r.text)}</td></tr>`).join("");
   }
@@ -102,8 +103,42 @@ function selectedCpu() {
 }
 
 function programFor(cpu) {
+  if (app.dbg.file) return { from: "file", build: { ok: true, bytes: app.dbg.file.hex } };
   const from = $("#wrong-build").checked ? CPUS.find((c) => c !== cpu) : cpu;
   return { from, build: app.builds[from] };
+}
+
+function hexToBytes(hex) {
+  return Uint8Array.from(hex ? hex.split(" ") : [], (h) => parseInt(h, 16));
+}
+
+/** Saves a build as a file: the raw binary or the TXF executable. */
+function download(cpu, kind) {
+  const b = app.builds[cpu];
+  if (!b || !b.ok) return;
+  const a = document.createElement("a");
+  a.href = URL.createObjectURL(new Blob([hexToBytes(kind === "txf" ? b.txf : b.bytes)], { type: "application/octet-stream" }));
+  a.download = `program.${cpu}.${kind}`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+
+/** A binary from disk runs instead of the editor's build until it is closed. */
+async function openBinary(file) {
+  if (file.size > 0x20000) { setStatus("error", `${file.name} is too large for a program (${file.size} bytes; memory is 64 KiB)`); return; }
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const hex = Array.from(bytes, (b) => b.toString(16).toUpperCase().padStart(2, "0")).join(" ");
+  app.dbg.file = { name: file.name, hex };
+  $("#bin-name").textContent = file.name;
+  $("#bin-close").hidden = false;
+  await ensureLoaded(true);
+}
+
+async function closeBinary() {
+  app.dbg.file = null;
+  $("#bin-name").textContent = "";
+  $("#bin-close").hidden = true;
+  await ensureLoaded(true);
 }
 
 /** What would be loaded now: the selected CPU, whose build, its bytes, the input. */
@@ -136,7 +171,7 @@ async function ensureLoaded(force) {
   if (!force && d.sid && d.key === key) return true;
   if (d.sid) app.core.call("dispose", d.sid);
   const s = await app.core.call("load", cpu, build.bytes, input, 0, 0);
-  if (s.error) { setStatus("error", s.error); return false; }
+  if (s.error) { setStatus("error", (from === "file" ? app.dbg.file.name + ": " : "") + s.error); return false; }
   d.sid = s.id; d.key = key; d.cpu = cpu; d.loadedFrom = from; d.prev = null; d.lastStep = null; d.resumeOnInput = false;
   await app.core.call("setInteractive", d.sid, true);
   await syncBreakpoints();
@@ -268,7 +303,8 @@ function renderStatus(s, note) {
         text = `${NAMES[s.cpu]}, ready at ${hex4(s.pc)}h after ${s.steps} instructions`;
       }
   }
-  if (app.dbg.loadedFrom && app.dbg.loadedFrom !== s.cpu) text = `${NAMES[app.dbg.loadedFrom]} bytes on ${NAMES[s.cpu]}: ` + text;
+  if (app.dbg.loadedFrom === "file" && app.dbg.file) text = `${app.dbg.file.name} (${s.format}) on ${NAMES[s.cpu]}: ` + text;
+  else if (app.dbg.loadedFrom && app.dbg.loadedFrom !== s.cpu) text = `${NAMES[app.dbg.loadedFrom]} bytes on ${NAMES[s.cpu]}: ` + text;
   if (note) text = note + "\n" + text;
   setStatus(cls, text);
 }
@@ -384,6 +420,12 @@ function start() {
   $("#console-eof").onclick = () => sendInput(true);
   for (const r of document.querySelectorAll('input[name="target"]')) r.onchange = () => ensureLoaded(false);
   $("#wrong-build").onchange = () => ensureLoaded(false);
+  $("#bin-open").onchange = (e) => { const f = e.target.files[0]; e.target.value = ""; if (f) openBinary(f); };
+  $("#bin-close").onclick = closeBinary;
+  document.addEventListener("click", (e) => {
+    const b = e.target.closest("button[data-dl]");
+    if (b) download(b.dataset.cpu, b.dataset.dl);
+  });
   for (const b of document.querySelectorAll("#tabs button")) b.onclick = () => showView(b.dataset.view);
   $("#big-type").onclick = () => {
     const on = document.body.classList.toggle("big");

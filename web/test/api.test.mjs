@@ -273,3 +273,15 @@ test("compare gives the misdecode view of toyisa compare, word for word", async 
   assert.equal(i.runs[1].output, "42\n");
   assert.equal(core.compare("ZZ", 0).error, "'ZZ' is not a hex byte");
 });
+
+test("load takes a TXF file as the command line's run does, and refuses a corrupt one with its reason", () => {
+  const a = core.assemble(PRINT_42, "intellio");
+  assert.match(a.txf, /^7F 54 58 46 01 01 02 1E/);
+  const s = core.load("intellio", a.txf, "", 0, 0);
+  assert.equal(s.format, "TXF");
+  assert.equal(s.pc, 0x100);
+  assert.equal(runToEnd(s.id).output, "42\n");
+  assert.equal(core.load("intellio", a.bytes, "", 0, 0).format, "RAW");
+  const bad = core.load("intellio", "7F 54 58 46 01", "", 0, 0);
+  assert.match(bad.error, /TXF/);
+});

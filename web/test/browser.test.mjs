@@ -112,8 +112,8 @@ async function machineView() {
 
 test("Print(42) typed into the editor: both builds show the seed's bytes", async () => {
   await typeSource("mov a, 10h      ; HAL service 10h: print a number\nmov c, 42\nint 13h\nhalt");
-  assert.equal(await text("#bytes-armistice"), "16 bytes: " + ARMISTICE_42);
-  assert.equal(await text("#bytes-intellio"), "7 bytes: " + INTELLIO_42);
+  assert.equal(await text("#bytes-armistice .count"), "16 bytes: " + ARMISTICE_42);
+  assert.equal(await text("#bytes-intellio .count"), "7 bytes: " + INTELLIO_42);
   const rows = await page.$$eval("#listing-intellio tr", (trs) => trs.map((t) => [...t.children].map((c) => c.textContent)));
   assert.deepEqual(rows[1], ["0102", "22 2A", "mov c, 42"]);
   assert.equal(await text("#diagnostics"), "assembled for both CPUs without a message");
@@ -144,6 +144,25 @@ test("the wrong build on a CPU dies as the shell says", async () => {
   assert.deepEqual((await page.$$eval("#decode tr", (r) => r.map((t) => t.textContent))).slice(0, 2),
     ["010020 10 22 2Aand r10, 1022h", "0104CD 13 F4 00(illegal)"]);
   await target("armistice", false);
+});
+
+test("a build downloads as .bin and .txf, and a binary from disk runs in the debugger", async () => {
+  const [dl] = await Promise.all([page.waitForEvent("download"), page.click('button[data-dl="txf"][data-cpu="intellio"]')]);
+  assert.equal(dl.suggestedFilename(), "program.intellio.txf");
+  const path = join(shots, "program.intellio.txf");
+  await dl.saveAs(path);
+  const { readFileSync } = await import("node:fs");
+  assert.equal([...readFileSync(path).subarray(0, 8)].map((b) => b.toString(16).padStart(2, "0")).join(" "), "7f 54 58 46 01 01 02 1e");
+  await target("intellio");
+  await page.setInputFiles("#bin-open", path);
+  await page.waitForFunction(() => /^program\.intellio\.txf \(TXF\) on Intellio: Intellio, ready at 0100h/.test(document.querySelector("#status").textContent));
+  await runToEnd();
+  assert.equal(await text("#stdout"), "42\n");
+  await target("armistice");
+  await page.click("#btn-reset");
+  await page.waitForFunction(() => /^program\.intellio\.txf \(TXF\) on Armistice/.test(document.querySelector("#status").textContent));
+  await page.click("#bin-close");
+  await page.waitForFunction(() => !/txf/.test(document.querySelector("#status").textContent) && window.toyisa.dbg.loadedFrom === "armistice");
 });
 
 test("Back undoes a step exactly", async () => {

@@ -57,7 +57,7 @@ public final class Api {
             return error("the source is too large to assemble (more than " + Assembler.MAX_SOURCE_CHARS + " characters)");
         Assembly a = Assembler.assemble("program.pasm", source, isa);
         Json j = new Json().beginObject().field("cpu", isa.id()).field("ok", a.ok())
-                .field("bytes", Hex.bytes(a.binary())).field("origin", a.origin());
+                .field("bytes", Hex.bytes(a.binary())).field("txf", Hex.bytes(a.toTxf())).field("origin", a.origin());
         j.key("diagnostics").beginArray();
         for (Diagnostic d : a.diagnostics()) {
             j.beginObject().field("severity", d.severity().toString()).field("line", d.line()).field("column", d.column())
@@ -85,25 +85,27 @@ public final class Api {
     }
 
     /**
-     * Loads a raw binary (at 0100h) on a CPU and returns the session's state with its {@code id}.
-     * {@code input} is the program's standard input; {@code budget} and {@code outputCap} are the
-     * command line's {@code --max-steps} and {@code --max-output} (0 or less: the defaults).
+     * Loads a program on a CPU and returns the session's state with its {@code id}: a raw binary
+     * (at 0100h), a TXF file (its segments and entry) or a fat file (the slice for this CPU), as
+     * the command line's {@code run} loads them. {@code input} is the program's standard input;
+     * {@code budget} and {@code outputCap} are the command line's {@code --max-steps} and
+     * {@code --max-output} (0 or less: the defaults).
      */
     @JSExport
     public static String load(String cpu, String hexBytes, String input, double budget, int outputCap) {
         Isa isa = Isa.byName(cpu == null ? "" : cpu);
         if (isa == null) return error("unknown CPU '" + cpu + "' (known: armistice, intellio)");
-        byte[] code;
+        Program program;
         try {
-            code = bytes(hexBytes);
+            program = toyisa.vm.Loader.load(bytes(hexBytes), isa);
         } catch (IllegalArgumentException e) {
             return error(e.getMessage());
+        } catch (toyisa.container.FormatException e) {
+            return error(e.getMessage());
         }
-        if (code.length > Program.MAX_RAW_SIZE)
-            return error("a raw binary of " + code.length + " bytes does not fit between 0100h and FFFFh");
         long b = budget >= 1 ? (long) budget : Machine.DEFAULT_BUDGET;
         int cap = outputCap > 0 ? outputCap : Machine.DEFAULT_OUTPUT_CAP;
-        Session s = new Session(nextId++, isa, code, input == null ? "" : input, b, cap);
+        Session s = new Session(nextId++, isa, program, input == null ? "" : input, b, cap);
         SESSIONS.put(s.id, s);
         return s.state(null);
     }

@@ -10,6 +10,7 @@ import toyisa.isa.Isa;
 import toyisa.vm.CpuState;
 import toyisa.vm.Machine;
 import toyisa.vm.Outcome;
+import toyisa.vm.Program;
 import toyisa.vm.Step;
 
 /**
@@ -23,7 +24,7 @@ final class Session {
     final int id;
     final Isa isa;
     final Machine machine;
-    private final byte[] program;
+    private final Program program;
     private final String input;
     private final long budget;
     private final int outputCap;
@@ -34,7 +35,7 @@ final class Session {
     private boolean interactive;
     private boolean inputClosed;
 
-    Session(int id, Isa isa, byte[] program, String input, long budget, int outputCap) {
+    Session(int id, Isa isa, Program program, String input, long budget, int outputCap) {
         this.id = id;
         this.isa = isa;
         this.machine = Machine.create(isa);
@@ -46,7 +47,7 @@ final class Session {
     }
 
     private void load() {
-        machine.loadRaw(program);
+        machine.load(program);
         machine.setBudget(budget);
         machine.setOutputCap(outputCap);
         machine.setInput(input);
@@ -160,7 +161,7 @@ final class Session {
 
     /** The state object, left open so a caller can add fields. */
     private Json begin(Step s) {
-        Json j = new Json().beginObject().field("id", id).field("cpu", isa.id());
+        Json j = new Json().beginObject().field("id", id).field("cpu", isa.id()).field("format", program.format().name());
         CpuState st = machine.state();
         j.field("pc", st.pc());
         j.key("registers").beginArray();
