@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             CompareCommand.class,
             EmulateCommand.class,
             DemoCommand.class,
+            WebCommand.class,
             ExerciseCommand.class,
             ReplCommand.class,
         })

@@ -63,6 +63,19 @@ final class GuestInput {
         return pos;
     }
 
+    /** Bytes given and not read yet (a stream's unread bytes are not counted: they are not here). */
+    int available() {
+        return len - pos;
+    }
+
+    /** More input after the bytes given so far: the next reads see it, even after they saw its end. */
+    void append(byte[] more) {
+        if (source != null) throw new IllegalStateException("this input comes from a stream; nothing can be appended to it");
+        if (len + more.length > buf.length) buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + more.length));
+        System.arraycopy(more, 0, buf, len, more.length);
+        len += more.length;
+    }
+
     void rewind(int position) {
         pos = Math.max(0, Math.min(position, len));
     }

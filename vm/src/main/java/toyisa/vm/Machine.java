@@ -400,6 +400,21 @@ public abstract class Machine {
         return result();
     }
 
+    /**
+     * The fast loop for at most {@code maxSteps} more instructions: one slice of a run that a front
+     * end without threads (a browser page) interleaves with its own work. Ending the slice is not an
+     * ending — the outcome stays RUNNING — but reaching the budget is, exactly as in {@link #run()}.
+     */
+    public RunResult run(long maxSteps) {
+        if (maxSteps < 0) throw new IllegalArgumentException("a slice must not be negative");
+        if (outcome == Outcome.BREAKPOINT) outcome = Outcome.RUNNING;
+        if (outcome == Outcome.RUNNING) {
+            execute(Math.min(budget, steps + Math.min(maxSteps, Long.MAX_VALUE - steps)));
+            checkBudget();
+        }
+        return result();
+    }
+
     private void checkBudget() {
         if (outcome == Outcome.RUNNING && steps >= budget) {
             HangReport h = sampleHang();
@@ -607,6 +622,20 @@ public abstract class Machine {
     /** Reads lazily from a stream (an interactive terminal, say); bytes read are kept for undo. */
     public void setInput(InputStream stream) {
         in = new GuestInput(stream);
+    }
+
+    /**
+     * Appends to standard input (set by {@link #setInput(byte[])}): a console that takes input while
+     * the program runs, without blocking it, hands over each line typed. Reads at the end of the
+     * input see FFFFh until more arrives; undo rewinds into the appended bytes as into any others.
+     */
+    public void appendInput(byte[] more) {
+        in.append(more.clone());
+    }
+
+    /** Input bytes given and not read yet: 0 means the next read sees the end of input. */
+    public int inputAvailable() {
+        return in.available();
     }
 
     /** Also hands every piece of output to {@code echo} as it is printed (the command line's stdout). */

@@ -127,6 +127,45 @@ class PlatformTest {
     }
 
     @Test
+    void inputAppendedWhileRunningIsReadAfterTheEndWasSeen() {
+        // read a number, read a number, add, print: the second number arrives after the first read saw the end
+        Machine m = Machine.create("intellio");
+        m.loadRaw(Programs.asm("intellio", "mov a, 21h", "int 13h", "mov b, c", "mov a, 21h", "int 13h", "add c, b",
+                "mov a, 10h", "int 13h", "hlt"));
+        m.setInput("1\n");
+        for (int i = 0; i < 4; i++) m.step();
+        assertEquals(0, m.inputAvailable());
+        Step starved = m.step();
+        assertEquals(0xFFFF, m.register(2), "at the end of the input a read gets FFFFh");
+        m.undo(starved);
+        m.appendInput("41\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals(3, m.inputAvailable());
+        assertEquals("42\n", m.run().output());
+    }
+
+    @Test
+    void aRunInSlicesEndsExactlyAsOneRun() {
+        for (String cpu : new String[] {"armistice", "intellio"}) {
+            Machine m = Machine.create(cpu);
+            m.loadRaw(Programs.asm(cpu, "add a, 1", "jmp 0100h"));
+            m.setBudget(10_000);
+            RunResult slice = m.run(3_000);
+            assertEquals(Outcome.RUNNING, slice.outcome(), cpu + ": the end of a slice is not an ending");
+            assertEquals(3_000, slice.steps());
+            for (int i = 0; i < 3; i++) m.run(3_000);
+            RunResult r = m.result();
+            Machine whole = Machine.create(cpu);
+            whole.loadRaw(Programs.asm(cpu, "add a, 1", "jmp 0100h"));
+            whole.setBudget(10_000);
+            RunResult w = whole.run();
+            assertEquals(Outcome.BUDGET, r.outcome(), cpu);
+            assertEquals(w.steps(), r.steps(), cpu);
+            assertEquals(w.state(), r.state(), cpu);
+            assertEquals(w.report(), r.report(), cpu);
+        }
+    }
+
+    @Test
     void theOutputCapStopsAChattyProgram() {
         Machine m = Machine.create("intellio");
         m.loadRaw(Programs.asm("intellio", "mov a, 10h", "mov c, 1234", "int 13h", "jmp 0105h"));

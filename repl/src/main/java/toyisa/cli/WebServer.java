@@ -1,0 +1,107 @@
+package toyisa.cli;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Serves the static page of the {@code web} module from the class path (inside the jar), with the
+ * JDK's own HTTP server: read-only, GET and HEAD, nothing computed on the server. The page needs
+ * nothing more: all of toyisa runs in the browser.
+ */
+final class WebServer {
+    /** Where the web module puts the built page on the class path. */
+    static final String SITE = "toyisa/web/site/";
+
+    private static final Map<String, String> TYPES = Map.of(
+            "html", "text/html; charset=utf-8",
+            "js", "text/javascript; charset=utf-8",
+            "css", "text/css; charset=utf-8",
+            "png", "image/png",
+            "svg", "image/svg+xml",
+            "json", "application/json");
+
+    private final HttpServer server;
+
+    private WebServer(HttpServer server) {
+        this.server = server;
+    }
+
+    /** True when this build carries the page (a build without the web module does not). */
+    static boolean available() {
+        return WebServer.class.getClassLoader().getResource(SITE + "index.html") != null;
+    }
+
+    /** Starts serving on {@code host:port} (port 0: any free port). */
+    static WebServer start(String host, int port) throws IOException {
+        HttpServer s = HttpServer.create(new InetSocketAddress(host, port), 16);
+        WebServer w = new WebServer(s);
+        s.createContext("/", w::handle);
+        s.start();
+        return w;
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    void stop() {
+        server.stop(0);
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            String method = ex.getRequestMethod();
+            if (!method.equals("GET") && !method.equals("HEAD")) {
+                ex.getResponseHeaders().set("Allow", "GET, HEAD");
+                send(ex, 405, "text/plain; charset=utf-8", "only GET and HEAD: this server serves a static page\n".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            String name = resourceName(ex.getRequestURI());
+            byte[] body = name == null ? null : read(name);
+            if (body == null) {
+                send(ex, 404, "text/plain; charset=utf-8", ("not found: " + ex.getRequestURI().getPath() + "\n").getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            String ext = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+            send(ex, 200, TYPES.getOrDefault(ext, "application/octet-stream"), body);
+        }
+    }
+
+    /** The class-path name for a request path, or null for a path that leaves the site. */
+    static String resourceName(URI uri) {
+        String path = uri.getPath();
+        if (path == null || path.isEmpty() || path.equals("/")) path = "/index.html";
+        if (!path.startsWith("/")) return null;
+        for (String part : path.substring(1).split("/", -1)) {
+            if (part.isEmpty() || part.equals(".") || part.equals("..") || part.contains("\\")) return null;
+        }
+        return SITE + path.substring(1);
+    }
+
+    private static byte[] read(String name) throws IOException {
+        try (InputStream in = WebServer.class.getClassLoader().getResourceAsStream(name)) {
+            return in == null ? null : in.readAllBytes();
+        }
+    }
+
+    private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", type);
+        ex.getResponseHeaders().set("Cache-Control", "no-cache");
+        ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        boolean head = ex.getRequestMethod().equals("HEAD");
+        ex.sendResponseHeaders(status, head ? -1 : body.length);
+        if (!head) {
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+}

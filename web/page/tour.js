@@ -1,0 +1,109 @@
+// The tour: the seed's story on Print(42), the seven acts of `toyisa demo`, as a guided walk. Each
+// act explains one step and can show it in the page's own views, from the real core.
+import { $, esc } from "./util.js";
+import { showView, setSource, assembled, debuggerApi } from "./app.js";
+
+let app;
+let act = 0;
+
+function checkRadio(name, value) {
+  const r = document.querySelector(`input[name="${name}"][value="${value}"]`);
+  r.checked = true;
+}
+
+const ACTS = [
+  {
+    title: "One portable source: Print(42)",
+    text: () => `<p>Four lines of portable assembly. The same text is assembled for two invented CPUs.</p><pre>${esc(app.print42)}</pre>`,
+    show: async () => { setSource(app.print42); showView("code"); await assembled(); },
+  },
+  {
+    title: "Two builds of the same source",
+    text: () => {
+      const a = app.builds.armistice, i = app.builds.intellio;
+      return `<p>Armistice: fixed 4-byte instructions, big-endian constants. Intellio: 1 to 4 bytes, little-endian.</p>` +
+        `<pre>Armistice ${a && a.ok ? a.bytes : "…"}\nIntellio  ${i && i.ok ? i.bytes : "…"}</pre>` +
+        `<p>Armistice's <code>mov a, 10h</code> is <code>36 01 00 10</code> (opcode, register, big-endian constant); ` +
+        `Intellio's is <code>20 10</code> (an opcode per register, one constant byte).</p>`;
+    },
+    show: async () => { setSource(app.print42); await assembled(); showView("code"); },
+  },
+  {
+    title: "Each binary on its own CPU",
+    text: () => `<p>Each build runs on the CPU it was made for, and prints <code>42</code>. ` +
+      `Show me runs the Armistice build on Armistice; switch the target to Intellio and press Run for the other.</p>`,
+    show: async () => {
+      setSource(app.print42); await assembled(); showView("code");
+      checkRadio("target", "armistice"); $("#wrong-build").checked = false;
+      await debuggerApi.doRun(true);
+    },
+  },
+  {
+    title: "Each binary on the wrong CPU",
+    text: () => `<p>Load the Intellio bytes on Armistice: it reads <code>20 10 22 2A</code> as one instruction, ` +
+      `<code>and r10, 1022h</code> — it has eaten the next instruction as a constant — and dies on ` +
+      `<code>CD 13 F4 00</code> with an illegal instruction. Intellio reads Armistice's bytes as seven wrong instructions.</p>`,
+    show: async () => {
+      setSource(app.print42); await assembled(); showView("code");
+      checkRadio("target", "armistice"); $("#wrong-build").checked = true;
+      await debuggerApi.doRun(true);
+    },
+  },
+  {
+    title: "The same bytes on both CPUs, side by side",
+    text: () => `<p>The misdecode view steps both CPUs in lockstep over the same bytes: boxes above are Armistice's ` +
+      `instructions, boxes below Intellio's; yellow bytes were eaten as operands by one CPU where the other began an instruction.</p>`,
+    show: async () => {
+      setSource(app.print42); await assembled();
+      checkRadio("md-source", "intellio");
+      showView("misdecode");
+      $("#md-run").click();
+    },
+  },
+  {
+    title: "A header names the machine, so the loader can refuse a foreign file",
+    text: () => `<p>A raw binary carries no word about its CPU. The TXF container starts with a header that names ` +
+      `the machine (Armistice A7h, Intellio 1Eh), so the loader refuses a foreign file with <i>exec format error</i> ` +
+      `instead of running garbage — unless binfmt hands it to an emulator. Show me runs the loader's rules ` +
+      `(<code>toyisa exec --machine armistice print42.intellio.txf</code>) twice: with the Intellio binfmt entry ` +
+      `disabled, and enabled.</p><pre id="tour-exec" class="mono"></pre>`,
+    show: async () => {
+      const lines = [];
+      for (const binfmt of [false, true]) {
+        const r = await app.core.call("exec", app.print42, "intellio", "armistice", binfmt);
+        if (r.error) { lines.push(r.error); continue; }
+        lines.push(`$ toyisa binfmt --${binfmt ? "enable" : "disable"} toyisa-intellio`);
+        lines.push(`$ toyisa exec --machine armistice ${r.file}      # starts ${r.header}`);
+        if (r.kind === "REFUSED") lines.push(`toyisa exec: ${r.message}`, `(exit status ${r.exitStatus}: nothing ran)`);
+        else lines.push(`${r.output.trimEnd()}      (handed to ${r.interpreter}; exit status ${r.exitStatus})`);
+        lines.push("");
+      }
+      $("#tour-exec").textContent = lines.join("\n");
+    },
+  },
+  {
+    title: "The emulator runs it anyway, by translating it",
+    text: () => `<p>The emulator translates the Intellio code, block by block, into real Armistice instructions and ` +
+      `runs them on the Armistice core: the foreign binary prints 42 after all. The translation view shows each guest ` +
+      `block beside the host code made for it, and the counts.</p>`,
+    show: async () => { setSource(app.print42); await assembled(); showView("translate"); $("#tr-run").click(); },
+  },
+];
+
+function render() {
+  const a = ACTS[act];
+  $("#tour-count").textContent = `Act ${act + 1} of ${ACTS.length}`;
+  $("#tour-card").innerHTML = `<h2>${act + 1}. ${esc(a.title)}</h2>${a.text()}` +
+    (a.show ? `<p><button id="tour-show">Show me</button></p>` : "");
+  if (a.show) $("#tour-show").onclick = () => a.show();
+  $("#tour-prev").disabled = act === 0;
+  $("#tour-next").disabled = act === ACTS.length - 1;
+}
+
+export function initTour(a) {
+  app = a;
+  $("#tour-prev").onclick = () => { if (act > 0) { act--; render(); } };
+  $("#tour-next").onclick = () => { if (act < ACTS.length - 1) { act++; render(); } };
+  app.listeners.push(() => { if ($("#view-tour").classList.contains("active")) render(); });
+  render();
+}

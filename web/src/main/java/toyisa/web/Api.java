@@ -1,0 +1,386 @@
+package toyisa.web;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.teavm.jso.JSExport;
+import toyisa.asm.Assembler;
+import toyisa.asm.Assembly;
+import toyisa.asm.Diagnostic;
+import toyisa.isa.Hex;
+import toyisa.isa.Instruction;
+import toyisa.isa.Isa;
+import toyisa.translate.Emulator;
+import toyisa.vm.Machine;
+import toyisa.vm.Program;
+import toyisa.vm.RunResult;
+
+/**
+ * The API the page (and its tests under node) call: the real assembler, both interpreters and the
+ * translator, compiled to JavaScript by TeaVM. Every function takes strings and numbers and returns
+ * one JSON text; bytes travel as hex ({@code "20 10 22 2A"}). Bad input never throws: the result is
+ * {@code {"error": "..."}} with a message a user can act on.
+ *
+ * <p>A machine lives in a {@link Session} named by a number: {@link #load} makes one, {@link #step},
+ * {@link #run}, {@link #back} and {@link #state} work on it. {@link #run} executes at most a given
+ * number of instructions, so the caller decides how long one call may take: the page runs a program
+ * in slices and stays responsive, and Stop lands between two slices.
+ */
+public final class Api {
+    private static final Map<Integer, Session> SESSIONS = new HashMap<>();
+    private static int nextId = 1;
+
+    private Api() {}
+
+    /** The CPUs there are, as {@code [{"id":"armistice","name":"Armistice",...}]}. */
+    @JSExport
+    public static String cpus() {
+        Json j = new Json().beginArray();
+        for (Isa isa : Isa.all()) {
+            j.beginObject().field("id", isa.id()).field("name", isa.name()).field("machine", isa.machine())
+                    .field("bigEndian", isa.byteOrder() == java.nio.ByteOrder.BIG_ENDIAN)
+                    .field("registers", isa.registers().count()).endObject();
+        }
+        return j.endArray().toString();
+    }
+
+    /**
+     * Assembles portable source for a CPU: {@code ok}, {@code bytes}, the diagnostics (line,
+     * column, message, hint, and the text the command line prints), the listing rows and the labels.
+     */
+    @JSExport
+    public static String assemble(String source, String cpu) {
+        Isa isa = Isa.byName(cpu == null ? "" : cpu);
+        if (isa == null) return error("unknown CPU '" + cpu + "' (known: armistice, intellio)");
+        if (source != null && source.length() > Assembler.MAX_SOURCE_CHARS)
+            return error("the source is too large to assemble (more than " + Assembler.MAX_SOURCE_CHARS + " characters)");
+        Assembly a = Assembler.assemble("program.pasm", source, isa);
+        Json j = new Json().beginObject().field("cpu", isa.id()).field("ok", a.ok())
+                .field("bytes", Hex.bytes(a.binary())).field("txf", Hex.bytes(a.toTxf())).field("origin", a.origin());
+        j.key("diagnostics").beginArray();
+        for (Diagnostic d : a.diagnostics()) {
+            j.beginObject().field("severity", d.severity().toString()).field("line", d.line()).field("column", d.column())
+                    .field("message", d.message()).field("hint", d.hint()).field("note", d.note())
+                    .field("text", d.format()).endObject();
+        }
+        j.endArray();
+        j.key("listing").beginArray();
+        for (String row : a.listing().split("\n")) {
+            if (row.isEmpty()) continue;
+            // "0100  36 01 00 10  mov a, 10h": address, up to four bytes, the source line.
+            String addr = row.length() >= 4 ? row.substring(0, 4) : row;
+            String bytes = row.length() > 6 ? row.substring(6, Math.min(row.length(), 18)).strip() : "";
+            String text = row.length() > 19 ? row.substring(19) : "";
+            int address = parseHexOr(addr, -1);
+            Assembly.SourceLine sl = address < 0 ? null : a.lineAt(address);
+            j.beginObject().field("address", address).field("bytes", bytes).field("text", text)
+                    .field("line", sl == null ? 0 : sl.line()).endObject();
+        }
+        j.endArray();
+        j.key("labels").beginObject();
+        a.labels().forEach((name, value) -> j.field(name, value));
+        j.endObject();
+        return j.endObject().toString();
+    }
+
+    /**
+     * Loads a program on a CPU and returns the session's state with its {@code id}: a raw binary
+     * (at 0100h), a TXF file (its segments and entry) or a fat file (the slice for this CPU), as
+     * the command line's {@code run} loads them. {@code input} is the program's standard input;
+     * {@code budget} and {@code outputCap} are the command line's {@code --max-steps} and
+     * {@code --max-output} (0 or less: the defaults).
+     */
+    @JSExport
+    public static String load(String cpu, String hexBytes, String input, double budget, int outputCap) {
+        Isa isa = Isa.byName(cpu == null ? "" : cpu);
+        if (isa == null) return error("unknown CPU '" + cpu + "' (known: armistice, intellio)");
+        Program program;
+        try {
+            program = toyisa.vm.Loader.load(bytes(hexBytes), isa);
+        } catch (IllegalArgumentException e) {
+            return error(e.getMessage());
+        } catch (toyisa.container.FormatException e) {
+            return error(e.getMessage());
+        }
+        long b = budget >= 1 ? (long) budget : Machine.DEFAULT_BUDGET;
+        int cap = outputCap > 0 ? outputCap : Machine.DEFAULT_OUTPUT_CAP;
+        Session s = new Session(nextId++, isa, program, input == null ? "" : input, b, cap);
+        SESSIONS.put(s.id, s);
+        return s.state(null);
+    }
+
+    /**
+     * Makes the session's input a console ({@code true}): a HAL read at the end of the input waits
+     * — step and run return with {@code waitingForInput} — until {@link #input} brings more or
+     * {@link #endInput} closes it. Off (the default), the end of the input reads as FFFFh at once,
+     * as on the command line.
+     */
+    @JSExport
+    public static String setInteractive(int id, boolean on) {
+        Session s = SESSIONS.get(id);
+        if (s == null) return noSession(id);
+        s.setInteractive(on);
+        return s.state(null);
+    }
+
+    /** Text typed into the console (a line with its newline, say), read after the input so far. */
+    @JSExport
+    public static String input(int id, String text) {
+        Session s = SESSIONS.get(id);
+        if (s == null) return noSession(id);
+        if (text != null && text.length() > 65536) return error("at most 64 KiB of input at once");
+        return s.input(text == null ? "" : text);
+    }
+
+    /** Ends the console's input: reads at its end see FFFFh, as after Ctrl-D. */
+    @JSExport
+    public static String endInput(int id) {
+        Session s = SESSIONS.get(id);
+        return s == null ? noSession(id) : s.closeInput();
+    }
+
+    /** Forgets a session. */
+    @JSExport
+    public static void dispose(int id) {
+        SESSIONS.remove(id);
+    }
+
+    /** PC, registers, flags, output, the instruction at the PC and how the run stands. */
+    @JSExport
+    public static String state(int id) {
+        Session s = SESSIONS.get(id);
+        return s == null ? noSession(id) : s.state(null);
+    }
+
+    /** Executes one instruction; the state carries the step (what changed) as {@code step}. */
+    @JSExport
+    public static String step(int id) {
+        Session s = SESSIONS.get(id);
+        return s == null ? noSession(id) : s.step();
+    }
+
+    /**
+     * Steps at most {@code maxSteps} instructions, stopping before a breakpoint (not the one the PC
+     * is on when the call starts) and when the program ends. Every step is kept for {@link #back}.
+     */
+    @JSExport
+    public static String run(int id, int maxSteps) {
+        Session s = SESSIONS.get(id);
+        return s == null ? noSession(id) : s.run(Math.max(1, maxSteps));
+    }
+
+    /** The fast loop for at most {@code maxSteps} instructions: no breakpoints and no history. */
+    @JSExport
+    public static String runFast(int id, double maxSteps) {
+        Session s = SESSIONS.get(id);
+        return s == null ? noSession(id) : s.runFast((long) Math.max(1, maxSteps));
+    }
+
+    /** Undoes the last {@code n} steps exactly: registers, flags, PC, memory, output, input. */
+    @JSExport
+    public static String back(int id, int n) {
+        Session s = SESSIONS.get(id);
+        return s == null ? noSession(id) : s.back(Math.max(1, n));
+    }
+
+    /** Reloads the program as it was loaded (breakpoints stay). */
+    @JSExport
+    public static String reset(int id) {
+        Session s = SESSIONS.get(id);
+        return s == null ? noSession(id) : s.reset();
+    }
+
+    /** Sets the breakpoints: addresses as hex, separated by spaces or commas. */
+    @JSExport
+    public static String setBreakpoints(int id, String addresses) {
+        Session s = SESSIONS.get(id);
+        if (s == null) return noSession(id);
+        List<Integer> list = new ArrayList<>();
+        for (String part : (addresses == null ? "" : addresses).split("[\\s,]+")) {
+            if (part.isEmpty()) continue;
+            int a = parseHexOr(part.endsWith("h") || part.endsWith("H") ? part.substring(0, part.length() - 1) : part, -1);
+            if (a < 0 || a > 0xFFFF) return error("'" + part + "' is not an address (0000h–FFFFh)");
+            list.add(a);
+        }
+        s.setBreakpoints(list);
+        return s.state(null);
+    }
+
+    /** {@code length} bytes of memory from {@code address}, as hex (at most 4096). */
+    @JSExport
+    public static String memory(int id, int address, int length) {
+        Session s = SESSIONS.get(id);
+        if (s == null) return noSession(id);
+        int n = Math.max(0, Math.min(4096, length));
+        return new Json().beginObject().field("address", address & 0xFFFF)
+                .field("bytes", Hex.bytes(s.machine.readMemory(address & 0xFFFF, n))).endObject().toString();
+    }
+
+    /** Disassembles {@code count} instructions from {@code address} as the session's CPU decodes them. */
+    @JSExport
+    public static String disassemble(int id, int address, int count) {
+        Session s = SESSIONS.get(id);
+        if (s == null) return noSession(id);
+        Json j = new Json().beginArray();
+        int a = address & 0xFFFF;
+        for (int i = 0; i < Math.max(0, Math.min(256, count)); i++) {
+            Instruction insn = s.machine.decodeAt(a);
+            j.beginObject().field("address", a).field("bytes", Hex.bytes(insn.bytes()))
+                    .field("text", insn.isIllegal() ? "(illegal)" : s.isa.disassemble(insn)).endObject();
+            a = (a + Math.max(1, insn.length())) & 0xFFFF;
+        }
+        return j.endArray().toString();
+    }
+
+    /**
+     * The misdecode view of {@code toyisa compare}: a raw binary run on both CPUs with the stepping
+     * loop and a small budget (0 or less: the command's default, 10 000). Each CPU's first
+     * instructions ({@code shown}: as many as the command shows) with its ending, and the command's text.
+     */
+    @JSExport
+    public static String compare(String hexBytes, double budget) {
+        byte[] code;
+        try {
+            code = bytes(hexBytes);
+        } catch (IllegalArgumentException e) {
+            return error(e.getMessage());
+        }
+        if (code.length > Program.MAX_RAW_SIZE)
+            return error("a raw binary of " + code.length + " bytes does not fit between 0100h and FFFFh");
+        toyisa.vm.Comparison c = toyisa.vm.Comparison.of(Program.raw(code), budget >= 1 ? (long) budget : toyisa.vm.Comparison.DEFAULT_BUDGET);
+        Json j = new Json().beginObject().key("runs").beginArray();
+        for (toyisa.vm.Comparison.Run r : c.runs()) {
+            j.beginObject().field("cpu", r.cpu().id());
+            j.key("shown").beginArray();
+            for (toyisa.vm.Step s : r.shown()) {
+                j.beginObject().field("pc", s.pc()).field("bytes", Hex.bytes(s.bytes())).field("length", s.bytes().length)
+                        .field("instruction", s.instruction()).field("outcome", s.outcome().name()).endObject();
+            }
+            j.endArray();
+            result(j, r.result());
+            j.endObject();
+        }
+        j.endArray().field("text", c.render(false));
+        return j.endObject().toString();
+    }
+
+    /**
+     * Runs an Intellio binary on Armistice by binary translation, with the translation log:
+     * the result the Intellio interpreter would give, the log, and the counts.
+     */
+    @JSExport
+    public static String translate(String hexBytes, String input, double budget) {
+        byte[] code;
+        try {
+            code = bytes(hexBytes);
+        } catch (IllegalArgumentException e) {
+            return error(e.getMessage());
+        }
+        if (code.length > Program.MAX_RAW_SIZE)
+            return error("a raw binary of " + code.length + " bytes does not fit between 0100h and FFFFh");
+        Emulator.Options o = Emulator.options().log(true).input(input == null ? "" : input);
+        if (budget >= 1) o.budget((long) budget);
+        Emulator.Result r = Emulator.run(code, o);
+        Json j = new Json().beginObject();
+        result(j, r.result());
+        Emulator.Stats st = r.stats();
+        j.key("stats").beginObject().field("blocksTranslated", st.blocksTranslated()).field("cacheHits", st.cacheHits())
+                .field("chained", st.chained()).field("invalidations", st.invalidations())
+                .field("guestInstructions", st.guestInstructions()).field("hostInstructions", st.hostInstructions())
+                .key("expansion").value2(st.expansion()).endObject();
+        j.field("log", r.log());
+        return j.endObject().toString();
+    }
+
+    /**
+     * What {@code toyisa exec --machine M} does with the TXF build of a source: the source is
+     * assembled for {@code builtFor} and packed as TXF, and the loader's rules decide — native,
+     * handed to the emulator by binfmt (unless {@code binfmt} is false: the Intellio entry
+     * disabled), or refused with <i>exec format error</i>. Returns the header, the decision and the
+     * run, if any.
+     */
+    @JSExport
+    public static String exec(String source, String builtFor, String machine, boolean binfmt) {
+        Isa from = Isa.byName(builtFor == null ? "" : builtFor);
+        Isa on = Isa.byName(machine == null ? "" : machine);
+        if (from == null || on == null) return error("unknown CPU (known: armistice, intellio)");
+        Assembly a = Assembler.assemble("program.pasm", source, from);
+        if (!a.ok()) return error("the source does not assemble for " + from.name());
+        byte[] txf = a.toTxf();
+        String fileName = "program." + from.id() + ".txf";
+        toyisa.vm.BinfmtRegistry registry = toyisa.vm.BinfmtRegistry.defaults();
+        try {
+            if (!binfmt) registry.setEnabled(toyisa.vm.BinfmtRegistry.INTELLIO_ENTRY, false);
+        } catch (toyisa.vm.ConfigException e) {
+            return error(e.getMessage());
+        }
+        toyisa.vm.Exec.Plan plan = toyisa.vm.Exec.decide(txf, fileName, on, registry);
+        Json j = new Json().beginObject().field("file", fileName)
+                .field("header", Hex.bytes(java.util.Arrays.copyOf(txf, 8))).field("kind", plan.kind().name());
+        switch (plan.kind()) {
+            case REFUSED -> j.field("message", plan.message()).field("exitStatus", toyisa.vm.Exec.REFUSED_STATUS);
+            case NATIVE -> {
+                Machine m = Machine.create(on);
+                m.load(plan.program());
+                result(j, m.run());
+            }
+            case INTERPRETER -> {
+                j.field("interpreter", plan.entry().interpreter()).field("entry", plan.entry().name());
+                if (!plan.entry().interpreter().equals(toyisa.vm.BinfmtRegistry.INTELLIO_EMULATOR) || !on.id().equals("armistice"))
+                    return error("no interpreter '" + plan.entry().interpreter() + "' in the page");
+                try {
+                    Isa intellio = Isa.byName("intellio");
+                    result(j, Emulator.run(toyisa.vm.Loader.load(plan.file(), intellio), Emulator.options()).result());
+                } catch (toyisa.container.FormatException e) {
+                    return error(e.getMessage());
+                }
+            }
+        }
+        return j.endObject().toString();
+    }
+
+    static void result(Json j, RunResult r) {
+        j.field("outcome", r.outcome().name()).field("exitStatus", r.exitStatus()).field("steps", r.steps())
+                .field("output", r.output()).field("shellMessage", r.shellMessage()).field("report", r.report());
+        if (r.fault() != null) {
+            j.key("fault").beginObject().field("signal", r.fault().fault().shellWords()).field("title", r.fault().fault().title())
+                    .field("pc", r.fault().pc()).field("bytes", Hex.bytes(r.fault().bytes()))
+                    .field("instruction", r.fault().instruction()).endObject();
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    static String error(String message) {
+        return new Json().beginObject().field("error", message).endObject().toString();
+    }
+
+    private static String noSession(int id) {
+        return error("no machine " + id + " is loaded (load a program first)");
+    }
+
+    /** {@code "20 10 22 2A"} (spaces optional) to bytes. */
+    static byte[] bytes(String hex) {
+        String s = (hex == null ? "" : hex).replaceAll("[\\s,]", "");
+        if (s.length() % 2 != 0) throw new IllegalArgumentException("the bytes must be pairs of hex digits");
+        byte[] b = new byte[s.length() / 2];
+        for (int i = 0; i < b.length; i++) {
+            int hi = Character.digit(s.charAt(2 * i), 16), lo = Character.digit(s.charAt(2 * i + 1), 16);
+            if (hi < 0 || lo < 0) throw new IllegalArgumentException("'" + s.substring(2 * i, 2 * i + 2) + "' is not a hex byte");
+            b[i] = (byte) (hi << 4 | lo);
+        }
+        return b;
+    }
+
+    static int parseHexOr(String s, int fallback) {
+        if (s.isEmpty() || s.length() > 8) return fallback;
+        int v = 0;
+        for (int i = 0; i < s.length(); i++) {
+            int d = Character.digit(s.charAt(i), 16);
+            if (d < 0) return fallback;
+            v = v * 16 + d;
+        }
+        return v;
+    }
+}

@@ -1,0 +1,287 @@
+// Unit tests of the exported API, on the TeaVM-compiled core under node: the same script the page's
+// worker runs. `node --test test/api.test.mjs [path/to/toyisa-core.js]`
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const corePath = resolve(process.env.TOYISA_CORE || join(here, "../target/teavm/toyisa-core.js"));
+const raw = createRequire(import.meta.url)(corePath);
+// Every function answers one JSON text.
+const core = new Proxy({}, { get: (_, op) => (...args) => { const t = raw[op](...args); return t === undefined ? undefined : JSON.parse(t); } });
+
+const PRINT_42 = "mov a, 10h      ; HAL service 10h: print a number\nmov c, 42\nint 13h         ; call the HAL\nhalt\n";
+const ARMISTICE_42 = "36 01 00 10 36 03 00 2A 0C 13 00 00 0F 00 00 00";
+const INTELLIO_42 = "20 10 22 2A CD 13 F4";
+
+function runToEnd(id) {
+  let s;
+  do s = core.run(id, 100000); while (!s.stopped);
+  return s;
+}
+
+function stepAll(id) {
+  const steps = [];
+  for (let s = core.state(id); !s.stopped;) {
+    s = core.step(id);
+    steps.push(s.step);
+  }
+  return steps;
+}
+
+test("both CPUs are there", () => {
+  assert.deepEqual(core.cpus().map((c) => c.id), ["armistice", "intellio"]);
+});
+
+test("Print(42) assembles to the seed's bytes for each CPU, with a listing", () => {
+  const a = core.assemble(PRINT_42, "armistice");
+  const i = core.assemble(PRINT_42, "intellio");
+  assert.equal(a.ok, true);
+  assert.equal(a.bytes, ARMISTICE_42);
+  assert.equal(i.bytes, INTELLIO_42);
+  assert.deepEqual(i.listing.map((r) => [r.address, r.bytes, r.line]), [[0x100, "20 10", 1], [0x102, "22 2A", 2], [0x104, "CD 13", 3], [0x106, "F4", 4]]);
+  assert.equal(a.listing[0].text, "mov a, 10h      ; HAL service 10h: print a number");
+});
+
+test("each build prints 42 on its own CPU", () => {
+  for (const [cpu, bytes] of [["armistice", ARMISTICE_42], ["intellio", INTELLIO_42]]) {
+    const s = runToEnd(core.load(cpu, bytes, "", 0, 0).id);
+    assert.equal(s.output, "42\n", cpu);
+    assert.equal(s.outcome, "HALT", cpu);
+    assert.equal(s.exitStatus, 0, cpu);
+    assert.equal(s.steps, 4, cpu);
+  }
+});
+
+test("Armistice eats Intellio's 22 2A as a constant and dies with SIGILL at 0104h", () => {
+  const steps = stepAll(core.load("armistice", INTELLIO_42, "", 0, 0).id);
+  assert.equal(steps[0].instruction, "and r10, 1022h");
+  assert.equal(steps[0].bytes, "20 10 22 2A");
+  assert.equal(steps.length, 2);
+  assert.equal(steps[1].pc, 0x104);
+  assert.equal(steps[1].outcome, "FAULT");
+  const end = core.state(core.load("armistice", INTELLIO_42, "", 0, 0).id);
+  const s = runToEnd(end.id);
+  assert.equal(s.exitStatus, 132);
+  assert.equal(s.fault.pc, 0x104);
+  assert.equal(s.fault.bytes, "CD 13 F4 00");
+  assert.match(s.report, /^Illegal instruction\n  Armistice: illegal instruction at 0104h/);
+});
+
+test("Intellio reads Armistice's bytes as seven wrong instructions and dies at 010Ch", () => {
+  const steps = stepAll(core.load("intellio", ARMISTICE_42, "", 0, 0).id);
+  assert.deepEqual(steps.map((s) => s.instruction),
+    ["not fp", "add a, a", "shl a, 1", "not fp", "and a, a", "mov c, 130Ch", "mov a, a", "(illegal)"]);
+  assert.equal(steps[7].pc, 0x10C);
+  assert.equal(steps[7].outcome, "FAULT");
+});
+
+test("back undoes a step exactly: registers, flags, PC, memory and output", () => {
+  const src = "mov b, 2000h\nmov c, 7\nstore [b + 0], c\nmov a, 10h\nint 13h\nhalt\n";
+  for (const cpu of ["armistice", "intellio"]) {
+    const a = core.assemble(src, cpu);
+    assert.equal(a.ok, true, cpu + ": " + a.diagnostics.map((d) => d.text).join(""));
+    const id = core.load(cpu, a.bytes, "", 0, 0).id;
+    const states = [core.state(id)];
+    for (let k = 0; k < 5; k++) states.push(core.step(id));
+    assert.equal(states[5].output, "7\n", cpu);
+    assert.equal(core.memory(id, 0x2000, 2).bytes !== "00 00", true, cpu);
+    for (let k = 4; k >= 0; k--) {
+      const back = core.back(id, 1);
+      assert.equal(back.undone, 1);
+      const want = states[k];
+      assert.equal(back.pc, want.pc, cpu + " pc after undoing step " + (k + 1));
+      assert.deepEqual(back.registers, want.registers, cpu);
+      assert.equal(back.flags, want.flags, cpu);
+      assert.equal(back.output, want.output, cpu);
+      assert.equal(back.steps, want.steps, cpu);
+    }
+    assert.equal(core.memory(id, 0x2000, 2).bytes, "00 00", cpu + ": the store is undone");
+    const none = core.back(id, 1);
+    assert.equal(none.undone, 0);
+    assert.equal(none.note, "nothing to undo: this is where the program started");
+  }
+});
+
+test("run is a slice: an endless loop comes back after the steps asked for, and stops at its budget", () => {
+  const a = core.assemble("again: add b, 1\njmp again\n", "intellio");
+  const id = core.load("intellio", a.bytes, "", 0, 0).id;
+  const s = core.run(id, 1000);
+  assert.equal(s.stopped, false);
+  assert.equal(s.steps, 1000);
+  const fast = core.runFast(id, 100000);
+  assert.equal(fast.stopped, false);
+  assert.equal(fast.steps, 101000);
+  const b = core.load("intellio", a.bytes, "", 5000, 0).id;
+  const end = runToEnd(b);
+  assert.equal(end.outcome, "BUDGET");
+  assert.equal(end.exitStatus, 124);
+  assert.equal(end.steps, 5000);
+  assert.match(end.report, /hottest loop: 0100h/);
+});
+
+test("breakpoints stop a run before the instruction, and a run continues from one", () => {
+  const a = core.assemble(PRINT_42, "intellio");
+  const id = core.load("intellio", a.bytes, "", 0, 0).id;
+  core.setBreakpoints(id, "0104 0106h");
+  let s = core.run(id, 1000);
+  assert.equal(s.breakpoint, true);
+  assert.equal(s.pc, 0x104);
+  assert.equal(s.output, "");
+  s = core.run(id, 1000);
+  assert.equal(s.pc, 0x106);
+  assert.equal(s.output, "42\n");
+  s = core.run(id, 1000);
+  assert.equal(s.outcome, "HALT");
+  assert.equal(core.setBreakpoints(id, "12G45").error, "'12G45' is not an address (0000h–FFFFh)");
+});
+
+test("input reaches the HAL read services", () => {
+  const src = "mov a, 21h\nint 13h\nadd c, c\nmov a, 10h\nint 13h\nhalt\n";
+  for (const cpu of ["armistice", "intellio"]) {
+    const a = core.assemble(src, cpu);
+    const s = runToEnd(core.load(cpu, a.bytes, "21\n", 0, 0).id);
+    assert.equal(s.output, "42\n", cpu);
+  }
+});
+
+test("the output cap of the command line applies", () => {
+  const a = core.assemble("again: mov a, 10h\nmov c, 1234\nint 13h\njmp again\n", "armistice");
+  const s = runToEnd(core.load("armistice", a.bytes, "", 0, 100).id);
+  assert.equal(s.outcome, "OUTPUT_CAP");
+  assert.equal(s.exitStatus, 153);
+  assert.equal(s.output.length, 100);
+});
+
+test("the translator runs the Intellio build on Armistice, with its log and counts", () => {
+  const src = "mov c, 5\nmov b, 0\nagain: add b, c\nsub c, 1\ncmp c, 0\njnz again\nmov a, 10h\nmov c, b\nint 13h\nhalt\n";
+  const a = core.assemble(src, "intellio");
+  const t = core.translate(a.bytes, "", 0);
+  assert.equal(t.output, "15\n");
+  assert.equal(t.exitStatus, 0);
+  assert.equal(t.stats.blocksTranslated, 3);
+  assert.equal(t.stats.cacheHits, 1);
+  assert.equal(t.stats.chained, 3);
+  assert.equal(t.stats.guestInstructions, 26);
+  assert.equal(t.stats.hostInstructions, 51);
+  assert.equal(t.stats.expansion, 1.96);
+  assert.match(t.log, /^IN:  guest block at 0100h/);
+  assert.match(t.log, /OUT: host code at/);
+  assert.match(t.log, /expansion: {10}1\.96 host instructions per guest instruction\n$/);
+  const p = core.translate(INTELLIO_42, "", 0);
+  assert.equal(p.output, "42\n");
+});
+
+test("a translated hang ends at the budget like the interpreter's", () => {
+  const a = core.assemble("again: add b, 1\njmp again\n", "intellio");
+  const t = core.translate(a.bytes, "", 10000);
+  assert.equal(t.outcome, "BUDGET");
+  assert.equal(t.exitStatus, 124);
+  assert.equal(t.stats.guestInstructions, 10000);
+});
+
+test("a syntax error comes back at its line and column with the command line's text and hint", () => {
+  const a = core.assemble("mov a, 10h\n.ascii \"hello\nhalt\n", "intellio");
+  assert.equal(a.ok, false);
+  assert.equal(a.bytes, "");
+  const d = a.diagnostics[0];
+  assert.equal(d.line, 2);
+  assert.equal(d.severity, "error");
+  assert.match(d.message, /^syntax error/);
+  assert.equal(d.hint, 'a string ends with " on the same line');
+  assert.match(d.text, /^program\.pasm:2:\d+: error: syntax error/);
+  const unknown = core.assemble("mvo a, 10h\n", "armistice").diagnostics[0];
+  assert.equal(unknown.hint, "did you mean 'mov'?");
+  const port = core.assemble("out 1234h, 42\n", "intellio").diagnostics[0];
+  assert.equal(port.message, "Intellio has no port I/O");
+});
+
+test("bad input gets a clear message, never an exception", () => {
+  assert.equal(core.load("z80", "00", "", 0, 0).error, "unknown CPU 'z80' (known: armistice, intellio)");
+  assert.equal(core.load("intellio", "2", "", 0, 0).error, "the bytes must be pairs of hex digits");
+  assert.equal(core.load("intellio", "2X", "", 0, 0).error, "'2X' is not a hex byte");
+  assert.equal(core.state(99999).error, "no machine 99999 is loaded (load a program first)");
+  assert.equal(core.assemble("halt", "pdp11").error, "unknown CPU 'pdp11' (known: armistice, intellio)");
+  assert.match(core.translate("00".repeat(0x10000), "", 0).error, /does not fit between 0100h and FFFFh/);
+  const stopped = core.load("intellio", "F4", "", 0, 0).id;
+  core.step(stopped);
+  assert.equal(core.step(stopped).note, "the program has stopped: reset it or go back");
+  assert.equal(core.reset(stopped).stopped, false);
+});
+
+test("a console: a read at the end of the input waits for a typed line, and End input gives FFFFh", () => {
+  // echo numbers doubled until end of input (FFFFh)
+  const src = "again: mov a, 21h\nint 13h\ncmp c, 0FFFFh\njz done\nadd c, c\nmov a, 10h\nint 13h\njmp again\ndone: halt\n";
+  for (const cpu of ["armistice", "intellio"]) {
+    const a = core.assemble(src, cpu);
+    assert.equal(a.ok, true, a.diagnostics.map((d) => d.text).join(""));
+    const id = core.load(cpu, a.bytes, "1\n", 0, 0).id;
+    assert.equal(core.setInteractive(id, true).inputOpen, true);
+    let s = core.run(id, 1000);
+    assert.equal(s.waitingForInput, true, cpu);
+    assert.equal(s.output, "2\n");
+    assert.equal(core.step(id).waitingForInput, true, "a step waits too");
+    core.input(id, "20\n");
+    s = core.run(id, 1000);
+    assert.equal(s.output, "2\n40\n", cpu);
+    assert.equal(s.waitingForInput, true);
+    const back = core.back(id, 3);
+    assert.equal(back.output, "2\n", "back undoes the print and the read of the typed line");
+    s = core.run(id, 1000);
+    assert.equal(s.output, "2\n40\n", "and the line is read again");
+    assert.equal(core.endInput(id).inputOpen, false);
+    s = core.run(id, 1000);
+    assert.equal(s.outcome, "HALT", cpu);
+    assert.equal(core.input(id, "3\n").note, "the input is closed (Reset opens it again)");
+    const batch = core.load(cpu, a.bytes, "1\n", 0, 0).id;
+    assert.equal(runToEnd(batch).output, "2\n", "without a console the end of the input is the end, as on the command line");
+  }
+});
+
+test("exec: a TXF header lets the loader refuse a foreign file, or hand it to the emulator", () => {
+  const refused = core.exec(PRINT_42, "intellio", "armistice", false);
+  assert.equal(refused.header, "7F 54 58 46 01 01 02 1E");
+  assert.equal(refused.kind, "REFUSED");
+  assert.equal(refused.message, "program.intellio.txf: exec format error: a TXF file for Intellio cannot run on Armistice (no enabled binfmt entry matches it)");
+  assert.equal(refused.exitStatus, 126);
+  const handed = core.exec(PRINT_42, "intellio", "armistice", true);
+  assert.equal(handed.kind, "INTERPRETER");
+  assert.equal(handed.interpreter, "toyisa-emulate-intellio");
+  assert.equal(handed.output, "42\n");
+  const native = core.exec(PRINT_42, "armistice", "armistice", false);
+  assert.equal(native.kind, "NATIVE");
+  assert.equal(native.output, "42\n");
+  const other = core.exec(PRINT_42, "armistice", "intellio", true);
+  assert.equal(other.kind, "REFUSED");
+  assert.match(other.message, /a TXF file for Armistice cannot run on Intellio/);
+});
+
+test("compare gives the misdecode view of toyisa compare, word for word", async () => {
+  const { readFileSync } = await import("node:fs");
+  for (const [cpu, bytes] of [["intellio", INTELLIO_42], ["armistice", ARMISTICE_42]]) {
+    const c = core.compare(bytes, 0);
+    const golden = readFileSync(join(here, `../../repl/src/test/resources/cli/compare-${cpu}-binary.out`), "utf8");
+    assert.equal(c.text, golden.slice(0, golden.indexOf("--- stderr")), cpu);
+    assert.deepEqual(c.runs.map((r) => r.cpu), ["armistice", "intellio"]);
+  }
+  const i = core.compare(INTELLIO_42, 0);
+  assert.equal(i.runs[0].shown[0].instruction, "and r10, 1022h");
+  assert.equal(i.runs[1].shown.length, 4);
+  assert.equal(i.runs[0].exitStatus, 132);
+  assert.equal(i.runs[1].output, "42\n");
+  assert.equal(core.compare("ZZ", 0).error, "'ZZ' is not a hex byte");
+});
+
+test("load takes a TXF file as the command line's run does, and refuses a corrupt one with its reason", () => {
+  const a = core.assemble(PRINT_42, "intellio");
+  assert.match(a.txf, /^7F 54 58 46 01 01 02 1E/);
+  const s = core.load("intellio", a.txf, "", 0, 0);
+  assert.equal(s.format, "TXF");
+  assert.equal(s.pc, 0x100);
+  assert.equal(runToEnd(s.id).output, "42\n");
+  assert.equal(core.load("intellio", a.bytes, "", 0, 0).format, "RAW");
+  const bad = core.load("intellio", "7F 54 58 46 01", "", 0, 0);
+  assert.match(bad.error, /TXF/);
+});
