@@ -74,7 +74,7 @@ public final class ReferenceCard {
         for (String line : isa.workedExample()) {
             try {
                 byte[] b = isa.assembleLine(line, pc);
-                sb.append(String.format("%s  %-12s  %s\n", Hex.addr(pc), Hex.bytes(b), line.strip()));
+                sb.append(String.format(java.util.Locale.ROOT, "%s  %-12s  %s\n", Hex.addr(pc), Hex.bytes(b), line.strip()));
                 pc += b.length;
             } catch (EncodingException e) {
                 throw new IllegalStateException("worked example '" + line + "': " + e.getMessage());

@@ -90,10 +90,10 @@ final class GuestBlock {
     String listing() {
         StringBuilder sb = new StringBuilder();
         for (Instruction i : instructions) {
-            sb.append(String.format("  %-6s %-12s %s\n", Hex.addr(i.address()), Hex.bytes(i.bytes()), Intellio.TABLE.disassemble(i)));
+            sb.append(String.format(java.util.Locale.ROOT, "  %-6s %-12s %s\n", Hex.addr(i.address()), Hex.bytes(i.bytes()), Intellio.TABLE.disassemble(i)));
         }
-        if (end == End.ILLEGAL) sb.append(String.format("  %-6s %-12s %s\n", Hex.addr(next), "", "(illegal)"));
-        if (end == End.FETCH_FAULT) sb.append(String.format("  %-6s %-12s %s\n", Hex.addr(next), "", "(fetch touches the null page)"));
+        if (end == End.ILLEGAL) sb.append(String.format(java.util.Locale.ROOT, "  %-6s %-12s %s\n", Hex.addr(next), "", "(illegal)"));
+        if (end == End.FETCH_FAULT) sb.append(String.format(java.util.Locale.ROOT, "  %-6s %-12s %s\n", Hex.addr(next), "", "(fetch touches the null page)"));
         return sb.toString();
     }
 }

@@ -101,7 +101,7 @@ final class Translation {
             group = key;
             int at = address(k);
             Instruction h = Armistice.TABLE.decode(codeMemory, at);
-            sb.append(String.format("  %-6s %-12s %s\n", Hex.addr(at), Hex.bytes(h.bytes()), Armistice.TABLE.disassemble(h)));
+            sb.append(String.format(java.util.Locale.ROOT, "  %-6s %-12s %s\n", Hex.addr(at), Hex.bytes(h.bytes()), Armistice.TABLE.disassemble(h)));
         }
         return sb.toString();
     }
