@@ -210,10 +210,9 @@ final class Front {
             else if (lc.statement() instanceof PasmParser.InstructionContext in) instruction(u, line, in, chars);
         } catch (Expr.Failure f) {
             error(u.loc(line, f.col), f.getMessage(), f.hint);
-        } catch (RuntimeException e) {
-            // A tree the parser recovered into an odd shape: still a diagnostic, never a crash.
-            error(u.loc(line, 1), "cannot read this line", null);
         }
+        // No catch-all here: a line with a syntax error never gets this far, so an exception would be
+        // a bug of the assembler's, and it must show as one (the fuzzer finds them), not as a user error.
     }
 
     private void syntax(Unit u, int line, int pos, Token t, String msg) {

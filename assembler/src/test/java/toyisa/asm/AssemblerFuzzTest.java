@@ -9,8 +9,8 @@ import toyisa.isa.Isa;
 
 /**
  * Coverage-guided fuzzing of the assembler: any source text ends in bytes or in diagnostics for
- * every CPU and for a fat build — never an exception, never an internal error, never raw control
- * characters in a message.
+ * every CPU and for a fat build — never an exception (the assembler catches none of its own), never
+ * raw control characters in a message.
  */
 class AssemblerFuzzTest {
     @FuzzTest(maxDuration = "30m", maxExecutions = 1_000_000)
@@ -27,7 +27,6 @@ class AssemblerFuzzTest {
     private static void check(boolean ok, int length, String diagnostics) {
         if (ok) assertTrue(length <= 0x10000, "a binary larger than memory");
         else assertFalse(diagnostics.isEmpty(), "failed without a diagnostic");
-        assertFalse(diagnostics.contains("internal error"), diagnostics);
         assertFalse(diagnostics.contains("\u001b"), "raw ESC in a diagnostic");
     }
 }
