@@ -70,6 +70,8 @@ public final class HostFiles {
     }
 
     private static String describe(int limit) {
-        return limit >= 1 << 20 ? (limit >> 20) + " MiB" : limit >= 1024 ? (limit >> 10) + " KiB" : limit + " bytes";
+        if (limit % (1 << 20) == 0) return (limit >> 20) + " MiB";
+        if (limit % 1024 == 0) return (limit >> 10) + " KiB";
+        return String.format(java.util.Locale.ROOT, "%,d bytes", limit);
     }
 }
