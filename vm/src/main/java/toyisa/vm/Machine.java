@@ -105,6 +105,13 @@ public abstract class Machine {
     private Consumer<String> echo;
     GuestInput in = new GuestInput(new byte[0]);
 
+    /**
+     * The program {@link #load(Program)} loaded, while the host has changed nothing since (no
+     * {@code writeByte}, {@code setRegister}, {@code setPc}, {@code resume}): then a fault can be
+     * explained by running the program again (see {@link Postmortem}). Null otherwise.
+     */
+    private Program replayable;
+
     // Addresses decoded since the last reset, so a reset clears only those entries.
     private int[] decoded = new int[1024];
     private int decodedCount;
@@ -393,7 +400,24 @@ public abstract class Machine {
             execute(budget);
             checkBudget();
         }
+        explainFault();
         return result();
+    }
+
+    /** After a fault of an unchanged program, adds how it got there to the report (a replay; see {@link Postmortem}). */
+    private void explainFault() {
+        if (outcome != Outcome.FAULT || fault == null || fault.postmortem() != null || replayable == null) return;
+        try {
+            Machine m = blank();
+            m.load(replayable);
+            m.budget = budget;
+            m.outputCap = outputCap;
+            m.in = in.copy();
+            m.in.rewind(0);
+            fault = Postmortem.replayed(m, replayable, fault, steps);
+        } catch (RuntimeException e) {
+            // The report without its story is still the report.
+        }
     }
 
     private void checkBudget() {
@@ -491,6 +515,7 @@ public abstract class Machine {
             Step s = step();
             if (listener != null) listener.accept(s);
         }
+        explainFault();
         return result();
     }
 
@@ -524,6 +549,7 @@ public abstract class Machine {
 
     /** Lets a stopped machine run on (after the REPL changed the PC or a register, say). */
     public void resume() {
+        replayable = null;
         outcome = Outcome.RUNNING;
         exitStatus = -1;
         fault = null;
@@ -567,6 +593,7 @@ public abstract class Machine {
         reset();
         for (Segment s : program.segments()) System.arraycopy(s.bytes(), 0, mem, s.address(), s.size());
         pc = program.entry() & 0xFFFF;
+        replayable = program;
     }
 
     // ------------------------------------------------------------------ limits and I/O
@@ -625,6 +652,7 @@ public abstract class Machine {
     }
 
     public void setPc(int pc) {
+        replayable = null;
         this.pc = pc & 0xFFFF;
     }
 
@@ -641,6 +669,7 @@ public abstract class Machine {
     /** Sets a register (Armistice r0 stays 0, as on the hardware). */
     public void setRegister(int code, int value) {
         checkRegister(code);
+        replayable = null;
         if (!isZeroRegister(code)) regs[code] = value & 0xFFFF;
     }
 
@@ -662,6 +691,7 @@ public abstract class Machine {
     public void writeByte(int address, int value) {
         int a = address & 0xFFFF;
         if (a < NULL_PAGE_END) throw new IllegalArgumentException("address " + toyisa.isa.Hex.addr(a) + " is in the null page, which is unmapped");
+        replayable = null;
         poke(a, value);
     }
 
