@@ -429,6 +429,21 @@ public abstract class Machine {
         }
     }
 
+    /**
+     * Executes up to {@code n} more instructions through the fast core — no journal, no report — and
+     * returns how many it executed. A debugger's {@code continue} calls it between its own checks
+     * (breakpoints, watches), one instruction or a slice at a time; the budget is enforced as in {@link #run()}.
+     */
+    public long runFor(long n) {
+        if (n < 0) throw new IllegalArgumentException("cannot run a negative number of instructions");
+        if (outcome == Outcome.BREAKPOINT) outcome = Outcome.RUNNING;
+        if (outcome != Outcome.RUNNING) return 0;
+        long before = steps;
+        execute(Math.min(budget, steps + Math.min(n, Long.MAX_VALUE - steps)));
+        checkBudget();
+        return steps - before;
+    }
+
     /** Runs a copy of the machine a little further to find the most-taken backward jump. */
     private HangReport sampleHang() {
         Machine m = copy();
@@ -715,6 +730,32 @@ public abstract class Machine {
     /** The instruction at an address as this CPU decodes it (for disassembly next to a trace). */
     public Instruction decodeAt(int address) {
         return isa.decode(mem, address);
+    }
+
+    /**
+     * Makes this machine what {@code snapshot} (a {@link #copy()} of it) was: memory, registers,
+     * flags, PC, counters, output and the stop state. The input stays this machine's own — every byte
+     * read so far is kept — rewound to where the snapshot had read: a debugger going back past a run
+     * it did not journal restores the copy it took before, then runs forward again.
+     */
+    public void restore(Machine snapshot) {
+        if (snapshot.isa.machine() != isa.machine() || snapshot.regs.length != regs.length)
+            throw new IllegalArgumentException("a snapshot of " + snapshot.isa.name() + " cannot restore " + isa.name());
+        int position = snapshot.in.position();
+        reset();
+        System.arraycopy(snapshot.mem, 0, mem, 0, mem.length);
+        System.arraycopy(snapshot.regs, 0, regs, 0, regs.length);
+        setFlags(snapshot.flags());
+        pc = snapshot.pc;
+        steps = snapshot.steps;
+        budget = snapshot.budget;
+        outcome = snapshot.outcome;
+        exitStatus = snapshot.exitStatus;
+        fault = snapshot.fault;
+        hang = snapshot.hang;
+        out.append(snapshot.out);
+        outputCap = snapshot.outputCap;
+        in.rewind(position);
     }
 
     /** An independent copy: memory, registers, flags, PC, counters, output, input position and limits. */
