@@ -463,7 +463,8 @@ final class Debugger {
     Stop go(Goal g, Consumer<Step> listener) {
         interrupted = false;
         refreshWatches();
-        boolean mayGoFast = listener == null && watches.stream().allMatch(w -> w.access() == Access.CHANGE);
+        boolean accessWatches = watches.stream().anyMatch(w -> w.access() != Access.CHANGE);
+        boolean mayGoFast = listener == null && !accessWatches;
         int spCode = cpu().registers().code("sp");
         long n = 0;
         Machine snapshot = null;
@@ -502,7 +503,7 @@ final class Debugger {
                     n++;
                     if (done == 0) continue; // a fault or the budget: the loop reports it
                 } else {
-                    if (!mayGoFast) {
+                    if (accessWatches) {
                         int[] acc = accessOf(pc);
                         readAt = acc[0];
                         readLength = acc[1];
@@ -619,7 +620,8 @@ final class Debugger {
         for (Template t : insn.row().templates()) {
             if (t instanceof Template.Mem m) {
                 int base = machine.register(insn.field(m.base()));
-                return new int[] {(base + insn.field(m.disp())) & 0xFFFF, length};
+                int disp = m.disp() == 0 ? 0 : insn.field(m.disp());
+                return new int[] {(base + disp) & 0xFFFF, length};
             }
             if (t instanceof Template.Abs a) return new int[] {insn.field(a.field()) & 0xFFFF, length};
         }
