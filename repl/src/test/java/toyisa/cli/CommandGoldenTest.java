@@ -157,6 +157,31 @@ class CommandGoldenTest {
         golden("exercise-show-factorial", toyisa("exercise", "show", "factorial"));
     }
 
+    /**
+     * The common ways a student's program dies, each named in the crash report with a hint, as
+     * run, exec and the emulator report it: a missing halt, data placed before the code, a push
+     * without its pop before a ret, a recursion without a base case.
+     */
+    @Test
+    void eachStudentDeathIsNamedWithAHint() throws IOException {
+        for (String death : new String[] {"no-halt", "data-first", "unbalanced", "no-base-case"}) {
+            Path src = Path.of("src", "test", "resources", "cli", "deaths", death + ".pasm");
+            StringBuilder all = new StringBuilder();
+            for (String cpu : new String[] {"armistice", "intellio"}) {
+                Assembly a = Assembler.assemble(death + ".pasm", Files.readString(src), Isa.byName(cpu));
+                assertTrue(a.ok(), a.formatDiagnostics());
+                Path txf = dir.resolve(death + "." + cpu + ".txf");
+                Files.write(txf, a.toTxf());
+                all.append("$ toyisa run ").append(txf.getFileName()).append('\n').append(toyisa("run", txf.toString()));
+            }
+            Path itl = dir.resolve(death + ".intellio.txf");
+            all.append("$ toyisa emulate ").append(itl.getFileName()).append('\n').append(toyisa("emulate", itl.toString()));
+            all.append("$ toyisa exec --machine armistice ").append(itl.getFileName()).append('\n')
+               .append(toyisa("exec", "--machine", "armistice", itl.toString()));
+            golden("death-" + death, all.toString());
+        }
+    }
+
     @Test
     void aCorruptTxfIsAFormatError() throws IOException {
         byte[] txf = Files.readAllBytes(Path.of(txf("intellio")));

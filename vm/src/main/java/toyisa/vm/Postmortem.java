@@ -238,7 +238,8 @@ public record Postmortem(String where, String previous, String cameFrom, Death d
         else if (!DebugInfo.inProgram(program, pc)) sb.append(" (outside the program)");
         String line = info.sourceLine(pc);
         if (line != null) sb.append(", ").append(line);
-        return sb.toString();
+        // The bare address is in the report already: "where" says something only with a label, a line or "outside".
+        return sb.length() == Hex.addr(pc).length() ? null : sb.toString();
     }
 
     private static String describeShort(int address, DebugInfo info) {
