@@ -168,9 +168,11 @@ final class Debugger {
     private InputStream inputStream;
     private Consumer<String> echo;
     private Frames frames = Frames.EMPTY;
-    /** Per address: 0 not known yet, else {@link #PLAIN}, {@link #CALL} or {@link #RET} with the length in bits 2-4. */
+    /** Per address: 0 not known yet, else {@link #PLAIN}, {@link #CALL}, {@link #RET} or {@link #JUMP} with the length in bits 3-5. */
     private final byte[] kinds = new byte[0x10000];
-    private static final int PLAIN = 1, CALL = 2, RET = 3;
+    private static final int PLAIN = 1, CALL = 2, RET = 3, JUMP = 4;
+    /** Longest slice of straight-line code the fast path hands the core at once. */
+    static final int SLICE = 4096;
     /** Bytes written by {@code asm}: part of the program from then on, kept by reset and by a CPU switch. */
     private final java.util.TreeMap<Integer, Byte> patches = new java.util.TreeMap<>();
     private volatile boolean interrupted;
@@ -263,6 +265,7 @@ final class Debugger {
         clearHistory();
         frames = Frames.EMPTY;
         java.util.Arrays.fill(kinds, (byte) 0);
+        forgetSlices();
         refreshWatches();
     }
 
@@ -307,6 +310,7 @@ final class Debugger {
         Breakpoint b = new Breakpoint(nextId++, address & 0xFFFF, spec, temporary);
         breakpoints.add(b);
         breakAt.set(b.address());
+        forgetSlices();
         return b;
     }
 
@@ -356,6 +360,7 @@ final class Debugger {
     }
 
     private void rebuildBreakAt() {
+        forgetSlices();
         breakAt.clear();
         for (Breakpoint b : breakpoints) breakAt.set(b.address());
     }
@@ -465,6 +470,9 @@ final class Debugger {
         refreshWatches();
         boolean accessWatches = watches.stream().anyMatch(w -> w.access() != Access.CHANGE);
         boolean mayGoFast = listener == null && !accessWatches;
+        // Slices need no check between instructions: none with a value watch (checked after each
+        // instruction) or with until's "past this instruction" (the PC may pass it mid-slice).
+        boolean slices = watches.isEmpty() && g.pastAddress() < 0;
         int spCode = cpu().registers().code("sp");
         long n = 0;
         Machine snapshot = null;
@@ -497,7 +505,23 @@ final class Debugger {
                 int spBefore = machine.register(spCode);
                 int kind = kindAt(pc);
                 int readAt = -1, readLength = 0;
-                if (snapshot != null) {
+                if (snapshot != null && slices) {
+                    // Straight-line code up to (and with) the next jump, call or return, stopping short of a
+                    // breakpoint or the goal: the fast core runs it in one go, and the PC can stop nowhere else.
+                    long room = g.max() - n;
+                    int k = slice(pc, g.location(), (int) Math.min(SLICE, room));
+                    int last = sliceLast;
+                    int lastKind = kindAt(last);
+                    long done = machine.runFor(k);
+                    boolean stoppedShort = done < k && machine.outcome() == Outcome.FAULT; // the faulting instruction is a step back undoes
+                    long entries = done + (stoppedShort ? 1 : 0);
+                    fastCount += entries;
+                    n += entries;
+                    // Only the last instruction can be a call or a return; a call pushed 2 bytes, so the
+                    // stack pointer before it was 2 above the one now.
+                    if (done == k) track(lastKind, last, machine.register(spCode) + 2);
+                    continue;
+                } else if (snapshot != null) {
                     long done = machine.runFor(1);
                     fastCount++;
                     n++;
@@ -512,7 +536,14 @@ final class Debugger {
                     Step s = machine.step();
                     n++;
                     record(new Entry(s, before, null, 0));
-                    for (Step.MemoryWrite w : s.writes()) kinds[w.address()] = 0;
+                    for (Step.MemoryWrite w : s.writes()) {
+                        // A store into code: forget what is known of every instruction that may hold the byte.
+                        for (int j = 0; j < 4; j++) {
+                            int a = (w.address() - j) & 0xFFFF;
+                            if (kinds[a] != 0) forgetSlices();
+                            kinds[a] = 0;
+                        }
+                    }
                     if (listener != null) listener.accept(s);
                     if (s.outcome() == Outcome.FAULT || s.outcome() == Outcome.BUDGET) continue;
                     Stop accessStop = accessWatch(readAt, readLength, s, n);
@@ -583,17 +614,67 @@ final class Debugger {
         if (k != 0) return k;
         Instruction insn = machine.decodeAt(pc);
         String op = insn.isIllegal() ? "" : insn.row().op().name();
-        k = (op.equals("CALL") ? CALL : op.equals("RET") ? RET : PLAIN) | insn.length() << 2;
+        // Anything that may move the PC elsewhere ends a straight-line slice: jumps, calls, returns (and illegal bytes).
+        int kind = op.equals("CALL") ? CALL : op.equals("RET") ? RET
+                : op.isEmpty() || op.startsWith("J") || insn.row().shape().contains("T") ? JUMP : PLAIN;
+        k = kind | insn.length() << 3;
         kinds[pc] = (byte) k;
         return k;
+    }
+
+    /** The address of the last instruction of the slice {@link #slice} measured. */
+    private int sliceLast;
+    /** Slices measured, per start address: the length and the last address, valid while the stamp is {@link #sliceGeneration}. */
+    private final int[] sliceLength = new int[0x10000], sliceEnd = new int[0x10000], sliceStamp = new int[0x10000];
+    private int sliceGeneration = 1;
+    private int sliceLocation = -1;
+
+    /** Forgets every measured slice (breakpoints or code changed). */
+    private void forgetSlices() {
+        sliceGeneration++;
+    }
+
+    /**
+     * How many instructions from {@code pc} run in a straight line: up to and with the first jump,
+     * call or return, and stopping before a breakpoint or {@code location}; at least 1, at most {@code max}.
+     */
+    private int slice(int pc, int location, int max) {
+        if (location != sliceLocation) {
+            sliceLocation = location;
+            forgetSlices();
+        }
+        if (sliceStamp[pc] == sliceGeneration && sliceLength[pc] <= max) {
+            sliceLast = sliceEnd[pc];
+            return sliceLength[pc];
+        }
+        int n = measure(pc, location, max);
+        if (n < max || n == SLICE) {
+            sliceStamp[pc] = sliceGeneration;
+            sliceLength[pc] = n;
+            sliceEnd[pc] = sliceLast;
+        }
+        return n;
+    }
+
+    private int measure(int pc, int location, int max) {
+        int a = pc, n = 0;
+        while (true) {
+            int k = kindAt(a);
+            n++;
+            sliceLast = a;
+            if ((k & 7) != PLAIN || n >= max) return n;
+            int next = (a + (k >> 3)) & 0xFFFF;
+            if (breakAt.get(next) || next == location || next == pc) return n;
+            a = next;
+        }
     }
 
     /** The call stack after the instruction at {@code pc} of kind {@code kind} has executed. */
     private void track(int kind, int pc, int spBefore) {
         if (machine.outcome() == Outcome.FAULT) return;
-        switch (kind & 3) {
+        switch (kind & 7) {
             case CALL: {
-                int returnTo = (pc + (kind >> 2)) & 0xFFFF;
+                int returnTo = (pc + (kind >> 3)) & 0xFFFF;
                 frames = frames.push(new Frame(pc, machine.pc(), returnTo, spBefore));
                 break;
             }
@@ -881,6 +962,7 @@ final class Debugger {
         machine.writeByte(address + 1, big ? value : value >> 8);
         kinds[address & 0xFFFF] = 0;
         kinds[(address + 1) & 0xFFFF] = 0;
+        forgetSlices();
         afterChange();
     }
 
@@ -901,6 +983,7 @@ final class Debugger {
             patches.put(a, bytes[i]);
         }
         java.util.Arrays.fill(kinds, (byte) 0);
+        forgetSlices();
         // A program stopped by a fault may run again from the patched code.
         afterChange();
     }
