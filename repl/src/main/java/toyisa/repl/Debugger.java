@@ -445,8 +445,13 @@ final class Debugger {
 
     /** Runs until the current frame returns (gdb's finish); null when there is no frame to finish. */
     Stop finish(Consumer<Step> listener) {
-        if (frames.depth == 0) return null;
-        return go(new Goal(Long.MAX_VALUE, -1, -1, -1, frames.depth, -1, -1), listener);
+        return finish(0, listener);
+    }
+
+    /** Runs until frame {@code up} (0 the innermost) returns; null when that is the outermost frame. */
+    Stop finish(int up, Consumer<Step> listener) {
+        if (frames.depth - up <= 0) return null;
+        return go(new Goal(Long.MAX_VALUE, -1, -1, -1, frames.depth - up, -1, -1), listener);
     }
 
     /** Runs until the PC reaches {@code location}, or the current frame returns (gdb's until/advance LOCATION). */

@@ -120,6 +120,10 @@ final class InspectCommands {
         selected = 0;
     }
 
+    int selectedFrame() {
+        return Math.min(selected, dbg().frames().depth());
+    }
+
     /** Frame k: its PC (the PC, or where the frame inside it was called from) and the routine it is in. */
     private int framePc(List<Debugger.Frame> f, int k) {
         return k == 0 ? dbg().machine().pc() : f.get(k - 1).callSite();

@@ -324,9 +324,10 @@ public final class Session {
 
     private void cmdFinish() {
         Debugger.Frames f = dbg.frames();
-        if (f.depth() == 0) throw new UserError("'finish' needs a subroutine to finish: the PC is in the outermost frame (see 'bt')");
-        message("run till exit from #0 " + inspect.frameName(0));
-        execution(cb -> dbg.finish(cb));
+        int k = inspect.selectedFrame();
+        if (f.depth() - k <= 0) throw new UserError("'finish' needs a subroutine to finish: frame #" + k + " is the outermost frame (see 'bt')");
+        message("run till exit from #" + k + " " + inspect.frameName(k));
+        execution(cb -> dbg.finish(k, cb));
     }
 
     private void cmdUntil(String arg, boolean advance) {
