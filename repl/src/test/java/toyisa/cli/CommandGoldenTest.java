@@ -131,6 +131,15 @@ class CommandGoldenTest {
                 + toyisa("binfmt", "--enable", "no-such-entry"));
     }
 
+    /** A fat file holds a slice per CPU: run and disasm without --cpu say so and how to pick one. */
+    @Test
+    void aFatFileWithoutCpuSaysItHoldsTwoSlices() throws IOException {
+        toyisa.asm.FatAssembly fat = Assembler.assembleFat("print42.pasm", DemoCommand.PRINT_42, toyisa.asm.IncludeResolver.NONE);
+        Path file = dir.resolve("print42.fat");
+        Files.write(file, fat.bytes());
+        golden("fat-without-cpu", toyisa("run", file.toString()) + toyisa("disasm", file.toString()));
+    }
+
     @Test
     void exercisesAreListedAndChecked() throws IOException {
         Path poly = dir.resolve("polyglot.hex");
