@@ -2,7 +2,8 @@
 ; The calling convention of these examples: the argument in a, the result in a; the subroutine
 ; saves what else it changes on the stack and leaves sp as it found it.
 ;
-; In the REPL, as a gdb user would:  break fact if a == 1,  continue,  bt,  finish,  reverse-continue.
+; In the REPL, as a gdb user would: break fact if a == 1, continue, bt, finish,
+; reverse-continue.
 
 main:
         mov a, 21h

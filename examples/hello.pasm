@@ -1,7 +1,8 @@
-; hello.pasm: strings. Prints a greeting with the HAL's print-string service, then prints it again
+; hello.pasm: strings. Prints a greeting with the HAL's print-string service, then again
 ; one character at a time, to show what "a NUL-terminated string" means.
 ;
-;   toyisa asm --target armistice -o hello.bin hello.pasm && toyisa run --cpu armistice hello.bin
+;   toyisa asm --target armistice -o hello.bin hello.pasm
+;   toyisa run --cpu armistice hello.bin
 
 start:
         mov a, 12h          ; HAL 12h: print the NUL-terminated string at c

@@ -1,4 +1,5 @@
-; sum.pasm: input. Reads numbers, one per line, until the end of the input, and prints their sum.
+; sum.pasm: input. Reads numbers, one per line, until the end of the input,
+; and prints their sum.
 ;
 ;   printf '3\n4\n5\n' | toyisa run --cpu intellio sum.bin       (prints 12)
 ;   toyisa repl sum.pasm       without --input, the REPL asks for each line at an input> prompt

@@ -122,6 +122,18 @@ class CommandGoldenTest {
         golden("demo", demo);
     }
 
+    /** demo --act N shows one act; demo FILE tells the story on any program; every line fits 100 columns. */
+    @Test
+    void demoOnAnyProgramOneActAtATime() throws IOException {
+        String act = toyisa("demo", "--color=never", "--act", "4");
+        golden("demo-act-4", act);
+        String hello = toyisa("demo", "--color=never", Path.of("..", "examples", "hello.pasm").toString());
+        golden("demo-hello", hello);
+        for (String out : new String[] {act, hello, toyisa("demo", "--color=never")}) {
+            for (String line : out.split("\n")) assertTrue(line.length() <= DemoCommand.WIDTH, line.length() + ": " + line);
+        }
+    }
+
     @Test
     void badInputGetsAMessageNotAStackTrace() throws IOException {
         golden("usage-errors", toyisa("run", "--cpu", "z80", bin("intellio"))
