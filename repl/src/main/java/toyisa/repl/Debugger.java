@@ -92,28 +92,6 @@ final class Debugger {
         }
     }
 
-    /** One call on the call stack: the call at {@code callSite} went to {@code entry} and returns to {@code returnTo}. */
-    record Frame(int callSite, int entry, int returnTo, int spBefore) {}
-
-    /** The call stack as an immutable list, innermost first, so each step can keep the one before it. */
-    record Frames(Frame top, Frames rest, int depth) {
-        static final Frames EMPTY = new Frames(null, null, 0);
-
-        Frames push(Frame f) {
-            return new Frames(f, this, depth + 1);
-        }
-
-        Frames pop() {
-            return rest == null ? this : rest;
-        }
-
-        List<Frame> list() {
-            List<Frame> out = new ArrayList<>();
-            for (Frames f = this; f.top != null; f = f.rest) out.add(f.top);
-            return out;
-        }
-    }
-
     /** Why a run of steps ended. */
     enum Reason { DONE, BREAKPOINT, WATCH, STOPPED, INTERRUPTED, RETURNED, LOCATION, FINISHED, CONDITION_ERROR, START }
 
@@ -149,7 +127,7 @@ final class Debugger {
     }
 
     /** One entry of the history: a journaled step, or a fast run of {@code count} steps from {@code snapshot}. */
-    private record Entry(Step step, Frames frames, Machine snapshot, long count) {}
+    private record Entry(Step step, CallStack.Frames frames, Machine snapshot, long count) {}
 
     private Machine machine;
     private Image image;
@@ -167,12 +145,9 @@ final class Debugger {
     private byte[] input = new byte[0];
     private InputStream inputStream;
     private Consumer<String> echo;
-    private Frames frames = Frames.EMPTY;
-    /** Per address: 0 not known yet, else {@link #PLAIN}, {@link #CALL}, {@link #RET} or {@link #JUMP} with the length in bits 3-5. */
-    private final byte[] kinds = new byte[0x10000];
-    private static final int PLAIN = 1, CALL = 2, RET = 3, JUMP = 4;
-    /** Longest slice of straight-line code the fast path hands the core at once. */
-    static final int SLICE = 4096;
+    private CallStack.Frames frames = CallStack.Frames.EMPTY;
+    /** What is known of the code: which addresses hold calls, returns and jumps, and the straight-line slices. */
+    private final CodeMap code = new CodeMap();
     /** Bytes written by {@code asm}: part of the program from then on, kept by reset and by a CPU switch. */
     private final java.util.TreeMap<Integer, Byte> patches = new java.util.TreeMap<>();
     private volatile boolean interrupted;
@@ -241,7 +216,7 @@ final class Debugger {
         machine.setOutputEcho(echo);
     }
 
-    Frames frames() {
+    CallStack.Frames frames() {
         return frames;
     }
 
@@ -263,9 +238,8 @@ final class Debugger {
         else machine.setInput(input);
         machine.setOutputEcho(echo);
         clearHistory();
-        frames = Frames.EMPTY;
-        java.util.Arrays.fill(kinds, (byte) 0);
-        forgetSlices();
+        frames = CallStack.Frames.EMPTY;
+        code.forgetAll();
         refreshWatches();
     }
 
@@ -310,7 +284,7 @@ final class Debugger {
         Breakpoint b = new Breakpoint(nextId++, address & 0xFFFF, spec, temporary);
         breakpoints.add(b);
         breakAt.set(b.address());
-        forgetSlices();
+        code.forgetSlices();
         return b;
     }
 
@@ -360,7 +334,7 @@ final class Debugger {
     }
 
     private void rebuildBreakAt() {
-        forgetSlices();
+        code.forgetSlices();
         breakAt.clear();
         for (Breakpoint b : breakpoints) breakAt.set(b.address());
     }
@@ -450,19 +424,19 @@ final class Debugger {
 
     /** Runs until frame {@code up} (0 the innermost) returns; null when that is the outermost frame. */
     Stop finish(int up, Consumer<Step> listener) {
-        if (frames.depth - up <= 0) return null;
-        return go(new Goal(Long.MAX_VALUE, -1, -1, -1, frames.depth - up, -1, -1), listener);
+        if (frames.depth() - up <= 0) return null;
+        return go(new Goal(Long.MAX_VALUE, -1, -1, -1, frames.depth() - up, -1, -1), listener);
     }
 
     /** Runs until the PC reaches {@code location}, or the current frame returns (gdb's until/advance LOCATION). */
     Stop until(int location, Consumer<Step> listener) {
-        return go(new Goal(Long.MAX_VALUE, location & 0xFFFF, -1, -1, frames.depth > 0 ? frames.depth : -1, -1, -1), listener);
+        return go(new Goal(Long.MAX_VALUE, location & 0xFFFF, -1, -1, frames.depth() > 0 ? frames.depth() : -1, -1, -1), listener);
     }
 
     /** Runs until the PC is past the current instruction in this frame (gdb's until: out of a loop). */
     Stop untilPast(Consumer<Step> listener) {
         int pc = machine.pc();
-        return go(new Goal(Long.MAX_VALUE, -1, -1, -1, frames.depth > 0 ? frames.depth : -1, pc, frames.depth), listener);
+        return go(new Goal(Long.MAX_VALUE, -1, -1, -1, frames.depth() > 0 ? frames.depth() : -1, pc, frames.depth()), listener);
     }
 
     /**
@@ -481,7 +455,7 @@ final class Debugger {
         int spCode = cpu().registers().code("sp");
         long n = 0;
         Machine snapshot = null;
-        Frames framesAtSnapshot = null;
+        CallStack.Frames framesAtSnapshot = null;
         long fastCount = 0;
         try {
             while (true) {
@@ -495,9 +469,9 @@ final class Debugger {
                 if (n > 0) {
                     if (g.returnTo() >= 0 && pc == g.returnTo() && machine.register(spCode) >= g.spAtCall())
                         return Stop.of(Reason.RETURNED, n);
-                    if (g.belowDepth() >= 0 && frames.depth < g.belowDepth()) return Stop.of(Reason.FINISHED, n);
+                    if (g.belowDepth() >= 0 && frames.depth() < g.belowDepth()) return Stop.of(Reason.FINISHED, n);
                     if (pc == g.location()) return Stop.of(Reason.LOCATION, n);
-                    if (g.pastAddress() >= 0 && pc > g.pastAddress() && frames.depth <= g.pastDepth()) return Stop.of(Reason.LOCATION, n);
+                    if (g.pastAddress() >= 0 && pc > g.pastAddress() && frames.depth() <= g.pastDepth()) return Stop.of(Reason.LOCATION, n);
                     if (breakAt.get(pc)) {
                         Stop s = hit(pc, n);
                         if (s != null) return s;
@@ -508,15 +482,15 @@ final class Debugger {
                     framesAtSnapshot = frames;
                 }
                 int spBefore = machine.register(spCode);
-                int kind = kindAt(pc);
+                int kind = code.kindAt(machine, pc);
                 int readAt = -1, readLength = 0;
                 if (snapshot != null && slices) {
                     // Straight-line code up to (and with) the next jump, call or return, stopping short of a
                     // breakpoint or the goal: the fast core runs it in one go, and the PC can stop nowhere else.
                     long room = g.max() - n;
-                    int k = slice(pc, g.location(), (int) Math.min(SLICE, room));
-                    int last = sliceLast;
-                    int lastKind = kindAt(last);
+                    int k = code.slice(machine, pc, g.location(), (int) Math.min(CodeMap.SLICE, room), breakAt);
+                    int last = code.sliceLast();
+                    int lastKind = code.kindAt(machine, last);
                     long done = machine.runFor(k);
                     boolean stoppedShort = done < k && machine.outcome() == Outcome.FAULT; // the faulting instruction is a step back undoes
                     long entries = done + (stoppedShort ? 1 : 0);
@@ -537,17 +511,13 @@ final class Debugger {
                         readAt = acc[0];
                         readLength = acc[1];
                     }
-                    Frames before = frames;
+                    CallStack.Frames before = frames;
                     Step s = machine.step();
                     n++;
                     record(new Entry(s, before, null, 0));
                     for (Step.MemoryWrite w : s.writes()) {
                         // A store into code: forget what is known of every instruction that may hold the byte.
-                        for (int j = 0; j < 4; j++) {
-                            int a = (w.address() - j) & 0xFFFF;
-                            if (kinds[a] != 0) forgetSlices();
-                            kinds[a] = 0;
-                        }
+                        code.written(w.address());
                     }
                     if (listener != null) listener.accept(s);
                     if (s.outcome() == Outcome.FAULT || s.outcome() == Outcome.BUDGET) continue;
@@ -613,77 +583,16 @@ final class Debugger {
         return null;
     }
 
-    /** What kind of instruction is at an address (decoded once, forgotten when its bytes change). */
-    private int kindAt(int pc) {
-        int k = kinds[pc];
-        if (k != 0) return k;
-        Instruction insn = machine.decodeAt(pc);
-        String op = insn.isIllegal() ? "" : insn.row().op().name();
-        // Anything that may move the PC elsewhere ends a straight-line slice: jumps, calls, returns (and illegal bytes).
-        int kind = op.equals("CALL") ? CALL : op.equals("RET") ? RET
-                : op.isEmpty() || op.startsWith("J") || insn.row().shape().contains("T") ? JUMP : PLAIN;
-        k = kind | insn.length() << 3;
-        kinds[pc] = (byte) k;
-        return k;
-    }
-
-    /** The address of the last instruction of the slice {@link #slice} measured. */
-    private int sliceLast;
-    /** Slices measured, per start address: the length and the last address, valid while the stamp is {@link #sliceGeneration}. */
-    private final int[] sliceLength = new int[0x10000], sliceEnd = new int[0x10000], sliceStamp = new int[0x10000];
-    private int sliceGeneration = 1;
-    private int sliceLocation = -1;
-
-    /** Forgets every measured slice (breakpoints or code changed). */
-    private void forgetSlices() {
-        sliceGeneration++;
-    }
-
-    /**
-     * How many instructions from {@code pc} run in a straight line: up to and with the first jump,
-     * call or return, and stopping before a breakpoint or {@code location}; at least 1, at most {@code max}.
-     */
-    private int slice(int pc, int location, int max) {
-        if (location != sliceLocation) {
-            sliceLocation = location;
-            forgetSlices();
-        }
-        if (sliceStamp[pc] == sliceGeneration && sliceLength[pc] <= max) {
-            sliceLast = sliceEnd[pc];
-            return sliceLength[pc];
-        }
-        int n = measure(pc, location, max);
-        if (n < max || n == SLICE) {
-            sliceStamp[pc] = sliceGeneration;
-            sliceLength[pc] = n;
-            sliceEnd[pc] = sliceLast;
-        }
-        return n;
-    }
-
-    private int measure(int pc, int location, int max) {
-        int a = pc, n = 0;
-        while (true) {
-            int k = kindAt(a);
-            n++;
-            sliceLast = a;
-            if ((k & 7) != PLAIN || n >= max) return n;
-            int next = (a + (k >> 3)) & 0xFFFF;
-            if (breakAt.get(next) || next == location || next == pc) return n;
-            a = next;
-        }
-    }
-
     /** The call stack after the instruction at {@code pc} of kind {@code kind} has executed. */
     private void track(int kind, int pc, int spBefore) {
         if (machine.outcome() == Outcome.FAULT) return;
-        switch (kind & 7) {
-            case CALL: {
-                int returnTo = (pc + (kind >> 3)) & 0xFFFF;
-                frames = frames.push(new Frame(pc, machine.pc(), returnTo, spBefore));
+        switch (CodeMap.kind(kind)) {
+            case CodeMap.CALL: {
+                int returnTo = (pc + CodeMap.length(kind)) & 0xFFFF;
+                frames = frames.push(new CallStack.Frame(pc, machine.pc(), returnTo, spBefore));
                 break;
             }
-            case RET:
+            case CodeMap.RET:
                 frames = frames.pop();
                 break;
             default:
@@ -802,7 +711,7 @@ final class Debugger {
             if (fast > 0) {
                 for (long i = 0; i < fast; i++) {
                     int pc = machine.pc();
-                    int kind = kindAt(pc);
+                    int kind = code.kindAt(machine, pc);
                     int sp = machine.register(spCode);
                     machine.runFor(1);
                     track(kind, pc, sp);
@@ -811,9 +720,9 @@ final class Debugger {
             }
             for (long i = fast; i < count; i++) {
                 int pc = machine.pc();
-                int kind = kindAt(pc);
+                int kind = code.kindAt(machine, pc);
                 int sp = machine.register(spCode);
-                Frames before = frames;
+                CallStack.Frames before = frames;
                 Step s = machine.step();
                 record(new Entry(s, before, null, 0));
                 track(kind, pc, sp);
@@ -852,7 +761,7 @@ final class Debugger {
                 if (reverseBreak(machine.pc())) last = i;
                 prev = currentWatchValues();
                 int pc = machine.pc();
-                int kind = kindAt(pc);
+                int kind = code.kindAt(machine, pc);
                 int sp = machine.register(spCode);
                 if (machine.runFor(1) == 0) break;
                 track(kind, pc, sp);
@@ -916,14 +825,14 @@ final class Debugger {
      */
     Stop reverseNext() {
         if (journal.isEmpty()) return Stop.of(Reason.START, 0);
-        int depth = frames.depth;
+        int depth = frames.depth();
         back(1);
         long n = 1;
-        while (frames.depth > depth && !journal.isEmpty()) {
+        while (frames.depth() > depth && !journal.isEmpty()) {
             int[] before = currentWatchValues();
             back(1);
             n++;
-            if (frames.depth > depth) {
+            if (frames.depth() > depth) {
                 Stop s = reverseStop(before, n);
                 if (s != null) return s;
             }
@@ -933,19 +842,19 @@ final class Debugger {
 
     /** Goes back to the call that entered the current frame (gdb's reverse-finish); null when there is no frame. */
     Stop reverseFinish() {
-        if (frames.depth == 0) return null;
-        int depth = frames.depth;
+        if (frames.depth() == 0) return null;
+        int depth = frames.depth();
         long n = 0;
-        while (frames.depth >= depth && !journal.isEmpty()) {
+        while (frames.depth() >= depth && !journal.isEmpty()) {
             int[] before = currentWatchValues();
             back(1);
             n++;
-            if (frames.depth >= depth) {
+            if (frames.depth() >= depth) {
                 Stop s = reverseStop(before, n);
                 if (s != null) return s;
             }
         }
-        return Stop.of(journal.isEmpty() && frames.depth >= depth ? Reason.START : Reason.FINISHED, n);
+        return Stop.of(journal.isEmpty() && frames.depth() >= depth ? Reason.START : Reason.FINISHED, n);
     }
 
     /** Sets a register from the debugger; a fault may then be retried. */
@@ -965,9 +874,8 @@ final class Debugger {
         boolean big = cpu().byteOrder() == ByteOrder.BIG_ENDIAN;
         machine.writeByte(address, big ? value >> 8 : value);
         machine.writeByte(address + 1, big ? value : value >> 8);
-        kinds[address & 0xFFFF] = 0;
-        kinds[(address + 1) & 0xFFFF] = 0;
-        forgetSlices();
+        code.written(address);
+        code.written(address + 1);
         afterChange();
     }
 
@@ -987,8 +895,7 @@ final class Debugger {
             machine.writeByte(a, bytes[i]);
             patches.put(a, bytes[i]);
         }
-        java.util.Arrays.fill(kinds, (byte) 0);
-        forgetSlices();
+        code.forgetAll();
         // A program stopped by a fault may run again from the patched code.
         afterChange();
     }

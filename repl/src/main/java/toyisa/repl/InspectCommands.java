@@ -125,11 +125,11 @@ final class InspectCommands {
     }
 
     /** Frame k: its PC (the PC, or where the frame inside it was called from) and the routine it is in. */
-    private int framePc(List<Debugger.Frame> f, int k) {
+    private int framePc(List<CallStack.Frame> f, int k) {
         return k == 0 ? dbg().machine().pc() : f.get(k - 1).callSite();
     }
 
-    private String routine(List<Debugger.Frame> f, int k, int pc) {
+    private String routine(List<CallStack.Frame> f, int k, int pc) {
         if (k < f.size()) {
             int entry = f.get(k).entry();
             String label = dbg().image().labelAt(entry);
@@ -143,7 +143,7 @@ final class InspectCommands {
 
     /** {@code 0112h <fact+6> in fact, fact.pasm:9}. */
     String frameName(int k) {
-        List<Debugger.Frame> f = dbg().frames().list();
+        List<CallStack.Frame> f = dbg().frames().list();
         int pc = framePc(f, k);
         StringBuilder sb = new StringBuilder(Hex.addr(pc));
         String sym = dbg().image().symbolize(pc);
@@ -155,7 +155,7 @@ final class InspectCommands {
     }
 
     void backtrace() {
-        List<Debugger.Frame> f = dbg().frames().list();
+        List<CallStack.Frame> f = dbg().frames().list();
         for (int k = 0; k <= f.size(); k++) {
             String line = "#" + k + "  " + frameName(k);
             if (k < f.size()) line += "  (returns to " + Hex.addr(f.get(k).returnTo()) + ")";
@@ -194,10 +194,10 @@ final class InspectCommands {
     }
 
     private void infoFrame() {
-        List<Debugger.Frame> f = dbg().frames().list();
+        List<CallStack.Frame> f = dbg().frames().list();
         s.println("frame #" + selected + ": " + frameName(selected));
         if (selected < f.size()) {
-            Debugger.Frame fr = f.get(selected);
+            CallStack.Frame fr = f.get(selected);
             s.println("  called from " + s.report().describe(fr.callSite()) + " (frame #" + (selected + 1) + "), returns to "
                     + s.report().describe(fr.returnTo()));
             s.println("  entered at " + s.report().describe(fr.entry()) + "; sp before the call " + Hex.addr(fr.spBefore())

@@ -323,7 +323,7 @@ public final class Session {
     }
 
     private void cmdFinish() {
-        Debugger.Frames f = dbg.frames();
+        CallStack.Frames f = dbg.frames();
         int k = inspect.selectedFrame();
         if (f.depth() - k <= 0) throw new UserError("'finish' needs a subroutine to finish: frame #" + k + " is the outermost frame (see 'bt')");
         message("run till exit from #" + k + " " + inspect.frameName(k));
