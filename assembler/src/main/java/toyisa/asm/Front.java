@@ -224,6 +224,10 @@ final class Front {
             what = "unexpected character '" + s + "'";
             if (s.equals("\"")) hint = "a string ends with \" on the same line";
             else if (s.equals("'")) hint = "a character constant is one character in quotes: 'A'";
+            else {
+                String text = line >= 1 && line <= u.lines().length ? u.lines()[line - 1] : "";
+                hint = Habits.character(s, pos + 1 < text.length() ? text.charAt(pos + 1) : ' ');
+            }
         } else if (t.getType() == Token.EOF || t.getType() == PasmLexer.NEWLINE) {
             what = msg.startsWith("missing") ? msg.replace("'\\n'", "end of line").replace("'<EOF>'", "end of line")
                     : "unexpected end of line";
@@ -389,7 +393,10 @@ final class Front {
             }
             case ".include" -> include(u, line, loc, args);
             case ".endm" -> error(loc, "'.endm' without '.macro'", null);
-            default -> error(loc, "unknown directive '" + t.getText() + "'", suggest(name, DIRECTIVES));
+            default -> {
+                String habit = Habits.directive(name);
+                error(loc, "unknown directive '" + t.getText() + "'", habit != null ? habit : suggest(name, DIRECTIVES));
+            }
         }
     }
 
@@ -465,8 +472,11 @@ final class Front {
         } else if (lowering != null && lowering.isPortable(mn)) {
             StringBuilder forms = new StringBuilder();
             for (Lowering.Rule r : lowering.rulesFor(mn)) forms.append(forms.length() == 0 ? "" : " | ").append(r.portable());
-            error(loc, "'" + mn + "' cannot take " + describe(kinds.toString()),
-                    "forms: " + forms + (forms.toString().contains(" ") ? " (r register, i constant, m [reg + constant], a [address])" : ""));
+            List<String> names = new ArrayList<>();
+            for (Op op : ops) if (op instanceof Op.Val v && v.expr() instanceof Expr.Name n) names.add(n.name());
+            String habit = Habits.operands(mn, kinds.toString(), names, isa);
+            error(loc, "'" + mn + "' cannot take " + describe(kinds.toString()), habit != null ? habit
+                    : "forms: " + forms + (forms.toString().contains(" ") ? " (r register, i constant, m [reg + constant], a [address])" : ""));
         } else {
             Set<String> known = new LinkedHashSet<>();
             if (lowering != null) for (Lowering.Rule r : lowering.rules()) known.add(r.mnemonic());

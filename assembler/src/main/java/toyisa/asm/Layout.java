@@ -414,7 +414,8 @@ final class Layout {
             String hint = f.hint;
             if (hint == null && f.getMessage().startsWith("undefined symbol")) {
                 String name = f.getMessage().substring(f.getMessage().indexOf('\'') + 1, f.getMessage().lastIndexOf('\''));
-                hint = Front.suggest(name, known);
+                hint = Habits.symbol(name, isa);
+                if (hint == null) hint = Front.suggest(name, known);
             }
             error(loc.at(f.col), f.getMessage(), hint);
             return null;

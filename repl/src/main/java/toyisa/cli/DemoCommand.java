@@ -29,7 +29,8 @@ import toyisa.vm.RunResult;
             "Tell the whole story on the built-in Print(42): one portable source, a build",
             "for each CPU, each binary on its own CPU (prints 42) and on the wrong one",
             "(misdecoded, crashes), the two side by side, exec's format check, and the",
-            "emulator that runs the foreign binary by translating it."
+            "emulator that runs the foreign binary by translating it.",
+            "Given FILE (portable source), the story is told on that program instead."
         })
 public final class DemoCommand implements Callable<Integer> {
     /** The seed's program, in the portable assembly. */
@@ -44,61 +45,96 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--color", paramLabel = "WHEN", description = "auto (on a terminal), always or never (default ${DEFAULT-VALUE})")
     Colour colour = Colour.AUTO;
 
+    @Option(names = "--act", paramLabel = "N", description = "show only act N (1 to " + DemoCommand.ACTS + ")")
+    int only;
+
+    @Option(names = "--pause", description = "wait for Enter before each act (for telling it in a lecture)")
+    boolean pause;
+
+    @CommandLine.Parameters(arity = "0..1", paramLabel = "FILE", description = "a portable source to tell the story on (default: Print(42))")
+    java.nio.file.Path file;
+
+    /** How many acts the story has. */
+    static final int ACTS = 7;
+    /** The widest line the demo prints: a report's long lines are folded to fit. */
+    static final int WIDTH = 100;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     private PrintWriter out;
+    private PrintWriter shown;
+    private final PrintWriter hidden = new PrintWriter(java.io.Writer.nullWriter());
     private boolean paint;
+    private java.io.BufferedReader keyboard;
 
     @Override
     public Integer call() {
-        out = spec.commandLine().getOut();
+        shown = spec.commandLine().getOut();
+        out = shown;
         paint = colour.enabled();
+        if (only < 0 || only > ACTS) throw InputFile.usage(spec.commandLine(), "--act must be 1 to " + ACTS);
+        String source = PRINT_42;
+        String name = "print42";
+        boolean seed = file == null;
+        if (!seed) {
+            byte[] bytes = InputFile.read(spec.commandLine(), file);
+            source = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+            name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        }
         Isa armistice = Isa.byName("armistice");
         Isa intellio = Isa.byName("intellio");
 
-        title("toyisa demo: machine code belongs to one CPU");
-        out.println("Two invented CPUs: Armistice (fixed 4-byte instructions, big-endian constants)");
-        out.println("and Intellio (1 to 4 bytes, little-endian constants). One program for both.");
+        if (only == 0) {
+            title("toyisa demo: machine code belongs to one CPU");
+            out.println("Two invented CPUs: Armistice (fixed 4-byte instructions, big-endian constants)");
+            out.println("and Intellio (1 to 4 bytes, little-endian constants). One program for both.");
+        }
 
-        act(1, "One portable source: Print(42)");
-        for (String line : PRINT_42.strip().split("\n")) out.println("    " + line);
+        act(1, seed ? "One portable source: Print(42)" : "One portable source: " + file.getFileName());
+        for (String line : source.strip().split("\n")) out.println("    " + line);
 
         act(2, "Two builds of the same source (toyisa asm --target armistice | intellio)");
-        Assembly a = Assembler.assemble("print42.pasm", PRINT_42, armistice);
-        Assembly i = Assembler.assemble("print42.pasm", PRINT_42, intellio);
+        Assembly a = Assembler.assemble(name + ".pasm", source, armistice);
+        Assembly i = Assembler.assemble(name + ".pasm", source, intellio);
         if (!a.ok() || !i.ok()) {
             spec.commandLine().getErr().print(a.formatDiagnostics() + i.formatDiagnostics());
             return 1;
         }
         for (Assembly asm : List.of(a, i)) {
-            out.printf(java.util.Locale.ROOT, "    %-9s %2d bytes: %s%n", asm.target().name(), asm.binary().length, Hex.bytes(asm.binary()));
+            String bytes = Hex.bytes(asm.binary());
+            if (bytes.length() > WIDTH - 30) bytes = bytes.substring(0, WIDTH - 34).replaceFirst(" \\S*$", "") + " ...";
+            out.printf(java.util.Locale.ROOT, "    %-9s %2d bytes: %s%n", asm.target().name(), asm.binary().length, bytes);
         }
-        out.println("    Armistice: mov a, 10h is 36 01 00 10 (opcode, register, big-endian constant).");
-        out.println("    Intellio:  mov a, 10h is 20 10 (an opcode per register, one constant byte).");
+        if (seed) {
+            out.println("    Armistice: mov a, 10h is 36 01 00 10 (opcode, register, big-endian constant).");
+            out.println("    Intellio:  mov a, 10h is 20 10 (an opcode per register, one constant byte).");
+        }
 
         act(3, "Each binary on its own CPU");
-        shell("toyisa run --cpu armistice print42.armistice.bin");
+        shell("toyisa run --cpu armistice " + name + ".armistice.bin");
         run(armistice, a.binary(), false);
-        shell("toyisa run --cpu intellio print42.intellio.bin");
+        shell("toyisa run --cpu intellio " + name + ".intellio.bin");
         run(intellio, i.binary(), false);
 
         act(4, "Each binary on the wrong CPU: misdecoded, instruction by instruction");
-        shell("toyisa run --trace --cpu armistice print42.intellio.bin");
+        shell("toyisa run --trace --cpu armistice " + name + ".intellio.bin");
         run(armistice, i.binary(), true);
-        out.println("    Opcode 20h is Armistice's and.imm.reg: it ate 10 22 as its constant and 2A (the 42)");
-        out.println("    as its register byte (r10); the next fetch, CD 13 F4 00, is garbage.");
-        shell("toyisa run --trace --cpu intellio print42.armistice.bin");
+        if (seed) {
+            out.println("    Opcode 20h is Armistice's and.imm.reg: it ate 10 22 as its constant and 2A (the 42)");
+            out.println("    as its register byte (r10); the next fetch, CD 13 F4 00, is garbage.");
+        }
+        shell("toyisa run --trace --cpu intellio " + name + ".armistice.bin");
         run(intellio, a.binary(), true);
-        out.println("    Seven wrong instructions (2A 0C 13 ate half of the int 13h), then 0F 00: illegal.");
+        if (seed) out.println("    Seven wrong instructions (2A 0C 13 ate half of the int 13h), then 0F 00: illegal.");
 
-        act(5, "The same bytes on both CPUs, side by side (toyisa compare print42.intellio.bin)");
+        act(5, "The same bytes on both CPUs, side by side (toyisa compare " + name + ".intellio.bin)");
         for (String line : Comparison.of(Program.raw(i.binary()), Comparison.DEFAULT_BUDGET).render(paint).split("\n"))
-            out.println("    " + line);
+            say("    " + line);
 
         act(6, "A header names the machine, so the loader can refuse a foreign file");
         byte[] txf = i.toTxf();
-        out.println("    print42.intellio.txf starts " + Hex.bytes(java.util.Arrays.copyOf(txf, 8))
+        say("    " + name + ".intellio.txf starts " + Hex.bytes(java.util.Arrays.copyOf(txf, 8))
                 + " (\\x7fTXF, version 1, little-endian, executable, machine 1E: Intellio)");
         BinfmtRegistry registry = BinfmtRegistry.defaults();
         BinfmtEntry entry = registry.entry(BinfmtRegistry.INTELLIO_ENTRY).orElseThrow();
@@ -108,9 +144,9 @@ public final class DemoCommand implements Callable<Integer> {
             throw new IllegalStateException(e);
         }
         shell("toyisa binfmt --disable " + entry.name() + "      # no emulator for Intellio binaries");
-        shell("toyisa exec --machine armistice print42.intellio.txf");
-        Exec.Plan refused = Exec.decide(txf, "print42.intellio.txf", armistice, registry);
-        out.println("    toyisa exec: " + refused.message());
+        shell("toyisa exec --machine armistice " + name + ".intellio.txf");
+        Exec.Plan refused = Exec.decide(txf, name + ".intellio.txf", armistice, registry);
+        say("    toyisa exec: " + refused.message());
         out.println("    (exit status " + Exec.REFUSED_STATUS + ": nothing ran)");
         shell("toyisa binfmt --display " + entry.name());
         for (String line : entry.withEnabled(false).display().split("\n")) out.println("    " + line);
@@ -121,15 +157,16 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("    (this toyisa has no emulator for " + entry.interpreter() + ")");
         } else {
             shell("toyisa binfmt --enable " + entry.name());
-            shell("toyisa exec --machine armistice print42.intellio.txf");
+            shell("toyisa exec --machine armistice " + name + ".intellio.txf");
             PrintWriter err = spec.commandLine().getErr();
             int status = emulator.demo(txf, armistice, out, err);
             out.println("    (exit status " + status + ")");
         }
+        out = only == 0 ? shown : hidden;
         out.println();
         out.println("Machine code belongs to one CPU: the same source, different bytes; the same bytes,");
         out.println("different instructions. Only a translator makes one CPU's binary run on the other.");
-        out.flush();
+        shown.flush();
         return 0;
     }
 
@@ -148,7 +185,36 @@ public final class DemoCommand implements Callable<Integer> {
     /** What a run printed, then its crash or hang report, indented as the demo shows commands' output. */
     static void printEnding(PrintWriter out, RunResult r, java.util.function.UnaryOperator<String> reportStyle) {
         for (String line : r.output().split("\n")) if (!line.isEmpty()) out.println("    " + line);
-        for (String line : r.report().split("\n")) if (!line.isEmpty()) out.println("    " + reportStyle.apply(line));
+        for (String line : r.report().split("\n")) {
+            if (line.isEmpty()) continue;
+            for (String part : fold("    " + line, WIDTH)) out.println(reportStyle.apply(part));
+        }
+    }
+
+    /**
+     * A line cut at spaces into lines of at most {@code width} columns, each continuation indented
+     * under the text after the label ({@code "  registers:   "}).
+     */
+    static List<String> fold(String line, int width) {
+        if (line.length() <= width) return List.of(line);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\s*\\S+:\\s+)").matcher(line);
+        int indent = m.find() ? m.end() : line.length() - line.stripLeading().length();
+        String pad = " ".repeat(Math.min(indent, width / 2));
+        List<String> out = new java.util.ArrayList<>();
+        String rest = line;
+        while (rest.length() > width) {
+            int cut = rest.lastIndexOf(' ', width);
+            if (cut <= pad.length()) break;
+            out.add(rest.substring(0, cut));
+            rest = pad + rest.substring(cut + 1).stripLeading();
+        }
+        out.add(rest);
+        return out;
+    }
+
+    /** A line of the story, folded to {@link #WIDTH} columns. */
+    private void say(String line) {
+        for (String part : fold(line, WIDTH)) out.println(part);
     }
 
     private void title(String s) {
@@ -156,8 +222,22 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private void act(int n, String s) {
+        out = only == 0 || only == n ? shown : hidden;
+        if (pause && only == 0 && n > 1) waitForEnter(n);
         out.println();
         title(n + ". " + s);
+    }
+
+    /** --pause: the next act when the lecturer presses Enter (end of input: no more waiting). */
+    private void waitForEnter(int n) {
+        shown.print("  (Enter: act " + n + ")");
+        shown.flush();
+        try {
+            if (keyboard == null) keyboard = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8));
+            if (keyboard.readLine() == null) pause = false;
+        } catch (java.io.IOException e) {
+            pause = false;
+        }
     }
 
     private void shell(String command) {

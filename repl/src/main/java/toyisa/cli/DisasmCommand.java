@@ -46,7 +46,7 @@ public final class DisasmCommand implements Callable<Integer> {
         byte[] bytes = InputFile.readBinary(cl, file);
         Isa header = InputFile.cpuOfHeader(bytes);
         Isa isa = cpu != null ? InputFile.cpu(cl, cpu) : header;
-        if (isa == null) throw InputFile.usage(cl, file + " has no header naming its CPU: say which with --cpu armistice|intellio");
+        if (isa == null) throw InputFile.usage(cl, RunCommand.noCpu(file, bytes, "disasm"));
         Program program = InputFile.load(cl, file, bytes, isa);
 
         out.println("; " + file + ": " + describe(program, bytes) + ", decoded as " + isa.name());

@@ -118,7 +118,10 @@ public final class EmulateCommand implements Callable<Integer> {
             RunResult res = r.result();
             DemoCommand.printEnding(out, res, line -> line);
             out.println("    The translation (like qemu -d in_asm,out_asm):");
-            for (String line : r.log().split("\n")) out.println(line.isEmpty() ? "" : "      " + line);
+            for (String line : r.log().split("\n")) {
+                if (line.isEmpty()) out.println();
+                else for (String part : DemoCommand.fold("      " + line, DemoCommand.WIDTH)) out.println(part);
+            }
             return res.exitStatus();
         }
     };

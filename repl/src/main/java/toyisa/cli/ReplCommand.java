@@ -34,6 +34,8 @@ import toyisa.repl.TerminalRepl;
             "Step through a program instruction by instruction, forwards and backwards, on either CPU.",
             "FILE is a source file (.pasm, .s, .asm: assembled with labels and source lines) or a binary (raw, TXF, fat).",
             "Commands come from the terminal, from --script, or from standard input when it is not a terminal.",
+            "Without --input, a program that reads standard input asks for each line at an input> prompt",
+            "(from a script: the script's next line).",
             "Type 'help' inside for the commands."
         })
 public final class ReplCommand implements Callable<Integer> {
@@ -55,7 +57,8 @@ public final class ReplCommand implements Callable<Integer> {
             description = "instructions a program may execute before it counts as hung (default: ${DEFAULT-VALUE})")
     long budget;
 
-    @Option(names = "--input", paramLabel = "FILE", description = "what the program reads through HAL services 20h and 21h")
+    @Option(names = "--input", paramLabel = "FILE",
+            description = "what the program reads through HAL services 20h and 21h (default: typed at an input> prompt)")
     Path input;
 
     @Parameters(arity = "0..1", paramLabel = "FILE", description = "the program to load")
@@ -101,7 +104,7 @@ public final class ReplCommand implements Callable<Integer> {
             configure(session, in);
             repl.writer().println("toyisa repl on " + isa.name() + ": 'help' lists the commands, Tab completes, Ctrl-D leaves");
             if (file != null) session.loadFile(file);
-            repl.run(session);
+            repl.run(session, input == null);
             return 0;
         } catch (IOException e) {
             err.println("toyisa repl: cannot open the terminal: " + e.getMessage());
@@ -113,6 +116,7 @@ public final class ReplCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Session session = new Session(isa, out, Style.PLAIN, Path.of(""));
         configure(session, in);
+        if (input == null) session.setTypedInput(null);
         if (file != null) session.loadFile(file);
         session.runScript(commands);
         out.flush();

@@ -51,9 +51,31 @@ public final class RunCommand implements Callable<Integer> {
         limits.validate(cl);
         byte[] bytes = InputFile.readBinary(cl, file);
         Isa isa = cpu != null ? InputFile.cpu(cl, cpu) : InputFile.cpuOfHeader(bytes);
-        if (isa == null) throw InputFile.usage(cl, file + " has no header naming its CPU: say which with --cpu armistice|intellio");
+        if (isa == null) throw InputFile.usage(cl, noCpu(file, bytes, "run"));
         Program program = InputFile.load(cl, file, bytes, isa);
         return run(isa, program, trace, limits.maxSteps, limits.maxOutput, limits.maxTrace, cl.getOut(), cl.getErr());
+    }
+
+    /**
+     * Why a file's CPU is not known: a raw file has no header; a fat file holds a slice per CPU, and
+     * which one runs is the user's choice (exec picks the machine's own).
+     */
+    static String noCpu(Path file, byte[] bytes, String command) {
+        if (toyisa.container.Fat.isFat(bytes)) {
+            java.util.List<String> cpus = new java.util.ArrayList<>();
+            try {
+                for (byte[] slice : toyisa.container.Fat.slices(bytes)) {
+                    Isa own = InputFile.cpuOfHeader(slice);
+                    cpus.add(own == null ? "?" : own.id());
+                }
+            } catch (toyisa.container.FormatException e) {
+                return file + ": " + e.getMessage();
+            }
+            return file + " is a fat file with " + cpus.size() + (cpus.size() == 1 ? " slice" : " slices") + " (" + String.join(", ", cpus)
+                    + "): pick one with --cpu, e.g. toyisa " + command + " --cpu " + cpus.get(0) + " " + file
+                    + (command.equals("run") ? " (toyisa exec --machine NAME runs the machine's own slice)" : "");
+        }
+        return file + " has no header naming its CPU: say which with --cpu armistice|intellio";
     }
 
     /** Runs a loaded program with standard input, live output, and the report on {@code err}. */

@@ -56,6 +56,8 @@ final class Image {
     final String notes;
 
     private final TreeMap<Integer, String> labelAt = new TreeMap<>();
+    /** Bytes the assembler emitted for data directives ({@code .byte}, {@code .word}, {@code .asciz}, ...). */
+    private final java.util.BitSet data = new java.util.BitSet(0x10000);
 
     private Image(String name, Path path, Kind kind, Isa builtFor, Program program, Map<String, Integer> labels,
                   List<Line> lines, Map<String, List<String>> sources, String notes) {
@@ -129,8 +131,12 @@ final class Image {
             if (!sources.containsKey(l.file())) sources.put(l.file(), readLines(dir, l.file()));
         }
         Program program = Program.raw(a.binary());
-        return new Image(shown, path, Kind.SOURCE, cpu, program, a.labels(), lines, sources,
+        Image img = new Image(shown, path, Kind.SOURCE, cpu, program, a.labels(), lines, sources,
                 a.warnings().isEmpty() ? "" : a.formatDiagnostics().stripTrailing());
+        for (Assembly.SourceLine l : a.lines()) {
+            if (l.length() > 0 && isDataLine(l.text())) img.data.set(l.address(), Math.min(0x10000, l.address() + l.length()));
+        }
+        return img;
     }
 
     /** A binary through the VM's loader: raw at 0100h, a TXF's segments, a fat file's slice for {@code cpu}. */
@@ -201,7 +207,21 @@ final class Image {
         return null;
     }
 
+    /** A source line that emits data: a directive after an optional label ({@code msg: .asciz "hi"}). */
+    static boolean isDataLine(String text) {
+        if (text == null) return false;
+        String t = text.strip();
+        int colon = t.indexOf(':');
+        if (colon > 0 && t.substring(0, colon).matches("[A-Za-z_.][A-Za-z0-9_.]*")) t = t.substring(colon + 1).strip();
+        return t.startsWith(".");
+    }
+
     // ------------------------------------------------------------------ lookups
+
+    /** True when the assembler put data (not an instruction) at an address. */
+    boolean isData(int address) {
+        return data.get(address & 0xFFFF);
+    }
 
     /** The line whose code covers an address, or null. */
     Line lineAt(int address) {

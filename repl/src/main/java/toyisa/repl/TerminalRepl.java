@@ -46,6 +46,14 @@ public final class TerminalRepl {
 
     /** Reads and executes commands until {@code quit} or Ctrl-D. */
     public void run(Session session) {
+        run(session, false);
+    }
+
+    /**
+     * Reads and executes commands until {@code quit} or Ctrl-D; with {@code typedInput}, a program
+     * that reads standard input gets each line from an {@code input>} prompt (Ctrl-D ends the input).
+     */
+    public void run(Session session, boolean typedInput) {
         LineReaderBuilder b = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("toyisa")
@@ -63,6 +71,15 @@ public final class TerminalRepl {
             }
         }
         LineReader reader = b.build();
+        if (typedInput) {
+            session.setTypedInput(() -> {
+                try {
+                    return reader.readLine("input> ");
+                } catch (UserInterruptException | EndOfFileException e) {
+                    return null;
+                }
+            });
+        }
         // Between prompts (while a command runs) Ctrl-C interrupts the program, not the REPL. While
         // a line is being read, JLine takes over the signal and raises UserInterruptException instead.
         Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> session.interrupt());

@@ -122,6 +122,18 @@ class CommandGoldenTest {
         golden("demo", demo);
     }
 
+    /** demo --act N shows one act; demo FILE tells the story on any program; every line fits 100 columns. */
+    @Test
+    void demoOnAnyProgramOneActAtATime() throws IOException {
+        String act = toyisa("demo", "--color=never", "--act", "4");
+        golden("demo-act-4", act);
+        String hello = toyisa("demo", "--color=never", Path.of("..", "examples", "hello.pasm").toString());
+        golden("demo-hello", hello);
+        for (String out : new String[] {act, hello, toyisa("demo", "--color=never")}) {
+            for (String line : out.split("\n")) assertTrue(line.length() <= DemoCommand.WIDTH, line.length() + ": " + line);
+        }
+    }
+
     @Test
     void badInputGetsAMessageNotAStackTrace() throws IOException {
         golden("usage-errors", toyisa("run", "--cpu", "z80", bin("intellio"))
@@ -129,6 +141,15 @@ class CommandGoldenTest {
                 + toyisa("run", "--cpu", "armistice", dir.resolve("missing.bin").toString())
                 + toyisa("disasm", dir.toString())
                 + toyisa("binfmt", "--enable", "no-such-entry"));
+    }
+
+    /** A fat file holds a slice per CPU: run and disasm without --cpu say so and how to pick one. */
+    @Test
+    void aFatFileWithoutCpuSaysItHoldsTwoSlices() throws IOException {
+        toyisa.asm.FatAssembly fat = Assembler.assembleFat("print42.pasm", DemoCommand.PRINT_42, toyisa.asm.IncludeResolver.NONE);
+        Path file = dir.resolve("print42.fat");
+        Files.write(file, fat.bytes());
+        golden("fat-without-cpu", toyisa("run", file.toString()) + toyisa("disasm", file.toString()));
     }
 
     @Test
@@ -155,6 +176,31 @@ class CommandGoldenTest {
         String course = Path.of("..", "courses", "example").toString();
         golden("exercise-validate-example", toyisa("exercise", "--course", course, "validate"));
         golden("exercise-show-factorial", toyisa("exercise", "show", "factorial"));
+    }
+
+    /**
+     * The common ways a student's program dies, each named in the crash report with a hint, as
+     * run, exec and the emulator report it: a missing halt, data placed before the code, a push
+     * without its pop before a ret, a recursion without a base case.
+     */
+    @Test
+    void eachStudentDeathIsNamedWithAHint() throws IOException {
+        for (String death : new String[] {"no-halt", "data-first", "unbalanced", "no-base-case"}) {
+            Path src = Path.of("src", "test", "resources", "cli", "deaths", death + ".pasm");
+            StringBuilder all = new StringBuilder();
+            for (String cpu : new String[] {"armistice", "intellio"}) {
+                Assembly a = Assembler.assemble(death + ".pasm", Files.readString(src), Isa.byName(cpu));
+                assertTrue(a.ok(), a.formatDiagnostics());
+                Path txf = dir.resolve(death + "." + cpu + ".txf");
+                Files.write(txf, a.toTxf());
+                all.append("$ toyisa run ").append(txf.getFileName()).append('\n').append(toyisa("run", txf.toString()));
+            }
+            Path itl = dir.resolve(death + ".intellio.txf");
+            all.append("$ toyisa emulate ").append(itl.getFileName()).append('\n').append(toyisa("emulate", itl.toString()));
+            all.append("$ toyisa exec --machine armistice ").append(itl.getFileName()).append('\n')
+               .append(toyisa("exec", "--machine", "armistice", itl.toString()));
+            golden("death-" + death, all.toString());
+        }
     }
 
     @Test

@@ -23,7 +23,8 @@ class NeverDiesTest {
             "sp", "a", "r10", "pc", "$", "sp+2", "start+4", "double", "nowhere", "calls.pasm:7", "calls.pasm:0", "x:y",
             "[result]", "[0FFFFh]", "on", "off", "intellio", "armistice", "mov c, 42", "add c, c", "call double",
             "jmp 0FFFEh", "halt", "int 13h", "print.pasm", "calls.pasm", "loop.fat", "print.itl", "bad.pasm", "/", "''",
-            "breaks", "labels", "history", "+", "--", "0h", "\u00e9", "'A'", "[", "]");
+            "breaks", "labels", "history", "+", "--", "0h", "\u00e9", "'A'", "[", "]", "if", "if a == 1", "c == 3 && a",
+            "*0x104", "$c", "$1", "$", "(sp", "1/0", "registers c", "frame", "line", "display", "/x", "x/4xh", "s", "i");
 
     @Property(tries = 200)
     void anySessionGetsAnswersNotInternalErrors(@ForAll("cpu") String cpu,

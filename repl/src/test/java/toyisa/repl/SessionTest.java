@@ -48,7 +48,9 @@ class SessionTest {
     void completionOffersWhatEachCommandTakes() {
         Session s = session("armistice", 100);
         s.loadFile("calls.pasm");
-        assertEquals(List.of("back", "break"), s.complete(List.of(), "b"));
+        assertEquals(List.of("back", "backtrace", "break"), s.complete(List.of(), "b"));
+        assertEquals(List.of("breaks", "display", "frame", "history", "labels", "line", "registers"), s.complete(List.of("info"), ""));
+        assertTrue(s.complete(List.of("info", "registers"), "").contains("sp"));
         assertEquals(List.of("double"), s.complete(List.of("break"), "d"));
         assertEquals(List.of("r0", "r1", "r10", "r11", "r12", "r13", "r14", "r15", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "result"),
                 s.complete(List.of("mem"), "r"));

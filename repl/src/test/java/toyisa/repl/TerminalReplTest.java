@@ -1,5 +1,6 @@
 package toyisa.repl;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -107,6 +108,30 @@ class TerminalReplTest {
         }
     }
 
+    /** Without --input the program's input is typed at an input> prompt; Ctrl-D ends it; back takes it back. */
+    @Test
+    void aProgramThatReadsAsksAtThePromptAndBackTakesTheInputBack() throws Exception {
+        Files.copy(TranscriptTest.DIR.resolve("read.pasm"), dir.resolve("read.pasm"));
+        try (Driver d = new Driver(dir.resolve("history"), true)) {
+            d.line("load read.pasm\r");
+            d.await("assembled read.pasm");
+            d.line("continue\r");
+            d.await("input> ");
+            d.line("21\r");
+            d.await("42");
+            d.line("\u0004"); // Ctrl-D at the input prompt: the end of the input
+            d.await("the program halted");
+            d.line("back 7\r");
+            d.await("output taken back: \"42\\n\"");
+            d.line("continue\r");
+            d.await("halted");
+            d.line("quit\r");
+            d.awaitEnd();
+            // Going forward again read the kept line: the REPL asked twice in all (21, then the end).
+            assertEquals(2, d.output().split("input> ", -1).length - 1, d.output());
+        }
+    }
+
     /** A REPL on a JLine terminal over pipes, in its own thread; {@link #type} presses keys. */
     private static final class Driver implements AutoCloseable {
         final PipedOutputStream keys = new PipedOutputStream();
@@ -116,6 +141,10 @@ class TerminalReplTest {
         final Thread thread;
 
         Driver(Path history) throws IOException {
+            this(history, false);
+        }
+
+        Driver(Path history, boolean typedInput) throws IOException {
             PipedInputStream in = new PipedInputStream(keys, 1 << 16);
             // JLine's pure-Java terminal: its line discipline turns Ctrl-C into SIGINT for this process,
             // as a real terminal does (TerminalBuilder would put a real pty in between, whose signals
@@ -125,7 +154,7 @@ class TerminalReplTest {
             TerminalRepl repl = new TerminalRepl(terminal, history);
             session = new Session(Isa.byName("armistice"), new PrintWriter(repl.writer(), true), repl.style(),
                     history.getParent().getParent() == null ? history.getParent() : history.getParent());
-            thread = new Thread(() -> repl.run(session), "repl");
+            thread = new Thread(() -> repl.run(session, typedInput), "repl");
             thread.setDaemon(true);
             thread.start();
         }

@@ -71,6 +71,7 @@ class TranscriptTest {
         Session s = new Session(Isa.byName(cpu), new PrintWriter(sw), Style.PLAIN, DIR);
         s.setBudget(100_000);
         if (input != null) s.setInput(Files.readAllBytes(DIR.resolve(input)));
+        else s.setTypedInput(null); // as toyisa repl: the program's input is typed, here the script's next lines
         if (file != null) s.loadFile(file);
         s.runScript(new StringReader(script));
         return sw.toString();

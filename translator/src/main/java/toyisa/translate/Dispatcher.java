@@ -14,6 +14,7 @@ import toyisa.vm.HangReport;
 import toyisa.vm.HostCpu;
 import toyisa.vm.Machine;
 import toyisa.vm.Outcome;
+import toyisa.vm.Postmortem;
 import toyisa.vm.Program;
 import toyisa.vm.RunResult;
 
@@ -245,6 +246,9 @@ final class Dispatcher {
         Instruction insn = Intellio.TABLE.decode(cpu.memory(), guestPc);
         String text = insn.isIllegal() ? "(illegal)" : Intellio.TABLE.disassemble(insn);
         FaultReport r = new FaultReport(f, Intellio.ISA.name(), guestPc, insn.bytes(), text, address, detail, state);
+        // How the guest got here, as the interpreter's report tells it (found by replaying it there).
+        byte[] input = inputSeen.size() > 0 || options.inputStream != null ? inputSeen.toByteArray() : options.input;
+        r = Postmortem.explain(Intellio.ISA, program, input, options.budget, options.outputCap, r, guestSteps);
         return new RunResult(Outcome.FAULT, f.exitStatus(), guestSteps, cpu.output(), r, null, state);
     }
 

@@ -107,6 +107,13 @@ public abstract class Machine {
     private Consumer<String> echo;
     GuestInput in = new GuestInput(new byte[0]);
 
+    /**
+     * The program {@link #load(Program)} loaded, while the host has changed nothing since (no
+     * {@code writeByte}, {@code setRegister}, {@code setPc}, {@code resume}): then a fault can be
+     * explained by running the program again (see {@link Postmortem}). Null otherwise.
+     */
+    private Program replayable;
+
     // Addresses decoded since the last reset, so a reset clears only those entries.
     private int[] decoded = new int[1024];
     private int decodedCount;
@@ -397,6 +404,7 @@ public abstract class Machine {
             execute(budget);
             checkBudget();
         }
+        explainFault();
         return result();
     }
 
@@ -412,7 +420,24 @@ public abstract class Machine {
             execute(Math.min(budget, steps + Math.min(maxSteps, Long.MAX_VALUE - steps)));
             checkBudget();
         }
+        explainFault();
         return result();
+    }
+
+    /** After a fault of an unchanged program, adds how it got there to the report (a replay; see {@link Postmortem}). */
+    private void explainFault() {
+        if (outcome != Outcome.FAULT || fault == null || fault.postmortem() != null || replayable == null) return;
+        try {
+            Machine m = blank();
+            m.load(replayable);
+            m.budget = budget;
+            m.outputCap = outputCap;
+            m.in = in.copy();
+            m.in.rewind(0);
+            fault = Postmortem.replayed(m, replayable, fault, steps);
+        } catch (RuntimeException e) {
+            // The report without its story is still the report.
+        }
     }
 
     private void checkBudget() {
@@ -422,6 +447,21 @@ public abstract class Machine {
             exitStatus = Outcome.BUDGET.fixedStatus();
             hang = h;
         }
+    }
+
+    /**
+     * Executes up to {@code n} more instructions through the fast core — no journal, no report — and
+     * returns how many it executed. A debugger's {@code continue} calls it between its own checks
+     * (breakpoints, watches), one instruction or a slice at a time; the budget is enforced as in {@link #run()}.
+     */
+    public long runFor(long n) {
+        if (n < 0) throw new IllegalArgumentException("cannot run a negative number of instructions");
+        if (outcome == Outcome.BREAKPOINT) outcome = Outcome.RUNNING;
+        if (outcome != Outcome.RUNNING) return 0;
+        long before = steps;
+        execute(Math.min(budget, steps + Math.min(n, Long.MAX_VALUE - steps)));
+        checkBudget();
+        return steps - before;
     }
 
     /** Runs a copy of the machine a little further to find the most-taken backward jump. */
@@ -510,6 +550,7 @@ public abstract class Machine {
             Step s = step();
             if (listener != null) listener.accept(s);
         }
+        explainFault();
         return result();
     }
 
@@ -543,6 +584,7 @@ public abstract class Machine {
 
     /** Lets a stopped machine run on (after the REPL changed the PC or a register, say). */
     public void resume() {
+        replayable = null;
         outcome = Outcome.RUNNING;
         exitStatus = -1;
         fault = null;
@@ -586,6 +628,7 @@ public abstract class Machine {
         reset();
         for (Segment s : program.segments()) System.arraycopy(s.bytes(), 0, mem, s.address(), s.size());
         pc = program.entry() & 0xFFFF;
+        replayable = program;
     }
 
     // ------------------------------------------------------------------ limits and I/O
@@ -658,6 +701,7 @@ public abstract class Machine {
     }
 
     public void setPc(int pc) {
+        replayable = null;
         this.pc = pc & 0xFFFF;
     }
 
@@ -674,6 +718,7 @@ public abstract class Machine {
     /** Sets a register (Armistice r0 stays 0, as on the hardware). */
     public void setRegister(int code, int value) {
         checkRegister(code);
+        replayable = null;
         if (!isZeroRegister(code)) regs[code] = value & 0xFFFF;
     }
 
@@ -695,6 +740,7 @@ public abstract class Machine {
     public void writeByte(int address, int value) {
         int a = address & 0xFFFF;
         if (a < NULL_PAGE_END) throw new IllegalArgumentException("address " + toyisa.isa.Hex.addr(a) + " is in the null page, which is unmapped");
+        replayable = null;
         poke(a, value);
     }
 
@@ -718,6 +764,32 @@ public abstract class Machine {
     /** The instruction at an address as this CPU decodes it (for disassembly next to a trace). */
     public Instruction decodeAt(int address) {
         return isa.decode(mem, address);
+    }
+
+    /**
+     * Makes this machine what {@code snapshot} (a {@link #copy()} of it) was: memory, registers,
+     * flags, PC, counters, output and the stop state. The input stays this machine's own — every byte
+     * read so far is kept — rewound to where the snapshot had read: a debugger going back past a run
+     * it did not journal restores the copy it took before, then runs forward again.
+     */
+    public void restore(Machine snapshot) {
+        if (snapshot.isa.machine() != isa.machine() || snapshot.regs.length != regs.length)
+            throw new IllegalArgumentException("a snapshot of " + snapshot.isa.name() + " cannot restore " + isa.name());
+        int position = snapshot.in.position();
+        reset();
+        System.arraycopy(snapshot.mem, 0, mem, 0, mem.length);
+        System.arraycopy(snapshot.regs, 0, regs, 0, regs.length);
+        setFlags(snapshot.flags());
+        pc = snapshot.pc;
+        steps = snapshot.steps;
+        budget = snapshot.budget;
+        outcome = snapshot.outcome;
+        exitStatus = snapshot.exitStatus;
+        fault = snapshot.fault;
+        hang = snapshot.hang;
+        out.append(snapshot.out);
+        outputCap = snapshot.outputCap;
+        in.rewind(position);
     }
 
     /** An independent copy: memory, registers, flags, PC, counters, output, input position and limits. */

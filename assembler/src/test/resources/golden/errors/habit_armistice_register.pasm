@@ -1,0 +1,3 @@
+; Armistice-only registers are not portable
+    mov r7, 1
+    halt

@@ -1,0 +1,3 @@
+; MARS and SPIM write .asciiz
+msg: .asciiz "hi"
+    halt

@@ -1,0 +1,2 @@
+# a comment as MARS writes it
+    halt

@@ -1,0 +1,3 @@
+; ARM writes constants with #
+    mov a, #1
+    halt

@@ -1,0 +1,3 @@
+; hex as x86 assemblers often allow
+    mov a, FFh
+    halt

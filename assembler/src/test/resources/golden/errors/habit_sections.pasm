@@ -1,0 +1,4 @@
+.data
+msg: .asciz "hi"
+.text
+    halt
