@@ -473,7 +473,7 @@ final class InspectCommands {
         for (int l = from; l <= to; l++) {
             int addr = img.addressOf(file, l);
             String mark = (addr >= 0 && dbg().hasBreakpoint(addr) ? "*" : " ") + (l == pcLine ? "=>" : "  ");
-            String line = String.format("%s %4d  %s", mark, l, text.get(l - 1)).stripTrailing();
+            String line = String.format(java.util.Locale.ROOT, "%s %4d  %s", mark, l, text.get(l - 1)).stripTrailing();
             s.println(l == pcLine ? s.style().current(line) : line);
         }
     }
@@ -493,7 +493,7 @@ final class InspectCommands {
             int at = start;
             for (int i = 0; i < n; i++) {
                 Instruction insn = isa.decode(mem, at);
-                col.add(Hex.addr(at) + "  " + String.format("%-11s", Hex.bytes(insn.bytes())) + "  " + StopReport.text(isa, insn));
+                col.add(Hex.addr(at) + "  " + String.format(java.util.Locale.ROOT, "%-11s", Hex.bytes(insn.bytes())) + "  " + StopReport.text(isa, insn));
                 at = (at + insn.length()) & 0xFFFF;
             }
             columns.add(col);
@@ -502,7 +502,7 @@ final class InspectCommands {
             StringBuilder sb = new StringBuilder();
             for (int c = 0; c < columns.size(); c++) {
                 String cell = columns.get(c).get(row);
-                sb.append(c == columns.size() - 1 ? cell : String.format("%-42s| ", cell));
+                sb.append(c == columns.size() - 1 ? cell : String.format(java.util.Locale.ROOT, "%-42s| ", cell));
             }
             s.println(sb.toString().stripTrailing());
         }

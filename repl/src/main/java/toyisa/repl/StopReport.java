@@ -92,7 +92,7 @@ final class StopReport {
         Instruction insn = dbg().machine().decodeAt(address);
         String sym = symbol ? dbg().image().symbolize(address) : null;
         String line = Hex.addr(address) + (sym == null ? "" : " <" + sym + ">") + "  "
-                + String.format("%-11s", Hex.bytes(insn.bytes())) + "  " + text(dbg().cpu(), insn);
+                + String.format(java.util.Locale.ROOT, "%-11s", Hex.bytes(insn.bytes())) + "  " + text(dbg().cpu(), insn);
         if (!insn.isIllegal() && insn.row().shape().contains("T")) {
             String target = dbg().image().labelAt(insn.target());
             if (target != null) line += "  ; " + target;
