@@ -49,6 +49,9 @@ public final class Session {
     private final MachineCommands machineCommands = new MachineCommands(this);
     private final Completion completion = new Completion(this);
     private boolean trace;
+    /** The most characters of trace one command prints. */
+    static final long MAX_TRACE_CHARS = 16L << 20;
+    private long traceCap = MAX_TRACE_CHARS;
     private boolean quit;
     private boolean atLineStart = true;
     /** The state before the last command that executed instructions: what {@code regs} marks as changed. */
@@ -340,6 +343,11 @@ public final class Session {
         execution(cb -> dbg.until(at, cb));
     }
 
+    /** For tests: a smaller trace cap than {@link #MAX_TRACE_CHARS}. */
+    void setTraceCap(long chars) {
+        traceCap = chars;
+    }
+
     /** Runs instructions, streaming trace lines and program output, then reports the stop. */
     void execution(Execution how) {
         Machine m = dbg.machine();
@@ -349,8 +357,14 @@ public final class Session {
         }
         CpuState before = m.state();
         byte[] memBefore = m.readMemory(0, 0x10000);
+        long[] traced = {0};
         Debugger.Stop stop = how.run(trace ? s -> {
-            println("  " + s.traceLine());
+            // The trace of one command is capped (an endless loop traced at the default budget would be gigabytes).
+            if (traced[0] <= traceCap) {
+                String line = "  " + s.traceLine();
+                traced[0] += line.length() + 1L;
+                println(traced[0] <= traceCap ? line : "  ... trace truncated after " + traceCap + " characters; the run goes on");
+            }
             if (!s.output().isEmpty()) programOutput(s.output());
         } : null);
         previous = before;

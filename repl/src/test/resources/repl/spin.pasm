@@ -1,0 +1,3 @@
+; Never stops: what a traced continue must survive.
+spin:   add b, 1
+        jmp spin
