@@ -33,4 +33,14 @@ class AssemblerEdgeCasesTest {
         assertTrue(a.formatDiagnostics().contains("a name of 65536 characters is too long (at most 255)"), a.formatDiagnostics());
         assertTrue(intellio("a".repeat(255) + ": halt\n").toTxf().length > 255, "255 characters still make a TXF file");
     }
+
+    @Test
+    void aMacroThatUsesItselfTwiceStopsAtABoundOfExpandedLines() {
+        // Found by the fuzzer: each level doubles, and 20,000 expansions of a 15-line body took 14 s.
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < 15; i++) body.append("  nop\n");
+        Assembly a = intellio(".macro m a\n" + body + "  m a\n  m a\n.endm\n  m 1\nhalt\n");
+        assertFalse(a.ok());
+        assertTrue(a.formatDiagnostics().contains("macros expand to more than 50000 lines"), a.formatDiagnostics());
+    }
 }
