@@ -66,5 +66,13 @@ for (const entry of ["app.js", "bench.js"]) {
   });
 }
 for (const f of ["index.html", "bench.html", "style.css"]) copyFileSync(join(here, "page", f), join(out, f));
+// The course: the built-in course's student edition, written by the Maven build (CourseCatalog);
+// `toyisa web --course DIR` serves another in its place.
+const course = join(here, "target/course.js");
+if (!existsSync(course)) {
+  console.error(`build.mjs: ${course} is missing: the Maven build writes it (mvn -pl web -am package)`);
+  process.exit(1);
+}
+copyFileSync(course, join(out, "course.js"));
 const size = statSync(join(out, "app.js")).size;
 console.log(`page built in ${out} (app.js ${(size / 1024).toFixed(0)} KiB)`);

@@ -5,6 +5,7 @@ import { createEditor, breakpointLines, showPcLine } from "./editor.js";
 import { initMisdecode, refreshMisdecode } from "./misdecode.js";
 import { initTranslation } from "./translation.js";
 import { initTour } from "./tour.js";
+import { initExercises } from "./exercises.js";
 import { initStorage, initialSource } from "./storage.js";
 import { hex4, esc, $ } from "./util.js";
 
@@ -435,6 +436,7 @@ function start() {
   initMisdecode(app);
   initTranslation(app);
   initTour(app);
+  initExercises(app);
   assembled().then(() => ensureLoaded(false)).then(() => { document.body.dataset.ready = "true"; });
 }
 

@@ -285,3 +285,62 @@ test("load takes a TXF file as the command line's run does, and refuses a corrup
   const bad = core.load("intellio", "7F 54 58 46 01", "", 0, 0);
   assert.match(bad.error, /TXF/);
 });
+
+// The course the page carries: course.js, written by the build from the student edition.
+async function catalog() {
+  const { readFileSync } = await import("node:fs");
+  const sandbox = {};
+  new Function("self", readFileSync(join(here, "../target/course.js"), "utf8"))(sandbox);
+  return sandbox.TOYISA_COURSE;
+}
+
+const hexOf = (buf) => [...buf].map((b) => b.toString(16).padStart(2, "0")).join(" ");
+
+test("exerciseCheck gives the report of toyisa exercise check, word for word", async () => {
+  const { readFileSync } = await import("node:fs");
+  const poly = (await catalog()).exercises.find((e) => e.id === "polyglot");
+  const r = core.exerciseCheck(JSON.stringify(poly), "polyglot.hex", hexOf(Buffer.from("20 10 22 2A CD 13 F4\n")));
+  const golden = readFileSync(join(here, "../../repl/src/test/resources/cli/exercise-check-polyglot.out"), "utf8");
+  // The command line's first line names the exercise; the rest is the report.
+  const body = golden.slice(golden.indexOf("\n") + 1, golden.indexOf("--- stderr"));
+  assert.equal(r.report, body);
+  assert.deepEqual(r.results.map((x) => [x.name, x.passed]), [["Armistice: prints-42", false], ["Intellio: prints-42", true]]);
+  assert.equal(r.score, 0.5);
+  assert.equal(r.maxScore, 1);
+});
+
+test("every exercise's reference solution passes its visible tests in the page; no starter passes them all", async () => {
+  const { readFileSync, readdirSync } = await import("node:fs");
+  const course = await catalog();
+  assert.ok(course.exercises.length >= 10);
+  assert.deepEqual(course.broken, []);
+  for (const e of course.exercises) {
+    const dir = join(here, "../../courses/example", e.id);
+    const solution = readdirSync(dir).find((f) => f.startsWith("solution."));
+    const r = core.exerciseCheck(JSON.stringify(e), solution, hexOf(readFileSync(join(dir, solution))));
+    assert.equal(r.error, undefined, e.id);
+    assert.deepEqual(r.problems, [], e.id);
+    assert.equal(r.results.length > 0, e.tests.length > 0, e.id);
+    for (const x of r.results) assert.ok(x.passed, `${e.id}: ${x.name}\n${x.feedback}`);
+    if (e.tests.length === 0) continue;
+    const s = core.exerciseCheck(JSON.stringify(e), e.starterFile, hexOf(Buffer.from(e.starter)));
+    assert.ok(s.results.some((x) => !x.passed), `${e.id}: the starter passes every visible test`);
+  }
+});
+
+test("exerciseCheck refuses what is not an exercise of the catalog, and bad bytes, with a message", async () => {
+  const sum = (await catalog()).exercises.find((e) => e.id === "sum");
+  assert.equal(core.exerciseCheck("{", "x.pasm", "").error, "the exercise is not a JSON object");
+  assert.equal(core.exerciseCheck("[]", "x.pasm", "").error, "the exercise is not a JSON object");
+  assert.match(core.exerciseCheck(JSON.stringify({ id: "x" }), "x.pasm", "").error, /^x: 'submit' is missing or not a string$/);
+  const huge = Object.assign({}, sum, { limits: { budget: 1e12, timeLimit: 10, outputLimit: 4096 } });
+  assert.match(core.exerciseCheck(JSON.stringify(huge), "x.pasm", "00").error, /outside the limits an exercise may have/);
+  assert.equal(core.exerciseCheck(JSON.stringify(sum), "x.pasm", "0").error, "the bytes must be pairs of hex digits");
+  const empty = core.exerciseCheck(JSON.stringify(sum), "x.pasm", "");
+  assert.deepEqual(empty.problems, ["x.pasm: the file is empty"]);
+  assert.equal(empty.formatError, true);
+  const binary = core.exerciseCheck(JSON.stringify(sum), "x.pasm", "FF FE 00 D8");
+  assert.deepEqual(binary.problems, ["x.pasm: not a text file (UTF-8 expected)"]);
+  const named = core.exerciseCheck(JSON.stringify(sum), "a\u001b[31m.pasm", "");
+  assert.deepEqual(named.problems, ["a\\x1b[31m.pasm: the file is empty"]);
+});

@@ -5,7 +5,7 @@
 //   node test/browser.test.mjs [site-dir] [screenshot-dir]
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { cpus, loadavg } from "node:os";
@@ -435,6 +435,66 @@ test("the console: a program that reads past its input waits for a typed line", 
   await page.waitForFunction(() => window.toyisa.dbg.state.stopped);
   assert.match(await text("#status"), /halted: exit status 0/);
   await page.fill("#stdin", "");
+});
+
+/** The exercise editor's text, replaced as a paste would. */
+async function setAnswer(text) {
+  await page.evaluate((t) => {
+    const v = window.toyisa.exercises.state.editor;
+    v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: t } });
+  }, text);
+}
+
+async function checkExercise() {
+  await page.click("#ex-check");
+  await page.waitForSelector("#ex-summary", { timeout: 20000 });
+  return text("#ex-summary");
+}
+
+test("the exercises: a statement, its starter, and the visible tests run in the page", async () => {
+  await page.click('#tabs button[data-view="exercises"]');
+  const titles = await page.$$eval("#ex-list button", (bs) => bs.map((b) => b.dataset.ex));
+  assert.ok(titles.includes("sum") && titles.includes("polyglot") && titles.length >= 10, titles.join(" "));
+  await page.click('#ex-list button[data-ex="sum"]');
+  assert.match(await text("#ex-statement h2"), /^Sum the numbers on standard input$/);
+  assert.match(await text("#ex-statement"), /HAL service 21h/);
+  const starter = readFileSync(join(here, "../../courses/example/sum/starter.pasm"), "utf8");
+  assert.equal(await page.evaluate(() => window.toyisa.exercises.state.editor.state.doc.toString()), starter);
+  // The starter: every visible test fails, each with its diff, as the command line shows it.
+  assert.equal(await checkExercise(), "0 of 6 passed · score 0/2");
+  const feedback = await text("#ex-results");
+  assert.match(feedback, /FAIL Armistice: three/);
+  assert.match(feedback, /- 6\n\s*\+ 1/);
+  assert.match(await text("#ex-report"), /^FAIL Intellio \(translated\): none +0\/0\.33$/m);
+  await page.screenshot({ path: join(shots, "exercises.png") });
+  // The instructor's reference solution passes every visible test, on each CPU and through the translator.
+  await setAnswer(readFileSync(join(here, "../../courses/example/sum/solution.pasm"), "utf8"));
+  await page.click("#ex-check");
+  await page.waitForFunction(() => /6 of 6 passed/.test(document.querySelector("#ex-summary")?.textContent || ""), null, { timeout: 20000 });
+  assert.equal(await text("#ex-summary"), "6 of 6 passed · score 2/2");
+  // An answer that does not assemble is told so, with the assembler's message.
+  await setAnswer("mov a, 10h\nfrobnicate c\nhalt\n");
+  assert.equal(await checkExercise(), "0 of 6 passed · score 0/2");
+  assert.equal(await text(".ex-problem"), "does not assemble for Armistice:\nsum.pasm:2:1: error: unknown instruction 'frobnicate' for Armistice\n    frobnicate c\n    ^");
+  // The draft is kept per exercise: back to the starter on request only.
+  await page.click('#ex-list button[data-ex="polyglot"]');
+  await page.click('#ex-list button[data-ex="sum"]');
+  assert.match(await page.evaluate(() => window.toyisa.exercises.state.editor.state.doc.toString()), /frobnicate/);
+  await page.click("#ex-starter");
+  assert.equal(await page.evaluate(() => window.toyisa.exercises.state.editor.state.doc.toString()), starter);
+});
+
+test("a binary exercise takes hex typed in the page; an endless loop ends at the exercise's budget", async () => {
+  await page.click('#ex-list button[data-ex="polyglot"]');
+  await page.fill("#ex-text", "20 10 22 2A CD 13 F4\n");
+  assert.equal(await checkExercise(), "1 of 2 passed · score 0.5/1");
+  assert.match(await text("#ex-results"), /Armistice: illegal instruction at 0104h/);
+  await page.fill("#ex-text", "EB FE\n");
+  assert.equal(await checkExercise(), "0 of 2 passed · score 0/1");
+  assert.match(await text("#ex-report"), /budget/);
+  await page.fill("#ex-text", "zz top\n");
+  assert.equal(await checkExercise(), "0 of 2 passed · score 0/1");
+  assert.match(await text(".ex-problem"), /^polyglot\.hex/);
 });
 
 test("no script error on the way", () => {

@@ -352,6 +352,19 @@ public final class Api {
 
     // ------------------------------------------------------------------ helpers
 
+    /**
+     * Grades a submission against the visible tests of one exercise of the page's course catalog
+     * (its JSON, as the catalog holds it), as {@code toyisa exercise check} does: {@code score},
+     * {@code maxScore}, {@code passed}, the {@code problems} that kept it from being graded fully,
+     * one entry per test and run under {@code results} (with its feedback), and the command line's
+     * {@code report}. {@code fileName} names the submission in messages; {@code hexBytes} is its
+     * contents.
+     */
+    @JSExport
+    public static String exerciseCheck(String exerciseJson, String fileName, String hexBytes) {
+        return ExerciseCheck.check(exerciseJson, fileName, hexBytes);
+    }
+
     static String error(String message) {
         return new Json().beginObject().field("error", message).endObject().toString();
     }
