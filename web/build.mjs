@@ -4,7 +4,7 @@
 //
 //   node build.mjs [core.js] [out-dir] [--wasm=true]
 import { build } from "esbuild";
-import { readFileSync, mkdirSync, copyFileSync, existsSync, statSync } from "node:fs";
+import { readFileSync, mkdirSync, copyFileSync, existsSync, statSync, writeFileSync, readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -74,5 +74,7 @@ if (!existsSync(course)) {
   process.exit(1);
 }
 copyFileSync(course, join(out, "course.js"));
+// The list of the page's files, for `toyisa web --export` (a jar cannot list a folder of its own).
+writeFileSync(join(out, "site.txt"), readdirSync(out).filter((f) => f !== "site.txt").sort().join("\n") + "\n");
 const size = statSync(join(out, "app.js")).size;
 console.log(`page built in ${out} (app.js ${(size / 1024).toFixed(0)} KiB)`);

@@ -4,11 +4,21 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import toyisa.exercises.Course;
+import toyisa.exercises.CourseCatalog;
+import toyisa.isa.Printable;
 
 /**
  * {@code toyisa web}: serves the browser version of toyisa from this jar, for a lecture room
@@ -23,6 +33,11 @@ import picocli.CommandLine.Option;
             "Everything runs in the page; this only serves its files, from the jar, until",
             "Ctrl-C. Opens the page in the default browser unless --no-open.",
             "",
+            "The Exercises tab holds a course: the built-in example, or the course folder of",
+            "--course DIR (default $TOYISA_COURSE). Only what students may see goes into the",
+            "page: statements, starters and visible tests; never a hidden test or a solution.",
+            "--export DIR writes the page to a folder instead (a static host, a USB stick).",
+            "",
             "Exit status: 0 after Ctrl-C, 2 usage error (a port in use, say)."
         })
 public final class WebCommand implements Callable<Integer> {
@@ -35,6 +50,14 @@ public final class WebCommand implements Callable<Integer> {
 
     @Option(names = "--no-open", description = "do not open a browser")
     boolean noOpen;
+
+    @Option(names = "--course", paramLabel = "DIR",
+            description = "the course of the Exercises tab (default: $TOYISA_COURSE, else the built-in example course)")
+    Path course;
+
+    @Option(names = "--export", paramLabel = "DIR",
+            description = "write the page (with the course) to DIR, a new or empty folder, and exit; no server")
+    Path export;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -51,8 +74,18 @@ public final class WebCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) throw InputFile.usage(cl, "--port must be between 0 and 65535");
         if (!WebServer.available())
             throw InputFile.usage(cl, "this build has no web page in it (build the whole project: mvn -DskipTests package)");
+        Map<String, byte[]> replaced = new HashMap<>();
+        String env = System.getenv(Course.ENV);
+        if (course != null || env != null && !env.isBlank()) {
+            Course c = ExerciseCommand.course(cl, course, false);
+            replaced.put(WebServer.COURSE, CourseCatalog.script(c).getBytes(StandardCharsets.UTF_8));
+            long broken = c.entries().stream().filter(Course.Entry::broken).count();
+            out.println("toyisa web: the course " + Printable.name(c.shownAs()) + ": " + (c.entries().size() - broken) + " exercises"
+                    + (broken == 0 ? "" : " (" + broken + " broken, left out: see toyisa exercise validate)"));
+        }
+        if (export != null) return export(cl, replaced);
         try {
-            server = WebServer.start(host, port);
+            server = WebServer.start(host, port, replaced);
         } catch (BindException e) {
             throw InputFile.usage(cl, "cannot listen on " + host + ":" + port + " (" + e.getMessage() + "); pick another port with --port");
         } catch (IOException e) {
@@ -72,6 +105,34 @@ public final class WebCommand implements Callable<Integer> {
             server.stop();
         }
         return 0;
+    }
+
+    /** Writes the page's files into a new or empty folder. */
+    private int export(CommandLine cl, Map<String, byte[]> replaced) {
+        Path dir = export.toAbsolutePath().normalize();
+        String shown = Printable.name(export.toString());
+        try {
+            if (Files.isSymbolicLink(dir) || Files.exists(dir) && !Files.isDirectory(dir))
+                throw InputFile.usage(cl, shown + " is not a folder");
+            if (Files.isDirectory(dir)) {
+                try (var entries = Files.list(dir)) {
+                    if (entries.findAny().isPresent()) throw InputFile.usage(cl, shown + " is not empty: export into a new or empty folder");
+                }
+            }
+            Files.createDirectories(dir);
+            List<String> files = WebServer.files();
+            for (String f : files) {
+                byte[] body = replaced.containsKey(f) ? replaced.get(f) : WebServer.read(WebServer.SITE + f);
+                if (body == null) throw new IOException(f + " is missing from this build");
+                Files.write(dir.resolve(f), body, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            }
+            cl.getOut().println("toyisa web: wrote the page to " + shown + " (" + files.size() + " files): open "
+                    + Printable.name(dir.resolve("index.html").toString()) + " in a browser, or put the folder on any static host");
+            cl.getOut().flush();
+            return 0;
+        } catch (IOException e) {
+            throw InputFile.usage(cl, "cannot write the page to " + shown + ": " + e.getMessage());
+        }
     }
 
     /** Opens the page in the desktop's browser; false when there is none. */

@@ -28,10 +28,18 @@ final class WebServer {
             "svg", "image/svg+xml",
             "json", "application/json");
 
-    private final HttpServer server;
+    /** The page's course: the built-in one is in the jar; {@code --course} puts another in its place. */
+    static final String COURSE = "course.js";
+    /** The page's files, one a line: written by the web module's build. */
+    static final String MANIFEST = "site.txt";
 
-    private WebServer(HttpServer server) {
+    private final HttpServer server;
+    /** Files served in place of the jar's, by name within the site. */
+    private final Map<String, byte[]> replaced;
+
+    private WebServer(HttpServer server, Map<String, byte[]> replaced) {
         this.server = server;
+        this.replaced = Map.copyOf(replaced);
     }
 
     /** True when this build carries the page (a build without the web module does not). */
@@ -39,10 +47,10 @@ final class WebServer {
         return WebServer.class.getClassLoader().getResource(SITE + "index.html") != null;
     }
 
-    /** Starts serving on {@code host:port} (port 0: any free port). */
-    static WebServer start(String host, int port) throws IOException {
+    /** Starts serving on {@code host:port} (port 0: any free port), with some files replaced. */
+    static WebServer start(String host, int port, Map<String, byte[]> replaced) throws IOException {
         HttpServer s = HttpServer.create(new InetSocketAddress(host, port), 16);
-        WebServer w = new WebServer(s);
+        WebServer w = new WebServer(s, replaced);
         s.createContext("/", w::handle);
         s.start();
         return w;
@@ -65,7 +73,8 @@ final class WebServer {
                 return;
             }
             String name = resourceName(ex.getRequestURI());
-            byte[] body = name == null ? null : read(name);
+            byte[] body = name == null ? null : replaced.containsKey(name.substring(SITE.length()))
+                    ? replaced.get(name.substring(SITE.length())) : read(name);
             if (body == null) {
                 send(ex, 404, "text/plain; charset=utf-8", ("not found: " + ex.getRequestURI().getPath() + "\n").getBytes(StandardCharsets.UTF_8));
                 return;
@@ -86,7 +95,17 @@ final class WebServer {
         return SITE + path.substring(1);
     }
 
-    private static byte[] read(String name) throws IOException {
+    /** The page's file names, from the manifest the build wrote. */
+    static java.util.List<String> files() throws IOException {
+        byte[] m = read(SITE + MANIFEST);
+        if (m == null) throw new IOException("the page's manifest " + MANIFEST + " is missing from this build");
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String line : new String(m, StandardCharsets.UTF_8).split("\n")) if (!line.isBlank()) out.add(line.strip());
+        return out;
+    }
+
+    /** A file of the page as it is in the jar, or null. */
+    static byte[] read(String name) throws IOException {
         try (InputStream in = WebServer.class.getClassLoader().getResourceAsStream(name)) {
             return in == null ? null : in.readAllBytes();
         }

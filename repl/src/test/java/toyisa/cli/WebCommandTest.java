@@ -1,6 +1,7 @@
 package toyisa.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,8 +14,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code toyisa web}: the page served from the jar, read-only, and clear words when it cannot be. */
@@ -61,6 +65,60 @@ class WebCommandTest {
             web.stop.countDown();
         }
         assertEquals(0, status.get());
+    }
+
+    /** An instructor's course folder: one visible test, one hidden, a solution. */
+    private static Path instructorCourse(Path dir) throws IOException {
+        Path x = dir.resolve("course").resolve("echo");
+        Files.createDirectories(x);
+        Files.writeString(x.resolve("exercise.toml"), "title = \"Echo a number\"\n[[test]]\nname = \"seen\"\ninput = \"7\\n\"\nstdout = \"7\\n\"\n");
+        Files.writeString(x.resolve("statement.md"), "Print the number you read.\n");
+        Files.writeString(x.resolve("starter.pasm"), "halt\n");
+        Files.writeString(x.resolve("hidden.toml"), "[[test]]\nname = \"secret-test\"\ninput = \"31337\\n\"\nstdout = \"31337\\n\"\n");
+        Files.writeString(x.resolve("solution.pasm"), "; secret-solution\nmov a, 21h\nint 13h\nmov a, 10h\nint 13h\nhalt\n");
+        return dir.resolve("course");
+    }
+
+    @Test
+    void theExercisesTabHoldsTheCourseOfCourseWithNothingOfTheInstructors(@TempDir Path dir) throws Exception {
+        Path course = instructorCourse(dir);
+        WebCommand web = new WebCommand();
+        CommandLine cl = new CommandLine(web);
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        CompletableFuture<Integer> status = CompletableFuture.supplyAsync(() -> cl.execute("--port", "0", "--no-open", "--course", course.toString()));
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (web.server == null && System.currentTimeMillis() < deadline && !status.isDone()) Thread.sleep(10);
+        assertTrue(web.server != null, "the server did not start: " + err);
+        try {
+            assertTrue(out.toString().startsWith("toyisa web: the course " + course + ": 1 exercises\n"), out.toString());
+            String js = new String(get(web.server.port(), "/course.js", "GET").body(), StandardCharsets.UTF_8);
+            assertTrue(js.contains("\"Echo a number\"") && js.contains("\"seen\""), js);
+            for (String secret : new String[] {"secret", "31337"}) assertFalse(js.contains(secret), secret + " in " + js);
+        } finally {
+            web.stop.countDown();
+        }
+        assertEquals(0, status.get());
+    }
+
+    @Test
+    void exportWritesThePageWithTheCourseIntoAnEmptyFolder(@TempDir Path dir) throws Exception {
+        Path course = instructorCourse(dir);
+        Path site = dir.resolve("site");
+        int status = Toyisa.execute(new String[] {"web", "--course", course.toString(), "--export", site.toString()},
+                new PrintWriter(out, true), new PrintWriter(err, true));
+        assertEquals(0, status, err.toString());
+        assertTrue(out.toString().contains("wrote the page to " + site), out.toString());
+        for (String f : new String[] {"index.html", "app.js", "style.css", "course.js"}) assertTrue(Files.isRegularFile(site.resolve(f)), f);
+        String js = Files.readString(site.resolve("course.js"));
+        assertTrue(js.contains("Echo a number") && !js.contains("secret") && !js.contains("31337"), js);
+        // Without --course: the built-in course, as the jar has it.
+        Path plain = dir.resolve("plain");
+        assertEquals(0, Toyisa.execute(new String[] {"web", "--export", plain.toString()}, new PrintWriter(out, true), new PrintWriter(err, true)));
+        assertTrue(Files.readString(plain.resolve("course.js")).contains("\"polyglot\""));
+        // A folder with something in it is never written into.
+        assertEquals(Toyisa.USAGE, Toyisa.execute(new String[] {"web", "--export", site.toString()}, new PrintWriter(out, true), new PrintWriter(err, true)));
+        assertTrue(err.toString().contains("is not empty: export into a new or empty folder"), err.toString());
     }
 
     @Test
