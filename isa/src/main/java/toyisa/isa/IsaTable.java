@@ -21,9 +21,14 @@ import java.util.Set;
  * order big                  byte order of its constants
  * length 4                   (optional) every instruction has this length
  * registers 4 r0 r1=a ...    register field width, then one entry per code (aliases with '=')
+ * flags NZCV                 the flags, in the order the machine shows them
  * overlap nop xchg           (optional) two forms may share bytes; the first, more specific, wins
+ * compares CMP TST           the ops that only compare: they write flags and nothing else
+ * cond JLT N != V            when a conditional jump's op is taken ({@link Condition})
  * form | syntax | encoding | op | flags | description
  * </pre>
+ *
+ * <p>The flags column is {@link FlagEffects}: what the form does to each flag.
  *
  * <p>Encodings are a list of bytes: {@code 36} a fixed byte; {@code 00100ddd} a bit pattern
  * ({@code 0}/{@code 1} fixed, {@code -} ignored when decoding and zero when encoding, a letter a
@@ -82,6 +87,9 @@ public final class IsaTable {
         ByteOrder order = null;
         int fixedLength = 0;
         Registers registers = null;
+        String flags = null;
+        Map<String, Condition> conditions = new LinkedHashMap<>();
+        Set<String> compares = new HashSet<>();
         List<String[]> overlaps = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
         String[] lines = text.split("\n", -1);
@@ -94,7 +102,8 @@ public final class IsaTable {
             int lineNo = n + 1;
             if (line.contains("|")) {
                 if (registers == null) throw error(lineNo, "the registers line must come before the forms");
-                rows.add(parseRow(line, lineNo, registers, ops));
+                if (flags == null) throw error(lineNo, "the flags line must come before the forms");
+                rows.add(parseRow(line, lineNo, registers, flags, ops));
                 continue;
             }
             String[] w = line.split("\\s+");
@@ -111,6 +120,24 @@ public final class IsaTable {
                     if (w.length < 3) throw error(lineNo, "registers needs a width and names");
                     registers = new Registers(parseInt(w, lineNo), List.of(w).subList(2, w.length));
                 }
+                case "flags" -> {
+                    if (w.length != 2 || !w[1].matches("[A-Z]{1,6}")) throw error(lineNo, "flags names the flags in one word, like NZCV");
+                    flags = w[1];
+                }
+                case "compares" -> {
+                    for (int i = 1; i < w.length; i++) compares.add(opName(w[i], ops, lineNo));
+                }
+                case "cond" -> {
+                    if (flags == null) throw error(lineNo, "the flags line must come before the conditions");
+                    if (w.length < 3) throw error(lineNo, "cond names an op and its condition, like 'cond JZ Z'");
+                    String op = opName(w[1], ops, lineNo);
+                    if (conditions.containsKey(op)) throw error(lineNo, "a second condition for " + op);
+                    try {
+                        conditions.put(op, Condition.parse(line.substring(line.indexOf(w[1]) + w[1].length()), flags));
+                    } catch (IllegalArgumentException e) {
+                        throw error(lineNo, op + ": " + e.getMessage());
+                    }
+                }
                 case "overlap" -> {
                     if (w.length != 3) throw error(lineNo, "overlap names two forms");
                     overlaps.add(new String[] {w[1], w[2], Integer.toString(lineNo)});
@@ -121,11 +148,29 @@ public final class IsaTable {
         if (cpu == null || machine < 0 || order == null || registers == null)
             throw new TableException("table header incomplete: it needs cpu, machine, order and registers");
         if (rows.isEmpty()) throw new TableException(cpu + ": the table has no forms");
+        Set<String> opsUsed = new HashSet<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            opsUsed.add(r.op().name());
+            rows.set(i, r.withSemantics(conditions.get(r.op().name()), compares.contains(r.op().name())));
+            if (compares.contains(r.op().name()) && r.effects().keepsAll())
+                throw error(r.line(), r.form() + ": a compare that writes no flag");
+        }
+        for (String op : conditions.keySet()) if (!opsUsed.contains(op)) throw new TableException(cpu + ": cond " + op + ": no form has that op");
+        for (String op : compares) if (!opsUsed.contains(op)) throw new TableException(cpu + ": compares " + op + ": no form has that op");
         validate(cpu, fixedLength, rows, overlaps);
         return new IsaTable(cpu, machine, order, fixedLength, registers, rows, !overlaps.isEmpty());
     }
 
-    private static <E extends Enum<E>> Row parseRow(String line, int lineNo, Registers regs, Class<E> ops) {
+    private static <E extends Enum<E>> String opName(String name, Class<E> ops, int lineNo) {
+        try {
+            return Enum.valueOf(ops, name).name();
+        } catch (IllegalArgumentException e) {
+            throw error(lineNo, "op '" + name + "' is not one of " + List.of(ops.getEnumConstants()));
+        }
+    }
+
+    private static <E extends Enum<E>> Row parseRow(String line, int lineNo, Registers regs, String flags, Class<E> ops) {
         String[] c = line.split("\\|", -1);
         if (c.length != 6) throw error(lineNo, "a form has 6 columns (form | syntax | encoding | op | flags | description), found " + c.length);
         for (int i = 0; i < c.length; i++) c[i] = c[i].strip();
@@ -214,8 +259,14 @@ public final class IsaTable {
             mask[i] = bytes.get(i)[0];
             value[i] = bytes.get(i)[1];
         }
+        FlagEffects effects;
+        try {
+            effects = FlagEffects.parse(c[4], flags);
+        } catch (IllegalArgumentException e) {
+            throw error(lineNo, form + ": flags " + e.getMessage());
+        }
         return new Row(form, mnemonic.toLowerCase(Locale.ROOT), List.copyOf(templates), syntax, c[2], op, c[4], c[5],
-                List.copyOf(fields), mask, value, lineNo);
+                List.copyOf(fields), mask, value, lineNo, effects, null, false);
     }
 
     private static Template parseTemplate(String t, int lineNo, String form, Registers regs) {
@@ -310,6 +361,11 @@ public final class IsaTable {
     /** The length of every instruction, or 0 when lengths vary. */
     public int fixedLength() {
         return fixedLength;
+    }
+
+    /** The flags, in the order the machine shows them ({@code NZCV}, {@code ZSCO}). */
+    public String flags() {
+        return rows.get(0).effects().letters();
     }
 
     public Registers registers() {

@@ -65,8 +65,23 @@ public final class ReferenceCard {
                 throw new IllegalStateException(row.form() + ": sample does not encode: " + e.getMessage());
             }
             sb.append("| `").append(row.form()).append("` | `").append(row.syntax()).append("` | `").append(row.encoding().replaceAll("\\s+", " "))
-                    .append("` | `").append(example).append("` | `").append(bytes).append("` | ").append(row.flags().replace("|", "/"))
+                    .append("` | `").append(example).append("` | `").append(bytes).append("` | ").append(row.effects().toString().replace("|", "/"))
                     .append(" | ").append(row.description().replace("|", "/")).append(" |\n");
+        }
+
+        sb.append("\n## Flags and conditions\n\n");
+        sb.append("Flags, in the order the machine shows them: `").append(t.flags()).append("`. In the flags column above, ");
+        sb.append("letters are written from the result, `X=0` is cleared, `kept` is left as it was; `-` keeps every flag. ");
+        sb.append("Compares (they write flags and nothing else): ");
+        Set<String> compares = new LinkedHashSet<>();
+        for (Row c : t.rows()) if (c.compare()) compares.add("`" + c.mnemonic() + "`");
+        sb.append(String.join(", ", compares)).append(".\n\n| jump | taken when | reads |\n|---|---|---|\n");
+        Set<String> jumps = new LinkedHashSet<>();
+        for (Row j : t.rows()) {
+            if (j.condition() == null || !jumps.add(j.mnemonic())) continue;
+            StringBuilder reads = new StringBuilder();
+            for (int i = 0; i < t.flags().length(); i++) if ((j.condition().reads() >> (t.flags().length() - 1 - i) & 1) != 0) reads.append(t.flags().charAt(i));
+            sb.append("| `").append(j.mnemonic()).append("` | `").append(j.condition()).append("` | ").append(reads).append(" |\n");
         }
 
         sb.append("\n## Worked example\n\nAssembled at ").append(Hex.addr(ORIGIN)).append(":\n\n```\n");

@@ -19,10 +19,18 @@ import java.util.List;
  * @param mask        per byte, the bits the form fixes
  * @param value       per byte, the values of those bits
  * @param line        line of the table text, for messages
+ * @param effects     what the form does to each flag (the flags column, read)
+ * @param condition   for a conditional jump, when it is taken (the table's cond line for its op); else null
+ * @param compare     true for a compare: it writes flags and nothing else (the table's compares line)
  */
 public record Row(String form, String mnemonic, List<Template> templates, String syntax, String encoding,
                   Enum<?> op, String flags, String description, List<Field> fields, int[] mask, int[] value,
-                  int line) {
+                  int line, FlagEffects effects, Condition condition, boolean compare) {
+
+    Row withSemantics(Condition condition, boolean compare) {
+        return new Row(form, mnemonic, templates, syntax, encoding, op, flags, description, fields, mask, value, line,
+                effects, condition, compare);
+    }
 
     public int length() {
         return mask.length;
