@@ -25,7 +25,11 @@ class SubmissionFuzzTest {
         for (TestCase t : e.tests()) runs += t.kind() == TestCase.Kind.RUN ? t.runs().size() : 1;
         assertEquals(runs, g.results().size());
         String shown = Feedback.report(g) + GradescopeResults.json(g) + PrairieLearnResults.json(g);
-        String handedIn = new String(contents, java.nio.charset.StandardCharsets.ISO_8859_1) + name;
+        // What the student handed in, as it may come back in their own diagnostics: raw, and escaped
+        // for the terminal (byte 03h before "4282" is shown as \x034282, which spells 34282).
+        String text = new String(contents, java.nio.charset.StandardCharsets.UTF_8);
+        String handedIn = new String(contents, java.nio.charset.StandardCharsets.ISO_8859_1) + "\n" + name + "\n"
+                + toyisa.isa.Printable.of(text, true) + "\n" + toyisa.isa.Printable.name(name);
         for (TestCase t : e.tests()) {
             String secret = t.stdout() == null ? "" : t.stdout().text().strip();
             // A submission that itself holds the text gets it echoed back in its own diagnostics: no leak.

@@ -45,11 +45,11 @@ final class Translator implements IntellioVisitor<Void> {
     // Intellio condition codes.
     static final int CC_O = 0, CC_NO = 1, CC_B = 2, CC_AE = 3, CC_Z = 4, CC_NZ = 5, CC_BE = 6, CC_A = 7,
             CC_S = 8, CC_NS = 9, CC_L = 12, CC_GE = 13, CC_LE = 14, CC_G = 15;
-    private static final String NEVER = "", ALWAYS = "jmp";
+    static final String NEVER = "", ALWAYS = "jmp";
     /** Host jump after {@code cmp x, y} for each guest condition of the flags of {@code x - y}. */
-    private static final String[] AFTER_CMP = {"jv", "jnv", "jb", "jae", "jz", "jnz", "jbe", "ja", "jn", "jnn", null, null, "jlt", "jge", "jle", "jgt"};
+    static final String[] AFTER_CMP = {"jv", "jnv", "jb", "jae", "jz", "jnz", "jbe", "ja", "jn", "jnn", null, null, "jlt", "jge", "jle", "jgt"};
     /** Host jump after {@code tst p, q} for the flags of a logic result (guest C = O = 0). */
-    private static final String[] AFTER_TST = {NEVER, ALWAYS, NEVER, ALWAYS, "jz", "jnz", "jz", "jnz", "jn", "jnn", null, null, "jn", "jnn", "jle", "jgt"};
+    static final String[] AFTER_TST = {NEVER, ALWAYS, NEVER, ALWAYS, "jz", "jnz", "jz", "jnz", "jn", "jnn", null, null, "jn", "jnn", "jle", "jgt"};
 
     /** A host instruction not yet encoded: its target may be a label resolved at the end. */
     private static final class Pending {
@@ -136,36 +136,15 @@ final class Translator implements IntellioVisitor<Void> {
         return LazyFlags.ALL;
     }
 
+    /** The guest flags an instruction writes or clears: its table row's flags column (laid out as LazyFlags' bits). */
     private static int kills(Instruction g) {
-        switch ((IntellioOp) g.row().op()) {
-            case ADD: case SUB: case AND: case OR: case XOR: case CMP: case TEST: case NEG:
-                return LazyFlags.ALL;
-            case INC: case DEC:
-                return LazyFlags.Z | LazyFlags.S | LazyFlags.O;
-            case SHL: case SHR: case SAR:
-                return LazyFlags.Z | LazyFlags.S | LazyFlags.C;
-            default:
-                return 0;
-        }
+        return g.row().effects().changed();
     }
 
+    /** The guest flags an instruction reads: its table row's condition. */
     private static int reads(Instruction g) {
-        IntellioOp op = (IntellioOp) g.row().op();
-        if (op == IntellioOp.INT) return LazyFlags.ALL; // the HAL may end the program here: its final state shows the flags
-        int cc = op.conditionCode();
-        return cc < 0 ? 0 : condFlags(cc);
-    }
-
-    static int condFlags(int cc) {
-        switch (cc) {
-            case CC_O: case CC_NO: return LazyFlags.O;
-            case CC_B: case CC_AE: return LazyFlags.C;
-            case CC_Z: case CC_NZ: return LazyFlags.Z;
-            case CC_BE: case CC_A: return LazyFlags.C | LazyFlags.Z;
-            case CC_S: case CC_NS: return LazyFlags.S;
-            case CC_L: case CC_GE: return LazyFlags.S | LazyFlags.O;
-            default: return LazyFlags.Z | LazyFlags.S | LazyFlags.O;
-        }
+        if (g.row().op() == IntellioOp.INT) return LazyFlags.ALL; // the HAL may end the program here: its final state shows the flags
+        return g.row().condition() == null ? 0 : g.row().condition().reads();
     }
 
     /** Flags still read by host code after the current instruction, and not set by it. */
