@@ -122,10 +122,6 @@ final class Front {
     private static final Pattern MACRO = Pattern.compile("^\\s*\\.macro\\b(.*)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern ENDM = Pattern.compile("^\\s*\\.endm\\b.*$", Pattern.CASE_INSENSITIVE);
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final Set<String> COMPARES = Set.of("cmp", "test");
-    private static final Set<String> ARITHMETIC = Set.of("add", "sub", "and", "or", "xor", "shl", "shr", "sar", "neg");
-    private static final Set<String> BRANCHES = Set.of("jz", "jnz", "jlt", "jge", "jgt", "jle", "jb", "jae", "ja", "jbe");
-    private static final Set<String> BARRIERS = Set.of("jmp", "call", "ret", "halt", "int");
 
     private final Isa isa;
     private final IsaTable table;
@@ -473,9 +469,9 @@ final class Front {
                 return;
             }
             List<NativeOp> natives = lower(loc, rule, ops);
-            if (natives != null) add(new Insn(loc, mn, natives, portableEffect(mn), valueCol));
+            if (natives != null) add(new Insn(loc, mn, natives, Effects.portable(mn), valueCol));
         } else if (!table.forms(mn).isEmpty() && (lowering == null || !lowering.isPortable(mn) || nativeAccepts(mn, ops))) {
-            add(new Insn(loc, mn, List.of(new NativeOp(mn, ops)), nativeEffect(table.forms(mn).get(0)), valueCol));
+            add(new Insn(loc, mn, List.of(new NativeOp(mn, ops)), Effects.of(table.forms(mn).get(0)), valueCol));
         } else if (lowering != null && lowering.isPortable(mn)) {
             StringBuilder forms = new StringBuilder();
             for (Lowering.Rule r : lowering.rulesFor(mn)) forms.append(forms.length() == 0 ? "" : " | ").append(r.portable());
@@ -568,24 +564,6 @@ final class Front {
             out.add(new NativeOp(n.mnemonic(), List.copyOf(args)));
         }
         return out;
-    }
-
-    private static Effect portableEffect(String mn) {
-        if (COMPARES.contains(mn)) return Effect.COMPARE;
-        if (ARITHMETIC.contains(mn)) return Effect.ARITHMETIC;
-        if (BRANCHES.contains(mn)) return Effect.BRANCH;
-        if (BARRIERS.contains(mn)) return Effect.BARRIER;
-        return Effect.NONE;
-    }
-
-    /** A native instruction's effect, from its table row: the op and the flags column. */
-    private static Effect nativeEffect(Row row) {
-        String op = row.op().name();
-        if (op.equals("CMP") || op.equals("TEST") || op.equals("TST")) return Effect.COMPARE;
-        if (op.equals("JMP") || op.equals("CALL") || op.equals("RET") || op.equals("HALT") || op.equals("HLT") || op.equals("INT"))
-            return Effect.BARRIER;
-        if (op.startsWith("J")) return Effect.BRANCH;
-        return row.flags().equals("-") ? Effect.NONE : Effect.ARITHMETIC;
     }
 
     private void expand(Unit u, Loc loc, Macro m, PasmParser.InstructionContext in, CharStream chars) {
