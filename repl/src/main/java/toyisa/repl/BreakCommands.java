@@ -61,7 +61,7 @@ final class BreakCommands {
     }
 
     void ignore(String arg) {
-        String[] parts = Session.words(arg);
+        String[] parts = Words.words(arg);
         if (parts.length != 2) throw new Session.UserError("usage: " + Commands.IGNORE.usage);
         Debugger.Breakpoint b = breakpointNumbered(parts[0]);
         long n;
@@ -119,7 +119,7 @@ final class BreakCommands {
                 throw new Session.UserError(c.name + " watches memory (an instruction reads a register whenever it names it): 'watch " + reg + "' stops when it changes");
             if (code >= dbg.machine().registerCount()) throw new Session.UserError("no register " + reg + " on " + dbg.cpu().name());
             Debugger.Watch w = dbg.addWatch(code, 0, dbg.cpu().registers().name(code));
-            s.println("watch " + w.id() + ": register " + w.spec() + " (now " + Session.hex4(dbg.value(w)) + ")");
+            s.println("watch " + w.id() + ": register " + w.spec() + " (now " + Words.hex4(dbg.value(w)) + ")");
             return;
         }
         String inner = t.startsWith("[") && t.endsWith("]") ? t.substring(1, t.length() - 1) : t.startsWith("*") ? t.substring(1) : t;
@@ -128,7 +128,7 @@ final class BreakCommands {
         String sym = dbg.image().labelAt(address);
         Debugger.Watch w = dbg.addWatch(-1, address, "[" + (sym != null ? sym : Hex.addr(address)) + "]", access);
         String kind = access == Debugger.Access.CHANGE ? "" : access == Debugger.Access.READ ? " (reads)" : " (reads and writes)";
-        s.println("watch " + w.id() + ": memory word " + w.spec() + " at " + Hex.addr(address) + kind + " (now " + Session.hex4(dbg.value(w)) + ")");
+        s.println("watch " + w.id() + ": memory word " + w.spec() + " at " + Hex.addr(address) + kind + " (now " + Words.hex4(dbg.value(w)) + ")");
     }
 
     /** {@code info breaks}: breakpoints with conditions, ignore counts and hits, then watches. */
@@ -148,7 +148,7 @@ final class BreakCommands {
         }
         for (Debugger.Watch w : dbg.watches()) {
             String kind = w.access() == Debugger.Access.CHANGE ? "watch      " : w.access() == Debugger.Access.READ ? "rwatch     " : "awatch     ";
-            s.println(String.format(java.util.Locale.ROOT, "%-3d %s %s = %s", w.id(), kind, w.spec(), Session.hex4(dbg.value(w))));
+            s.println(String.format(java.util.Locale.ROOT, "%-3d %s %s = %s", w.id(), kind, w.spec(), Words.hex4(dbg.value(w))));
         }
     }
 }

@@ -200,6 +200,30 @@ enum Commands {
     private static final java.util.Set<Commands> FIRST = java.util.EnumSet.of(STEP, BACK, NEXT, CONTINUE, BREAK, DELETE,
             WATCH, INFO, REGS, MEM, DISASM, LIST, TRACE, CPU, LOAD, ASM, SET, COMPARE, RESET, HELP, QUIT);
 
+    /**
+     * The {@code help} text: every command with its summary, or one command's usage, short forms
+     * and detail; null when {@code arg} names no command.
+     */
+    static String help(String arg) {
+        StringBuilder sb = new StringBuilder();
+        if (arg.isEmpty()) {
+            sb.append("Commands (a unique prefix is enough; Ctrl-C interrupts a run, Ctrl-D leaves):\n");
+            for (Commands c : values()) {
+                if (c.usage.length() <= 40) sb.append(String.format(Locale.ROOT, "  %-40s %s", c.usage, c.summary)).append('\n');
+                else sb.append("  ").append(c.usage).append('\n').append(" ".repeat(43)).append(c.summary).append('\n');
+            }
+            sb.append("Addresses: 0104h, 0x104, 260, a label, a register (sp), pc, or sums such as sp+2 or loop+4.\n");
+            sb.append("On a terminal, Enter on an empty line repeats the last step, next or back.\n");
+            return sb.toString();
+        }
+        String w = arg.split("\\s+")[0];
+        Commands c = w.startsWith("x/") ? EXAMINE : find(w.contains("/") ? w.substring(0, w.indexOf('/')) : w);
+        if (c == null) return null;
+        sb.append("usage: ").append(c.usage).append('\n');
+        if (!c.aliases.isEmpty()) sb.append("also:  ").append(String.join(", ", c.aliases)).append('\n');
+        return sb.append(c.detail).append('\n').toString();
+    }
+
     /** The command a word names (its name, a short form or an unambiguous prefix), or null. */
     static Commands find(String word) {
         String w = word.toLowerCase(Locale.ROOT);

@@ -296,4 +296,32 @@ final class Image {
             super(message);
         }
     }
+
+    /**
+     * The address of a source location: {@code FILE:LINE}, or a bare line number of the file the
+     * program is in at {@code pc} (gdb's {@code break 12}); -1 when the text is neither (an address
+     * expression, say).
+     *
+     * @throws Session.UserError when it names a file or line with no code
+     */
+    int sourceLocation(String a, int pc) {
+        int colon = a.lastIndexOf(':');
+        if (colon > 0 && a.substring(colon + 1).strip().matches("\\d+")) {
+            String file = a.substring(0, colon).strip();
+            int line = Words.lineNumber(a.substring(colon + 1).strip());
+            if (lines.stream().noneMatch(l -> sameFile(l.file(), file)))
+                throw new Session.UserError("no line information for '" + file + "'" + (lines.isEmpty() ? " (the program has no source lines)" : ""));
+            Line l = firstLineFrom(file, line);
+            if (l == null) throw new Session.UserError(file + ":" + line + " has no code, and neither has any line after it");
+            return l.address();
+        }
+        if (a.matches("\\d+") && !lines.isEmpty()) {
+            Line here = lineAt(pc);
+            String file = here != null ? here.file() : mainFile();
+            Line l = firstLineFrom(file, Words.lineNumber(a));
+            if (l == null) throw new Session.UserError(file + ":" + a + " has no code, and neither has any line after it");
+            return l.address();
+        }
+        return -1;
+    }
 }

@@ -99,7 +99,7 @@ final class InspectCommands {
                 v = m.register(code);
                 shown = dbg().cpu().registers().name(code);
             }
-            s.println(String.format(Locale.ROOT, "%-6s %s  %d%s", shown, Session.hex4(v), v, (short) v < 0 ? " (signed " + (short) v + ")" : ""));
+            s.println(String.format(Locale.ROOT, "%-6s %s  %d%s", shown, Words.hex4(v), v, (short) v < 0 ? " (signed " + (short) v + ")" : ""));
         }
     }
 
@@ -170,7 +170,7 @@ final class InspectCommands {
     /** {@code frame [N]} (direction 0), {@code up [N]} (1), {@code down [N]} (-1). */
     void frame(String arg, int direction) {
         int depth = dbg().frames().depth();
-        int n = arg.isEmpty() ? (direction == 0 ? selected : 1) : (int) Math.min(Integer.MAX_VALUE, direction == 0 ? frameNumber(arg) : Session.count(arg, direction > 0 ? "up" : "down"));
+        int n = arg.isEmpty() ? (direction == 0 ? selected : 1) : (int) Math.min(Integer.MAX_VALUE, direction == 0 ? frameNumber(arg) : Words.count(arg, direction > 0 ? "up" : "down"));
         int target = direction == 0 ? n : selected + direction * n;
         if (target < 0) throw new Session.UserError("already at the innermost frame (#0)");
         if (target > depth) {
@@ -225,8 +225,8 @@ final class InspectCommands {
         String f = format == null ? "" : format.toLowerCase(Locale.ROOT);
         switch (f) {
             case "":
-                return v + " (" + Session.hex4(v) + "h" + ((short) v < 0 ? ", signed " + (short) v : "") + ")";
-            case "x": return Session.hex4(v) + "h";
+                return v + " (" + Words.hex4(v) + "h" + ((short) v < 0 ? ", signed " + (short) v : "") + ")";
+            case "x": return Words.hex4(v) + "h";
             case "d": return Integer.toString((short) v);
             case "u": return Integer.toString(v);
             case "o": return "0o" + Integer.toOctalString(v);
@@ -332,7 +332,7 @@ final class InspectCommands {
                     sb.append((char) mach.readByte(a));
                     a = (a + 1) & 0xFFFF;
                 }
-                s.println(where(at) + "  " + Session.quote(sb.toString()) + (sb.length() >= 256 ? "..." : ""));
+                s.println(where(at) + "  " + Words.quote(sb.toString()) + (sb.length() >= 256 ? "..." : ""));
                 at = (a + 1) & 0xFFFF;
             }
             return;
@@ -362,7 +362,7 @@ final class InspectCommands {
             case 'o': return "0o" + Integer.toOctalString(v);
             case 't': return String.format(Locale.ROOT, "%" + size * 8 + "s", Integer.toBinaryString(v)).replace(' ', '0');
             case 'c': return v + " " + charText(v);
-            default: return size == 1 ? Hex.byteHex(v) : Session.hex4(v);
+            default: return size == 1 ? Hex.byteHex(v) : Words.hex4(v);
         }
     }
 
@@ -374,7 +374,7 @@ final class InspectCommands {
         StringBuilder line = new StringBuilder();
         int[] r = now.registers(), p = s.previous.registers();
         for (int i = 0; i < r.length; i++) {
-            String cell = now.names().name(i) + "=" + Session.hex4(r[i]);
+            String cell = now.names().name(i) + "=" + Words.hex4(r[i]);
             String shown = i < p.length && p[i] != r[i] ? s.style().changed(cell) : s.style().unchanged(cell);
             line.append(shown).append(" ".repeat(Math.max(1, 10 - cell.length())));
             if (i % 8 == 7 || i == r.length - 1) {
@@ -397,10 +397,10 @@ final class InspectCommands {
     }
 
     void mem(String arg) {
-        String[] a = Session.words(arg);
+        String[] a = Words.words(arg);
         if (a.length == 0 || a.length > 2) throw new Session.UserError("usage: " + Commands.MEM.usage);
         int start = s.address(a[0]);
-        int len = a.length > 1 ? (int) Math.min(Session.MAX_DUMP + 1L, Session.count(a[1], "mem")) : 64;
+        int len = a.length > 1 ? (int) Math.min(Session.MAX_DUMP + 1L, Words.count(a[1], "mem")) : 64;
         if (len > Session.MAX_DUMP) throw new Session.UserError("mem shows at most " + Session.MAX_DUMP + " bytes at a time");
         Machine m = dbg().machine();
         for (int off = 0; off < len; off += 16) {
@@ -421,10 +421,10 @@ final class InspectCommands {
     }
 
     void disasm(String arg) {
-        String[] a = Session.words(arg);
+        String[] a = Words.words(arg);
         if (a.length > 2) throw new Session.UserError("usage: " + Commands.DISASM.usage);
         int at = a.length > 0 ? s.address(a[0]) : dbg().machine().pc();
-        int n = a.length > 1 ? (int) Math.min(Session.MAX_LISTING + 1L, Session.count(a[1], "disasm")) : 8;
+        int n = a.length > 1 ? (int) Math.min(Session.MAX_LISTING + 1L, Words.count(a[1], "disasm")) : 8;
         if (n > Session.MAX_LISTING) throw new Session.UserError("disasm shows at most " + Session.MAX_LISTING + " instructions at a time");
         int pc = dbg().machine().pc();
         for (int i = 0; i < n; i++) {
@@ -454,10 +454,10 @@ final class InspectCommands {
             int colon = arg.lastIndexOf(':');
             if (arg.matches("\\d+")) {
                 file = here != null ? here.file() : img.mainFile();
-                center = Session.lineNumber(arg);
+                center = Words.lineNumber(arg);
             } else if (colon > 0 && arg.substring(colon + 1).matches("\\d+")) {
                 file = arg.substring(0, colon);
-                center = Session.lineNumber(arg.substring(colon + 1));
+                center = Words.lineNumber(arg.substring(colon + 1));
             } else {
                 Image.Line l = img.lineAt(s.address(arg));
                 if (l == null) throw new Session.UserError("'" + arg + "' is not in the program's source");
@@ -479,10 +479,10 @@ final class InspectCommands {
     }
 
     void compare(String arg) {
-        String[] a = Session.words(arg);
+        String[] a = Words.words(arg);
         if (a.length > 2) throw new Session.UserError("usage: " + Commands.COMPARE.usage);
         int start = a.length > 0 ? s.address(a[0]) : dbg().machine().pc();
-        int n = a.length > 1 ? (int) Math.min(Session.MAX_LISTING + 1L, Session.count(a[1], "compare")) : 8;
+        int n = a.length > 1 ? (int) Math.min(Session.MAX_LISTING + 1L, Words.count(a[1], "compare")) : 8;
         if (n > Session.MAX_LISTING) throw new Session.UserError("compare shows at most " + Session.MAX_LISTING + " instructions at a time");
         byte[] mem = dbg().machine().readMemory(0, 0x10000);
         List<Isa> cpus = Isa.all();

@@ -35,7 +35,7 @@ final class MachineCommands {
             return;
         }
         Isa target = Isa.byName(arg);
-        if (target == null) throw new Session.UserError("unknown CPU '" + arg + "' (known: " + Session.cpuNames() + ")");
+        if (target == null) throw new Session.UserError("unknown CPU '" + arg + "' (known: " + Words.cpuNames() + ")");
         Image img = dbg.image();
         if (img.kind == Image.Kind.FAT && img.path != null) {
             try {
@@ -69,7 +69,7 @@ final class MachineCommands {
 
     void loadCommand(String arg) {
         if (arg.isEmpty()) throw new Session.UserError("usage: " + Commands.LOAD.usage);
-        load(Session.unquote(arg));
+        load(Words.unquote(arg));
     }
 
     void load(String name) {
@@ -209,7 +209,7 @@ final class MachineCommands {
             if (reg >= m.registerCount()) throw new Session.UserError("no register " + target + " on " + dbg.cpu().name());
             dbg.setRegister(reg, value);
             String name = dbg.cpu().registers().name(reg);
-            s.println(name + "=" + Session.hex4(m.register(reg)) + (m.register(reg) != (value & 0xFFFF) ? " (" + name + " always reads 0)" : ""));
+            s.println(name + "=" + Words.hex4(m.register(reg)) + (m.register(reg) != (value & 0xFFFF) ? " (" + name + " always reads 0)" : ""));
             s.previous = before;
             return;
         }
@@ -219,7 +219,7 @@ final class MachineCommands {
         if (address < Machine.NULL_PAGE_END || address + 1 > 0xFFFF)
             throw new Session.UserError("the word at " + Hex.addr(address) + " is not writable memory (the null page is unmapped)");
         dbg.setWord(address, value);
-        s.println("[" + Hex.addr(address) + "]=" + Session.hex4(dbg.word(address)) + "  (bytes " + Hex.bytes(m.readMemory(address, 2)) + ")");
+        s.println("[" + Hex.addr(address) + "]=" + Words.hex4(dbg.word(address)) + "  (bytes " + Hex.bytes(m.readMemory(address, 2)) + ")");
     }
 
     /**

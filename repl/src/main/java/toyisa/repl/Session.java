@@ -317,7 +317,7 @@ public final class Session {
     // ------------------------------------------------------------------ executing instructions
 
     private void cmdStep(String arg) {
-        long n = arg.isEmpty() ? 1 : count(arg, "step");
+        long n = arg.isEmpty() ? 1 : Words.count(arg, "step");
         execution(cb -> dbg.run(n, cb));
     }
 
@@ -382,9 +382,9 @@ public final class Session {
                 Debugger.Watch w = stop.watch();
                 if (stop.note() != null) {
                     message("watch " + w.id() + ": " + stop.note() + " of " + w.spec() + " by the instruction before (value "
-                            + hex4(stop.oldValue()) + (stop.oldValue() != stop.newValue() ? " -> " + hex4(stop.newValue()) : "") + ")");
+                            + Words.hex4(stop.oldValue()) + (stop.oldValue() != stop.newValue() ? " -> " + Words.hex4(stop.newValue()) : "") + ")");
                 } else {
-                    message("watch " + w.id() + ": " + w.spec() + " changed from " + hex4(stop.oldValue()) + " to " + hex4(stop.newValue()));
+                    message("watch " + w.id() + ": " + w.spec() + " changed from " + Words.hex4(stop.oldValue()) + " to " + Words.hex4(stop.newValue()));
                 }
                 break;
             case INTERRUPTED:
@@ -392,7 +392,7 @@ public final class Session {
                 break;
             case FINISHED: {
                 int a = m.register(dbg.cpu().registers().code("a"));
-                message("returned to " + report.describe(m.pc()) + "; a = " + hex4(a) + " (" + a + ")");
+                message("returned to " + report.describe(m.pc()) + "; a = " + Words.hex4(a) + " (" + a + ")");
                 break;
             }
             default:
@@ -420,7 +420,7 @@ public final class Session {
     }
 
     private void cmdBack(String arg) {
-        int n = arg.isEmpty() ? 1 : (int) Math.min(Integer.MAX_VALUE, count(arg, "back"));
+        int n = arg.isEmpty() ? 1 : (int) Math.min(Integer.MAX_VALUE, Words.count(arg, "back"));
         Machine m = dbg.machine();
         CpuState before = m.state();
         byte[] memBefore = m.readMemory(0, 0x10000);
@@ -451,7 +451,7 @@ public final class Session {
             else extra++;
         }
         report.showChanges(before, m.state(), writes, extra);
-        if (!outputTaken.isEmpty()) println("  output taken back: " + quote(outputTaken));
+        if (!outputTaken.isEmpty()) println("  output taken back: " + Words.quote(outputTaken));
         inspect.resetFrame();
         report.showLocation();
         inspect.showDisplays();
@@ -476,7 +476,7 @@ public final class Session {
                 break;
             case WATCH:
                 message(went + (stop.watch() != null ? " to where watch " + stop.watch().id() + " (" + stop.watch().spec() + ") was "
-                        + hex4(stop.newValue()) + " before it became " + hex4(stop.oldValue()) : " to where a watched value changes"));
+                        + Words.hex4(stop.newValue()) + " before it became " + Words.hex4(stop.oldValue()) : " to where a watched value changes"));
                 break;
             case START:
                 message(went + ", " + (dbg.historyForgotten() ? "as far as the history goes" : "to the start of the program"));
@@ -507,22 +507,9 @@ public final class Session {
     // ------------------------------------------------------------------ help
 
     private void cmdHelp(String arg) {
-        if (arg.isEmpty()) {
-            println("Commands (a unique prefix is enough; Ctrl-C interrupts a run, Ctrl-D leaves):");
-            for (Commands c : Commands.values()) {
-                if (c.usage.length() <= 40) println(String.format(java.util.Locale.ROOT, "  %-40s %s", c.usage, c.summary));
-                else println("  " + c.usage + "\n" + " ".repeat(43) + c.summary);
-            }
-            println("Addresses: 0104h, 0x104, 260, a label, a register (sp), pc, or sums such as sp+2 or loop+4.");
-            println("On a terminal, Enter on an empty line repeats the last step, next or back.");
-            return;
-        }
-        String w = arg.split("\\s+")[0];
-        Commands c = w.startsWith("x/") ? Commands.EXAMINE : Commands.find(w.contains("/") ? w.substring(0, w.indexOf('/')) : w);
-        if (c == null) throw unknown(arg);
-        println("usage: " + c.usage);
-        if (!c.aliases.isEmpty()) println("also:  " + String.join(", ", c.aliases));
-        println(c.detail);
+        String text = Commands.help(arg);
+        if (text == null) throw unknown(arg);
+        println(text.stripTrailing());
     }
 
     // ------------------------------------------------------------------ completion
@@ -548,27 +535,10 @@ public final class Session {
      * (gdb's {@code break 12}), gdb's {@code *ADDRESS}, or an address expression.
      */
     int location(String arg) {
-        Image img = dbg.image();
         String a = arg.strip();
         if (a.startsWith("*")) return address(a.substring(1), false);
-        int colon = a.lastIndexOf(':');
-        if (colon > 0 && a.substring(colon + 1).strip().matches("\\d+")) {
-            String file = a.substring(0, colon).strip();
-            int line = lineNumber(a.substring(colon + 1).strip());
-            if (img.lines.stream().noneMatch(l -> Image.sameFile(l.file(), file)))
-                throw new UserError("no line information for '" + file + "'" + (img.lines.isEmpty() ? " (the program has no source lines)" : ""));
-            Image.Line l = img.firstLineFrom(file, line);
-            if (l == null) throw new UserError(file + ":" + line + " has no code, and neither has any line after it");
-            return l.address();
-        }
-        if (a.matches("\\d+") && !img.lines.isEmpty()) {
-            Image.Line here = img.lineAt(dbg.machine().pc());
-            String file = here != null ? here.file() : img.mainFile();
-            Image.Line l = img.firstLineFrom(file, lineNumber(a));
-            if (l == null) throw new UserError(file + ":" + a + " has no code, and neither has any line after it");
-            return l.address();
-        }
-        return address(a, false);
+        int at = dbg.image().sourceLocation(a, dbg.machine().pc());
+        return at >= 0 ? at : address(a, false);
     }
 
     int address(String expr) {
@@ -579,54 +549,6 @@ public final class Session {
     int address(String expr, boolean registers) {
         AddressExpression.Context c = inspect.context();
         return AddressExpression.evaluate(expr, registers ? c : AddressExpression.withoutRegisters(c));
-    }
-
-    /** A line number the user typed (digits only, checked by the caller); a huge one is no line. */
-    static int lineNumber(String digits) {
-        if (digits.length() > 9) throw new UserError("there is no line " + digits);
-        return Integer.parseInt(digits);
-    }
-
-    static long count(String arg, String command) {
-        try {
-            long n = Long.parseLong(arg.strip());
-            if (n < 1) throw new UserError(command + " needs a count of at least 1");
-            return n;
-        } catch (NumberFormatException e) {
-            Commands c = Commands.find(command);
-            throw new UserError("'" + arg + "' is not a count (usage: " + (c == null ? command : c.usage) + ")");
-        }
-    }
-
-    static String[] words(String arg) {
-        return arg.isEmpty() ? new String[0] : arg.split("\\s+");
-    }
-
-    static String unquote(String s) {
-        return s.length() >= 2 && (s.startsWith("\"") && s.endsWith("\"") || s.startsWith("'") && s.endsWith("'"))
-                ? s.substring(1, s.length() - 1) : s;
-    }
-
-    static String cpuNames() {
-        List<String> n = new java.util.ArrayList<>();
-        for (Isa isa : Isa.all()) n.add(isa.id());
-        return String.join(", ", n);
-    }
-
-    static String hex4(int v) {
-        return String.format(java.util.Locale.ROOT, "%04X", v & 0xFFFF);
-    }
-
-    /** Program output made visible: {@code "42\n"}. */
-    static String quote(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char ch : s.toCharArray()) {
-            if (ch == '\n') sb.append("\\n");
-            else if (ch == '"' || ch == '\\') sb.append('\\').append(ch);
-            else if (ch < 0x20 || ch >= 0x7F) sb.append(String.format(java.util.Locale.ROOT, "\\x%02X", (int) ch));
-            else sb.append(ch);
-        }
-        return sb.append('"').toString();
     }
 
     // ------------------------------------------------------------------ output

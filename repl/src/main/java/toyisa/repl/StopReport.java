@@ -37,7 +37,7 @@ final class StopReport {
         List<String> items = new ArrayList<>();
         int[] b = before.registers(), a = after.registers();
         for (int i = 0; i < b.length; i++) {
-            if (b[i] != a[i]) items.add(before.names().name(i) + "=" + Session.hex4(a[i]) + " (was " + Session.hex4(b[i]) + ")");
+            if (b[i] != a[i]) items.add(before.names().name(i) + "=" + Words.hex4(a[i]) + " (was " + Words.hex4(b[i]) + ")");
         }
         if (before.flags() != after.flags()) items.add("flags " + after.formatFlags() + " (was " + before.formatFlags() + ")");
         if (!items.isEmpty()) s.println("  " + String.join("  ", items));
