@@ -77,7 +77,7 @@ final class Translator implements IntellioVisitor<Void> {
     private final List<Stub> stubs = new ArrayList<>();
     private final int[] boundaries;
     private final int[] liveAfter;
-    private final int[] kills;
+    private final FlagLiveness liveness;
     private final boolean requiresCanon;
     /**
      * Guest words ({@code base << 16 | disp}) this block has already read through the same base
@@ -107,16 +107,9 @@ final class Translator implements IntellioVisitor<Void> {
         this.base = base;
         int n = block.size();
         boundaries = new int[n];
-        liveAfter = new int[n];
-        kills = new int[n];
-        int live = liveOut(block);
-        for (int i = n - 1; i >= 0; i--) {
-            Instruction g = block.instructions.get(i);
-            liveAfter[i] = live;
-            kills[i] = kills(g);
-            live = (live & ~kills[i]) | reads(g);
-        }
-        requiresCanon = live != 0;
+        liveness = FlagLiveness.of(block);
+        liveAfter = liveness.liveAfter;
+        requiresCanon = liveness.readsOnEntry;
     }
 
     /** Translates a block for the host address {@code base}. */
@@ -124,32 +117,9 @@ final class Translator implements IntellioVisitor<Void> {
         return new Translator(block, base).run();
     }
 
-    // ------------------------------------------------------------------ liveness of the guest flags
-
-    /**
-     * Flags the code after the block may read: all of them — and a {@code hlt} "reads" them too, as
-     * the final state shows them. (Only a fault stops where they may be unknown; its report then
-     * recovers them by replaying the program on the interpreter.)
-     */
-    private static int liveOut(GuestBlock b) {
-        if (b.end == GuestBlock.End.ILLEGAL || b.end == GuestBlock.End.FETCH_FAULT) return 0;
-        return LazyFlags.ALL;
-    }
-
-    /** The guest flags an instruction writes or clears: its table row's flags column (laid out as LazyFlags' bits). */
-    private static int kills(Instruction g) {
-        return g.row().effects().changed();
-    }
-
-    /** The guest flags an instruction reads: its table row's condition. */
-    private static int reads(Instruction g) {
-        if (g.row().op() == IntellioOp.INT) return LazyFlags.ALL; // the HAL may end the program here: its final state shows the flags
-        return g.row().condition() == null ? 0 : g.row().condition().reads();
-    }
-
     /** Flags still read by host code after the current instruction, and not set by it. */
     private int liveThrough() {
-        return liveAfter[index] & ~kills[index];
+        return liveness.through(index);
     }
 
     // ------------------------------------------------------------------ the walk
