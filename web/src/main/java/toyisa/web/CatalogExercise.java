@@ -56,13 +56,7 @@ final class CatalogExercise {
         }
         Integer status = JsonData.has(t, "status") ? (int) number(t, "status", where) : null;
         Fault fault = JsonData.has(t, "fault") ? choice(Fault.values(), string(t, "fault", where), where + ".fault") : null;
-        Map<String, Integer> registers = new LinkedHashMap<>();
-        JSObject regs = object(t, "registers", where);
-        JSObject names = JsonData.keys(regs);
-        for (int i = 0; i < JsonData.length(names); i++) {
-            String n = JsonData.stringAt(names, i);
-            registers.put(n, (int) number(regs, n, where + ".registers"));
-        }
+        Map<String, Integer> registers = numbers(t, "registers", where);
         Map<Character, Boolean> flags = new LinkedHashMap<>();
         JSObject fl = object(t, "flags", where);
         JSObject letters = JsonData.keys(fl);
@@ -83,13 +77,7 @@ final class CatalogExercise {
             memory.add(new TestCase.MemoryCheck(address, bytes));
         }
         Long maxSteps = JsonData.has(t, "maxSteps") ? (long) number(t, "maxSteps", where) : null;
-        Map<String, Integer> codeSize = new LinkedHashMap<>();
-        JSObject sizes = object(t, "codeSize", where);
-        JSObject cpus = JsonData.keys(sizes);
-        for (int i = 0; i < JsonData.length(cpus); i++) {
-            String c = JsonData.stringAt(cpus, i);
-            codeSize.put(c, (int) number(sizes, c, where + ".codeSize"));
-        }
+        Map<String, Integer> codeSize = numbers(t, "codeSize", where);
         String sample = JsonData.has(t, "sample") ? string(t, "sample", where) : null;
         Boolean matches = sample == null ? null : JsonData.bool(t, "matches");
         return new TestCase(string(t, "name", where), string(t, "description", where), false, number(t, "points", where),
@@ -125,6 +113,18 @@ final class CatalogExercise {
         return new Exercise.Limits(budget, time, output);
     }
 
+    /** An object of numbers by name ({@code {"a": 6}}), in its order. */
+    private static Map<String, Integer> numbers(JSObject o, String k, String where) {
+        JSObject v = object(o, k, where);
+        JSObject names = JsonData.keys(v);
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (int i = 0; i < JsonData.length(names); i++) {
+            String n = JsonData.stringAt(names, i);
+            out.put(n, (int) number(v, n, where + "." + k));
+        }
+        return out;
+    }
+
     private static List<String> strings(JSObject o, String k, String where) {
         JSObject a = array(o, k, where);
         List<String> out = new ArrayList<>();
@@ -133,7 +133,7 @@ final class CatalogExercise {
     }
 
     private static <E extends Enum<E>> E choice(E[] values, String key, String where) {
-        for (E e : values) if (e.name().equalsIgnoreCase(key) || e.name().toLowerCase(Locale.ROOT).equals(key)) return e;
+        for (E e : values) if (e.name().equals(key.toUpperCase(Locale.ROOT))) return e;
         throw new IllegalArgumentException(where + ": '" + key + "' is not one of the choices");
     }
 
