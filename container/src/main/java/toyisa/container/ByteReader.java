@@ -1,9 +1,5 @@
 package toyisa.container;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /**
  * A bounds-checked little-endian cursor over untrusted bytes. Every read checks the remaining
@@ -69,15 +65,9 @@ final class ByteReader {
     String string(String field) throws FormatException {
         int n = u16(field + " length");
         need(n, field);
-        try {
-            String s = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(b, pos, n)).toString();
-            pos += n;
-            return s;
-        } catch (CharacterCodingException e) {
-            throw new FormatException("corrupt " + what + ": " + field + " at offset " + pos + " is not valid UTF-8");
-        }
+        String s = Utf8.decode(b, pos, n);
+        if (s == null) throw new FormatException("corrupt " + what + ": " + field + " at offset " + pos + " is not valid UTF-8");
+        pos += n;
+        return s;
     }
 }

@@ -31,6 +31,11 @@ public final class HexText {
         }
     }
 
+    /** The bytes a file of hex text spells (the file's bytes, read as ASCII: {@link #isText} said it is text). */
+    public static byte[] parse(byte[] file) throws FormatException {
+        return parse(new String(file, java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
     /** The bytes of hex text; a token that is not two hex digits is an error naming its line. */
     public static byte[] parse(String text) throws FormatException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

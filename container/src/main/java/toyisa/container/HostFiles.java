@@ -2,9 +2,6 @@ package toyisa.container;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -60,13 +57,9 @@ public final class HostFiles {
     public static String readText(Path path, int limit) throws Unreadable {
         byte[] b = read(path, limit);
         int start = b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF ? 3 : 0;
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(b, start, b.length - start)).toString();
-        } catch (CharacterCodingException e) {
-            throw new Unreadable(path + " is not UTF-8 text");
-        }
+        String text = Utf8.decode(b, start, b.length - start);
+        if (text == null) throw new Unreadable(path + " is not UTF-8 text");
+        return text;
     }
 
     private static String describe(int limit) {

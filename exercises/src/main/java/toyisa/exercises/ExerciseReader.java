@@ -1,8 +1,7 @@
 package toyisa.exercises;
 
+
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -18,6 +17,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import toyisa.container.FormatException;
 import toyisa.container.HexText;
+import toyisa.container.Utf8;
 import toyisa.isa.Isa;
 import toyisa.vm.Fault;
 
@@ -393,12 +393,9 @@ final class ExerciseReader {
             throw new ExerciseException(shown(name), 0, null, "is not a regular file");
         try {
             if (Files.size(p) > MAX_FILE_BYTES) throw new ExerciseException(shown(name), 0, null, "is larger than 1 MiB");
-            byte[] b = Files.readAllBytes(p);
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(b)).toString()
-                    .replace("\r\n", "\n");
-        } catch (CharacterCodingException e) {
-            throw new ExerciseException(shown(name), 0, null, "is not UTF-8 text");
+            String text = Utf8.decode(Files.readAllBytes(p));
+            if (text == null) throw new ExerciseException(shown(name), 0, null, "is not UTF-8 text");
+            return text.replace("\r\n", "\n");
         } catch (IOException e) {
             throw new ExerciseException(shown(name), 0, null, "cannot be read: " + e.getMessage());
         }

@@ -1,9 +1,5 @@
 package toyisa.exercises;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +12,7 @@ import toyisa.container.FormatException;
 import toyisa.container.HexText;
 import toyisa.container.Segment;
 import toyisa.container.Txf;
+import toyisa.container.Utf8;
 import toyisa.isa.Instruction;
 import toyisa.isa.Isa;
 import toyisa.vm.Loader;
@@ -75,14 +72,9 @@ public final class Submission {
     }
 
     private String text(String fileName, byte[] contents) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(contents)).toString()
-                    .replace("\r\n", "\n");
-        } catch (CharacterCodingException e) {
-            fail(fileName + ": not a text file (UTF-8 expected)");
-            return null;
-        }
+        String text = Utf8.decode(contents);
+        if (text == null) fail(fileName + ": not a text file (UTF-8 expected)");
+        return text == null ? null : text.replace("\r\n", "\n");
     }
 
     private void fail(String problem) {
@@ -112,7 +104,7 @@ public final class Submission {
         else if (HexText.isText(contents)) {
             form = Exercise.Form.HEX;
             try {
-                bytes = HexText.parse(new String(contents, StandardCharsets.US_ASCII));
+                bytes = HexText.parse(contents);
             } catch (FormatException e) {
                 fail(fileName + ": " + e.getMessage());
                 return;

@@ -39,7 +39,7 @@ final class InputFile {
         byte[] bytes = read(cl, path);
         if (!HexText.isText(bytes)) return bytes;
         try {
-            return HexText.parse(new String(bytes, java.nio.charset.StandardCharsets.US_ASCII));
+            return HexText.parse(bytes);
         } catch (FormatException e) {
             throw usage(cl, path + " is text, not a binary: if it is assembly source, assemble it first"
                     + " (toyisa asm --target armistice|intellio -o prog.bin " + path + "); if it is hex text, " + e.getMessage());

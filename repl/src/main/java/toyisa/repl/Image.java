@@ -143,7 +143,7 @@ final class Image {
     static Image binary(Path path, String shown, byte[] bytes, Isa cpu) throws LoadException {
         Program program;
         try {
-            if (HexText.isText(bytes)) bytes = HexText.parse(new String(bytes, StandardCharsets.US_ASCII)); // hand-written hex
+            if (HexText.isText(bytes)) bytes = HexText.parse(bytes); // hand-written hex
             program = Loader.load(bytes, cpu);
         } catch (FormatException e) {
             throw new LoadException("'" + shown + "': " + e.getMessage());
