@@ -93,23 +93,14 @@ final class ArmisticeMachine extends Machine {
 
     // ------------------------------------------------------------------ the fast loop
 
-    @Override
-    void execute(long limit) {
-        while (steps < limit) {
-            executeFast(limit);
-            if (steps >= limit) return;
-            executeCareful(steps + 1);
-            if (outcome != Outcome.RUNNING) return;
-        }
-    }
-
     /**
      * The hot loop: the common operations and nothing that calls out, so HotSpot can keep the machine
      * state in registers (a call anywhere in a loop makes it spill everything around it). It stops
      * <em>before</em> any instruction it leaves to the careful loop: a first visit to an address, I/O,
      * halt, a fault, a store into pre-decoded code, a conditional jump not fused with its compare.
      */
-    private void executeFast(long limit) {
+    @Override
+    void executeFast(long limit) {
         final byte[] m = mem;
         final int[] r = regs;
         final int[] code = this.code;
@@ -349,10 +340,12 @@ final class ArmisticeMachine extends Machine {
 
 
     /**
-     * The careful loop: every operation, with its faults, I/O and code invalidation. The fast loop
-     * hands it the instructions it does not do itself, one at a time.
+     * The careful loop: the instructions the fast loop stops before — a first visit (decoded here,
+     * then handed back), faults, I/O, the HAL, halt, stores into code, unfused jumps — one at a time.
+     * What the fast loop does, only the fast loop does.
      */
-    private void executeCareful(long limit) {
+    @Override
+    void executeCareful(long limit) {
         final byte[] m = mem;
         final int[] r = regs;
         final int[] code = this.code;
@@ -369,41 +362,13 @@ final class ArmisticeMachine extends Machine {
                 case K_UNDECODED: // first visit: decode, then dispatch again
                     decodeFused(pc);
                     continue loop;
-                case NOP:
-                    break;
-                case MOV:
-                    r[x] = r[y];
-                    break;
-                case MOVI:
-                    r[x] = z;
-                    break;
-                case ADD3:
-                    r[x] = (r[y] + r[z]) & 0xFFFF;
-                    break;
-                case SUB3:
-                    r[x] = (r[y] - r[z]) & 0xFFFF;
-                    break;
-                case AND3:
-                    r[x] = r[y] & r[z];
-                    break;
-                case OR3:
-                    r[x] = r[y] | r[z];
-                    break;
-                case XOR3:
-                    r[x] = r[y] ^ r[z];
-                    break;
-                case SHL3:
-                    r[x] = (r[y] << (r[z] & 15)) & 0xFFFF;
-                    break;
-                case SHR3:
-                    r[x] = r[y] >>> (r[z] & 15);
-                    break;
-                case SAR3:
-                    r[x] = ((short) r[y] >> (r[z] & 15)) & 0xFFFF;
-                    break;
-                case MUL3:
-                    r[x] = (r[y] * r[z]) & 0xFFFF;
-                    break;
+                // The fast loop does these: it stopped before one only on a first visit (decoded
+                // above) or at the end of its count. Hand it back.
+                case NOP: case MOV: case MOVI: case ADD3: case SUB3: case AND3: case OR3: case XOR3: case SHL3:
+                case SHR3: case SAR3: case MUL3: case ADDI: case SUBI: case ANDI: case ORI: case XORI: case SHLI:
+                case SHRI: case SARI: case MULI: case CMP: case CMPI: case TST: case TSTI: case CMP_J: case CMPI_J:
+                case TST_J: case TSTI_J: case NOT: case NEG: case SWAP: case JMP: case JMP_R:
+                    return;
                 case DIVU3:
                     if (r[z] == 0) { divideByZero(pc); break loop; }
                     r[x] = r[y] / r[z];
@@ -412,109 +377,6 @@ final class ArmisticeMachine extends Machine {
                     if (r[z] == 0) { divideByZero(pc); break loop; }
                     r[x] = r[y] % r[z];
                     break;
-                case ADDI:
-                    r[x] = (r[y] + z) & 0xFFFF;
-                    break;
-                case SUBI:
-                    r[x] = (r[y] - z) & 0xFFFF;
-                    break;
-                case ANDI:
-                    r[x] = r[y] & z;
-                    break;
-                case ORI:
-                    r[x] = r[y] | z;
-                    break;
-                case XORI:
-                    r[x] = r[y] ^ z;
-                    break;
-                case SHLI:
-                    r[x] = (r[y] << (z & 15)) & 0xFFFF;
-                    break;
-                case SHRI:
-                    r[x] = r[y] >>> (z & 15);
-                    break;
-                case SARI:
-                    r[x] = ((short) r[y] >> (z & 15)) & 0xFFFF;
-                    break;
-                case MULI:
-                    r[x] = (r[y] * z) & 0xFFFF;
-                    break;
-                case CMP:
-                    fa = r[y];
-                    fb = r[z];
-                    lazy = true;
-                    break;
-                case CMPI:
-                    fa = r[y];
-                    fb = z;
-                    lazy = true;
-                    break;
-                case TST:
-                    fa = r[y] & r[z];
-                    fb = TST_B;
-                    lazy = true;
-                    break;
-                case TSTI:
-                    fa = r[y] & z;
-                    fb = TST_B;
-                    lazy = true;
-                    break;
-                // A fused pair counts as two instructions; with room for only one left, just the compare runs.
-                case CMP_J: {
-                    int a = r[y], b = r[z];
-                    fa = a;
-                    fb = b;
-                    lazy = true;
-                    if (steps + 1 < limit) {
-                        steps++;
-                        next = compareBranch(w >>> 16, a, b) ? x : (pc + 8) & 0xFFFF;
-                    }
-                    break;
-                }
-                case CMPI_J: {
-                    int a = r[y];
-                    fa = a;
-                    fb = z;
-                    lazy = true;
-                    if (steps + 1 < limit) {
-                        steps++;
-                        next = compareBranch(w >>> 16, a, z) ? x : (pc + 8) & 0xFFFF;
-                    }
-                    break;
-                }
-                case TST_J: {
-                    int a = r[y] & r[z];
-                    fa = a;
-                    fb = TST_B;
-                    lazy = true;
-                    if (steps + 1 < limit) {
-                        steps++;
-                        next = compareBranch(w >>> 16, a, TST_B) ? x : (pc + 8) & 0xFFFF;
-                    }
-                    break;
-                }
-                case TSTI_J: {
-                    int a = r[y] & z;
-                    fa = a;
-                    fb = TST_B;
-                    lazy = true;
-                    if (steps + 1 < limit) {
-                        steps++;
-                        next = compareBranch(w >>> 16, a, TST_B) ? x : (pc + 8) & 0xFFFF;
-                    }
-                    break;
-                }
-                case NOT:
-                    r[x] = ~r[y] & 0xFFFF;
-                    break;
-                case NEG:
-                    r[x] = -r[y] & 0xFFFF;
-                    break;
-                case SWAP: {
-                    int v = r[y];
-                    r[x] = (v >>> 8 | v << 8) & 0xFFFF;
-                    break;
-                }
                 case LD: {
                     int a = (r[y] + z) & 0xFFFF;
                     if (a < NULL_PAGE_END | (a & 1) != 0) { wordFault(pc, a, false); break loop; }
@@ -561,14 +423,8 @@ final class ArmisticeMachine extends Machine {
                     r[x] = v;
                     break;
                 }
-                case JMP:
-                    next = z;
-                    break;
                 case JCC:
                     if (jumpTaken(w >>> 16)) next = z;
-                    break;
-                case JMP_R:
-                    next = r[y];
                     break;
                 case CALL:
                 case CALL_R: {

@@ -119,16 +119,6 @@ final class IntellioMachine extends Machine {
 
     // ------------------------------------------------------------------ the fast loop
 
-    @Override
-    void execute(long limit) {
-        while (steps < limit) {
-            executeFast(limit);
-            if (steps >= limit) return;
-            executeCareful(steps + 1);
-            if (outcome != Outcome.RUNNING) return;
-        }
-    }
-
     /**
      * The hot loop: the common operations and nothing that calls out, so HotSpot can keep the machine
      * state in registers (a call anywhere in a loop makes it spill everything around it). It stops
@@ -136,7 +126,8 @@ final class IntellioMachine extends Machine {
      * HAL, halt, a fault, a store into pre-decoded code, an operation that needs the flags worked out,
      * a conditional jump not fused with its compare.
      */
-    private void executeFast(long limit) {
+    @Override
+    void executeFast(long limit) {
         final byte[] m = mem;
         final int[] r = regs;
         final int[] code = this.code;
@@ -414,7 +405,8 @@ final class IntellioMachine extends Machine {
      * The careful loop: every operation, with its faults, HAL calls and code invalidation. The fast
      * loop hands it the instructions it does not do itself, one at a time.
      */
-    private void executeCareful(long limit) {
+    @Override
+    void executeCareful(long limit) {
         final byte[] m = mem;
         final int[] r = regs;
         final int[] code = this.code;
@@ -429,12 +421,13 @@ final class IntellioMachine extends Machine {
             int next = (pc + (w >>> 8 & 0xF)) & 0xFFFF;
             final int x = code[slot + 1], y = code[slot + 2], z = code[slot + 3];
             switch (w & 0xFF) {
-                case MOV_RR:
-                    r[x] = r[y];
-                    break;
-                case MOV_RI:
-                    r[x] = z;
-                    break;
+                // The fast loop does these: it stopped before one only on a first visit (decoded
+                // above) or at the end of its count. Hand it back.
+                case MOV_RR: case MOV_RI: case ADD_RR: case ADD_RI: case SUB_RR: case SUB_RI: case CMP_RR: case CMP_RI:
+                case AND_RR: case AND_RI: case OR_RR: case OR_RI: case XOR_RR: case XOR_RI: case TEST_RR: case TEST_RI:
+                case MUL_RR: case MUL_RI: case SHL_RI: case SHR_RI: case CMP_RR_J: case CMP_RI_J: case TEST_RR_J:
+                case TEST_RI_J: case NOT: case NEG: case XCHG: case NOP: case JMP: case JMP_R:
+                    return;
                 case LD16: {
                     int a = (r[y] + z) & 0xFFFF;
                     if (a < NULL_PAGE_END || a == 0xFFFF) { segv(pc, a, 2, false); break loop; }
@@ -461,159 +454,6 @@ final class IntellioMachine extends Machine {
                     if (a < NULL_PAGE_END) { segv(pc, a, 1, true); break loop; }
                     m[a] = (byte) r[x];
                     if (cb[a] != 0) invalidate(a, 1);
-                    break;
-                }
-                case ADD_RR: {
-                    int a = r[x], b = r[y];
-                    fa = a;
-                    fb = b | ADD_TAG;
-                    r[x] = (a + b) & 0xFFFF;
-                    break;
-                }
-                case ADD_RI: {
-                    int a = r[x];
-                    fa = a;
-                    fb = z | ADD_TAG;
-                    r[x] = (a + z) & 0xFFFF;
-                    break;
-                }
-                case SUB_RR: {
-                    int a = r[x], b = r[y];
-                    fa = a;
-                    fb = b;
-                    r[x] = (a - b) & 0xFFFF;
-                    break;
-                }
-                case SUB_RI: {
-                    int a = r[x];
-                    fa = a;
-                    fb = z;
-                    r[x] = (a - z) & 0xFFFF;
-                    break;
-                }
-                case CMP_RR:
-                    fa = r[x];
-                    fb = r[y];
-                    break;
-                case CMP_RI:
-                    fa = r[x];
-                    fb = z;
-                    break;
-                case AND_RR: {
-                    int d = r[x] & r[y];
-                    fa = d;
-                    fb = 0;
-                    r[x] = d;
-                    break;
-                }
-                case AND_RI: {
-                    int d = r[x] & z;
-                    fa = d;
-                    fb = 0;
-                    r[x] = d;
-                    break;
-                }
-                case OR_RR: {
-                    int d = r[x] | r[y];
-                    fa = d;
-                    fb = 0;
-                    r[x] = d;
-                    break;
-                }
-                case OR_RI: {
-                    int d = r[x] | z;
-                    fa = d;
-                    fb = 0;
-                    r[x] = d;
-                    break;
-                }
-                case XOR_RR: {
-                    int d = r[x] ^ r[y];
-                    fa = d;
-                    fb = 0;
-                    r[x] = d;
-                    break;
-                }
-                case XOR_RI: {
-                    int d = r[x] ^ z;
-                    fa = d;
-                    fb = 0;
-                    r[x] = d;
-                    break;
-                }
-                case TEST_RR:
-                    fa = r[x] & r[y];
-                    fb = 0;
-                    break;
-                case TEST_RI:
-                    fa = r[x] & z;
-                    fb = 0;
-                    break;
-                case MUL_RR:
-                    r[x] = (r[x] * r[y]) & 0xFFFF;
-                    break;
-                case MUL_RI:
-                    r[x] = (r[x] * z) & 0xFFFF;
-                    break;
-                case SHL_RI: { // count 1..15 (a count of 0 goes through alu())
-                    int a = r[x];
-                    int d = (a << z) & 0xFFFF;
-                    if (fb != EXPLICIT) materialize(); // O is left as it was
-                    fc = a >>> (16 - z) & 1;
-                    fz = d == 0 ? 1 : 0;
-                    fs = d >>> 15;
-                    r[x] = d;
-                    break;
-                }
-                case SHR_RI: { // count 1..15
-                    int a = r[x];
-                    int d = a >>> z;
-                    if (fb != EXPLICIT) materialize();
-                    fc = a >>> (z - 1) & 1;
-                    fz = d == 0 ? 1 : 0;
-                    fs = d >>> 15;
-                    r[x] = d;
-                    break;
-                }
-                // A fused pair counts as two instructions; with room for only one left, just the compare runs.
-                case CMP_RR_J: {
-                    int a = r[x], b = r[y];
-                    fa = a;
-                    fb = b;
-                    if (steps + 1 < limit) {
-                        steps++;
-                        next = compareBranch(w >>> 16, a, b) ? z : (next + (w >>> 12 & 0xF)) & 0xFFFF;
-                    }
-                    break;
-                }
-                case CMP_RI_J: {
-                    int a = r[x], b = y;
-                    fa = a;
-                    fb = b;
-                    if (steps + 1 < limit) {
-                        steps++;
-                        next = compareBranch(w >>> 16, a, b) ? z : (next + (w >>> 12 & 0xF)) & 0xFFFF;
-                    }
-                    break;
-                }
-                case TEST_RR_J: {
-                    int a = r[x] & r[y];
-                    fa = a;
-                    fb = 0;
-                    if (steps + 1 < limit) {
-                        steps++;
-                        next = compareBranch(w >>> 16, a, 0) ? z : (next + (w >>> 12 & 0xF)) & 0xFFFF;
-                    }
-                    break;
-                }
-                case TEST_RI_J: {
-                    int a = r[x] & y;
-                    fa = a;
-                    fb = 0;
-                    if (steps + 1 < limit) {
-                        steps++;
-                        next = compareBranch(w >>> 16, a, 0) ? z : (next + (w >>> 12 & 0xF)) & 0xFFFF;
-                    }
                     break;
                 }
                 case ALU_RR: {
@@ -648,20 +488,6 @@ final class IntellioMachine extends Machine {
                         m[a + 1] = (byte) (v >>> 8);
                         if ((cb[a] | cb[a + 1]) != 0) invalidate(a, 2);
                     } else if (v == DIV_ZERO) { divideByZero(pc); break loop; }
-                    break;
-                }
-                case NOT:
-                    r[x] = ~r[x] & 0xFFFF;
-                    break;
-                case NEG: {
-                    fb = EXPLICIT;
-                    int v = r[x];
-                    int d = -v & 0xFFFF;
-                    fz = d == 0 ? 1 : 0;
-                    fs = d >>> 15;
-                    fc = v != 0 ? 1 : 0;
-                    fo = v == 0x8000 ? 1 : 0;
-                    r[x] = d;
                     break;
                 }
                 case INC: {
@@ -702,22 +528,8 @@ final class IntellioMachine extends Machine {
                     r[x] = v;
                     break;
                 }
-                case XCHG: {
-                    int t = r[0];
-                    r[0] = r[y];
-                    r[y] = t;
-                    break;
-                }
-                case NOP:
-                    break;
                 case JCC:
                     if (jumpTaken(w >>> 16, x)) next = z;
-                    break;
-                case JMP:
-                    next = z;
-                    break;
-                case JMP_R:
-                    next = r[y];
                     break;
                 case CALL:
                 case CALL_R: {

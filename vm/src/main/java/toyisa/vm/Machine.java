@@ -34,7 +34,8 @@ import toyisa.isa.Isa;
  * memory around the calls. So each core is two loops. The fast loop does the common operations and
  * calls nothing; it stops <em>before</em> an instruction it leaves to the careful loop — a first
  * visit to an address, the HAL, I/O, {@code halt}, a fault, a store into pre-decoded code — which
- * executes that one instruction with every check and hands back. A conditional jump right after a
+ * executes that one instruction with every check and hands back (on a first visit it only decodes:
+ * what the fast loop does, only the fast loop does). A conditional jump right after a
  * compare is pre-decoded together with it into one fused operation, and flags are kept lazily; see
  * {@link #compareBranch}. The numbers behind these choices are in {@code docs/performance.md}.
  *
@@ -150,11 +151,27 @@ public abstract class Machine {
     // ------------------------------------------------------------------ the core (per CPU)
 
     /**
-     * The fast loop: executes until the machine stops or {@link #steps} reaches {@code limit}.
-     * Must not throw, must not allocate on its hot path, and must leave {@link #pc} and
-     * {@link #steps} up to date when it returns.
+     * Runs until {@code limit} instructions have run or the machine stops: the core's fast loop,
+     * and its careful loop for each instruction the fast loop stops before.
      */
-    abstract void execute(long limit);
+    final void execute(long limit) {
+        while (steps < limit) {
+            executeFast(limit);
+            if (steps >= limit) return;
+            executeCareful(steps + 1);
+            if (outcome != Outcome.RUNNING) return;
+        }
+    }
+
+    /**
+     * The hot loop: the common operations, stopping before anything else (a first visit, a fault,
+     * I/O, halt, a store into code), or when {@code limit} instructions have run. Must not throw,
+     * must not allocate, and must leave {@link #pc} and {@link #steps} up to date when it returns.
+     */
+    abstract void executeFast(long limit);
+
+    /** One instruction the fast loop stopped before, or the decoding of a first visit alone. */
+    abstract void executeCareful(long limit);
 
     /** Fills {@code code[slot..slot+3]} for a legal instruction (kind word with the length in bits 8–11). */
     abstract void fill(Instruction insn, int slot);
