@@ -4,9 +4,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 import toyisa.armistice.Armistice;
@@ -91,8 +89,8 @@ public abstract class Machine {
     /** Register file; cores may keep extra slots past the visible registers (a write sink, a zero). */
     final int[] regs;
     private final int visibleRegisters;
-    private final int halService;
-    private final int halArgument;
+    final int halService;
+    final int halArgument;
 
     int pc;
     long steps;
@@ -105,7 +103,7 @@ public abstract class Machine {
 
     final StringBuilder out = new StringBuilder();
     int outputCap = DEFAULT_OUTPUT_CAP;
-    private Consumer<String> echo;
+    Consumer<String> echo;
     GuestInput in = new GuestInput(new byte[0]);
 
     /**
@@ -317,79 +315,11 @@ public abstract class Machine {
     }
 
     /**
-     * {@code int vector} at {@code at}: the HAL or a fault. Returns true when execution continues at
-     * {@code next}; false when the machine stopped (exit, fault, output cap).
+     * {@code int vector} at {@code at}: the HAL or a fault ({@link Hal}). Returns true when execution
+     * continues at {@code next}; false when the machine stopped (exit, fault, output cap).
      */
     final boolean interrupt(int vector, int at, int next) {
-        if (vector != HAL_VECTOR) {
-            stopFault(Fault.UNHANDLED_INTERRUPT, at, -1, "vector " + toyisa.isa.Hex.imm(vector) + " (only 13h, the HAL, is handled)");
-            return false;
-        }
-        int service = regs[halService];
-        int c = regs[halArgument];
-        switch (service) {
-            case 0x00:
-                pc = next;
-                outcome = Outcome.EXIT;
-                exitStatus = c & 0xFF;
-                return false;
-            case 0x10:
-                return print(Integer.toString(c) + "\n", next);
-            case 0x11:
-                return print(String.valueOf((char) (c & 0xFF)), next);
-            case 0x12:
-                return printString(c, at, next);
-            case 0x20: {
-                int b = in.read();
-                regs[halArgument] = b < 0 ? 0xFFFF : b;
-                return true;
-            }
-            case 0x21:
-                regs[halArgument] = readNumber();
-                return true;
-            default:
-                stopFault(Fault.BAD_SYSTEM_CALL, at, -1, "HAL service " + toyisa.isa.Hex.imm(service) + " does not exist");
-                return false;
-        }
-    }
-
-    private boolean printString(int address, int at, int next) {
-        StringBuilder sb = new StringBuilder();
-        int a = address & 0xFFFF;
-        // A string without a NUL ends at the output cap at the latest: the cap bounds the loop.
-        for (int n = 0; n <= outputCap; n++) {
-            if (a < NULL_PAGE_END) {
-                if (!print(sb.toString(), next)) return false;
-                segv(at, a, 1, false);
-                return false;
-            }
-            int b = mem[a] & 0xFF;
-            if (b == 0) break;
-            sb.append((char) b);
-            a = (a + 1) & 0xFFFF;
-        }
-        return print(sb.toString(), next);
-    }
-
-    private int readNumber() {
-        StringBuilder line = new StringBuilder();
-        int b = in.read();
-        if (b < 0) return 0xFFFF;
-        // A line that never ends (< /dev/zero) is read only up to MAX_NUMBER_LINE: a malformed number.
-        for (int n = 1; b >= 0 && b != '\n'; n++) {
-            if (line.length() < 64) line.append((char) b);
-            if (n >= MAX_NUMBER_LINE) return 0xFFFF;
-            b = in.read();
-        }
-        String s = line.toString().trim();
-        if (s.isEmpty() || s.length() > 5) return 0xFFFF;
-        int v = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (ch < '0' || ch > '9') return 0xFFFF;
-            v = v * 10 + (ch - '0');
-        }
-        return v > 0xFFFF ? 0xFFFF : v;
+        return Hal.call(this, vector, at, next);
     }
 
     /** Appends program output; past the cap, keeps what fits and stops the machine (status 153). */
@@ -459,7 +389,7 @@ public abstract class Machine {
 
     private void checkBudget() {
         if (outcome == Outcome.RUNNING && steps >= budget) {
-            HangReport h = sampleHang();
+            HangReport h = HangSampler.sample(this);
             outcome = Outcome.BUDGET;
             exitStatus = Outcome.BUDGET.fixedStatus();
             hang = h;
@@ -482,30 +412,6 @@ public abstract class Machine {
     }
 
     /** Runs a copy of the machine a little further to find the most-taken backward jump. */
-    private HangReport sampleHang() {
-        Machine m = copy();
-        m.budget = Long.MAX_VALUE;
-        m.echo = null;
-        Map<Long, Integer> backward = new HashMap<>();
-        int sampled = 0;
-        for (; sampled < HANG_SAMPLE && m.outcome == Outcome.RUNNING; sampled++) {
-            int from = m.pc;
-            m.execute(m.steps + 1);
-            int to = m.pc;
-            if (m.outcome == Outcome.RUNNING && to <= from) backward.merge((long) from << 16 | to, 1, Integer::sum);
-        }
-        long best = -1;
-        int taken = 0;
-        for (Map.Entry<Long, Integer> e : backward.entrySet()) {
-            if (e.getValue() > taken || (e.getValue() == taken && e.getKey() < best)) {
-                best = e.getKey();
-                taken = e.getValue();
-            }
-        }
-        if (best < 0) return new HangReport(pc, steps, -1, -1, 0, sampled);
-        return new HangReport(pc, steps, (int) (best & 0xFFFF), (int) (best >>> 16), taken, sampled);
-    }
-
     /**
      * Executes one instruction through the same core as {@link #run()} and returns everything it
      * changed. At the budget's end it stops the machine (outcome BUDGET) and returns a step that

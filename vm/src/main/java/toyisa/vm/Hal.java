@@ -1,0 +1,102 @@
+package toyisa.vm;
+
+import toyisa.isa.Hex;
+
+/**
+ * The platform's HAL: {@code int 13h} with the service number in one register and its argument in
+ * another (Armistice r1/r3, Intellio a/c), the same services on both CPUs (docs/platform.md). Any
+ * other vector, or a service that does not exist, is a fault.
+ */
+final class Hal {
+    /** Exit with the status in the argument's low byte. */
+    static final int EXIT = 0x00;
+    /** Print the argument as an unsigned decimal number and a newline. */
+    static final int PRINT_NUMBER = 0x10;
+    /** Print the argument's low byte as one byte. */
+    static final int PRINT_CHAR = 0x11;
+    /** Print the NUL-terminated string at the address in the argument. */
+    static final int PRINT_STRING = 0x12;
+    /** Read one byte into the argument (FFFFh at the end of input). */
+    static final int READ_CHAR = 0x20;
+    /** Read a decimal line into the argument (FFFFh at the end of input or for a malformed number). */
+    static final int READ_NUMBER = 0x21;
+
+    private Hal() {}
+
+    /**
+     * {@code int vector} at {@code at}. Returns true when execution continues at {@code next}; false
+     * when the machine stopped (exit, fault, output cap).
+     */
+    static boolean call(Machine m, int vector, int at, int next) {
+        if (vector != Machine.HAL_VECTOR) {
+            m.stopFault(Fault.UNHANDLED_INTERRUPT, at, -1, "vector " + Hex.imm(vector) + " (only 13h, the HAL, is handled)");
+            return false;
+        }
+        int service = m.regs[m.halService];
+        int c = m.regs[m.halArgument];
+        switch (service) {
+            case EXIT:
+                m.pc = next;
+                m.outcome = Outcome.EXIT;
+                m.exitStatus = c & 0xFF;
+                return false;
+            case PRINT_NUMBER:
+                return m.print(Integer.toString(c) + "\n", next);
+            case PRINT_CHAR:
+                return m.print(String.valueOf((char) (c & 0xFF)), next);
+            case PRINT_STRING:
+                return printString(m, c, at, next);
+            case READ_CHAR: {
+                int b = m.in.read();
+                m.regs[m.halArgument] = b < 0 ? 0xFFFF : b;
+                return true;
+            }
+            case READ_NUMBER:
+                m.regs[m.halArgument] = readNumber(m.in);
+                return true;
+            default:
+                m.stopFault(Fault.BAD_SYSTEM_CALL, at, -1, "HAL service " + Hex.imm(service) + " does not exist");
+                return false;
+        }
+    }
+
+    private static boolean printString(Machine m, int address, int at, int next) {
+        StringBuilder sb = new StringBuilder();
+        int a = address & 0xFFFF;
+        // A string without a NUL ends at the output cap at the latest: the cap bounds the loop.
+        for (int n = 0; n <= m.outputCap; n++) {
+            if (a < Machine.NULL_PAGE_END) {
+                if (!m.print(sb.toString(), next)) return false;
+                m.segv(at, a, 1, false);
+                return false;
+            }
+            int b = m.mem[a] & 0xFF;
+            if (b == 0) break;
+            sb.append((char) b);
+            a = (a + 1) & 0xFFFF;
+        }
+        return m.print(sb.toString(), next);
+    }
+
+    /** One line of input as a number 0..65535; FFFFh at the end of input or for anything else. */
+    static int readNumber(GuestInput in) {
+        StringBuilder line = new StringBuilder();
+        int b = in.read();
+        if (b < 0) return 0xFFFF;
+        // A line that never ends (< /dev/zero) is read only up to MAX_NUMBER_LINE: a malformed number.
+        for (int n = 1; b >= 0 && b != '\n'; n++) {
+            if (line.length() < 64) line.append((char) b);
+            if (n >= Machine.MAX_NUMBER_LINE) return 0xFFFF;
+            b = in.read();
+        }
+        String s = line.toString().trim();
+        if (s.isEmpty() || s.length() > 5) return 0xFFFF;
+        int v = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch < '0' || ch > '9') return 0xFFFF;
+            v = v * 10 + (ch - '0');
+        }
+        return v > 0xFFFF ? 0xFFFF : v;
+    }
+}
