@@ -45,7 +45,7 @@ public final class Assembler {
     public static Assembly assemble(String fileName, String source, Isa target, int origin, IncludeResolver includes) {
         try {
             Front front = new Front(target, includes);
-            List<Front.Stmt> stmts = front.run(fileName, source == null ? "" : source);
+            List<Stmt> stmts = front.run(fileName, source == null ? "" : source);
             Layout layout = new Layout(target, origin & 0xFFFF, stmts);
             layout.run();
             List<Diagnostic> diags = new ArrayList<>(front.diagnostics());

@@ -16,25 +16,25 @@ import toyisa.isa.Row;
 final class Effects {
     /** The ops after which control does not fall through to the next instruction in the same way. */
     private static final Set<String> BARRIERS = Set.of("JMP", "CALL", "RET", "HALT", "HLT", "INT");
-    private static final Map<String, Front.Effect> PORTABLE = new ConcurrentHashMap<>();
+    private static final Map<String, Stmt.Effect> PORTABLE = new ConcurrentHashMap<>();
 
     private Effects() {}
 
     /** A native instruction's effect, from its table row. */
-    static Front.Effect of(Row row) {
-        if (row.compare()) return Front.Effect.COMPARE;
-        if (row.condition() != null) return Front.Effect.BRANCH;
-        if (BARRIERS.contains(row.op().name())) return Front.Effect.BARRIER;
-        return row.effects().keepsAll() ? Front.Effect.NONE : Front.Effect.ARITHMETIC;
+    static Stmt.Effect of(Row row) {
+        if (row.compare()) return Stmt.Effect.COMPARE;
+        if (row.condition() != null) return Stmt.Effect.BRANCH;
+        if (BARRIERS.contains(row.op().name())) return Stmt.Effect.BARRIER;
+        return row.effects().keepsAll() ? Stmt.Effect.NONE : Stmt.Effect.ARITHMETIC;
     }
 
     /** A portable instruction's effect: the strongest of what it becomes on each CPU. */
-    static Front.Effect portable(String mnemonic) {
+    static Stmt.Effect portable(String mnemonic) {
         return PORTABLE.computeIfAbsent(mnemonic, Effects::derive);
     }
 
-    private static Front.Effect derive(String mnemonic) {
-        Front.Effect e = Front.Effect.NONE;
+    private static Stmt.Effect derive(String mnemonic) {
+        Stmt.Effect e = Stmt.Effect.NONE;
         for (Isa isa : Isa.all()) {
             Lowering lowering = Lowering.of(isa);
             if (lowering == null) continue;
@@ -51,11 +51,11 @@ final class Effects {
     }
 
     /** Branch and barrier first (what control does), then arithmetic (flags some CPU writes), then compare. */
-    private static Front.Effect stronger(Front.Effect a, Front.Effect b) {
+    private static Stmt.Effect stronger(Stmt.Effect a, Stmt.Effect b) {
         return rank(b) > rank(a) ? b : a;
     }
 
-    private static int rank(Front.Effect e) {
+    private static int rank(Stmt.Effect e) {
         return switch (e) {
             case NONE -> 0;
             case COMPARE -> 1;

@@ -3,7 +3,6 @@ package toyisa.asm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,6 +20,16 @@ import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.misc.Interval;
+import toyisa.asm.Stmt.Align;
+import toyisa.asm.Stmt.Data;
+import toyisa.asm.Stmt.Equ;
+import toyisa.asm.Stmt.Insn;
+import toyisa.asm.Stmt.Label;
+import toyisa.asm.Stmt.Loc;
+import toyisa.asm.Stmt.NativeOp;
+import toyisa.asm.Stmt.Op;
+import toyisa.asm.Stmt.Org;
+import toyisa.asm.Stmt.Space;
 import toyisa.isa.Isa;
 import toyisa.isa.IsaTable;
 import toyisa.isa.Registers;
@@ -52,54 +61,6 @@ final class Front {
 
     static final List<String> DIRECTIVES = List.of(".equ", ".org", ".byte", ".word", ".ascii", ".asciz",
             ".space", ".align", ".include", ".macro", ".endm");
-
-    /** Where a statement came from: file, line, column, the text of that line, and a macro note. */
-    record Loc(String file, int line, int col, String text, String note) {
-        Loc at(int column) {
-            return new Loc(file, line, column, text, note);
-        }
-    }
-
-    /** An operand after parsing, with registers recognised. */
-    sealed interface Op {
-        record Reg(int code) implements Op {}
-
-        record Val(Expr expr) implements Op {}
-
-        record Mem(int base, Expr disp) implements Op {}
-
-        record Abs(Expr addr) implements Op {}
-    }
-
-    /** One native instruction to encode: a mnemonic (or form name) of the target and its operands. */
-    record NativeOp(String mnemonic, List<Op> operands) {}
-
-    /** What an instruction does to the flags, as far as portability is concerned. */
-    enum Effect { NONE, COMPARE, ARITHMETIC, BRANCH, BARRIER }
-
-    sealed interface Stmt {
-        Loc loc();
-    }
-
-    record Label(Loc loc, String name) implements Stmt {}
-
-    record Equ(Loc loc, String name, Expr value) implements Stmt {}
-
-    record Org(Loc loc, Expr address) implements Stmt {}
-
-    record Align(Loc loc, Expr boundary) implements Stmt {}
-
-    record Space(Loc loc, Expr count, Expr fill) implements Stmt {}
-
-    /** {@code .byte}/{@code .word}/{@code .ascii}/{@code .asciz}: items are {@link Expr} or {@code byte[]}. */
-    record Data(Loc loc, int width, List<Object> items) implements Stmt {}
-
-    /**
-     * An instruction: the mnemonic as written and the native instructions it becomes.
-     *
-     * @param valueCol column of the first non-register operand (where value errors point)
-     */
-    record Insn(Loc loc, String mnemonic, List<NativeOp> natives, Effect effect, int valueCol) implements Stmt {}
 
     private record Macro(String name, List<String> params, List<String> body, int[] bodyLines, String file, int line,
                          String note) {}
@@ -221,28 +182,9 @@ final class Front {
     }
 
     private void syntax(Unit u, int line, int pos, Token t, String msg) {
-        String what;
-        String hint = null;
-        if (t == null) what = "syntax error";
-        else if (t.getType() == PasmLexer.BAD) {
-            String s = t.getText();
-            what = "unexpected character '" + s + "'";
-            if (s.equals("\"")) hint = "a string ends with \" on the same line";
-            else if (s.equals("'")) hint = "a character constant is one character in quotes: 'A'";
-            else {
-                String text = line >= 1 && line <= u.lines().length ? u.lines()[line - 1] : "";
-                hint = Habits.character(s, pos + 1 < text.length() ? text.charAt(pos + 1) : ' ');
-            }
-        } else if (t.getType() == Token.EOF || t.getType() == PasmLexer.NEWLINE) {
-            what = msg.startsWith("missing") ? msg.replace("'\\n'", "end of line").replace("'<EOF>'", "end of line")
-                    : "unexpected end of line";
-        } else if (msg.startsWith("missing")) {
-            what = msg;
-        } else {
-            what = "unexpected '" + t.getText() + "'";
-        }
-        if (hint == null && t != null && t.getType() == PasmLexer.DIRECTIVE) hint = "a directive starts a statement: one per line";
-        error(u.loc(line, pos + 1), "syntax error: " + what, hint);
+        String text = line >= 1 && line <= u.lines().length ? u.lines()[line - 1] : "";
+        String[] m = Suggestions.syntax(t, msg, text, pos);
+        error(u.loc(line, pos + 1), m[0], m[1]);
     }
 
     /** Cuts {@code .macro ... .endm} blocks out of a unit (as blank lines, so line numbers stay). */
@@ -400,7 +342,7 @@ final class Front {
             case ".endm" -> error(loc, "'.endm' without '.macro'", null);
             default -> {
                 String habit = Habits.directive(name);
-                error(loc, "unknown directive '" + t.getText() + "'", habit != null ? habit : suggest(name, DIRECTIVES));
+                error(loc, "unknown directive '" + t.getText() + "'", habit != null ? habit : Suggestions.suggest(name, DIRECTIVES));
             }
         }
     }
@@ -480,14 +422,14 @@ final class Front {
             List<String> names = new ArrayList<>();
             for (Op op : ops) if (op instanceof Op.Val v && v.expr() instanceof Expr.Name n) names.add(n.name());
             String habit = Habits.operands(mn, kinds.toString(), names, isa);
-            error(loc, "'" + mn + "' cannot take " + describe(kinds.toString()), habit != null ? habit
+            error(loc, "'" + mn + "' cannot take " + Suggestions.describe(kinds.toString()), habit != null ? habit
                     : "forms: " + forms + (forms.toString().contains(" ") ? " (r register, i constant, m [reg + constant], a [address])" : ""));
         } else {
             Set<String> known = new LinkedHashSet<>();
             if (lowering != null) for (Lowering.Rule r : lowering.rules()) known.add(r.mnemonic());
             known.addAll(table.mnemonics());
             known.addAll(macros.keySet());
-            String hint = suggest(mn, known);
+            String hint = Suggestions.suggest(mn, known);
             for (Isa other : Isa.all()) {
                 if (!other.id().equals(isa.id()) && !other.table().forms(mn).isEmpty()) {
                     hint = "'" + mn + "' is an instruction of " + other.name() + ", not of " + isa.name()
@@ -510,20 +452,6 @@ final class Front {
         }
         for (Row r : table.forms(mn)) if (table.accepts(r, sample)) return true;
         return false;
-    }
-
-    private static String describe(String kinds) {
-        if (kinds.isEmpty()) return "no operands";
-        StringBuilder sb = new StringBuilder("(");
-        for (int i = 0; i < kinds.length(); i++) {
-            sb.append(i == 0 ? "" : ", ").append(switch (kinds.charAt(i)) {
-                case 'r' -> "register";
-                case 'i' -> "constant";
-                case 'm' -> "[register + constant]";
-                default -> "[address]";
-            });
-        }
-        return sb.append(')').toString();
     }
 
     /** Instantiates a lowering line with the operands; {@code %t} becomes a register no operand uses. */
@@ -667,36 +595,5 @@ final class Front {
             else if (c == ')' || c == ']') depth--;
         }
         return max;
-    }
-
-    /** "did you mean 'mov'?" for the nearest candidate within two edits, else {@code null}. */
-    static String suggest(String word, Collection<String> candidates) {
-        String best = null;
-        int bestDist = 3;
-        for (String c : candidates) {
-            int d = distance(word.toLowerCase(Locale.ROOT), c.toLowerCase(Locale.ROOT));
-            if (d < bestDist) {
-                bestDist = d;
-                best = c;
-            }
-        }
-        return best == null || bestDist == 0 ? null : "did you mean '" + best + "'?";
-    }
-
-    static int distance(String a, String b) {
-        if (Math.abs(a.length() - b.length()) > 3) return 99;
-        int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }

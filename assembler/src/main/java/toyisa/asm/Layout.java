@@ -34,7 +34,7 @@ final class Layout {
     static final int MAX_PASSES = 40;
 
     /** One line of the listing: address, bytes, and the source line (null for continuation lines). */
-    record ListingRow(int address, byte[] bytes, Front.Loc loc, boolean fill) {}
+    record ListingRow(int address, byte[] bytes, Stmt.Loc loc, boolean fill) {}
 
     /** Where code came from: the debugger's line table. */
     /** @param mnemonic the instruction as written, or null for a directive */
@@ -43,7 +43,7 @@ final class Layout {
     private final Isa isa;
     private final IsaTable table;
     private final int origin;
-    private final List<Front.Stmt> stmts;
+    private final List<Stmt> stmts;
     private final Set<String> known = new HashSet<>();
     private final int[][] minLen;
 
@@ -57,17 +57,17 @@ final class Layout {
     private List<Line> lines = new ArrayList<>();
     private int passes;
 
-    Layout(Isa isa, int origin, List<Front.Stmt> stmts) {
+    Layout(Isa isa, int origin, List<Stmt> stmts) {
         this.isa = isa;
         this.table = isa.table();
         this.origin = origin;
         this.stmts = stmts;
         this.minLen = new int[stmts.size()][];
         for (int i = 0; i < stmts.size(); i++) {
-            Front.Stmt s = stmts.get(i);
-            if (s instanceof Front.Insn in) minLen[i] = new int[in.natives().size()];
-            if (s instanceof Front.Label l) known.add(l.name());
-            if (s instanceof Front.Equ e) known.add(e.name());
+            Stmt s = stmts.get(i);
+            if (s instanceof Stmt.Insn in) minLen[i] = new int[in.natives().size()];
+            if (s instanceof Stmt.Label l) known.add(l.name());
+            if (s instanceof Stmt.Equ e) known.add(e.name());
         }
     }
 
@@ -85,10 +85,10 @@ final class Layout {
             }
         }
         // Point at the first name whose value still moves: that is where the circle is.
-        Front.Stmt at = stmts.get(0);
+        Stmt at = stmts.get(0);
         String moving = null;
-        for (Front.Stmt s : stmts) {
-            String name = s instanceof Front.Equ e ? e.name() : s instanceof Front.Label l ? l.name() : null;
+        for (Stmt s : stmts) {
+            String name = s instanceof Stmt.Equ e ? e.name() : s instanceof Stmt.Label l ? l.name() : null;
             if (name != null && !java.util.Objects.equals(values.get(name), older.get(name))) {
                 at = s;
                 moving = name;
@@ -113,10 +113,10 @@ final class Layout {
      * and the values would "settle" at 0. A constant that depends on itself is an error, named with its circle.
      */
     private boolean equCycle() {
-        Map<String, Front.Equ> equs = new LinkedHashMap<>();
-        for (Front.Stmt s : stmts) if (s instanceof Front.Equ e) equs.putIfAbsent(e.name(), e);
+        Map<String, Stmt.Equ> equs = new LinkedHashMap<>();
+        for (Stmt s : stmts) if (s instanceof Stmt.Equ e) equs.putIfAbsent(e.name(), e);
         Map<String, Integer> state = new HashMap<>(); // 1 on the path, 2 done
-        for (Front.Equ e : equs.values()) {
+        for (Stmt.Equ e : equs.values()) {
             java.util.ArrayDeque<String> path = new java.util.ArrayDeque<>();
             List<String> circle = cycleFrom(e.name(), equs, state, path);
             if (circle != null) {
@@ -128,9 +128,9 @@ final class Layout {
         return false;
     }
 
-    private static List<String> cycleFrom(String name, Map<String, Front.Equ> equs, Map<String, Integer> state,
+    private static List<String> cycleFrom(String name, Map<String, Stmt.Equ> equs, Map<String, Integer> state,
                                           java.util.ArrayDeque<String> path) {
-        Front.Equ e = equs.get(name);
+        Stmt.Equ e = equs.get(name);
         if (e == null || Integer.valueOf(2).equals(state.get(name))) return null;
         if (Integer.valueOf(1).equals(state.get(name))) {
             List<String> circle = new ArrayList<>();
@@ -180,16 +180,16 @@ final class Layout {
         pc = origin;
         boolean grew = false;
         for (int i = 0; i < stmts.size(); i++) {
-            Front.Stmt s = stmts.get(i);
+            Stmt s = stmts.get(i);
             long start = pc;
-            if (s instanceof Front.Label l) {
+            if (s instanceof Stmt.Label l) {
                 cur.put(l.name(), pc);
                 labels.put(l.name(), pc);
-            } else if (s instanceof Front.Equ e) {
+            } else if (s instanceof Stmt.Equ e) {
                 Long v = eval(e.value(), e.loc());
                 if (v == null) poisoned.add(e.name());
                 cur.put(e.name(), v == null ? 0 : v);
-            } else if (s instanceof Front.Org o) {
+            } else if (s instanceof Stmt.Org o) {
                 Long v = eval(o.address(), o.loc());
                 if (v != null) {
                     if (v < origin || v > 0xFFFF)
@@ -197,41 +197,41 @@ final class Layout {
                                 "addresses run from the load address " + Hex.addr(origin) + " to 0FFFFh");
                     else pc = v;
                 }
-            } else if (s instanceof Front.Align a) {
+            } else if (s instanceof Stmt.Align a) {
                 Long v = eval(a.boundary(), a.loc());
                 if (v != null) {
                     if (v < 1 || v > 0x8000 || (v & (v - 1)) != 0)
                         error(a.loc(), ".align " + v + " is not a power of two", "write .align 2, .align 4, .align 256 …");
                     else fill(s, (int) ((v - pc % v) % v), 0);
                 }
-            } else if (s instanceof Front.Space sp) {
+            } else if (s instanceof Stmt.Space sp) {
                 Long n = eval(sp.count(), sp.loc());
                 Long f = eval(sp.fill(), sp.loc());
                 if (n != null && (n < 0 || n > 0x10000)) error(sp.loc(), ".space " + n + " is not a size", "a size is 0..65536");
                 else if (f != null && !fits(f, 8)) error(sp.loc().at(sp.fill().col()), "fill " + f + " does not fit in a byte", "a byte is -128..255");
                 else if (n != null) fill(s, (int) (long) n, f == null ? 0 : (int) (long) f);
-            } else if (s instanceof Front.Data d) {
+            } else if (s instanceof Stmt.Data d) {
                 data(d);
-            } else if (s instanceof Front.Insn in) {
+            } else if (s instanceof Stmt.Insn in) {
                 grew |= instruction(in, minLen[i]);
             }
-            if (pc > start && !(s instanceof Front.Org)) {
-                Front.Loc loc = s.loc();
+            if (pc > start && !(s instanceof Stmt.Org)) {
+                Stmt.Loc loc = s.loc();
                 lines.add(new Line((int) start, (int) (pc - start), loc.file(), loc.line(), loc.text(),
-                        s instanceof Front.Insn in ? in.mnemonic() : null));
+                        s instanceof Stmt.Insn in ? in.mnemonic() : null));
             }
         }
         values = cur;
         return grew;
     }
 
-    private void fill(Front.Stmt s, int count, int value) {
+    private void fill(Stmt s, int count, int value) {
         byte[] b = new byte[count];
         java.util.Arrays.fill(b, (byte) value);
         emit(s.loc(), b, true, true);
     }
 
-    private void data(Front.Data d) {
+    private void data(Stmt.Data d) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         boolean big = isa.byteOrder() == ByteOrder.BIG_ENDIAN;
         for (Object item : d.items()) {
@@ -258,14 +258,14 @@ final class Layout {
     }
 
     /** Encodes one instruction; true when one of its native instructions needed a longer form. */
-    private boolean instruction(Front.Insn in, int[] min) {
+    private boolean instruction(Stmt.Insn in, int[] min) {
         boolean grew = false;
         int k = 0;
-        for (Front.NativeOp op : in.natives()) {
+        for (Stmt.NativeOp op : in.natives()) {
             guessed = false;
             List<Operand> operands = new ArrayList<>();
             boolean bad = false;
-            for (Front.Op o : op.operands()) {
+            for (Stmt.Op o : op.operands()) {
                 Operand v = operand(o, in);
                 if (v == null) {
                     bad = true;
@@ -289,7 +289,7 @@ final class Layout {
     }
 
     /** The bytes of the shortest form at least {@code min} long that takes these operands; null after an error. */
-    private byte[] encode(Front.Insn in, Front.NativeOp op, List<Operand> operands, int min) {
+    private byte[] encode(Stmt.Insn in, Stmt.NativeOp op, List<Operand> operands, int min) {
         List<Row> rows = table.candidates(op.mnemonic(), operands);
         if (rows.isEmpty()) {
             try {
@@ -318,7 +318,7 @@ final class Layout {
         return null;
     }
 
-    private int longest(Front.NativeOp op, List<Operand> operands, int min) {
+    private int longest(Stmt.NativeOp op, List<Operand> operands, int min) {
         int len = min;
         for (Row r : table.forms(op.mnemonic())) len = Math.max(len, r.length());
         return Math.max(len, 1);
@@ -329,22 +329,22 @@ final class Layout {
         return null;
     }
 
-    private Operand operand(Front.Op o, Front.Insn in) {
-        if (o instanceof Front.Op.Reg r) return Operand.reg(r.code());
-        if (o instanceof Front.Op.Val v) {
+    private Operand operand(Stmt.Op o, Stmt.Insn in) {
+        if (o instanceof Stmt.Op.Reg r) return Operand.reg(r.code());
+        if (o instanceof Stmt.Op.Val v) {
             Long x = word(v.expr(), in.loc(), "constant");
             return x == null ? null : Operand.num((int) (long) x);
         }
-        if (o instanceof Front.Op.Mem m) {
+        if (o instanceof Stmt.Op.Mem m) {
             Long x = word(m.disp(), in.loc(), "displacement");
             return x == null ? null : Operand.mem(m.base(), (int) (long) x);
         }
-        Long x = word(((Front.Op.Abs) o).addr(), in.loc(), "address");
+        Long x = word(((Stmt.Op.Abs) o).addr(), in.loc(), "address");
         return x == null ? null : Operand.abs((int) (long) x);
     }
 
     /** A 16-bit value (-32768..65535), or null after an error. */
-    private Long word(Expr e, Front.Loc loc, String what) {
+    private Long word(Expr e, Stmt.Loc loc, String what) {
         Long v = eval(e, loc);
         if (v == null) return null;
         if (!fits(v, 16)) {
@@ -362,7 +362,7 @@ final class Layout {
         return v == null ? 0 : v;
     }
 
-    private void emit(Front.Loc loc, byte[] bytes, boolean first, boolean fill) {
+    private void emit(Stmt.Loc loc, byte[] bytes, boolean first, boolean fill) {
         if (bytes.length == 0) return;
         long start = pc;
         if (start + bytes.length > 0x10000) {
@@ -385,7 +385,7 @@ final class Layout {
 
     // ------------------------------------------------------------------ values
 
-    private Long eval(Expr e, Front.Loc loc) {
+    private Long eval(Expr e, Stmt.Loc loc) {
         final long here = pc;
         try {
             return Expr.eval(e, new Expr.Env() {
@@ -415,7 +415,7 @@ final class Layout {
             if (hint == null && f.getMessage().startsWith("undefined symbol")) {
                 String name = f.getMessage().substring(f.getMessage().indexOf('\'') + 1, f.getMessage().lastIndexOf('\''));
                 hint = Habits.symbol(name, isa);
-                if (hint == null) hint = Front.suggest(name, known);
+                if (hint == null) hint = Suggestions.suggest(name, known);
             }
             error(loc.at(f.col), f.getMessage(), hint);
             return null;
@@ -432,19 +432,19 @@ final class Layout {
      * set the flags: control may come from elsewhere.
      */
     private void warnPortability() {
-        Front.Insn setter = null;
-        for (Front.Stmt s : stmts) {
-            if (s instanceof Front.Label) {
+        Stmt.Insn setter = null;
+        for (Stmt s : stmts) {
+            if (s instanceof Stmt.Label) {
                 setter = null;
                 continue;
             }
-            if (!(s instanceof Front.Insn in)) continue;
+            if (!(s instanceof Stmt.Insn in)) continue;
             switch (in.effect()) {
                 case COMPARE, BARRIER -> setter = null;
                 case ARITHMETIC -> setter = in;
                 case BRANCH -> {
                     if (setter != null) {
-                        Front.Loc loc = in.loc();
+                        Stmt.Loc loc = in.loc();
                         diags.add(new Diagnostic(Diagnostic.Severity.WARNING, loc.file(), loc.line(), loc.col(),
                                 "portability: '" + in.mnemonic() + "' tests flags set by '" + setter.mnemonic() + "' (line "
                                         + setter.loc().line() + "); only cmp and test set flags on every CPU",
@@ -457,7 +457,7 @@ final class Layout {
         }
     }
 
-    private void error(Front.Loc loc, String message, String hint) {
+    private void error(Stmt.Loc loc, String message, String hint) {
         Diagnostic d = new Diagnostic(Diagnostic.Severity.ERROR, loc.file(), loc.line(), loc.col(), message, hint, loc.text(), loc.note());
         // Past a screenful of errors the rest are counted by the caller, not kept: a runaway
         // program (64K of code past the end of memory) must not cost quadratic time.

@@ -19,16 +19,16 @@ final class Operands {
         this.regs = regs;
     }
 
-    Front.Op operand(PasmParser.OperandContext oc) throws Expr.Failure {
+    Stmt.Op operand(PasmParser.OperandContext oc) throws Expr.Failure {
         if (oc instanceof PasmParser.ValueOperandContext v) {
             Expr e = expr(v.expr());
             String name = Expr.nameOf(e);
-            if (name != null && regs.code(name) >= 0) return new Front.Op.Reg(regs.code(name));
+            if (name != null && regs.code(name) >= 0) return new Stmt.Op.Reg(regs.code(name));
             String reg = register(e);
             if (reg != null)
                 throw new Expr.Failure(e.col(), "'" + reg + "' is a register; a constant expression cannot use it",
                         "memory operands are written [register + constant]");
-            return new Front.Op.Val(e);
+            return new Stmt.Op.Val(e);
         }
         Expr e = expr(((PasmParser.MemOperandContext) oc).expr());
         List<Expr> terms = new ArrayList<>();
@@ -52,8 +52,8 @@ final class Operands {
             Expr signed = negative.get(i) ? new Expr.Unary('-', term, term.col()) : term;
             disp = disp == null ? signed : new Expr.Binary("+", disp, signed, disp.col());
         }
-        if (base < 0) return new Front.Op.Abs(e);
-        return new Front.Op.Mem(base, disp == null ? new Expr.Num(0, e.col()) : disp);
+        if (base < 0) return new Stmt.Op.Abs(e);
+        return new Stmt.Op.Mem(base, disp == null ? new Expr.Num(0, e.col()) : disp);
     }
 
     private static void flatten(Expr e, boolean neg, List<Expr> terms, List<Boolean> negative) {

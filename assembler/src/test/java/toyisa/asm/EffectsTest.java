@@ -11,18 +11,18 @@ import toyisa.isa.Isa;
 class EffectsTest {
     @Test
     void eachPortableInstructionHasTheEffectOfWhatItBecomesOnEveryCpu() {
-        Map<String, Front.Effect> derived = new TreeMap<>();
+        Map<String, Stmt.Effect> derived = new TreeMap<>();
         for (Isa isa : Isa.all()) {
             for (Lowering.Rule r : Lowering.of(isa).rules()) derived.put(r.mnemonic(), null);
         }
-        Map<String, Front.Effect> expected = new TreeMap<>();
-        for (String m : new String[] {"cmp", "test"}) expected.put(m, Front.Effect.COMPARE);
+        Map<String, Stmt.Effect> expected = new TreeMap<>();
+        for (String m : new String[] {"cmp", "test"}) expected.put(m, Stmt.Effect.COMPARE);
         // Intellio's writes flags, Armistice's do not: a jump after one of them is not portable.
-        for (String m : new String[] {"add", "sub", "and", "or", "xor", "shl", "shr", "sar", "neg"}) expected.put(m, Front.Effect.ARITHMETIC);
-        for (String m : new String[] {"jz", "jnz", "jlt", "jge", "jgt", "jle", "jb", "jae", "ja", "jbe"}) expected.put(m, Front.Effect.BRANCH);
-        for (String m : new String[] {"jmp", "call", "ret", "halt", "int"}) expected.put(m, Front.Effect.BARRIER);
+        for (String m : new String[] {"add", "sub", "and", "or", "xor", "shl", "shr", "sar", "neg"}) expected.put(m, Stmt.Effect.ARITHMETIC);
+        for (String m : new String[] {"jz", "jnz", "jlt", "jge", "jgt", "jle", "jb", "jae", "ja", "jbe"}) expected.put(m, Stmt.Effect.BRANCH);
+        for (String m : new String[] {"jmp", "call", "ret", "halt", "int"}) expected.put(m, Stmt.Effect.BARRIER);
         for (String m : new String[] {"mov", "mul", "divu", "modu", "not", "load", "loadb", "store", "storeb", "push", "pop", "nop", "out"})
-            expected.put(m, Front.Effect.NONE);
+            expected.put(m, Stmt.Effect.NONE);
         for (String m : expected.keySet()) derived.put(m, Effects.portable(m));
         assertEquals(expected, derived);
     }
