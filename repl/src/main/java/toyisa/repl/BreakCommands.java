@@ -34,7 +34,7 @@ final class BreakCommands {
             throw new Session.UserError(Hex.addr(address) + " is in the null page (0000h-00FFh): no instruction can run there");
         if (condition != null) checkCondition(condition);
         boolean had = dbg.hasBreakpoint(address);
-        Debugger.Breakpoint b = dbg.addBreakpoint(address, spec, temporary);
+        Breakpoint b = dbg.addBreakpoint(address, spec, temporary);
         if (!had && condition != null) b.condition = condition;
         s.println((had ? "already breakpoint " : temporary ? "temporary breakpoint " : "breakpoint ") + b.id() + " at "
                 + s.report().describe(address) + (!had && condition != null ? " if " + condition : ""));
@@ -48,7 +48,7 @@ final class BreakCommands {
     void condition(String arg) {
         String[] parts = arg.split("\\s+", 2);
         if (arg.isEmpty()) throw new Session.UserError("usage: " + Commands.CONDITION.usage);
-        Debugger.Breakpoint b = breakpointNumbered(parts[0]);
+        Breakpoint b = breakpointNumbered(parts[0]);
         if (parts.length == 1 || parts[1].isBlank()) {
             b.condition = null;
             s.println("breakpoint " + b.id() + " is now unconditional");
@@ -63,7 +63,7 @@ final class BreakCommands {
     void ignore(String arg) {
         String[] parts = Words.words(arg);
         if (parts.length != 2) throw new Session.UserError("usage: " + Commands.IGNORE.usage);
-        Debugger.Breakpoint b = breakpointNumbered(parts[0]);
+        Breakpoint b = breakpointNumbered(parts[0]);
         long n;
         try {
             n = Long.parseLong(parts[1]);
@@ -76,14 +76,14 @@ final class BreakCommands {
                 : "breakpoint " + b.id() + " will be passed " + n + (n == 1 ? " time" : " times") + " before it stops");
     }
 
-    private Debugger.Breakpoint breakpointNumbered(String word) {
+    private Breakpoint breakpointNumbered(String word) {
         int id;
         try {
             id = Integer.parseInt(word);
         } catch (NumberFormatException e) {
             throw new Session.UserError("'" + word + "' is not a breakpoint number (see 'info breaks')");
         }
-        Debugger.Breakpoint b = s.dbg().breakpoint(id);
+        Breakpoint b = s.dbg().breakpoint(id);
         if (b == null) throw new Session.UserError("no breakpoint " + id + " (see 'info breaks')");
         return b;
     }
@@ -107,18 +107,18 @@ final class BreakCommands {
         }
     }
 
-    void watch(String arg, Debugger.Access access) {
+    void watch(String arg, Watch.Access access) {
         Debugger dbg = s.dbg();
-        Commands c = access == Debugger.Access.CHANGE ? Commands.WATCH : access == Debugger.Access.READ ? Commands.RWATCH : Commands.AWATCH;
+        Commands c = access == Watch.Access.CHANGE ? Commands.WATCH : access == Watch.Access.READ ? Commands.RWATCH : Commands.AWATCH;
         if (arg.isEmpty()) throw new Session.UserError("usage: " + c.usage);
         String t = arg.strip();
         String reg = t.startsWith("$") ? t.substring(1) : t;
         int code = dbg.cpu().registers().code(reg);
         if (code >= 0) {
-            if (access != Debugger.Access.CHANGE)
+            if (access != Watch.Access.CHANGE)
                 throw new Session.UserError(c.name + " watches memory (an instruction reads a register whenever it names it): 'watch " + reg + "' stops when it changes");
             if (code >= dbg.machine().registerCount()) throw new Session.UserError("no register " + reg + " on " + dbg.cpu().name());
-            Debugger.Watch w = dbg.addWatch(code, 0, dbg.cpu().registers().name(code));
+            Watch w = dbg.addWatch(code, 0, dbg.cpu().registers().name(code));
             s.println("watch " + w.id() + ": register " + w.spec() + " (now " + Words.hex4(dbg.value(w)) + ")");
             return;
         }
@@ -126,8 +126,8 @@ final class BreakCommands {
         int address = s.address(inner);
         if (address < Machine.NULL_PAGE_END) throw new Session.UserError(Hex.addr(address) + " is in the null page, which no program can write");
         String sym = dbg.image().labelAt(address);
-        Debugger.Watch w = dbg.addWatch(-1, address, "[" + (sym != null ? sym : Hex.addr(address)) + "]", access);
-        String kind = access == Debugger.Access.CHANGE ? "" : access == Debugger.Access.READ ? " (reads)" : " (reads and writes)";
+        Watch w = dbg.addWatch(-1, address, "[" + (sym != null ? sym : Hex.addr(address)) + "]", access);
+        String kind = access == Watch.Access.CHANGE ? "" : access == Watch.Access.READ ? " (reads)" : " (reads and writes)";
         s.println("watch " + w.id() + ": memory word " + w.spec() + " at " + Hex.addr(address) + kind + " (now " + Words.hex4(dbg.value(w)) + ")");
     }
 
@@ -138,7 +138,7 @@ final class BreakCommands {
             s.println("no breakpoints or watches");
             return;
         }
-        for (Debugger.Breakpoint b : dbg.breakpoints()) {
+        for (Breakpoint b : dbg.breakpoints()) {
             StringBuilder sb = new StringBuilder(String.format(java.util.Locale.ROOT, "%-3d %-11s %s", b.id(),
                     b.temporary ? "tbreakpoint" : "breakpoint", s.report().describe(b.address())));
             if (b.condition != null) sb.append("  if ").append(b.condition);
@@ -146,8 +146,8 @@ final class BreakCommands {
             if (b.hits > 0) sb.append("  (hit ").append(b.hits).append(b.hits == 1 ? " time)" : " times)");
             s.println(sb.toString());
         }
-        for (Debugger.Watch w : dbg.watches()) {
-            String kind = w.access() == Debugger.Access.CHANGE ? "watch      " : w.access() == Debugger.Access.READ ? "rwatch     " : "awatch     ";
+        for (Watch w : dbg.watches()) {
+            String kind = w.access() == Watch.Access.CHANGE ? "watch      " : w.access() == Watch.Access.READ ? "rwatch     " : "awatch     ";
             s.println(String.format(java.util.Locale.ROOT, "%-3d %s %s = %s", w.id(), kind, w.spec(), Words.hex4(dbg.value(w))));
         }
     }

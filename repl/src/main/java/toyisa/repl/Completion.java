@@ -38,8 +38,8 @@ final class Completion {
                     else all.addAll(registerNames());
                     break;
                 case DELETE: case CONDITION: case IGNORE:
-                    for (Debugger.Breakpoint b : dbg.breakpoints()) all.add(Integer.toString(b.id()));
-                    if (c == Commands.DELETE) for (Debugger.Watch w : dbg.watches()) all.add(Integer.toString(w.id()));
+                    for (Breakpoint b : dbg.breakpoints()) all.add(Integer.toString(b.id()));
+                    if (c == Commands.DELETE) for (Watch w : dbg.watches()) all.add(Integer.toString(w.id()));
                     break;
                 case BREAK: case TBREAK: case LIST: case UNTIL: case ADVANCE:
                     all.addAll(dbg.image().labels.keySet());

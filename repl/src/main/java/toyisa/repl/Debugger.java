@@ -52,63 +52,6 @@ final class Debugger {
     /** Fast runs the history remembers (each keeps a copy of the machine). */
     static final int FAST_RUNS = 32;
 
-    /** A breakpoint: stop before executing the instruction at {@code address} (when its condition holds). */
-    static final class Breakpoint {
-        private final int id;
-        private final int address;
-        private final String spec;
-        final boolean temporary;
-        String condition;
-        int ignore;
-        int hits;
-
-        Breakpoint(int id, int address, String spec, boolean temporary) {
-            this.id = id;
-            this.address = address;
-            this.spec = spec;
-            this.temporary = temporary;
-        }
-
-        int id() {
-            return id;
-        }
-
-        int address() {
-            return address;
-        }
-
-        String spec() {
-            return spec;
-        }
-    }
-
-    /** What a watch reacts to: a change of value (watch), a read (rwatch), any access (awatch). */
-    enum Access { CHANGE, READ, ACCESS }
-
-    /** A watch on a register ({@code register >= 0}) or on the memory word at {@code address}. */
-    record Watch(int id, int register, int address, String spec, Access access) {
-        Watch(int id, int register, int address, String spec) {
-            this(id, register, address, spec, Access.CHANGE);
-        }
-    }
-
-    /** Why a run of steps ended. */
-    enum Reason { DONE, BREAKPOINT, WATCH, STOPPED, INTERRUPTED, RETURNED, LOCATION, FINISHED, CONDITION_ERROR, START }
-
-    /**
-     * How a run of steps ended.
-     *
-     * @param steps      instructions executed (or undone, going back)
-     * @param breakpoint the breakpoint reached, for BREAKPOINT
-     * @param watch      the watch that fired, for WATCH, with its old and new value
-     * @param note       more to say (a condition that could not be evaluated), or null
-     */
-    record Stop(Reason reason, long steps, Breakpoint breakpoint, Watch watch, int oldValue, int newValue, String note) {
-        static Stop of(Reason r, long steps) {
-            return new Stop(r, steps, null, null, 0, 0, null);
-        }
-    }
-
     /**
      * What {@link #back(int)} did.
      *
@@ -289,10 +232,10 @@ final class Debugger {
     }
 
     Watch addWatch(int register, int address, String spec) {
-        return addWatch(register, address, spec, Access.CHANGE);
+        return addWatch(register, address, spec, Watch.Access.CHANGE);
     }
 
-    Watch addWatch(int register, int address, String spec, Access access) {
+    Watch addWatch(int register, int address, String spec, Watch.Access access) {
         Watch w = new Watch(nextId++, register, address & 0xFFFF, spec, access);
         watches.add(w);
         refreshWatches();
@@ -447,7 +390,7 @@ final class Debugger {
     Stop go(Goal g, Consumer<Step> listener) {
         interrupted = false;
         refreshWatches();
-        boolean accessWatches = watches.stream().anyMatch(w -> w.access() != Access.CHANGE);
+        boolean accessWatches = watches.stream().anyMatch(w -> w.access() != Watch.Access.CHANGE);
         boolean mayGoFast = listener == null && !accessWatches;
         // Slices need no check between instructions: none with a value watch (checked after each
         // instruction) or with until's "past this instruction" (the PC may pass it mid-slice).
@@ -459,19 +402,19 @@ final class Debugger {
         long fastCount = 0;
         try {
             while (true) {
-                if (machine.isStopped()) return Stop.of(Reason.STOPPED, n);
-                if (n >= g.max()) return Stop.of(Reason.DONE, n);
+                if (machine.isStopped()) return Stop.of(Stop.Reason.STOPPED, n);
+                if (n >= g.max()) return Stop.of(Stop.Reason.DONE, n);
                 if (interrupted) {
                     interrupted = false;
-                    return Stop.of(Reason.INTERRUPTED, n);
+                    return Stop.of(Stop.Reason.INTERRUPTED, n);
                 }
                 int pc = machine.pc();
                 if (n > 0) {
                     if (g.returnTo() >= 0 && pc == g.returnTo() && machine.register(spCode) >= g.spAtCall())
-                        return Stop.of(Reason.RETURNED, n);
-                    if (g.belowDepth() >= 0 && frames.depth() < g.belowDepth()) return Stop.of(Reason.FINISHED, n);
-                    if (pc == g.location()) return Stop.of(Reason.LOCATION, n);
-                    if (g.pastAddress() >= 0 && pc > g.pastAddress() && frames.depth() <= g.pastDepth()) return Stop.of(Reason.LOCATION, n);
+                        return Stop.of(Stop.Reason.RETURNED, n);
+                    if (g.belowDepth() >= 0 && frames.depth() < g.belowDepth()) return Stop.of(Stop.Reason.FINISHED, n);
+                    if (pc == g.location()) return Stop.of(Stop.Reason.LOCATION, n);
+                    if (g.pastAddress() >= 0 && pc > g.pastAddress() && frames.depth() <= g.pastDepth()) return Stop.of(Stop.Reason.LOCATION, n);
                     if (breakAt.get(pc)) {
                         Stop s = hit(pc, n);
                         if (s != null) return s;
@@ -530,12 +473,12 @@ final class Debugger {
                 track(kind, pc, spBefore);
                 for (int i = 0; i < watches.size(); i++) {
                     Watch w = watches.get(i);
-                    if (w.access() != Access.CHANGE) continue;
+                    if (w.access() != Watch.Access.CHANGE) continue;
                     int now = value(w);
                     if (now != watchValues[i]) {
                         int old = watchValues[i];
                         watchValues[i] = now;
-                        return new Stop(Reason.WATCH, n, null, w, old, now, null);
+                        return new Stop(Stop.Reason.WATCH, n, null, w, old, now, null);
                     }
                 }
             }
@@ -562,7 +505,7 @@ final class Debugger {
                 if (evaluate(b.condition) == 0) return null;
             } catch (RuntimeException e) {
                 b.hits++;
-                return new Stop(Reason.CONDITION_ERROR, n, b, null, 0, 0,
+                return new Stop(Stop.Reason.CONDITION_ERROR, n, b, null, 0, 0,
                         "cannot evaluate the condition '" + b.condition + "' of breakpoint " + b.id() + ": " + e.getMessage());
             }
         }
@@ -575,7 +518,7 @@ final class Debugger {
             breakpoints.remove(b);
             rebuildBreakAt();
         }
-        return new Stop(Reason.BREAKPOINT, n, b, null, 0, 0, null);
+        return new Stop(Stop.Reason.BREAKPOINT, n, b, null, 0, 0, null);
     }
 
     private Breakpoint breakpointAt(int address) {
@@ -633,14 +576,14 @@ final class Debugger {
                 || mnemonic.equals("call") || mnemonic.equals("mov"));
         for (int i = 0; i < watches.size(); i++) {
             Watch w = watches.get(i);
-            if (w.access() == Access.CHANGE || w.register() >= 0) continue;
+            if (w.access() == Watch.Access.CHANGE || w.register() >= 0) continue;
             boolean overlaps = ((w.address() - at) & 0xFFFF) < length || ((at - w.address()) & 0xFFFF) < 2;
             if (!overlaps) continue;
-            if (w.access() == Access.READ && pureStore) continue;
+            if (w.access() == Watch.Access.READ && pureStore) continue;
             int old = watchValues[i];
             int now = value(w);
             watchValues[i] = now;
-            return new Stop(Reason.WATCH, n, null, w, old, now, pureStore ? "write" : wrote ? "read and write" : "read");
+            return new Stop(Stop.Reason.WATCH, n, null, w, old, now, pureStore ? "write" : wrote ? "read and write" : "read");
         }
         return null;
     }
@@ -777,9 +720,9 @@ final class Debugger {
             n += e.count - last;
             refreshWatches();
             Breakpoint b = breakAt.get(machine.pc()) ? breakpointAt(machine.pc()) : null;
-            return new Stop(b != null ? Reason.BREAKPOINT : Reason.WATCH, n, b, null, 0, 0, null);
+            return new Stop(b != null ? Stop.Reason.BREAKPOINT : Stop.Reason.WATCH, n, b, null, 0, 0, null);
         }
-        return Stop.of(Reason.START, n);
+        return Stop.of(Stop.Reason.START, n);
     }
 
     private int[] currentWatchValues() {
@@ -790,7 +733,7 @@ final class Debugger {
 
     private boolean watchChanged(int[] before) {
         for (int i = 0; i < before.length && i < watches.size(); i++) {
-            if (watches.get(i).access() == Access.CHANGE && value(watches.get(i)) != before[i]) return true;
+            if (watches.get(i).access() == Watch.Access.CHANGE && value(watches.get(i)) != before[i]) return true;
         }
         return false;
     }
@@ -811,11 +754,11 @@ final class Debugger {
     private Stop reverseStop(int[] watchesBefore, long n) {
         for (int i = 0; i < watchesBefore.length && i < watches.size(); i++) {
             Watch w = watches.get(i);
-            if (w.access() != Access.CHANGE) continue;
+            if (w.access() != Watch.Access.CHANGE) continue;
             int now = value(w);
-            if (now != watchesBefore[i]) return new Stop(Reason.WATCH, n, null, w, watchesBefore[i], now, null);
+            if (now != watchesBefore[i]) return new Stop(Stop.Reason.WATCH, n, null, w, watchesBefore[i], now, null);
         }
-        if (reverseBreak(machine.pc())) return new Stop(Reason.BREAKPOINT, n, breakpointAt(machine.pc()), null, 0, 0, null);
+        if (reverseBreak(machine.pc())) return new Stop(Stop.Reason.BREAKPOINT, n, breakpointAt(machine.pc()), null, 0, 0, null);
         return null;
     }
 
@@ -824,7 +767,7 @@ final class Debugger {
      * return (gdb's reverse-next): back until the call stack is as deep as it is now.
      */
     Stop reverseNext() {
-        if (journal.isEmpty()) return Stop.of(Reason.START, 0);
+        if (journal.isEmpty()) return Stop.of(Stop.Reason.START, 0);
         int depth = frames.depth();
         back(1);
         long n = 1;
@@ -837,7 +780,7 @@ final class Debugger {
                 if (s != null) return s;
             }
         }
-        return Stop.of(Reason.DONE, n);
+        return Stop.of(Stop.Reason.DONE, n);
     }
 
     /** Goes back to the call that entered the current frame (gdb's reverse-finish); null when there is no frame. */
@@ -854,7 +797,7 @@ final class Debugger {
                 if (s != null) return s;
             }
         }
-        return Stop.of(journal.isEmpty() && frames.depth() >= depth ? Reason.START : Reason.FINISHED, n);
+        return Stop.of(journal.isEmpty() && frames.depth() >= depth ? Stop.Reason.START : Stop.Reason.FINISHED, n);
     }
 
     /** Sets a register from the debugger; a fault may then be retried. */

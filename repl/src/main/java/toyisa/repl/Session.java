@@ -281,9 +281,9 @@ public final class Session {
             case CONDITION: breaks.condition(arg); break;
             case IGNORE: breaks.ignore(arg); break;
             case DELETE: breaks.delete(arg); break;
-            case WATCH: breaks.watch(arg, Debugger.Access.CHANGE); break;
-            case RWATCH: breaks.watch(arg, Debugger.Access.READ); break;
-            case AWATCH: breaks.watch(arg, Debugger.Access.ACCESS); break;
+            case WATCH: breaks.watch(arg, Watch.Access.CHANGE); break;
+            case RWATCH: breaks.watch(arg, Watch.Access.READ); break;
+            case AWATCH: breaks.watch(arg, Watch.Access.ACCESS); break;
             case INFO: inspect.info(arg); break;
             case BACKTRACE: noArgument(c, arg); inspect.backtrace(); break;
             case FRAME: inspect.frame(arg, 0); break;
@@ -322,7 +322,7 @@ public final class Session {
     }
 
     interface Execution {
-        Debugger.Stop run(Consumer<Step> listener);
+        Stop run(Consumer<Step> listener);
     }
 
     private void cmdFinish() {
@@ -358,7 +358,7 @@ public final class Session {
         CpuState before = m.state();
         byte[] memBefore = m.readMemory(0, 0x10000);
         long[] traced = {0};
-        Debugger.Stop stop = how.run(trace ? s -> {
+        Stop stop = how.run(trace ? s -> {
             // The trace of one command is capped (an endless loop traced at the default budget would be gigabytes).
             if (traced[0] <= traceCap) {
                 String line = "  " + s.traceLine();
@@ -370,7 +370,7 @@ public final class Session {
         previous = before;
         switch (stop.reason()) {
             case BREAKPOINT:
-                Debugger.Breakpoint b = stop.breakpoint();
+                Breakpoint b = stop.breakpoint();
                 message((b.temporary ? "temporary breakpoint " : "breakpoint ") + b.id() + ", " + report.describe(b.address())
                         + (b.condition != null ? " (if " + b.condition + ")" : ""));
                 break;
@@ -379,7 +379,7 @@ public final class Session {
                 message("breakpoint " + stop.breakpoint().id() + ", " + report.describe(stop.breakpoint().address()));
                 break;
             case WATCH:
-                Debugger.Watch w = stop.watch();
+                Watch w = stop.watch();
                 if (stop.note() != null) {
                     message("watch " + w.id() + ": " + stop.note() + " of " + w.spec() + " by the instruction before (value "
                             + Words.hex4(stop.oldValue()) + (stop.oldValue() != stop.newValue() ? " -> " + Words.hex4(stop.newValue()) : "") + ")");
@@ -457,12 +457,12 @@ public final class Session {
         inspect.showDisplays();
     }
 
-    private void reverse(Supplier<Debugger.Stop> how, String name) {
+    private void reverse(Supplier<Stop> how, String name) {
         Machine m = dbg.machine();
         CpuState before = m.state();
         byte[] memBefore = m.readMemory(0, 0x10000);
         String outBefore = m.output();
-        Debugger.Stop stop = how.get();
+        Stop stop = how.get();
         if (stop.steps() == 0) {
             message("nothing to undo: " + (dbg.historyForgotten() ? "the history keeps only the last " + dbg.historyLimit() + " steps"
                     : "this is where the program started"));

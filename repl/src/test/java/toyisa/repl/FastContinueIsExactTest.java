@@ -38,8 +38,8 @@ class FastContinueIsExactTest {
             if (breakAt >= 0) d.addBreakpoint(0x100 + breakAt, "b").ignore = ignore;
             if (watchA) d.addWatch(isa.registers().code("a"), 0, "a");
         }
-        Debugger.Stop f = fast.run(n, null);
-        Debugger.Stop s = stepped.run(n, step -> {}); // a listener wants every step: journaled all the way
+        Stop f = fast.run(n, null);
+        Stop s = stepped.run(n, step -> {}); // a listener wants every step: journaled all the way
         assertEquals(s.reason(), f.reason(), "why the run ended");
         assertEquals(s.breakpoint() == null ? -1 : s.breakpoint().address(), f.breakpoint() == null ? -1 : f.breakpoint().address(), "breakpoint");
         assertEquals(s.steps(), f.steps(), "instructions run");
@@ -69,9 +69,9 @@ class FastContinueIsExactTest {
                 d.load(Image.assemble(java.nio.file.Path.of("loop.pasm"), "loop.pasm", src, isa));
                 d.addBreakpoint(d.image().labels.get("middle"), "middle").ignore = 12_345;
             }
-            Debugger.Stop f = fast.run(Long.MAX_VALUE, null);
-            Debugger.Stop s = stepped.run(Long.MAX_VALUE, step -> {});
-            assertEquals(Debugger.Reason.BREAKPOINT, s.reason(), isa.name());
+            Stop f = fast.run(Long.MAX_VALUE, null);
+            Stop s = stepped.run(Long.MAX_VALUE, step -> {});
+            assertEquals(Stop.Reason.BREAKPOINT, s.reason(), isa.name());
             assertEquals(s.reason(), f.reason(), isa.name());
             assertEquals(s.steps(), f.steps(), isa.name() + ": instructions to the breakpoint");
             assertSame(stepped, fast, isa.name() + " at the breakpoint");

@@ -43,8 +43,8 @@ class ReverseSteppingIsExactTest {
         m.setFlags(flags & ((1 << m.flagNames().length()) - 1));
 
         Snapshot before = new Snapshot(m);
-        Debugger.Stop stop = dbg.run(n, null);
-        net.jqwik.api.statistics.Statistics.label("ended by").collect(stop.reason() == Debugger.Reason.STOPPED ? m.outcome() : stop.reason());
+        Stop stop = dbg.run(n, null);
+        net.jqwik.api.statistics.Statistics.label("ended by").collect(stop.reason() == Stop.Reason.STOPPED ? m.outcome() : stop.reason());
         Debugger.Back back = dbg.back(n);
         net.jqwik.api.statistics.Statistics.label("steps").collect(stop.steps() < 10 ? "<10" : stop.steps() < 100 ? "10-99" : ">=100");
         assertEquals(stop.steps(), back.undone(), "steps undone");
