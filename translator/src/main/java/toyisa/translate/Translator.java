@@ -2,11 +2,9 @@ package toyisa.translate;
 
 import java.util.ArrayList;
 import java.util.List;
-import toyisa.armistice.Armistice;
 import toyisa.intellio.Intellio;
 import toyisa.intellio.IntellioOp;
 import toyisa.intellio.IntellioVisitor;
-import toyisa.isa.EncodingException;
 import toyisa.isa.Instruction;
 import toyisa.isa.Operand;
 import toyisa.translate.LazyFlags.Kind;
@@ -51,29 +49,9 @@ final class Translator implements IntellioVisitor<Void> {
     /** Host jump after {@code tst p, q} for the flags of a logic result (guest C = O = 0). */
     static final String[] AFTER_TST = {NEVER, ALWAYS, NEVER, ALWAYS, "jz", "jnz", "jz", "jnz", "jn", "jnn", null, null, "jn", "jnn", "jle", "jgt"};
 
-    /** A host instruction not yet encoded: its target may be a label resolved at the end. */
-    private static final class Pending {
-        final String mnemonic;
-        final Operand[] operands;
-        final Label target;
-        Site site;
-
-        Pending(String mnemonic, Operand[] operands, Label target, Site site) {
-            this.mnemonic = mnemonic;
-            this.operands = operands;
-            this.target = target;
-            this.site = site;
-        }
-    }
-
-    private static final class Label {
-        int index = -1;
-        final List<Integer> users = new ArrayList<>();
-    }
-
     private final GuestBlock block;
     private final int base;
-    private final List<Pending> code = new ArrayList<>();
+    private final HostCode code = new HostCode();
     private final List<Stub> stubs = new ArrayList<>();
     private final int[] boundaries;
     private final int[] liveAfter;
@@ -164,25 +142,8 @@ final class Translator implements IntellioVisitor<Void> {
     }
 
     private Translation encode() {
-        byte[] bytes = new byte[code.size() * 4];
         Site[] sites = new Site[code.size()];
-        for (int k = 0; k < code.size(); k++) {
-            Pending p = code.get(k);
-            Operand[] ops = p.operands;
-            if (p.target != null) {
-                if (p.target.index < 0) throw new IllegalStateException("unbound label in " + p.mnemonic);
-                ops = new Operand[] {Operand.num(base + 4 * p.target.index)};
-            }
-            int at = (base + 4 * k) & 0xFFFF;
-            try {
-                byte[] b = Armistice.TABLE.assemble(p.mnemonic, List.of(ops), at).bytes();
-                System.arraycopy(b, 0, bytes, 4 * k, 4);
-            } catch (EncodingException e) {
-                throw new IllegalStateException("the translator made an instruction Armistice cannot encode: " + p.mnemonic
-                        + " " + List.of(ops) + ": " + e.getMessage(), e);
-            }
-            sites[k] = p.site;
-        }
+        byte[] bytes = code.encode(base, sites);
         return new Translation(block, base, bytes, sites, boundaries, requiresCanon, stubs);
     }
 
@@ -210,27 +171,26 @@ final class Translator implements IntellioVisitor<Void> {
     }
 
     private void emit(String mnemonic, Operand... ops) {
-        code.add(new Pending(mnemonic, ops, null, here()));
+        code.add(mnemonic, ops, here());
     }
 
-    private void jump(String mnemonic, Label target) {
-        target.users.add(code.size());
-        code.add(new Pending(mnemonic, new Operand[0], target, here()));
+    private void jump(String mnemonic, HostCode.Label target) {
+        code.jump(mnemonic, target, here());
     }
 
-    private void bind(Label l) {
-        l.index = code.size();
+    private void bind(HostCode.Label l) {
+        code.bind(l);
     }
 
     /** A guest memory access: the host instruction at {@code hostOffset} bytes into the guest's address. */
     private void access(String mnemonic, int offset, int length, boolean write, Operand... ops) {
-        code.add(new Pending(mnemonic, ops, null, new Site(curPc, curIndex, siteFlags, null, offset, length, write)));
+        code.add(mnemonic, ops, new Site(curPc, curIndex, siteFlags, null, offset, length, write));
     }
 
     private int stub(Stub s) {
         stubs.add(s);
         int at = code.size();
-        code.add(new Pending("halt", new Operand[0], null, here().withStub(s)));
+        code.add("halt", new Operand[0], here().withStub(s));
         return at;
     }
 
@@ -304,14 +264,14 @@ final class Translator implements IntellioVisitor<Void> {
     // ------------------------------------------------------------------ flags in host code
 
     /** Emits a jump to {@code target} taken when guest condition {@code cc} holds. */
-    private void branch(int cc, Label target) {
+    private void branch(int cc, HostCode.Label target) {
         if (!branchLazy(cc, target)) {
             materialize();
             branchCanon(cc, target);
         }
     }
 
-    private void hostJump(String mnemonic, Label target) {
+    private void hostJump(String mnemonic, HostCode.Label target) {
         if (mnemonic.equals(NEVER)) return;
         jump(mnemonic, target);
     }
@@ -327,7 +287,7 @@ final class Translator implements IntellioVisitor<Void> {
     }
 
     /** The condition from the lazy record without computing r11; false if this kind cannot. */
-    private boolean branchLazy(int cc, Label target) {
+    private boolean branchLazy(int cc, HostCode.Label target) {
         LazyFlags f = flags;
         boolean single = cc != CC_BE && cc != CC_A && cc != CC_L && cc != CC_GE && cc != CC_LE && cc != CC_G;
         boolean zs = cc == CC_Z || cc == CC_NZ || cc == CC_S || cc == CC_NS;
@@ -416,13 +376,13 @@ final class Translator implements IntellioVisitor<Void> {
         if (!(hostFlagsOf == flags && hostMode == MODE_RESULT)) setup("tst", reg(r), reg(r), MODE_RESULT);
     }
 
-    private void resultBranch(int r, int cc, Label target) {
+    private void resultBranch(int r, int cc, HostCode.Label target) {
         resultFlags(r);
         hostJump(AFTER_TST[cc], target);
     }
 
     /** A condition on r11 (bits Z=8 S=4 C=2 O=1). */
-    private void branchCanon(int cc, Label target) {
+    private void branchCanon(int cc, HostCode.Label target) {
         int mask;
         boolean whenSet;
         switch (cc) {
@@ -474,7 +434,7 @@ final class Translator implements IntellioVisitor<Void> {
             int[][] order = {{LazyFlags.Z, CC_NZ}, {LazyFlags.S, CC_NS}, {LazyFlags.C, CC_AE}, {LazyFlags.O, CC_NO}};
             for (int[] fl : order) {
                 if ((defined & fl[0]) == 0) continue;
-                Label skip = new Label();
+                HostCode.Label skip = new HostCode.Label();
                 if (!branchLazy(fl[1], skip)) throw new IllegalStateException("cannot compute a flag of " + f);
                 emit("or", reg(FLAGS), num(fl[0]));
                 bind(skip);
@@ -512,7 +472,7 @@ final class Translator implements IntellioVisitor<Void> {
     }
 
     /** An exit to a known guest address: flag code (skipped when chained to a block that does not need it), then a halt. */
-    private void exitStub(int target, Label from) {
+    private void exitStub(int target, HostCode.Label from) {
         inLeavingCode();
         Stub s = new Stub(Stub.Kind.EXIT, target);
         s.startIndex = code.size();
@@ -531,10 +491,10 @@ final class Translator implements IntellioVisitor<Void> {
         if (flags.kind != Kind.CANON) {
             // Targets that do not read the flags are tried first, before the flags are computed; the
             // cache ends in a jump to the flag code, which ends in the cache for the targets that read them.
-            Label flagCode = new Label();
+            HostCode.Label flagCode = new HostCode.Label();
             s.fastIndex = code.size();
             jump("jmp", flagCode);
-            for (int k = 0; k < 2 * CACHE_ENTRIES; k++) code.add(new Pending("nop", new Operand[0], null, here().withStub(s)));
+            for (int k = 0; k < 2 * CACHE_ENTRIES; k++) code.add("nop", new Operand[0], here().withStub(s));
             bind(flagCode);
             hostFlagsOf = null; // the cache's compares have changed the host flags
             materialize();
@@ -543,7 +503,7 @@ final class Translator implements IntellioVisitor<Void> {
         s.cacheIndex = code.size();
         stub(s);
         // Room for the cache: each entry is "cmp r7, guest / jz host"; the halt moves down as it fills.
-        for (int k = 0; k < 2 * CACHE_ENTRIES; k++) code.add(new Pending("nop", new Operand[0], null, here().withStub(s)));
+        for (int k = 0; k < 2 * CACHE_ENTRIES; k++) code.add("nop", new Operand[0], here().withStub(s));
     }
 
     // ------------------------------------------------------------------ the guest instructions
@@ -818,7 +778,7 @@ final class Translator implements IntellioVisitor<Void> {
 
     @Override
     public Void jcc(IntellioOp op, int target) {
-        Label taken = new Label();
+        HostCode.Label taken = new HostCode.Label();
         branch(op.conditionCode(), taken);
         LazyFlags f = flags;
         LazyFlags hf = hostFlagsOf;
