@@ -1,10 +1,7 @@
 package toyisa.repl;
 
-import java.io.InputStream;
 import java.nio.ByteOrder;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
@@ -40,298 +37,9 @@ import toyisa.vm.Step;
  * A call pushes a {@link Frame} (where it was called from, where it went, where it returns to and
  * the stack pointer before the call); a return pops one. It is kept per step, so going back restores it.
  */
-final class Debugger {
-    /** Steps the reverse-step journal keeps by default. */
-    static final int DEFAULT_HISTORY = 100_000;
-    /** Instructions a program may execute in the debugger before it counts as hung. */
-    static final long DEFAULT_BUDGET = 10_000_000L;
-    /** Instructions a run steps (journaled) before it goes on with the fast core. */
-    static final int STEPPED = 10_000;
-    /** Steps journaled at the end of a fast run when {@code back} goes into it. */
-    static final int REPLAY_TAIL = 1_000;
-    /** Fast runs the history remembers (each keeps a copy of the machine). */
-    static final int FAST_RUNS = 32;
-
-    /**
-     * What {@link #back(int)} did.
-     *
-     * @param undone      steps undone
-     * @param exhausted   true when it wanted more steps than the journal held
-     * @param forgotten   true when older steps had been dropped from the journal (so the start was not reached)
-     * @param outputTaken program output taken back, in the order it had been printed
-     */
-    record Back(int undone, boolean exhausted, boolean forgotten, String outputTaken) {}
-
-    /** What to run towards, besides breakpoints, watches and the end: see {@link #go}. */
-    record Goal(long max, int location, int returnTo, int spAtCall, int belowDepth, int pastAddress, int pastDepth) {
-        static Goal steps(long max) {
-            return new Goal(max, -1, -1, -1, -1, -1, -1);
-        }
-    }
-
-    /** One entry of the history: a journaled step, or a fast run of {@code count} steps from {@code snapshot}. */
-    private record Entry(Step step, CallStack.Frames frames, Machine snapshot, long count) {}
-
-    private Machine machine;
-    private Image image;
-    private final ArrayDeque<Entry> journal = new ArrayDeque<>();
-    private int steppedEntries;
-    private int fastEntries;
-    private final int historyLimit;
-    private boolean forgotten;
-    private long budget = DEFAULT_BUDGET;
-    private final List<Breakpoint> breakpoints = new ArrayList<>();
-    private final BitSet breakAt = new BitSet(0x10000);
-    private final List<Watch> watches = new ArrayList<>();
-    private int[] watchValues = new int[0];
-    private int nextId = 1;
-    private byte[] input = new byte[0];
-    private InputStream inputStream;
-    private Consumer<String> echo;
-    private CallStack.Frames frames = CallStack.Frames.EMPTY;
-    /** What is known of the code: which addresses hold calls, returns and jumps, and the straight-line slices. */
-    private final CodeMap code = new CodeMap();
-    /** Bytes written by {@code asm}: part of the program from then on, kept by reset and by a CPU switch. */
-    private final java.util.TreeMap<Integer, Byte> patches = new java.util.TreeMap<>();
-    private volatile boolean interrupted;
-
+final class Debugger extends DebuggerState {
     Debugger(Isa cpu, int historyLimit) {
-        if (historyLimit < 1) throw new IllegalArgumentException("the history must hold at least one step");
-        this.historyLimit = historyLimit;
-        this.machine = Machine.create(cpu);
-        this.image = Image.raw("(empty)", new byte[0]);
-        reload();
-    }
-
-    Machine machine() {
-        return machine;
-    }
-
-    Isa cpu() {
-        return machine.isa();
-    }
-
-    Image image() {
-        return image;
-    }
-
-    /** Bytes patched into the program by {@code asm}. */
-    int patchedBytes() {
-        return patches.size();
-    }
-
-    int historyLimit() {
-        return historyLimit;
-    }
-
-    /** Steps {@code back} can undo. */
-    long historySize() {
-        long n = 0;
-        for (Entry e : journal) n += e.step != null ? 1 : e.count;
-        return n;
-    }
-
-    boolean historyForgotten() {
-        return forgotten;
-    }
-
-    void setBudget(long budget) {
-        this.budget = budget;
-        machine.setBudget(budget);
-    }
-
-    /** The bytes HAL services 20h and 21h read (from the start again at every load and reset). */
-    void setInput(byte[] input) {
-        this.input = input.clone();
-        this.inputStream = null;
-        machine.setInput(this.input);
-    }
-
-    /** Input read on demand (typed at the REPL's prompt); every byte read is kept for back and reset. */
-    void setInput(InputStream stream) {
-        this.inputStream = stream;
-        machine.setInput(stream);
-    }
-
-    /** Where program output goes as it is printed. */
-    void setOutputEcho(Consumer<String> echo) {
-        this.echo = echo;
-        machine.setOutputEcho(echo);
-    }
-
-    CallStack.Frames frames() {
-        return frames;
-    }
-
-    // ------------------------------------------------------------------ loading
-
-    /** Loads a program on the current CPU and starts at its entry. */
-    void load(Image img) {
-        this.image = img;
-        patches.clear();
-        reload();
-    }
-
-    /** Loads the program again from its bytes: fresh memory and registers, empty journal. */
-    void reload() {
-        machine.load(image.program);
-        patches.forEach((a, b) -> machine.writeByte(a, b));
-        machine.setBudget(budget);
-        if (inputStream != null) machine.setInput(inputStream);
-        else machine.setInput(input);
-        machine.setOutputEcho(echo);
-        clearHistory();
-        frames = CallStack.Frames.EMPTY;
-        code.forgetAll();
-        refreshWatches();
-    }
-
-    private void clearHistory() {
-        journal.clear();
-        steppedEntries = 0;
-        fastEntries = 0;
-        forgotten = false;
-    }
-
-    /**
-     * Switches to another CPU with the same program: the same bytes at the same addresses. The
-     * caller decides what "the same program" is for a fat file (its other slice).
-     */
-    void switchCpu(Isa cpu, Image img) {
-        this.machine = Machine.create(cpu);
-        this.image = img;
-        // A register watch follows the register's name (c is r3 on Armistice, code 2 on Intellio);
-        // one the new CPU does not have (r10 on Intellio) is dropped, not misread.
-        List<Watch> kept = new ArrayList<>();
-        for (Watch w : watches) {
-            if (w.register() < 0) {
-                kept.add(w);
-                continue;
-            }
-            int code = cpu.registers().code(w.spec());
-            if (code >= 0 && code < machine.registerCount()) kept.add(new Watch(w.id(), code, 0, cpu.registers().name(code), w.access()));
-        }
-        watches.clear();
-        watches.addAll(kept);
-        reload();
-    }
-
-    // ------------------------------------------------------------------ breakpoints and watches
-
-    Breakpoint addBreakpoint(int address, String spec) {
-        return addBreakpoint(address, spec, false);
-    }
-
-    Breakpoint addBreakpoint(int address, String spec, boolean temporary) {
-        for (Breakpoint b : breakpoints) if (b.address() == address) return b;
-        Breakpoint b = new Breakpoint(nextId++, address & 0xFFFF, spec, temporary);
-        breakpoints.add(b);
-        breakAt.set(b.address());
-        code.forgetSlices();
-        return b;
-    }
-
-    Watch addWatch(int register, int address, String spec) {
-        return addWatch(register, address, spec, Watch.Access.CHANGE);
-    }
-
-    Watch addWatch(int register, int address, String spec, Watch.Access access) {
-        Watch w = new Watch(nextId++, register, address & 0xFFFF, spec, access);
-        watches.add(w);
-        refreshWatches();
-        return w;
-    }
-
-    /** Deletes a breakpoint or watch by number; returns false when there is none. */
-    boolean delete(int id) {
-        boolean found = breakpoints.removeIf(b -> b.id() == id) | watches.removeIf(w -> w.id() == id);
-        rebuildBreakAt();
-        refreshWatches();
-        return found;
-    }
-
-    int deleteAll() {
-        int n = breakpoints.size() + watches.size();
-        breakpoints.clear();
-        watches.clear();
-        rebuildBreakAt();
-        refreshWatches();
-        return n;
-    }
-
-    List<Breakpoint> breakpoints() {
-        return List.copyOf(breakpoints);
-    }
-
-    Breakpoint breakpoint(int id) {
-        for (Breakpoint b : breakpoints) if (b.id() == id) return b;
-        return null;
-    }
-
-    List<Watch> watches() {
-        return List.copyOf(watches);
-    }
-
-    boolean hasBreakpoint(int address) {
-        return breakAt.get(address & 0xFFFF);
-    }
-
-    private void rebuildBreakAt() {
-        code.forgetSlices();
-        breakAt.clear();
-        for (Breakpoint b : breakpoints) breakAt.set(b.address());
-    }
-
-    /** The current value of a watched register or memory word. */
-    int value(Watch w) {
-        if (w.register() >= 0) return machine.register(w.register());
-        return word(w.address());
-    }
-
-    /** The 16-bit word at an address, in the CPU's byte order. */
-    int word(int address) {
-        int first = machine.readByte(address), second = machine.readByte(address + 1);
-        return cpu().byteOrder() == ByteOrder.BIG_ENDIAN ? first << 8 | second : second << 8 | first;
-    }
-
-    private void refreshWatches() {
-        watchValues = new int[watches.size()];
-        for (int i = 0; i < watches.size(); i++) watchValues[i] = value(watches.get(i));
-    }
-
-    /** Evaluates an expression on the machine as it is now (registers, labels, memory). */
-    int evaluate(String expression) {
-        return AddressExpression.evaluate(expression, context());
-    }
-
-    AddressExpression.Context context() {
-        return new AddressExpression.Context() {
-            @Override
-            public int pc() {
-                return machine.pc();
-            }
-
-            @Override
-            public Integer register(String name) {
-                int r = cpu().registers().code(name);
-                return r >= 0 && r < machine.registerCount() ? machine.register(r) : null;
-            }
-
-            @Override
-            public Integer label(String name) {
-                return image.labels.get(name);
-            }
-
-            @Override
-            public int word(int address) {
-                return Debugger.this.word(address);
-            }
-
-            @Override
-            public boolean hasLabels() {
-                return !image.labels.isEmpty();
-            }
-        };
+        super(cpu, historyLimit);
     }
 
     // ------------------------------------------------------------------ running
@@ -590,11 +298,11 @@ final class Debugger {
 
     private void record(Entry e) {
         journal.addLast(e);
-        if (e.step != null) steppedEntries++;
+        if (e.step() != null) steppedEntries++;
         else fastEntries++;
         while (steppedEntries > historyLimit || fastEntries > FAST_RUNS) {
             Entry old = journal.removeFirst();
-            if (old.step != null) steppedEntries--;
+            if (old.step() != null) steppedEntries--;
             else fastEntries--;
             forgotten = true;
         }
@@ -602,7 +310,7 @@ final class Debugger {
 
     private Entry removeLast() {
         Entry e = journal.removeLast();
-        if (e.step != null) steppedEntries--;
+        if (e.step() != null) steppedEntries--;
         else fastEntries--;
         return e;
     }
@@ -613,19 +321,19 @@ final class Debugger {
         long undone = 0;
         while (undone < n && !journal.isEmpty()) {
             Entry e = journal.peekLast();
-            if (e.step != null) {
+            if (e.step() != null) {
                 removeLast();
-                machine.undo(e.step);
-                frames = e.frames;
+                machine.undo(e.step());
+                frames = e.frames();
                 undone++;
-            } else if (n - undone >= e.count) {
+            } else if (n - undone >= e.count()) {
                 removeLast();
                 restore(e);
-                undone += e.count;
+                undone += e.count();
             } else {
                 removeLast();
                 restore(e);
-                replay(e, e.count - (n - undone));
+                replay(e, e.count() - (n - undone));
                 undone = n;
             }
         }
@@ -637,9 +345,9 @@ final class Debugger {
 
     /** Restores the machine and call stack to the start of a fast run. */
     private void restore(Entry e) {
-        machine.restore(e.snapshot);
+        machine.restore(e.snapshot());
         machine.setOutputEcho(echo);
-        frames = e.frames;
+        frames = e.frames();
     }
 
     /**
@@ -659,7 +367,7 @@ final class Debugger {
                     machine.runFor(1);
                     track(kind, pc, sp);
                 }
-                record(new Entry(null, e.frames, e.snapshot, fast));
+                record(new Entry(null, e.frames(), e.snapshot(), fast));
             }
             for (long i = fast; i < count; i++) {
                 int pc = machine.pc();
@@ -685,7 +393,7 @@ final class Debugger {
         long n = 0;
         while (!journal.isEmpty()) {
             Entry e = journal.peekLast();
-            if (e.step != null) {
+            if (e.step() != null) {
                 int[] before = currentWatchValues();
                 back(1);
                 n++;
@@ -700,7 +408,7 @@ final class Debugger {
             machine.setOutputEcho(null);
             int spCode = cpu().registers().code("sp");
             int[] prev = currentWatchValues();
-            for (long i = 0; i < e.count; i++) {
+            for (long i = 0; i < e.count(); i++) {
                 if (reverseBreak(machine.pc())) last = i;
                 prev = currentWatchValues();
                 int pc = machine.pc();
@@ -712,12 +420,12 @@ final class Debugger {
             }
             restore(e);
             if (last < 0) {
-                n += e.count;
+                n += e.count();
                 refreshWatches();
                 continue;
             }
             replay(e, last);
-            n += e.count - last;
+            n += e.count() - last;
             refreshWatches();
             Breakpoint b = breakAt.get(machine.pc()) ? breakpointAt(machine.pc()) : null;
             return new Stop(b != null ? Stop.Reason.BREAKPOINT : Stop.Reason.WATCH, n, b, null, 0, 0, null);
@@ -849,8 +557,8 @@ final class Debugger {
         Iterator<Entry> it = journal.descendingIterator();
         while (it.hasNext() && out.size() < max) {
             Entry e = it.next();
-            if (e.step == null) break;
-            out.add(0, e.step);
+            if (e.step() == null) break;
+            out.add(0, e.step());
         }
         return out;
     }
