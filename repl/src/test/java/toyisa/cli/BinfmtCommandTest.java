@@ -3,13 +3,9 @@ package toyisa.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -36,25 +32,12 @@ class BinfmtCommandTest {
     }
 
     private String toyisa(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int status = Toyisa.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return ("$ toyisa " + String.join(" ", args) + "\n" + out + "--- stderr\n" + err + "--- exit status " + status + "\n")
-                .replace(dir.toString(), "$DIR");
-    }
-
-    private static void golden(String name, String actual) throws IOException {
-        Path file = Path.of("src", "test", "resources", "cli", name + ".out");
-        if (Boolean.getBoolean("toyisa.regenerate")) {
-            Files.writeString(file, actual, StandardCharsets.UTF_8);
-            return;
-        }
-        if (!Files.exists(file)) fail(file + " is missing: run with -Dtoyisa.regenerate=true and review it");
-        assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual, name + " differs from its golden file");
+        return Goldens.transcript(args).replace(dir.toString(), "$DIR");
     }
 
     @Test
     void theRegisterLineIsExplainedFieldByField() throws IOException {
-        golden("binfmt-register-line", toyisa("binfmt", "--register-line", "toyisa-intellio")
+        Goldens.check("binfmt-register-line", toyisa("binfmt", "--register-line", "toyisa-intellio")
                 + toyisa("binfmt", "--install", "woz", "/usr/local/bin/toyisa-woz", "--extension", "woz", "--preserve", "yes")
                 + toyisa("binfmt", "--register-line", "woz", "--explain"));
     }
@@ -63,7 +46,7 @@ class BinfmtCommandTest {
     void installFindAndRemoveWorkLikeUpdateBinfmts() throws IOException {
         Path txf = dir.resolve("p.txf");
         Files.write(txf, new byte[] {0x7F, 'T', 'X', 'F', 1, 2, 2, (byte) 0xA7, 0, 1, 0, 0});
-        golden("binfmt-install-find-remove",
+        Goldens.check("binfmt-install-find-remove",
                 toyisa("binfmt", "--find", txf.toString())
                 + toyisa("binfmt", "--install", "armistice-txf", "/usr/local/bin/run-armistice", "--magic", "\\x7fTXF\\x01\\x02",
                         "--mask", "\\xff\\xff\\xff\\xff\\xff\\xff")
@@ -75,7 +58,7 @@ class BinfmtCommandTest {
     @Test
     void badSpecificationsGetAClearMessageAndChangeNothing() throws IOException {
         String before = toyisa("binfmt", "--display");
-        golden("binfmt-install-errors",
+        Goldens.check("binfmt-install-errors",
                 toyisa("binfmt", "--install", "t", "/t", "--magic", "\\x7f\\xZZ")
                 + toyisa("binfmt", "--install", "t", "/t", "--magic", "ABCD", "--mask", "\\xff\\xff")
                 + toyisa("binfmt", "--install", "t", "/t", "--magic", "ABCD", "--offset", "125")

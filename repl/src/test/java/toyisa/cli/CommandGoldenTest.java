@@ -1,13 +1,8 @@
 package toyisa.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -44,19 +39,7 @@ class CommandGoldenTest {
     }
 
     private static String toyisa(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int status = Toyisa.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return (out + "--- stderr\n" + err + "--- exit status " + status + "\n").replace(dir.toString(), "$DIR");
-    }
-
-    private static void golden(String name, String actual) throws IOException {
-        Path file = Path.of("src", "test", "resources", "cli", name + ".out");
-        if (Boolean.getBoolean("toyisa.regenerate")) {
-            Files.writeString(file, actual, StandardCharsets.UTF_8);
-            return;
-        }
-        if (!Files.exists(file)) fail(file + " is missing: run with -Dtoyisa.regenerate=true and review it");
-        assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual, name + " differs from its golden file");
+        return Goldens.run(args).replace(dir.toString(), "$DIR");
     }
 
     private static String bin(String cpu) {
@@ -69,49 +52,49 @@ class CommandGoldenTest {
 
     @Test
     void nativeRunsPrint42() throws IOException {
-        golden("run-armistice-native", toyisa("run", "--cpu", "armistice", bin("armistice")));
-        golden("run-intellio-native", toyisa("run", "--cpu", "intellio", bin("intellio")));
+        Goldens.check("run-armistice-native", toyisa("run", "--cpu", "armistice", bin("armistice")));
+        Goldens.check("run-intellio-native", toyisa("run", "--cpu", "intellio", bin("intellio")));
     }
 
     /** isa.md section 4: and r10, 1022h, then an illegal instruction at 0104h; nothing printed; 132. */
     @Test
     void intellioBinaryCrashesOnArmistice() throws IOException {
-        golden("run-intellio-on-armistice", toyisa("run", "--trace", "--cpu", "armistice", bin("intellio")));
+        Goldens.check("run-intellio-on-armistice", toyisa("run", "--trace", "--cpu", "armistice", bin("intellio")));
     }
 
     /** isa.md section 4: seven wrong instructions, then an illegal instruction at 010Ch; 132. */
     @Test
     void armisticeBinaryCrashesOnIntellio() throws IOException {
-        golden("run-armistice-on-intellio", toyisa("run", "--trace", "--cpu", "intellio", bin("armistice")));
+        Goldens.check("run-armistice-on-intellio", toyisa("run", "--trace", "--cpu", "intellio", bin("armistice")));
     }
 
     @Test
     void compareShowsTheMisdecodeSideBySide() throws IOException {
         String intellio = toyisa("compare", "--color=never", bin("intellio"));
         assertTrue(intellio.endsWith("--- exit status 0\n"), intellio);
-        golden("compare-intellio-binary", intellio);
-        golden("compare-armistice-binary", toyisa("compare", "--color=never", bin("armistice")));
+        Goldens.check("compare-intellio-binary", intellio);
+        Goldens.check("compare-armistice-binary", toyisa("compare", "--color=never", bin("armistice")));
     }
 
     @Test
     void disassemblyAsEitherCpuSeesIt() throws IOException {
-        golden("disasm-intellio-txf", toyisa("disasm", txf("intellio")));
-        golden("disasm-intellio-txf-as-armistice", toyisa("disasm", "--cpu", "armistice", txf("intellio")));
+        Goldens.check("disasm-intellio-txf", toyisa("disasm", txf("intellio")));
+        Goldens.check("disasm-intellio-txf-as-armistice", toyisa("disasm", "--cpu", "armistice", txf("intellio")));
     }
 
     @Test
     void execRefusesAForeignTxfWhenNoEntryMatches() throws IOException {
         toyisa("binfmt", "--disable", "toyisa-intellio");
-        golden("exec-foreign-txf", toyisa("exec", "--machine", "armistice", txf("intellio")));
+        Goldens.check("exec-foreign-txf", toyisa("exec", "--machine", "armistice", txf("intellio")));
         toyisa("binfmt", "--enable", "toyisa-intellio");
         // The preinstalled entry hands it to the emulator: Print(42) runs translated on Armistice.
-        golden("exec-foreign-txf-emulated", toyisa("exec", "--machine", "armistice", txf("intellio")));
-        golden("exec-native-txf", toyisa("exec", "--machine", "intellio", txf("intellio")));
+        Goldens.check("exec-foreign-txf-emulated", toyisa("exec", "--machine", "armistice", txf("intellio")));
+        Goldens.check("exec-native-txf", toyisa("exec", "--machine", "intellio", txf("intellio")));
     }
 
     @Test
     void binfmtDisplaysLikeUpdateBinfmts() throws IOException {
-        golden("binfmt-display", toyisa("binfmt", "--display"));
+        Goldens.check("binfmt-display", toyisa("binfmt", "--display"));
     }
 
     @Test
@@ -119,16 +102,16 @@ class CommandGoldenTest {
         String demo = toyisa("demo", "--color=never");
         assertTrue(demo.endsWith("--- exit status 0\n"), demo);
         assertTrue(demo.contains("\n    42\n"), "the translated run prints 42: " + demo);
-        golden("demo", demo);
+        Goldens.check("demo", demo);
     }
 
     /** demo --act N shows one act; demo FILE tells the story on any program; every line fits 100 columns. */
     @Test
     void demoOnAnyProgramOneActAtATime() throws IOException {
         String act = toyisa("demo", "--color=never", "--act", "4");
-        golden("demo-act-4", act);
+        Goldens.check("demo-act-4", act);
         String hello = toyisa("demo", "--color=never", Path.of("..", "examples", "hello.pasm").toString());
-        golden("demo-hello", hello);
+        Goldens.check("demo-hello", hello);
         for (String out : new String[] {act, hello, toyisa("demo", "--color=never")}) {
             for (String line : out.split("\n")) assertTrue(line.length() <= DemoCommand.WIDTH, line.length() + ": " + line);
         }
@@ -136,7 +119,7 @@ class CommandGoldenTest {
 
     @Test
     void badInputGetsAMessageNotAStackTrace() throws IOException {
-        golden("usage-errors", toyisa("run", "--cpu", "z80", bin("intellio"))
+        Goldens.check("usage-errors", toyisa("run", "--cpu", "z80", bin("intellio"))
                 + toyisa("run", bin("intellio"))
                 + toyisa("run", "--cpu", "armistice", dir.resolve("missing.bin").toString())
                 + toyisa("disasm", dir.toString())
@@ -149,33 +132,33 @@ class CommandGoldenTest {
         toyisa.asm.FatAssembly fat = Assembler.assembleFat("print42.pasm", DemoCommand.PRINT_42, toyisa.asm.IncludeResolver.NONE);
         Path file = dir.resolve("print42.fat");
         Files.write(file, fat.bytes());
-        golden("fat-without-cpu", toyisa("run", file.toString()) + toyisa("disasm", file.toString()));
+        Goldens.check("fat-without-cpu", toyisa("run", file.toString()) + toyisa("disasm", file.toString()));
     }
 
     @Test
     void exercisesAreListedAndChecked() throws IOException {
         Path poly = dir.resolve("polyglot.hex");
         Files.writeString(poly, "20 10 22 2A CD 13 F4\n");
-        golden("exercise-list", toyisa("exercise", "list"));
-        golden("exercise-check-polyglot", toyisa("exercise", "check", "polyglot", poly.toString()));
+        Goldens.check("exercise-list", toyisa("exercise", "list"));
+        Goldens.check("exercise-check-polyglot", toyisa("exercise", "check", "polyglot", poly.toString()));
     }
 
     @Test
     void hexTextIsReadAsTheBytesItSpells() throws IOException {
         Path hex = dir.resolve("print42.hex");
         Files.writeString(hex, "20 10 22 2A   ; mov a, 10h / mov c, 42\nCD 13 F4     ; int 13h / hlt\n");
-        golden("run-hex-text", toyisa("run", "--cpu", "intellio", hex.toString()));
-        golden("disasm-hex-text", toyisa("disasm", "--cpu", "armistice", hex.toString()));
+        Goldens.check("run-hex-text", toyisa("run", "--cpu", "intellio", hex.toString()));
+        Goldens.check("disasm-hex-text", toyisa("disasm", "--cpu", "armistice", hex.toString()));
         Path source = dir.resolve("print42.pasm");
         Files.writeString(source, DemoCommand.PRINT_42);
-        golden("run-source-text", toyisa("run", "--cpu", "intellio", source.toString()));
+        Goldens.check("run-source-text", toyisa("run", "--cpu", "intellio", source.toString()));
     }
 
     @Test
     void theExampleCourseAsAnInstructorSeesIt() throws IOException {
         String course = Path.of("..", "courses", "example").toString();
-        golden("exercise-validate-example", toyisa("exercise", "--course", course, "validate"));
-        golden("exercise-show-factorial", toyisa("exercise", "show", "factorial"));
+        Goldens.check("exercise-validate-example", toyisa("exercise", "--course", course, "validate"));
+        Goldens.check("exercise-show-factorial", toyisa("exercise", "show", "factorial"));
     }
 
     /**
@@ -199,7 +182,7 @@ class CommandGoldenTest {
             all.append("$ toyisa emulate ").append(itl.getFileName()).append('\n').append(toyisa("emulate", itl.toString()));
             all.append("$ toyisa exec --machine armistice ").append(itl.getFileName()).append('\n')
                .append(toyisa("exec", "--machine", "armistice", itl.toString()));
-            golden("death-" + death, all.toString());
+            Goldens.check("death-" + death, all.toString());
         }
     }
 

@@ -1,13 +1,8 @@
 package toyisa.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -27,20 +22,7 @@ class ReadTxfCommandTest {
     Path dir;
 
     private String toyisa(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int status = Toyisa.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return ("$ toyisa " + String.join(" ", args) + "\n" + out + "--- stderr\n" + err + "--- exit status " + status + "\n")
-                .replace(dir.toString() + "/", "");
-    }
-
-    private static void golden(String name, String actual) throws IOException {
-        Path file = Path.of("src", "test", "resources", "cli", name + ".out");
-        if (Boolean.getBoolean("toyisa.regenerate")) {
-            Files.writeString(file, actual, StandardCharsets.UTF_8);
-            return;
-        }
-        if (!Files.exists(file)) fail(file + " is missing: run with -Dtoyisa.regenerate=true and review it");
-        assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual, name + " differs from its golden file");
+        return Goldens.transcript(args).replace(dir.toString() + "/", "");
     }
 
     private static byte[] txf(String cpu) {
@@ -57,12 +39,12 @@ class ReadTxfCommandTest {
 
     @Test
     void aTxfFileFieldByField() throws IOException {
-        golden("readtxf-intellio", toyisa("readtxf", write("print42.intellio.txf", txf("intellio"))));
+        Goldens.check("readtxf-intellio", toyisa("readtxf", write("print42.intellio.txf", txf("intellio"))));
     }
 
     @Test
     void aFatFileItsSliceTableThenEachSlice() throws IOException {
-        golden("readtxf-fat", toyisa("readtxf", write("print42.fat", Fat.write(List.of(txf("armistice"), txf("intellio"))))));
+        Goldens.check("readtxf-fat", toyisa("readtxf", write("print42.fat", Fat.write(List.of(txf("armistice"), txf("intellio"))))));
     }
 
     @Test
@@ -70,13 +52,13 @@ class ReadTxfCommandTest {
         java.util.Map<String, byte[]> slices = new java.util.LinkedHashMap<>();
         slices.put("armistice", txf("armistice"));
         slices.put("intellio", txf("intellio"));
-        golden("readtxf-woz", toyisa("readtxf", write("print42.woz", toyisa.container.Woz.write("print42", slices))));
+        Goldens.check("readtxf-woz", toyisa("readtxf", write("print42.woz", toyisa.container.Woz.write("print42", slices))));
     }
 
     @Test
     void aFileThatIsNotWellFormedGetsTheReadersMessage() throws IOException {
         byte[] txf = txf("intellio");
-        golden("readtxf-errors", toyisa("readtxf", write("raw.bin", new byte[] {0x20, 0x10}))
+        Goldens.check("readtxf-errors", toyisa("readtxf", write("raw.bin", new byte[] {0x20, 0x10}))
                 + toyisa("readtxf", write("truncated.txf", Arrays.copyOf(txf, 30)))
                 + toyisa("readtxf", write("trailing.txf", Arrays.copyOf(txf, txf.length + 1)))
                 + toyisa("readtxf", dir.resolve("missing.txf").toString()));

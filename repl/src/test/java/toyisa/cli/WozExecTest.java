@@ -2,13 +2,9 @@ package toyisa.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,20 +39,7 @@ class WozExecTest {
     }
 
     private String toyisa(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int status = Toyisa.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return ("$ toyisa " + String.join(" ", args) + "\n" + out + "--- stderr\n" + err + "--- exit status " + status + "\n")
-                .replace(dir.toString() + "/", "");
-    }
-
-    private static void golden(String name, String actual) throws IOException {
-        Path file = Path.of("src", "test", "resources", "cli", name + ".out");
-        if (Boolean.getBoolean("toyisa.regenerate")) {
-            Files.writeString(file, actual, StandardCharsets.UTF_8);
-            return;
-        }
-        if (!Files.exists(file)) fail(file + " is missing: run with -Dtoyisa.regenerate=true and review it");
-        assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual, name + " differs from its golden file");
+        return Goldens.transcript(args).replace(dir.toString() + "/", "");
     }
 
     private Path zip(String name, Map<String, byte[]> entries) throws IOException {
@@ -99,7 +82,7 @@ class WozExecTest {
                 Woz.read(Files.readAllBytes(woz)).get(Woz.slicePath("intellio", "print42"))));
         Path climbs = zip("climbs.woz", Map.of("armistice/toyisa/hal-1/../../../../tmp/climbs", new byte[] {1}));
         List<Path> before = everything();
-        golden("woz-exec", toyisa("exec", "--machine", "armistice", woz.toString())
+        Goldens.check("woz-exec", toyisa("exec", "--machine", "armistice", woz.toString())
                 + toyisa("exec", "--machine", "intellio", woz.toString())
                 + toyisa("binfmt", "--find", woz.toString())
                 + toyisa("exec", "--machine", "armistice", oneSlice.toString())
