@@ -40,10 +40,7 @@ final class Effects {
             if (lowering == null) continue;
             for (Lowering.Rule r : lowering.rulesFor(mnemonic)) {
                 for (Lowering.Native n : r.natives()) {
-                    for (String form : n.forms()) {
-                        Row row = isa.table().row(form);
-                        if (row != null) e = stronger(e, of(row));
-                    }
+                    for (String form : n.forms()) e = stronger(e, of(isa.table().row(form)));
                 }
             }
         }

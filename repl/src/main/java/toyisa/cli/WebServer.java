@@ -73,8 +73,8 @@ final class WebServer {
                 return;
             }
             String name = resourceName(ex.getRequestURI());
-            byte[] body = name == null ? null : replaced.containsKey(name.substring(SITE.length()))
-                    ? replaced.get(name.substring(SITE.length())) : read(name);
+            byte[] body = name == null ? null : replaced.get(name.substring(SITE.length()));
+            if (name != null && body == null) body = read(name);
             if (body == null) {
                 send(ex, 404, "text/plain; charset=utf-8", ("not found: " + ex.getRequestURI().getPath() + "\n").getBytes(StandardCharsets.UTF_8));
                 return;

@@ -136,8 +136,7 @@ public final class Api {
     /** Ends the console's input: reads at its end see FFFFh, as after Ctrl-D. */
     @JSExport
     public static String endInput(int id) {
-        Session s = SESSIONS.get(id);
-        return s == null ? noSession(id) : s.closeInput();
+        return withSession(id, Session::closeInput);
     }
 
     /** Forgets a session. */
@@ -149,15 +148,13 @@ public final class Api {
     /** PC, registers, flags, output, the instruction at the PC and how the run stands. */
     @JSExport
     public static String state(int id) {
-        Session s = SESSIONS.get(id);
-        return s == null ? noSession(id) : s.state(null);
+        return withSession(id, s -> s.state(null));
     }
 
     /** Executes one instruction; the state carries the step (what changed) as {@code step}. */
     @JSExport
     public static String step(int id) {
-        Session s = SESSIONS.get(id);
-        return s == null ? noSession(id) : s.step();
+        return withSession(id, Session::step);
     }
 
     /**
@@ -166,29 +163,25 @@ public final class Api {
      */
     @JSExport
     public static String run(int id, int maxSteps) {
-        Session s = SESSIONS.get(id);
-        return s == null ? noSession(id) : s.run(Math.max(1, maxSteps));
+        return withSession(id, s -> s.run(Math.max(1, maxSteps)));
     }
 
     /** The fast loop for at most {@code maxSteps} instructions: no breakpoints and no history. */
     @JSExport
     public static String runFast(int id, double maxSteps) {
-        Session s = SESSIONS.get(id);
-        return s == null ? noSession(id) : s.runFast((long) Math.max(1, maxSteps));
+        return withSession(id, s -> s.runFast((long) Math.max(1, maxSteps)));
     }
 
     /** Undoes the last {@code n} steps exactly: registers, flags, PC, memory, output, input. */
     @JSExport
     public static String back(int id, int n) {
-        Session s = SESSIONS.get(id);
-        return s == null ? noSession(id) : s.back(Math.max(1, n));
+        return withSession(id, s -> s.back(Math.max(1, n)));
     }
 
     /** Reloads the program as it was loaded (breakpoints stay). */
     @JSExport
     public static String reset(int id) {
-        Session s = SESSIONS.get(id);
-        return s == null ? noSession(id) : s.reset();
+        return withSession(id, Session::reset);
     }
 
     /** Sets the breakpoints: addresses as hex, separated by spaces or commas. */
@@ -367,6 +360,12 @@ public final class Api {
 
     static String error(String message) {
         return new Json().beginObject().field("error", message).endObject().toString();
+    }
+
+    /** What {@code f} answers for the session, or the message that there is none. */
+    private static String withSession(int id, java.util.function.Function<Session, String> f) {
+        Session s = SESSIONS.get(id);
+        return s == null ? noSession(id) : f.apply(s);
     }
 
     private static String noSession(int id) {
