@@ -7,7 +7,7 @@ import { initTranslation } from "./translation.js";
 import { initTour } from "./tour.js";
 import { initExercises } from "./exercises.js";
 import { initStorage, initialSource } from "./storage.js";
-import { hex4, esc, $ } from "./util.js";
+import { hex4, hex2, bytesHex, esc, $ } from "./util.js";
 
 export const PRINT_42 = [
   "; Print(42): the same source for both CPUs",
@@ -128,7 +128,7 @@ function download(cpu, kind) {
 async function openBinary(file) {
   if (file.size > 0x20000) { setStatus("error", `${file.name} is too large for a program (${file.size} bytes; memory is 64 KiB)`); return; }
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const hex = Array.from(bytes, (b) => b.toString(16).toUpperCase().padStart(2, "0")).join(" ");
+  const hex = bytesHex(bytes);
   app.dbg.file = { name: file.name, hex };
   $("#bin-name").textContent = file.name;
   $("#bin-close").hidden = false;
@@ -358,10 +358,6 @@ async function renderDecode() {
   if (rows.error) return;
   $("#decode tbody").innerHTML = rows.map((r, i) =>
     `<tr class="${i === 0 ? "pc" : ""}"><td class="addr">${hex4(r.address)}</td><td>${esc(r.bytes)}</td><td>${esc(r.text)}</td></tr>`).join("");
-}
-
-function hex2(n) {
-  return (n & 0xFF).toString(16).toUpperCase().padStart(2, "0");
 }
 
 /** The PC's row in the listing of the bytes that are loaded, and its source line in the editor. */

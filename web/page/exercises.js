@@ -4,7 +4,7 @@
 // `toyisa exercise check`. The course is course.js: the student edition's catalog, so the page
 // never holds a hidden test or a solution.
 import { marked } from "marked";
-import { $, esc } from "./util.js";
+import { $, esc, bytesHex } from "./util.js";
 import { createEditor } from "./editor.js";
 import { showView, setSource } from "./app.js";
 
@@ -105,12 +105,6 @@ function select(id) {
   $("#ex-check").disabled = false;
 }
 
-function toHex(bytes) {
-  let s = "";
-  for (const b of bytes) s += (b < 16 ? "0" : "") + b.toString(16) + " ";
-  return s;
-}
-
 async function check() {
   const e = ex.current;
   if (!e || ex.checking) return;
@@ -121,7 +115,7 @@ async function check() {
   $("#ex-check").disabled = true;
   $("#ex-stop").disabled = false;
   $("#ex-results").innerHTML = `<div class="status">running the visible tests…</div>`;
-  const r = await app.core.call("exerciseCheck", JSON.stringify(e), fileName, toHex(bytes));
+  const r = await app.core.call("exerciseCheck", JSON.stringify(e), fileName, bytesHex(bytes));
   ex.checking = false;
   $("#ex-check").disabled = false;
   $("#ex-stop").disabled = true;
