@@ -7,7 +7,7 @@ import { initTranslation } from "./translation.js";
 import { initTour } from "./tour.js";
 import { initExercises } from "./exercises.js";
 import { initStorage, initialSource } from "./storage.js";
-import { hex4, hex2, bytesHex, esc, $ } from "./util.js";
+import { hex4, hex2, bytesHex, combineDiagnostics, esc, $ } from "./util.js";
 
 export const PRINT_42 = [
   "; Print(42): the same source for both CPUs",
@@ -48,22 +48,9 @@ async function assembleBoth(source) {
 
 /** Both builds' diagnostics, each once; one only a single CPU reports is tagged with it. */
 function combinedDiagnostics() {
-  const out = [];
   const a = app.builds.armistice, i = app.builds.intellio;
-  if (!a || !i) return out;
-  const same = (x, y) => x.line === y.line && x.column === y.column && x.message === y.message;
-  for (const [mine, other, cpu] of [[a, i, "armistice"], [i, a, "intellio"]]) {
-    for (const d of mine.diagnostics || []) {
-      const everywhere = (other.diagnostics || []).some((o) => same(o, d));
-      if (everywhere && cpu === "intellio") continue;
-      const tag = everywhere ? "" : " [" + cpu + "]";
-      const lines = d.text.split("\n");
-      lines[0] += tag;
-      out.push(Object.assign({}, d, { message: d.message + tag, text: lines.join("\n") }));
-    }
-  }
-  out.sort((x, y) => x.line - y.line || x.column - y.column);
-  return out;
+  if (!a || !i) return [];
+  return combineDiagnostics([["armistice", a], ["intellio", i]]);
 }
 
 function renderDiagnostics() {

@@ -4,7 +4,7 @@
 // `toyisa exercise check`. The course is course.js: the student edition's catalog, so the page
 // never holds a hidden test or a solution.
 import { marked } from "marked";
-import { $, esc, bytesHex } from "./util.js";
+import { $, esc, bytesHex, combineDiagnostics } from "./util.js";
 import { createEditor } from "./editor.js";
 import { showView, setSource } from "./app.js";
 
@@ -174,18 +174,9 @@ function download() {
 async function diagnostics(text) {
   const e = ex.current;
   if (!e || e.submit !== "source") return [];
-  const builds = await Promise.all(cpusOf(e).map((cpu) => app.core.call("assemble", text, cpu)));
-  const seen = new Map();
-  builds.forEach((b, i) => {
-    for (const d of b.diagnostics || []) {
-      const k = d.line + ":" + d.column + ":" + d.message;
-      if (seen.has(k)) seen.get(k).cpus.push(i);
-      else seen.set(k, Object.assign({ cpus: [i] }, d));
-    }
-  });
   const cpus = cpusOf(e);
-  return [...seen.values()].map((d) => d.cpus.length === cpus.length ? d
-    : Object.assign({}, d, { message: d.message + " [" + d.cpus.map((i) => cpus[i]).join(", ") + "]" }));
+  const builds = await Promise.all(cpus.map((cpu) => app.core.call("assemble", text, cpu)));
+  return combineDiagnostics(cpus.map((cpu, i) => [cpu, builds[i]]));
 }
 
 export function initExercises(a) {

@@ -373,6 +373,16 @@ test("a syntax error shows at its line with its hint", async () => {
   assert.match(await text("#status"), /nothing to run: the source does not assemble/);
 });
 
+test("a message only one CPU reports is tagged with that CPU; one both report is shown once", async () => {
+  await typeSource("xchg a, b\nmov a, ,\nhalt");
+  const diag = await text("#diagnostics");
+  assert.match(diag, /^program\.pasm:1:1: error: unknown instruction 'xchg' for Armistice \[armistice\]$/m);
+  assert.doesNotMatch(diag, /\[intellio\]/);
+  const syntax = diag.split("\n").filter((l) => l.startsWith("program.pasm:2:"));
+  assert.equal(syntax.length, 1, diag);
+  assert.match(syntax[0], /^program\.pasm:2:\d+: error: syntax error: unexpected ','$/);
+});
+
 test("a share link carries the program; large type is one click", async () => {
   await typeSource("mov a, 10h\nmov c, 7\nint 13h\nhalt");
   await page.click("#prog-share");
