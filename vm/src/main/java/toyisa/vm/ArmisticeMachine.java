@@ -1,5 +1,7 @@
 package toyisa.vm;
 
+import static toyisa.vm.CompareBranch.CC_BE;
+
 import toyisa.armistice.Armistice;
 import toyisa.armistice.ArmisticeOp;
 import toyisa.armistice.ArmisticeVisitor;
@@ -43,7 +45,7 @@ final class ArmisticeMachine extends Machine {
 
     /** The flags when {@link #lazy} is false. */
     private int fn, fz, fc, fv;
-    /** When {@link #lazy}: the flags are those of {@code cmp fa, fb} (see {@link Machine#compareBranch}). */
+    /** When {@link #lazy}: the flags are those of {@code cmp fa, fb} (see {@link CompareBranch}). */
     private int fa, fb;
     private boolean lazy;
 
@@ -213,7 +215,7 @@ final class ArmisticeMachine extends Machine {
                     lazy = true;
                     if (left > 1) {
                         left--;
-                        next = compareBranch(w >>> 16, a, b) ? x : (pc + 8) & 0xFFFF;
+                        next = CompareBranch.taken(w >>> 16, a, b) ? x : (pc + 8) & 0xFFFF;
                     }
                     break;
                 }
@@ -224,7 +226,7 @@ final class ArmisticeMachine extends Machine {
                     lazy = true;
                     if (left > 1) {
                         left--;
-                        next = compareBranch(w >>> 16, a, z) ? x : (pc + 8) & 0xFFFF;
+                        next = CompareBranch.taken(w >>> 16, a, z) ? x : (pc + 8) & 0xFFFF;
                     }
                     break;
                 }
@@ -235,7 +237,7 @@ final class ArmisticeMachine extends Machine {
                     lazy = true;
                     if (left > 1) {
                         left--;
-                        next = compareBranch(w >>> 16, a, TST_B) ? x : (pc + 8) & 0xFFFF;
+                        next = CompareBranch.taken(w >>> 16, a, TST_B) ? x : (pc + 8) & 0xFFFF;
                     }
                     break;
                 }
@@ -246,7 +248,7 @@ final class ArmisticeMachine extends Machine {
                     lazy = true;
                     if (left > 1) {
                         left--;
-                        next = compareBranch(w >>> 16, a, TST_B) ? x : (pc + 8) & 0xFFFF;
+                        next = CompareBranch.taken(w >>> 16, a, TST_B) ? x : (pc + 8) & 0xFFFF;
                     }
                     break;
                 }
@@ -370,11 +372,11 @@ final class ArmisticeMachine extends Machine {
                 case TST_J: case TSTI_J: case NOT: case NEG: case SWAP: case JMP: case JMP_R:
                     return;
                 case DIVU3:
-                    if (r[z] == 0) { divideByZero(pc); break loop; }
+                    if (r[z] == 0) { Faults.divideByZero(this, pc); break loop; }
                     r[x] = r[y] / r[z];
                     break;
                 case REMU3:
-                    if (r[z] == 0) { divideByZero(pc); break loop; }
+                    if (r[z] == 0) { Faults.divideByZero(this, pc); break loop; }
                     r[x] = r[y] % r[z];
                     break;
                 case LD: {
@@ -385,7 +387,7 @@ final class ArmisticeMachine extends Machine {
                 }
                 case LDB: {
                     int a = (r[y] + z) & 0xFFFF;
-                    if (a < NULL_PAGE_END) { segv(pc, a, 1, false); break loop; }
+                    if (a < NULL_PAGE_END) { Faults.segv(this, pc, a, 1, false); break loop; }
                     r[x] = m[a] & 0xFF;
                     break;
                 }
@@ -400,7 +402,7 @@ final class ArmisticeMachine extends Machine {
                 }
                 case STB: {
                     int a = (r[y] + z) & 0xFFFF;
-                    if (a < NULL_PAGE_END) { segv(pc, a, 1, true); break loop; }
+                    if (a < NULL_PAGE_END) { Faults.segv(this, pc, a, 1, true); break loop; }
                     m[a] = (byte) r[x];
                     if (cb[a] != 0) invalidate(a, 1);
                     break;
@@ -456,7 +458,7 @@ final class ArmisticeMachine extends Machine {
                     break;
                 }
                 case INT:
-                    if (!interrupt(z, pc, next)) {
+                    if (!Hal.call(this, z, pc, next)) {
                         if (outcome != Outcome.FAULT) { pc = next; steps++; }
                         break loop;
                     }
@@ -467,10 +469,10 @@ final class ArmisticeMachine extends Machine {
                     steps++;
                     break loop;
                 case K_FETCH_SEGV:
-                    fetchSegv(pc);
+                    Faults.fetch(this, pc);
                     break loop;
                 default: // K_ILLEGAL
-                    illegal(pc);
+                    Faults.illegal(this, pc);
                     break loop;
             }
             pc = next;
@@ -482,14 +484,14 @@ final class ArmisticeMachine extends Machine {
 
     /** A word access at {@code a} that is in the null page or misaligned: one test on the hot path, two here. */
     private void wordFault(int at, int a, boolean write) {
-        if (a < NULL_PAGE_END) segv(at, a, 2, write);
-        else misaligned(at, a, write);
+        if (a < NULL_PAGE_END) Faults.segv(this, at, a, 2, write);
+        else Faults.misaligned(this, at, a, write);
     }
 
     /** A conditional jump on its own (not fused with the compare before it). */
     private boolean jumpTaken(int cc) {
         if (lazy) {
-            if (cc <= CC_BE) return compareBranch(cc, fa, fb); // Armistice's C_Z..C_BE are the portable CC_Z..CC_BE
+            if (cc <= CC_BE) return CompareBranch.taken(cc, fa, fb); // Armistice's C_Z..C_BE are the portable CC_Z..CC_BE
             materialize();
         }
         return condition(cc);

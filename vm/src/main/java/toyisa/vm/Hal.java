@@ -29,7 +29,7 @@ final class Hal {
      */
     static boolean call(Machine m, int vector, int at, int next) {
         if (vector != Machine.HAL_VECTOR) {
-            m.stopFault(Fault.UNHANDLED_INTERRUPT, at, -1, "vector " + Hex.imm(vector) + " (only 13h, the HAL, is handled)");
+            Faults.stop(m, Fault.UNHANDLED_INTERRUPT, at, -1, "vector " + Hex.imm(vector) + " (only 13h, the HAL, is handled)");
             return false;
         }
         int service = m.regs[m.halService];
@@ -55,7 +55,7 @@ final class Hal {
                 m.regs[m.halArgument] = readNumber(m.in);
                 return true;
             default:
-                m.stopFault(Fault.BAD_SYSTEM_CALL, at, -1, "HAL service " + Hex.imm(service) + " does not exist");
+                Faults.stop(m, Fault.BAD_SYSTEM_CALL, at, -1, "HAL service " + Hex.imm(service) + " does not exist");
                 return false;
         }
     }
@@ -67,7 +67,7 @@ final class Hal {
         for (int n = 0; n <= m.outputCap; n++) {
             if (a < Machine.NULL_PAGE_END) {
                 if (!m.print(sb.toString(), next)) return false;
-                m.segv(at, a, 1, false);
+                Faults.segv(m, at, a, 1, false);
                 return false;
             }
             int b = m.mem[a] & 0xFF;

@@ -1,5 +1,16 @@
 package toyisa.vm;
 
+import static toyisa.vm.CompareBranch.CC_A;
+import static toyisa.vm.CompareBranch.CC_AE;
+import static toyisa.vm.CompareBranch.CC_B;
+import static toyisa.vm.CompareBranch.CC_BE;
+import static toyisa.vm.CompareBranch.CC_GE;
+import static toyisa.vm.CompareBranch.CC_GT;
+import static toyisa.vm.CompareBranch.CC_LE;
+import static toyisa.vm.CompareBranch.CC_LT;
+import static toyisa.vm.CompareBranch.CC_NZ;
+import static toyisa.vm.CompareBranch.CC_Z;
+
 import toyisa.intellio.Intellio;
 import toyisa.intellio.IntellioOp;
 import toyisa.intellio.IntellioVisitor;
@@ -293,7 +304,7 @@ final class IntellioMachine extends Machine {
                     fb = b;
                     if (left > 1) {
                         left--;
-                        next = compareBranch(w >>> 16, a, b) ? z : (next + (w >>> 12 & 0xF)) & 0xFFFF;
+                        next = CompareBranch.taken(w >>> 16, a, b) ? z : (next + (w >>> 12 & 0xF)) & 0xFFFF;
                     }
                     break;
                 }
@@ -303,7 +314,7 @@ final class IntellioMachine extends Machine {
                     fb = b;
                     if (left > 1) {
                         left--;
-                        next = compareBranch(w >>> 16, a, b) ? z : (next + (w >>> 12 & 0xF)) & 0xFFFF;
+                        next = CompareBranch.taken(w >>> 16, a, b) ? z : (next + (w >>> 12 & 0xF)) & 0xFFFF;
                     }
                     break;
                 }
@@ -313,7 +324,7 @@ final class IntellioMachine extends Machine {
                     fb = 0;
                     if (left > 1) {
                         left--;
-                        next = compareBranch(w >>> 16, a, 0) ? z : (next + (w >>> 12 & 0xF)) & 0xFFFF;
+                        next = CompareBranch.taken(w >>> 16, a, 0) ? z : (next + (w >>> 12 & 0xF)) & 0xFFFF;
                     }
                     break;
                 }
@@ -323,7 +334,7 @@ final class IntellioMachine extends Machine {
                     fb = 0;
                     if (left > 1) {
                         left--;
-                        next = compareBranch(w >>> 16, a, 0) ? z : (next + (w >>> 12 & 0xF)) & 0xFFFF;
+                        next = CompareBranch.taken(w >>> 16, a, 0) ? z : (next + (w >>> 12 & 0xF)) & 0xFFFF;
                     }
                     break;
                 }
@@ -430,19 +441,19 @@ final class IntellioMachine extends Machine {
                     return;
                 case LD16: {
                     int a = (r[y] + z) & 0xFFFF;
-                    if (a < NULL_PAGE_END || a == 0xFFFF) { segv(pc, a, 2, false); break loop; }
+                    if (a < NULL_PAGE_END || a == 0xFFFF) { Faults.segv(this, pc, a, 2, false); break loop; }
                     r[x] = (m[a] & 0xFF) | (m[a + 1] & 0xFF) << 8;
                     break;
                 }
                 case LD8: {
                     int a = (r[y] + z) & 0xFFFF;
-                    if (a < NULL_PAGE_END) { segv(pc, a, 1, false); break loop; }
+                    if (a < NULL_PAGE_END) { Faults.segv(this, pc, a, 1, false); break loop; }
                     r[x] = m[a] & 0xFF;
                     break;
                 }
                 case ST16: {
                     int a = (r[y] + z) & 0xFFFF;
-                    if (a < NULL_PAGE_END || a == 0xFFFF) { segv(pc, a, 2, true); break loop; }
+                    if (a < NULL_PAGE_END || a == 0xFFFF) { Faults.segv(this, pc, a, 2, true); break loop; }
                     int v = r[x];
                     m[a] = (byte) v;
                     m[a + 1] = (byte) (v >>> 8);
@@ -451,7 +462,7 @@ final class IntellioMachine extends Machine {
                 }
                 case ST8: {
                     int a = (r[y] + z) & 0xFFFF;
-                    if (a < NULL_PAGE_END) { segv(pc, a, 1, true); break loop; }
+                    if (a < NULL_PAGE_END) { Faults.segv(this, pc, a, 1, true); break loop; }
                     m[a] = (byte) r[x];
                     if (cb[a] != 0) invalidate(a, 1);
                     break;
@@ -460,7 +471,7 @@ final class IntellioMachine extends Machine {
                     if (fb != EXPLICIT) materialize();
                     int v = alu(w >>> 16, r[x], r[y]);
                     if (v >= 0) r[x] = v;
-                    else if (v == DIV_ZERO) { divideByZero(pc); break loop; }
+                    else if (v == DIV_ZERO) { Faults.divideByZero(this, pc); break loop; }
                     break;
                 }
                 case ALU_RI: {
@@ -471,23 +482,23 @@ final class IntellioMachine extends Machine {
                 }
                 case ALU_RM: {
                     int a = (r[y] + z) & 0xFFFF;
-                    if (a < NULL_PAGE_END || a == 0xFFFF) { segv(pc, a, 2, false); break loop; }
+                    if (a < NULL_PAGE_END || a == 0xFFFF) { Faults.segv(this, pc, a, 2, false); break loop; }
                     if (fb != EXPLICIT) materialize();
                     int v = alu(w >>> 16, r[x], (m[a] & 0xFF) | (m[a + 1] & 0xFF) << 8);
                     if (v >= 0) r[x] = v;
-                    else if (v == DIV_ZERO) { divideByZero(pc); break loop; }
+                    else if (v == DIV_ZERO) { Faults.divideByZero(this, pc); break loop; }
                     break;
                 }
                 case ALU_MR: {
                     int a = (r[y] + z) & 0xFFFF;
-                    if (a < NULL_PAGE_END || a == 0xFFFF) { segv(pc, a, 2, true); break loop; }
+                    if (a < NULL_PAGE_END || a == 0xFFFF) { Faults.segv(this, pc, a, 2, true); break loop; }
                     if (fb != EXPLICIT) materialize();
                     int v = alu(w >>> 16, (m[a] & 0xFF) | (m[a + 1] & 0xFF) << 8, r[x]);
                     if (v >= 0) {
                         m[a] = (byte) v;
                         m[a + 1] = (byte) (v >>> 8);
                         if ((cb[a] | cb[a + 1]) != 0) invalidate(a, 2);
-                    } else if (v == DIV_ZERO) { divideByZero(pc); break loop; }
+                    } else if (v == DIV_ZERO) { Faults.divideByZero(this, pc); break loop; }
                     break;
                 }
                 case INC: {
@@ -513,7 +524,7 @@ final class IntellioMachine extends Machine {
                 case PUSH: {
                     int v = r[x];
                     int a = (r[SP] - 2) & 0xFFFF;
-                    if (a < NULL_PAGE_END || a == 0xFFFF) { segv(pc, a, 2, true); break loop; }
+                    if (a < NULL_PAGE_END || a == 0xFFFF) { Faults.segv(this, pc, a, 2, true); break loop; }
                     m[a] = (byte) v;
                     m[a + 1] = (byte) (v >>> 8);
                     if ((cb[a] | cb[a + 1]) != 0) invalidate(a, 2);
@@ -522,7 +533,7 @@ final class IntellioMachine extends Machine {
                 }
                 case POP: {
                     int a = r[SP];
-                    if (a < NULL_PAGE_END || a == 0xFFFF) { segv(pc, a, 2, false); break loop; }
+                    if (a < NULL_PAGE_END || a == 0xFFFF) { Faults.segv(this, pc, a, 2, false); break loop; }
                     int v = (m[a] & 0xFF) | (m[a + 1] & 0xFF) << 8;
                     r[SP] = (a + 2) & 0xFFFF;
                     r[x] = v;
@@ -535,7 +546,7 @@ final class IntellioMachine extends Machine {
                 case CALL_R: {
                     int target = (w & 0xFF) == CALL ? z : r[y];
                     int a = (r[SP] - 2) & 0xFFFF;
-                    if (a < NULL_PAGE_END || a == 0xFFFF) { segv(pc, a, 2, true); break loop; }
+                    if (a < NULL_PAGE_END || a == 0xFFFF) { Faults.segv(this, pc, a, 2, true); break loop; }
                     m[a] = (byte) next;
                     m[a + 1] = (byte) (next >>> 8);
                     if ((cb[a] | cb[a + 1]) != 0) invalidate(a, 2);
@@ -545,13 +556,13 @@ final class IntellioMachine extends Machine {
                 }
                 case RET: {
                     int a = r[SP];
-                    if (a < NULL_PAGE_END || a == 0xFFFF) { segv(pc, a, 2, false); break loop; }
+                    if (a < NULL_PAGE_END || a == 0xFFFF) { Faults.segv(this, pc, a, 2, false); break loop; }
                     next = (m[a] & 0xFF) | (m[a + 1] & 0xFF) << 8;
                     r[SP] = (a + 2) & 0xFFFF;
                     break;
                 }
                 case INT:
-                    if (!interrupt(z, pc, next)) {
+                    if (!Hal.call(this, z, pc, next)) {
                         if (outcome != Outcome.FAULT) { pc = next; steps++; }
                         break loop;
                     }
@@ -562,10 +573,10 @@ final class IntellioMachine extends Machine {
                     steps++;
                     break loop;
                 case K_FETCH_SEGV:
-                    fetchSegv(pc);
+                    Faults.fetch(this, pc);
                     break loop;
                 default: // K_ILLEGAL
-                    illegal(pc);
+                    Faults.illegal(this, pc);
                     break loop;
             }
             pc = next;
@@ -650,7 +661,7 @@ final class IntellioMachine extends Machine {
 
     /** A conditional jump on its own (not fused with a compare): Intellio condition code and its portable one. */
     private boolean jumpTaken(int cc, int portable) {
-        if (fb >>> 16 == 0 && portable >= 0) return compareBranch(portable, fa, fb);
+        if (fb >>> 16 == 0 && portable >= 0) return CompareBranch.taken(portable, fa, fb);
         if (fb != EXPLICIT) materialize();
         return condition(cc);
     }

@@ -35,7 +35,7 @@ import toyisa.isa.Isa;
  * executes that one instruction with every check and hands back (on a first visit it only decodes:
  * what the fast loop does, only the fast loop does). A conditional jump right after a
  * compare is pre-decoded together with it into one fused operation, and flags are kept lazily; see
- * {@link #compareBranch}. The numbers behind these choices are in {@code docs/performance.md}.
+ * {@link CompareBranch}. The numbers behind these choices are in {@code docs/performance.md}.
  *
  * <h2>Self-modifying code</h2>
  * {@link #codeByte} marks every byte that belongs to some pre-decoded instruction. A store checks
@@ -88,7 +88,7 @@ public abstract class Machine {
     HostCpu.StoreWatcher storeWatcher;
     /** Register file; cores may keep extra slots past the visible registers (a write sink, a zero). */
     final int[] regs;
-    private final int visibleRegisters;
+    final int visibleRegisters;
     final int halService;
     final int halArgument;
 
@@ -239,87 +239,11 @@ public abstract class Machine {
         for (int a = addr - (2 * maxLength - 1); a < addr + n; a++) code[(a & 0xFFFF) << 2] = K_UNDECODED;
     }
 
-    // ------------------------------------------------------------------ fused compare-and-branch
-
-    /*
-     * Portable code tests flags only right after cmp or test, so nearly every conditional jump a
-     * program executes directly follows a compare. The cores pre-decode such a pair into one fused
-     * operation: one dispatch instead of two, and the condition computed straight from the two
-     * compared values instead of through four flag bits. The flags themselves are then kept lazily,
-     * as those two values, and worked out only when something asks (flags(), a jump on N or V, a
-     * fault report, the REPL).
-     *
-     * Both CPUs' compares fit one rule: every condition is a comparison of the operands a and b (Z
-     * from their 16-bit difference). A test of v is a compare of v with a constant chosen to give the
-     * same flags: Intellio's test (C = 0: no borrow) is cmp v, 0; Armistice's tst (C = 0, which there
-     * means a borrow) is cmp v, 10000h, a value above every 16-bit v.
-     */
-
-    /** Portable conditions of a fused compare-and-branch (the order of Armistice's jumps). */
-    static final int CC_Z = 0, CC_NZ = 1, CC_LT = 2, CC_GE = 3, CC_GT = 4, CC_LE = 5, CC_B = 6, CC_AE = 7,
-            CC_A = 8, CC_BE = 9;
-
-    /** Whether the jump after {@code cmp a, b} with condition {@code cc} is taken. */
-    static boolean compareBranch(int cc, int a, int b) {
-        switch (cc) {
-            case CC_Z: return ((a - b) & 0xFFFF) == 0;
-            case CC_NZ: return ((a - b) & 0xFFFF) != 0;
-            case CC_LT: return (short) a < (short) b;
-            case CC_GE: return (short) a >= (short) b;
-            case CC_GT: return (short) a > (short) b;
-            case CC_LE: return (short) a <= (short) b;
-            case CC_B: return a < b;
-            case CC_AE: return a >= b;
-            case CC_A: return a > b;
-            default: return a <= b; // CC_BE
-        }
-    }
-
-    // ------------------------------------------------------------------ stopping (cold paths of the cores)
+    // ------------------------------------------------------------------ stopping (cold paths of the cores; faults: Faults)
 
     final void stopHalt() {
         outcome = Outcome.HALT;
         exitStatus = 0;
-    }
-
-    /** Records a fault at {@code at}; the faulting instruction has changed nothing. */
-    final void stopFault(Fault f, int at, int address, String detail) {
-        Instruction insn = isa.decode(mem, at);
-        String text = insn.isIllegal() ? "(illegal)" : isa.disassemble(insn);
-        outcome = Outcome.FAULT;
-        exitStatus = f.exitStatus();
-        pc = at;
-        fault = new FaultReport(f, isa.name(), at, insn.bytes(), text, address, detail, state());
-    }
-
-    final void segv(int at, int address, int length, boolean write) {
-        stopFault(Fault.SEGMENTATION_FAULT, at, address & 0xFFFF, (write ? "write of " : "read of ") + length
-                + (length == 1 ? " byte" : " bytes") + " at " + toyisa.isa.Hex.addr(address) + " (null page)");
-    }
-
-    final void misaligned(int at, int address, boolean write) {
-        stopFault(Fault.MISALIGNED_ACCESS, at, address, (write ? "word write" : "word read") + " at odd address "
-                + toyisa.isa.Hex.addr(address));
-    }
-
-    final void divideByZero(int at) {
-        stopFault(Fault.DIVIDE_BY_ZERO, at, -1, "");
-    }
-
-    final void illegal(int at) {
-        stopFault(Fault.ILLEGAL_INSTRUCTION, at, -1, "");
-    }
-
-    final void fetchSegv(int at) {
-        stopFault(Fault.SEGMENTATION_FAULT, at, at, "instruction fetch touches the null page");
-    }
-
-    /**
-     * {@code int vector} at {@code at}: the HAL or a fault ({@link Hal}). Returns true when execution
-     * continues at {@code next}; false when the machine stopped (exit, fault, output cap).
-     */
-    final boolean interrupt(int vector, int at, int next) {
-        return Hal.call(this, vector, at, next);
     }
 
     /** Appends program output; past the cap, keeps what fits and stops the machine (status 153). */
@@ -372,7 +296,7 @@ public abstract class Machine {
     }
 
     /** After a fault of an unchanged program, adds how it got there to the report (a replay; see {@link Postmortem}). */
-    private void explainFault() {
+    void explainFault() {
         if (outcome != Outcome.FAULT || fault == null || fault.postmortem() != null || replayable == null) return;
         try {
             Machine m = blank();
@@ -387,7 +311,7 @@ public abstract class Machine {
         }
     }
 
-    private void checkBudget() {
+    void checkBudget() {
         if (outcome == Outcome.RUNNING && steps >= budget) {
             HangReport h = HangSampler.sample(this);
             outcome = Outcome.BUDGET;
@@ -411,48 +335,15 @@ public abstract class Machine {
         return steps - before;
     }
 
-    /** Runs a copy of the machine a little further to find the most-taken backward jump. */
     /**
      * Executes one instruction through the same core as {@link #run()} and returns everything it
-     * changed. At the budget's end it stops the machine (outcome BUDGET) and returns a step that
-     * changed nothing.
+     * changed (see {@link Stepping}). At the budget's end it stops the machine (outcome BUDGET) and
+     * returns a step that changed nothing.
      *
      * @throws IllegalStateException if the machine has already stopped (see {@link #isStopped()})
      */
     public Step step() {
-        if (outcome.isFinal()) throw new IllegalStateException("the program has already stopped: " + outcome);
-        outcome = Outcome.RUNNING;
-        int at = pc;
-        CpuState before = state();
-        Instruction insn = isa.decode(mem, at);
-        String text = insn.isIllegal() ? "(illegal)" : isa.disassemble(insn);
-        if (steps >= budget) {
-            checkBudget();
-            return new Step(at, insn.bytes(), text, before, before, List.of(), "", in.position(), in.position(), outcome, steps);
-        }
-        int slot = at << 2;
-        if (code[slot] == K_UNDECODED) decode(at);
-        int footprint = writeFootprint(at);
-        int[] old = null;
-        if (footprint >= 0) {
-            old = new int[footprint >>> 16];
-            for (int i = 0; i < old.length; i++) old[i] = mem[(footprint + i) & 0xFFFF] & 0xFF;
-        }
-        int outBefore = out.length();
-        int inBefore = in.position();
-        long stepsBefore = steps;
-        execute(steps + 1);
-        List<Step.MemoryWrite> writes = new ArrayList<>();
-        if (old != null) {
-            for (int i = 0; i < old.length; i++) {
-                int a = (footprint + i) & 0xFFFF;
-                int now = mem[a] & 0xFF;
-                if (now != old[i]) writes.add(new Step.MemoryWrite(a, old[i], now));
-            }
-        }
-        checkBudget();
-        return new Step(at, insn.bytes(), text, before, state(), List.copyOf(writes),
-                out.substring(outBefore), inBefore, in.position(), outcome, stepsBefore);
+        return Stepping.step(this);
     }
 
     /**
@@ -462,38 +353,12 @@ public abstract class Machine {
      * history); either may be null.
      */
     public RunResult runStepping(IntPredicate breakpoint, Consumer<Step> listener) {
-        if (outcome == Outcome.BREAKPOINT) outcome = Outcome.RUNNING;
-        boolean first = true;
-        while (outcome == Outcome.RUNNING) {
-            if (!first && breakpoint != null && breakpoint.test(pc)) {
-                outcome = Outcome.BREAKPOINT;
-                break;
-            }
-            first = false;
-            Step s = step();
-            if (listener != null) listener.accept(s);
-        }
-        explainFault();
-        return result();
+        return Stepping.run(this, breakpoint, listener);
     }
 
     /** Reverses one step (the most recent one first): registers, flags, PC, memory, output, input. */
     public void undo(Step s) {
-        for (int i = s.writes().size() - 1; i >= 0; i--) {
-            Step.MemoryWrite w = s.writes().get(i);
-            poke(w.address(), w.oldValue());
-        }
-        CpuState b = s.before();
-        for (int i = 0; i < visibleRegisters; i++) regs[i] = b.register(i);
-        setFlags(b.flags());
-        pc = b.pc();
-        out.setLength(Math.max(0, out.length() - s.output().length()));
-        in.rewind(s.inputBefore());
-        steps = s.stepsBefore();
-        outcome = Outcome.RUNNING;
-        exitStatus = -1;
-        fault = null;
-        hang = null;
+        Stepping.undo(this, s);
     }
 
     /** True once the program halted, exited, faulted, hit the output cap or used up its budget. */
@@ -667,7 +532,7 @@ public abstract class Machine {
         poke(a, value);
     }
 
-    private void poke(int a, int value) {
+    void poke(int a, int value) {
         mem[a] = (byte) value;
         if (codeByte[a] != 0) invalidate(a, 1);
     }
@@ -700,24 +565,20 @@ public abstract class Machine {
             throw new IllegalArgumentException("a snapshot of " + snapshot.isa.name() + " cannot restore " + isa.name());
         int position = snapshot.in.position();
         reset();
-        System.arraycopy(snapshot.mem, 0, mem, 0, mem.length);
-        System.arraycopy(snapshot.regs, 0, regs, 0, regs.length);
-        setFlags(snapshot.flags());
-        pc = snapshot.pc;
-        steps = snapshot.steps;
-        budget = snapshot.budget;
-        outcome = snapshot.outcome;
-        exitStatus = snapshot.exitStatus;
-        fault = snapshot.fault;
-        hang = snapshot.hang;
-        out.append(snapshot.out);
-        outputCap = snapshot.outputCap;
+        snapshot.copyInto(this);
         in.rewind(position);
     }
 
     /** An independent copy: memory, registers, flags, PC, counters, output, input position and limits. */
     public Machine copy() {
         Machine m = blank();
+        copyInto(m);
+        m.in = in.copy();
+        return m;
+    }
+
+    /** Everything but the input into a machine of the same CPU that is freshly reset. */
+    private void copyInto(Machine m) {
         System.arraycopy(mem, 0, m.mem, 0, mem.length);
         System.arraycopy(regs, 0, m.regs, 0, regs.length);
         m.setFlags(flags());
@@ -730,7 +591,5 @@ public abstract class Machine {
         m.hang = hang;
         m.out.append(out);
         m.outputCap = outputCap;
-        m.in = in.copy();
-        return m;
     }
 }
