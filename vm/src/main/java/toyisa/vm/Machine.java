@@ -2,9 +2,7 @@ package toyisa.vm;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 import toyisa.armistice.Armistice;
