@@ -1,10 +1,12 @@
 package toyisa.translate;
 
+import static toyisa.armistice.ArmisticeOp.*;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import toyisa.armistice.Armistice;
-import toyisa.isa.EncodingException;
+import toyisa.armistice.ArmisticeOp;
 import toyisa.isa.Instruction;
 import toyisa.isa.Operand;
 import toyisa.vm.HostCpu;
@@ -162,20 +164,15 @@ final class CodeCache {
 
     private void staleExit(Translation t, int index, Site s) {
         int at = t.address(index);
-        write(at, "halt");
+        write(at, HALT);
         sites[at >> 2] = s.withStub(new Stub(Stub.Kind.STALE, s.guestPc()));
     }
 
     // ------------------------------------------------------------------ patching host code
 
     /** Encodes one host instruction at {@code at} (replacing what was there). */
-    void write(int at, String mnemonic, Operand... ops) {
-        try {
-            byte[] b = Armistice.TABLE.assemble(mnemonic, List.of(ops), at).bytes();
-            System.arraycopy(b, 0, memory, at, 4);
-        } catch (EncodingException e) {
-            throw new IllegalStateException("cannot patch " + mnemonic + ": " + e.getMessage(), e);
-        }
+    void write(int at, ArmisticeOp op, Operand... ops) {
+        System.arraycopy(HostCode.encode(op, at, ops), 0, memory, at, 4);
         if (cpu != null) cpu.forgetCode(at, 4);
     }
 
@@ -184,9 +181,9 @@ final class CodeCache {
     }
 
     /** Makes the jump at {@code at} (a jmp or conditional jump) go to {@code target}'s host code. */
-    private void retarget(int at, String mnemonic, Translation target) {
+    private void retarget(int at, ArmisticeOp op, Translation target) {
         target.incoming.add(new int[] {at, word(at)});
-        write(at, mnemonic, Operand.num(target.base));
+        write(at, op, Operand.num(target.base));
     }
 
     /**
@@ -198,13 +195,13 @@ final class CodeCache {
         Translation from = exit.owner;
         if (!from.valid || !target.valid) return;
         if (target.requiresCanon && exit.startIndex != exit.haltIndex) { // flag code to run first
-            retarget(from.address(exit.haltIndex), "jmp", target);
+            retarget(from.address(exit.haltIndex), JMP, target);
         } else {
-            retarget(from.address(exit.startIndex), "jmp", target);
+            retarget(from.address(exit.startIndex), JMP, target);
             for (int j : exit.jumps) {
                 int at = from.address(j);
                 Instruction insn = Armistice.TABLE.decode(memory, at);
-                retarget(at, insn.row().mnemonic(), target);
+                retarget(at, (ArmisticeOp) insn.row().op(), target);
             }
         }
     }
@@ -219,11 +216,11 @@ final class CodeCache {
         int k = (fast ? dispatch.fastIndex : dispatch.cacheIndex) + 2 * entries;
         // The cache's last instruction (a halt, or the jump to the flag code) moves down one entry.
         Instruction last = Armistice.TABLE.decode(memory, from.address(k));
-        if (last.row().mnemonic().equals("halt")) write(from.address(k + 2), "halt");
-        else write(from.address(k + 2), "jmp", Operand.num(last.target()));
+        if (last.row().op() == HALT) write(from.address(k + 2), HALT);
+        else write(from.address(k + 2), JMP, Operand.num(last.target()));
         sites[from.address(k + 2) >> 2] = sites[from.address(k) >> 2];
-        write(from.address(k), "cmp", Operand.reg(Translator.T1), Operand.num(guest));
-        retarget(from.address(k + 1), "jz", target);
+        write(from.address(k), CMP, Operand.reg(Translator.T1), Operand.num(guest));
+        retarget(from.address(k + 1), JZ, target);
         if (fast) dispatch.fastEntries++;
         else dispatch.cacheEntries++;
         dispatch.cached.add(guest);

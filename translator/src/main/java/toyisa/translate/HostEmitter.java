@@ -1,7 +1,10 @@
 package toyisa.translate;
 
+import static toyisa.armistice.ArmisticeOp.*;
+
 import java.util.ArrayList;
 import java.util.List;
+import toyisa.armistice.ArmisticeOp;
 import toyisa.isa.Operand;
 import toyisa.translate.LazyFlags.Kind;
 
@@ -17,14 +20,12 @@ abstract class HostEmitter {
     /** Entries of the inline cache of an indirect jump. */
     static final int CACHE_ENTRIES = 4;
 
-    // Intellio condition codes.
-    static final int CC_O = 0, CC_NO = 1, CC_B = 2, CC_AE = 3, CC_Z = 4, CC_NZ = 5, CC_BE = 6, CC_A = 7,
-            CC_S = 8, CC_NS = 9, CC_L = 12, CC_GE = 13, CC_LE = 14, CC_G = 15;
-    static final String NEVER = "", ALWAYS = "jmp";
+    /** A host "jump" that is never taken: nothing is emitted. */
+    static final ArmisticeOp NEVER = ArmisticeOp.NOP, ALWAYS = ArmisticeOp.JMP;
     /** Host jump after {@code cmp x, y} for each guest condition of the flags of {@code x - y}. */
-    static final String[] AFTER_CMP = {"jv", "jnv", "jb", "jae", "jz", "jnz", "jbe", "ja", "jn", "jnn", null, null, "jlt", "jge", "jle", "jgt"};
+    static final ArmisticeOp[] AFTER_CMP = {JV, JNV, JB, JAE, JZ, JNZ, JBE, JA, JN, JNN, null, null, JLT, JGE, JLE, JGT};
     /** Host jump after {@code tst p, q} for the flags of a logic result (guest C = O = 0). */
-    static final String[] AFTER_TST = {NEVER, ALWAYS, NEVER, ALWAYS, "jz", "jnz", "jz", "jnz", "jn", "jnn", null, null, "jn", "jnn", "jle", "jgt"};
+    static final ArmisticeOp[] AFTER_TST = {NEVER, ALWAYS, NEVER, ALWAYS, JZ, JNZ, JZ, JNZ, JN, JNN, null, null, JN, JNN, JLE, JGT};
 
     final GuestBlock block;
     final int base;
@@ -91,12 +92,12 @@ abstract class HostEmitter {
         return new Site(curPc, curIndex, siteFlags, null, 0, 0, false);
     }
 
-    void emit(String mnemonic, Operand... ops) {
-        code.add(mnemonic, ops, here());
+    void emit(ArmisticeOp op, Operand... ops) {
+        code.add(op, ops, here());
     }
 
-    void jump(String mnemonic, HostCode.Label target) {
-        code.jump(mnemonic, target, here());
+    void jump(ArmisticeOp op, HostCode.Label target) {
+        code.jump(op, target, here());
     }
 
     void bind(HostCode.Label l) {
@@ -104,14 +105,14 @@ abstract class HostEmitter {
     }
 
     /** A guest memory access: the host instruction at {@code hostOffset} bytes into the guest's address. */
-    void access(String mnemonic, int offset, int length, boolean write, Operand... ops) {
-        code.add(mnemonic, ops, new Site(curPc, curIndex, siteFlags, null, offset, length, write));
+    void access(ArmisticeOp op, int offset, int length, boolean write, Operand... ops) {
+        code.add(op, ops, new Site(curPc, curIndex, siteFlags, null, offset, length, write));
     }
 
     int stub(Stub s) {
         stubs.add(s);
         int at = code.size();
-        code.add("halt", new Operand[0], here().withStub(s));
+        code.add(HALT, here().withStub(s));
         return at;
     }
 
@@ -137,7 +138,7 @@ abstract class HostEmitter {
             materialize();
             return;
         }
-        emit("mov", reg(k), reg(r));
+        emit(MOV, reg(k), reg(r));
         boolean host = hostFlagsOf == flags;
         flags = flags.moved(r, k);
         if (host) hostFlagsOf = flags;
@@ -152,34 +153,34 @@ abstract class HostEmitter {
     void loadWord(int dst, int baseReg, int disp, boolean reportAsWrite) {
         checkedWords.add(baseReg << 16 | (disp & 0xFFFF)); // both bytes are readable: a store there needs no probe
         write(T2);
-        access("ldb", 1, 2, reportAsWrite, reg(T2), mem(baseReg, disp + 1));
+        access(LDB, 1, 2, reportAsWrite, reg(T2), mem(baseReg, disp + 1));
         write(T1);
-        access("ldb", 0, 2, reportAsWrite, reg(T1), mem(baseReg, disp));
-        emit("shl", reg(T2), num(8));
+        access(LDB, 0, 2, reportAsWrite, reg(T1), mem(baseReg, disp));
+        emit(SHL, reg(T2), num(8));
         write(dst);
-        emit("or", reg(dst), reg(T1), reg(T2));
+        emit(OR, reg(dst), reg(T1), reg(T2));
     }
 
     /** Writes {@code value} as a guest word at {@code [base + disp]}; {@code probe}: check both bytes first. */
     void storeWord(int value, int baseReg, int disp, boolean probe) {
         write(T2);
         if (probe && checkedWords.contains(baseReg << 16 | (disp & 0xFFFF))) probe = false;
-        if (probe) access("ldb", 1, 2, true, reg(T2), mem(baseReg, disp + 1));
-        access("stb", 0, 2, true, mem(baseReg, disp), reg(value));
-        emit("shr", reg(T2), reg(value), reg(EIGHT));
-        access("stb", 1, 2, true, mem(baseReg, disp + 1), reg(T2));
+        if (probe) access(LDB, 1, 2, true, reg(T2), mem(baseReg, disp + 1));
+        access(STB, 0, 2, true, mem(baseReg, disp), reg(value));
+        emit(SHR, reg(T2), reg(value), reg(EIGHT));
+        access(STB, 1, 2, true, mem(baseReg, disp + 1), reg(T2));
     }
 
     /** Pushes the constant {@code value} as a guest word (only r8 is used). */
     void pushConstant(int value) {
         write(T2);
-        access("ldb", 1, 2, true, reg(T2), mem(SP, -1));
-        emit("mov", reg(T2), num(value & 0xFF));
-        access("stb", 0, 2, true, mem(SP, -2), reg(T2));
-        emit("mov", reg(T2), num(value >>> 8 & 0xFF));
-        access("stb", 1, 2, true, mem(SP, -1), reg(T2));
+        access(LDB, 1, 2, true, reg(T2), mem(SP, -1));
+        emit(MOV, reg(T2), num(value & 0xFF));
+        access(STB, 0, 2, true, mem(SP, -2), reg(T2));
+        emit(MOV, reg(T2), num(value >>> 8 & 0xFF));
+        access(STB, 1, 2, true, mem(SP, -1), reg(T2));
         write(SP);
-        emit("sub", reg(SP), num(2));
+        emit(SUB, reg(SP), num(2));
     }
 
     // ------------------------------------------------------------------ flags in host code
@@ -192,13 +193,13 @@ abstract class HostEmitter {
         }
     }
 
-    void hostJump(String mnemonic, HostCode.Label target) {
-        if (mnemonic.equals(NEVER)) return;
-        jump(mnemonic, target);
+    void hostJump(ArmisticeOp op, HostCode.Label target) {
+        if (op == NEVER) return;
+        jump(op, target);
     }
 
-    void setup(String mnemonic, Operand x, Operand y, int mode) {
-        emit(mnemonic, x, y);
+    void setup(ArmisticeOp op, Operand x, Operand y, int mode) {
+        emit(op, x, y);
         hostFlagsOf = flags;
         hostMode = mode;
     }
@@ -210,11 +211,12 @@ abstract class HostEmitter {
     /** The condition from the lazy record without computing r11; false if this kind cannot. */
     boolean branchLazy(int cc, HostCode.Label target) {
         LazyFlags f = flags;
-        boolean single = cc != CC_BE && cc != CC_A && cc != CC_L && cc != CC_GE && cc != CC_LE && cc != CC_G;
-        boolean zs = cc == CC_Z || cc == CC_NZ || cc == CC_S || cc == CC_NS;
+        int reads = GuestConditions.reads(cc);
+        boolean single = GuestConditions.single(cc);
+        boolean zs = single && (reads == LazyFlags.Z || reads == LazyFlags.S);
         switch (f.kind) {
             case CMP:
-                if (!(hostFlagsOf == f && hostMode == MODE_CMP)) setup("cmp", reg(f.a), ref(f.b), MODE_CMP);
+                if (!(hostFlagsOf == f && hostMode == MODE_CMP)) setup(CMP, reg(f.a), ref(f.b), MODE_CMP);
                 hostJump(AFTER_CMP[cc], target);
                 return true;
             case SUB:
@@ -226,7 +228,7 @@ abstract class HostEmitter {
                 resultBranch(f.a, cc, target);
                 return true;
             case LOGIC:
-                if (!(hostFlagsOf == f && hostMode == MODE_TST)) setup("tst", reg(f.a), ref(f.b), MODE_TST);
+                if (!(hostFlagsOf == f && hostMode == MODE_TST)) setup(TST, reg(f.a), ref(f.b), MODE_TST);
                 hostJump(AFTER_TST[cc], target);
                 return true;
             case CANON:
@@ -242,39 +244,39 @@ abstract class HostEmitter {
             resultBranch(f.a, cc, target);
             return true;
         }
-        boolean carry = cc == CC_B || cc == CC_AE;
-        boolean set = cc == CC_B || cc == CC_O; // jump when the flag is set
+        boolean carry = reads == LazyFlags.C; // else O
+        boolean set = GuestConditions.whenSet(cc); // jump when the flag is set
         switch (f.kind) {
             case ADD:
-                if (!(hostFlagsOf == f && hostMode == MODE_CARRY)) setup("cmp", reg(f.a), ref(f.b), MODE_CARRY);
+                if (!(hostFlagsOf == f && hostMode == MODE_CARRY)) setup(CMP, reg(f.a), ref(f.b), MODE_CARRY);
                 // cmp r, y with r = x + y: host C = "r >= y" = no carry; host V = the add's overflow.
-                hostJump(carry ? (set ? "jb" : "jae") : (set ? "jv" : "jnv"), target);
+                hostJump(carry ? (set ? JB : JAE) : (set ? JV : JNV), target);
                 return true;
             case NEG:
                 if (carry) { // C = (x != 0) = (r != 0)
                     resultFlags(f.a);
-                    hostJump(set ? "jnz" : "jz", target);
+                    hostJump(set ? JNZ : JZ, target);
                 } else { // O = (x == 8000h) = (r == 8000h)
-                    setup("cmp", reg(f.a), num(0x8000), 0);
-                    hostJump(set ? "jz" : "jnz", target);
+                    setup(CMP, reg(f.a), num(0x8000), 0);
+                    hostJump(set ? JZ : JNZ, target);
                 }
                 return true;
             case INC:
             case DEC:
                 if (carry) {
                     if (!f.canonValid) return false;
-                    setup("tst", reg(FLAGS), num(LazyFlags.C), 0);
-                    hostJump(set ? "jnz" : "jz", target);
+                    setup(TST, reg(FLAGS), num(LazyFlags.C), 0);
+                    hostJump(set ? JNZ : JZ, target);
                 } else {
-                    setup("cmp", reg(f.a), num(f.kind == Kind.INC ? 0x8000 : 0x7FFF), 0);
-                    hostJump(set ? "jz" : "jnz", target);
+                    setup(CMP, reg(f.a), num(f.kind == Kind.INC ? 0x8000 : 0x7FFF), 0);
+                    hostJump(set ? JZ : JNZ, target);
                 }
                 return true;
             case SHIFT:
                 if (!carry) {
                     if (!f.canonValid) return false;
-                    setup("tst", reg(FLAGS), num(LazyFlags.O), 0);
-                    hostJump(set ? "jnz" : "jz", target);
+                    setup(TST, reg(FLAGS), num(LazyFlags.O), 0);
+                    hostJump(set ? JNZ : JZ, target);
                     return true;
                 }
                 if (!LazyFlags.isImm(f.c)) return false;
@@ -285,8 +287,8 @@ abstract class HostEmitter {
                 }
                 if (f.b == LazyFlags.NONE) return false;
                 int bit = f.shift == 0 ? 1 << (16 - n) : 1 << (n - 1);
-                setup("tst", reg(f.b), num(bit), 0);
-                hostJump(set ? "jnz" : "jz", target);
+                setup(TST, reg(f.b), num(bit), 0);
+                hostJump(set ? JNZ : JZ, target);
                 return true;
             default:
                 return false;
@@ -294,7 +296,7 @@ abstract class HostEmitter {
     }
 
     void resultFlags(int r) {
-        if (!(hostFlagsOf == flags && hostMode == MODE_RESULT)) setup("tst", reg(r), reg(r), MODE_RESULT);
+        if (!(hostFlagsOf == flags && hostMode == MODE_RESULT)) setup(TST, reg(r), reg(r), MODE_RESULT);
     }
 
     void resultBranch(int r, int cc, HostCode.Label target) {
@@ -302,37 +304,20 @@ abstract class HostEmitter {
         hostJump(AFTER_TST[cc], target);
     }
 
-    /** A condition on r11 (bits Z=8 S=4 C=2 O=1). */
+    /** A condition on r11 (bits Z=8 S=4 C=2 O=1), tested as {@link GuestConditions#canon} says. */
     void branchCanon(int cc, HostCode.Label target) {
-        int mask;
-        boolean whenSet;
-        switch (cc) {
-            case CC_O: mask = LazyFlags.O; whenSet = true; break;
-            case CC_NO: mask = LazyFlags.O; whenSet = false; break;
-            case CC_B: mask = LazyFlags.C; whenSet = true; break;
-            case CC_AE: mask = LazyFlags.C; whenSet = false; break;
-            case CC_Z: mask = LazyFlags.Z; whenSet = true; break;
-            case CC_NZ: mask = LazyFlags.Z; whenSet = false; break;
-            case CC_BE: mask = LazyFlags.C | LazyFlags.Z; whenSet = true; break;
-            case CC_A: mask = LazyFlags.C | LazyFlags.Z; whenSet = false; break;
-            case CC_S: mask = LazyFlags.S; whenSet = true; break;
-            case CC_NS: mask = LazyFlags.S; whenSet = false; break;
-            default: {
-                // S != O: bring S (bit 2) onto O (bit 0) and compare them with xor; Z stays at bit 3.
-                write(T1);
-                emit("mov", reg(T1), reg(FLAGS));
-                emit("shr", reg(T1), num(2));
-                emit("xor", reg(T1), reg(T1), reg(FLAGS));
-                int m = cc == CC_L || cc == CC_GE ? 1 : 9;
-                emit("tst", reg(T1), num(m));
-                hostFlagsOf = null;
-                hostJump(cc == CC_L || cc == CC_LE ? "jnz" : "jz", target);
-                return;
-            }
+        GuestConditions.CanonTest test = GuestConditions.canon(cc);
+        int tested = FLAGS;
+        if (test.xored()) { // t = r11 ^ (r11 >> 2): S != O at bit 0, Z still at bit 3
+            write(T1);
+            emit(MOV, reg(T1), reg(FLAGS));
+            emit(SHR, reg(T1), num(2));
+            emit(XOR, reg(T1), reg(T1), reg(FLAGS));
+            tested = T1;
         }
-        emit("tst", reg(FLAGS), num(mask));
+        emit(TST, reg(tested), num(test.mask()));
         hostFlagsOf = null;
-        hostJump(whenSet ? "jnz" : "jz", target);
+        hostJump(test.whenNonZero() ? JNZ : JZ, target);
     }
 
     /**
@@ -347,17 +332,16 @@ abstract class HostEmitter {
             stub(new Stub(Stub.Kind.FLAGS, curPc));
         } else {
             int defined = f.defined();
-            if (defined == LazyFlags.ALL) emit("mov", reg(FLAGS), num(0));
-            else emit("and", reg(FLAGS), num(LazyFlags.ALL & ~defined));
+            if (defined == LazyFlags.ALL) emit(MOV, reg(FLAGS), num(0));
+            else emit(AND, reg(FLAGS), num(LazyFlags.ALL & ~defined));
             if (f.kind == Kind.LOGIC) defined &= LazyFlags.Z | LazyFlags.S; // C and O are 0
             // A shift whose original value was not kept: its C is read by nobody (that is why it was not kept).
             if (f.kind == Kind.SHIFT && f.b == LazyFlags.NONE) defined &= ~LazyFlags.C;
-            int[][] order = {{LazyFlags.Z, CC_NZ}, {LazyFlags.S, CC_NS}, {LazyFlags.C, CC_AE}, {LazyFlags.O, CC_NO}};
-            for (int[] fl : order) {
-                if ((defined & fl[0]) == 0) continue;
+            for (int flag : new int[] {LazyFlags.Z, LazyFlags.S, LazyFlags.C, LazyFlags.O}) {
+                if ((defined & flag) == 0) continue;
                 HostCode.Label skip = new HostCode.Label();
-                if (!branchLazy(fl[1], skip)) throw new IllegalStateException("cannot compute a flag of " + f);
-                emit("or", reg(FLAGS), num(fl[0]));
+                if (!branchLazy(GuestConditions.whenClear(flag), skip)) throw new IllegalStateException("cannot compute a flag of " + f);
+                emit(OR, reg(FLAGS), num(flag));
                 bind(skip);
             }
         }
@@ -414,8 +398,8 @@ abstract class HostEmitter {
             // cache ends in a jump to the flag code, which ends in the cache for the targets that read them.
             HostCode.Label flagCode = new HostCode.Label();
             s.fastIndex = code.size();
-            jump("jmp", flagCode);
-            for (int k = 0; k < 2 * CACHE_ENTRIES; k++) code.add("nop", new Operand[0], here().withStub(s));
+            jump(JMP, flagCode);
+            for (int k = 0; k < 2 * CACHE_ENTRIES; k++) code.add(NOP, here().withStub(s));
             bind(flagCode);
             hostFlagsOf = null; // the cache's compares have changed the host flags
             materialize();
@@ -424,6 +408,6 @@ abstract class HostEmitter {
         s.cacheIndex = code.size();
         stub(s);
         // Room for the cache: each entry is "cmp r7, guest / jz host"; the halt moves down as it fills.
-        for (int k = 0; k < 2 * CACHE_ENTRIES; k++) code.add("nop", new Operand[0], here().withStub(s));
+        for (int k = 0; k < 2 * CACHE_ENTRIES; k++) code.add(NOP, here().withStub(s));
     }
 }

@@ -1,5 +1,8 @@
 package toyisa.translate;
 
+import static toyisa.armistice.ArmisticeOp.*;
+
+import toyisa.armistice.ArmisticeOp;
 import toyisa.intellio.Intellio;
 import toyisa.intellio.IntellioOp;
 import toyisa.intellio.IntellioVisitor;
@@ -55,7 +58,7 @@ final class Translator extends HostEmitter implements IntellioVisitor<Void> {
         // Count the block's guest instructions (the dispatcher reads r14 to know how far the guest got).
         // Stopped before this instruction, the block has not started: its site says "all n to come".
         curIndex = n;
-        emit("sub", reg(BUDGET), num(n));
+        emit(SUB, reg(BUDGET), num(n));
         for (index = 0; index < n; index++) {
             insn = block.instructions.get(index);
             boundaries[index] = code.size();
@@ -65,7 +68,7 @@ final class Translator extends HostEmitter implements IntellioVisitor<Void> {
             Intellio.accept(insn, this);
             // Every guest instruction costs at least one host instruction: then a host run limited to
             // k instructions can never start the guest's (k+1)-th, which makes the budget exact.
-            if (code.size() == boundaries[index] && !GuestBlock.endsBlock(insn)) emit("nop");
+            if (code.size() == boundaries[index] && !GuestBlock.endsBlock(insn)) emit(NOP);
         }
         finish();
         return encode();
@@ -107,7 +110,7 @@ final class Translator extends HostEmitter implements IntellioVisitor<Void> {
         switch (op) {
             case MOV:
                 write(dst);
-                emit("mov", reg(dst), ref(src));
+                emit(MOV, reg(dst), ref(src));
                 return;
             case ADD: {
                 int y = src;
@@ -115,29 +118,29 @@ final class Translator extends HostEmitter implements IntellioVisitor<Void> {
                     y = LazyFlags.NONE;
                     if (liveAfter[index] != 0) {
                         write(K1);
-                        emit("mov", reg(K1), reg(src));
+                        emit(MOV, reg(K1), reg(src));
                         y = K1;
                     }
                 }
                 write(dst);
-                arith("add", dst, src);
+                arith(ADD, dst, src);
                 setFlags(LazyFlags.of(Kind.ADD, dst, y));
                 return;
             }
             case SUB: {
                 if (!LazyFlags.isImm(src) && src == dst) { // x - x: always Z, never S, C or O
                     write(dst);
-                    emit("sub", reg(dst), reg(dst), reg(dst));
+                    emit(SUB, reg(dst), reg(dst), reg(dst));
                     setFlags(LazyFlags.of(Kind.LOGIC, ZERO, ZERO));
                     return;
                 }
                 boolean pre = (liveAfter[index] & (LazyFlags.C | LazyFlags.O)) != 0;
                 LazyFlags next = LazyFlags.of(Kind.SUB, dst, src);
                 if (pre) {
-                    emit("cmp", reg(dst), ref(src));
+                    emit(CMP, reg(dst), ref(src));
                 }
                 write(dst);
-                arith("sub", dst, src);
+                arith(SUB, dst, src);
                 setFlags(next);
                 if (pre) {
                     hostFlagsOf = next;
@@ -147,13 +150,13 @@ final class Translator extends HostEmitter implements IntellioVisitor<Void> {
             }
             case AND: case OR: case XOR:
                 write(dst);
-                arith(op.name().toLowerCase(java.util.Locale.ROOT), dst, src);
+                arith(op == IntellioOp.AND ? AND : op == IntellioOp.OR ? OR : XOR, dst, src);
                 setFlags(LazyFlags.of(Kind.LOGIC, dst, dst));
                 return;
             case CMP: case TEST: {
                 LazyFlags next = LazyFlags.of(op == IntellioOp.CMP ? Kind.CMP : Kind.LOGIC, dst, src);
                 // Set the host flags here, where the guest sets its own, if the host code reads them.
-                if (liveAfter[index] != 0) emit(op == IntellioOp.CMP ? "cmp" : "tst", reg(dst), ref(src));
+                if (liveAfter[index] != 0) emit(op == IntellioOp.CMP ? CMP : TST, reg(dst), ref(src));
                 setFlags(next);
                 if (liveAfter[index] != 0) {
                     hostFlagsOf = next;
@@ -163,17 +166,17 @@ final class Translator extends HostEmitter implements IntellioVisitor<Void> {
             }
             case MUL:
                 write(dst);
-                arith("mul", dst, src);
+                arith(MUL, dst, src);
                 return;
             case DIVU: case MODU: {
                 int divisor = src;
                 if (LazyFlags.isImm(src)) { // only memory and register forms exist; keep it general
                     write(T2);
-                    emit("mov", reg(T2), num(src & 0xFFFF));
+                    emit(MOV, reg(T2), num(src & 0xFFFF));
                     divisor = T2;
                 }
                 write(dst);
-                emit(op == IntellioOp.DIVU ? "divu" : "remu", reg(dst), reg(dst), reg(divisor));
+                emit(op == IntellioOp.DIVU ? DIVU : REMU, reg(dst), reg(dst), reg(divisor));
                 return;
             }
             case SHL: case SHR: case SAR:
@@ -184,9 +187,9 @@ final class Translator extends HostEmitter implements IntellioVisitor<Void> {
         }
     }
 
-    private void arith(String mnemonic, int dst, int src) {
-        if (LazyFlags.isImm(src)) emit(mnemonic, reg(dst), num(src & 0xFFFF));
-        else emit(mnemonic, reg(dst), reg(dst), reg(src));
+    private void arith(ArmisticeOp op, int dst, int src) {
+        if (LazyFlags.isImm(src)) emit(op, reg(dst), num(src & 0xFFFF));
+        else emit(op, reg(dst), reg(dst), reg(src));
     }
 
     private void shift(IntellioOp op, int dst, int count) {
@@ -200,14 +203,14 @@ final class Translator extends HostEmitter implements IntellioVisitor<Void> {
         if ((live & LazyFlags.C) != 0 && !zeroCount) {
             int k = K1;
             write(k);
-            emit("mov", reg(k), reg(dst));
+            emit(MOV, reg(k), reg(dst));
             original = k;
             if (!LazyFlags.isImm(count) && count == dst) countRef = k;
         } else if (!LazyFlags.isImm(count) && count == dst) {
             countRef = LazyFlags.NONE;
         }
         write(dst);
-        String mn = kind == 0 ? "shl" : kind == 1 ? "shr" : "sar";
+        ArmisticeOp mn = kind == 0 ? SHL : kind == 1 ? SHR : SAR;
         if (LazyFlags.isImm(count)) {
             if (!zeroCount) emit(mn, reg(dst), num(count & 15));
         } else {
@@ -238,7 +241,7 @@ final class Translator extends HostEmitter implements IntellioVisitor<Void> {
         int d = h(rd), base = h(rs);
         if (op == IntellioOp.MOVB) {
             write(d);
-            access("ldb", 0, 1, false, reg(d), mem(base, disp));
+            access(LDB, 0, 1, false, reg(d), mem(base, disp));
         } else if (op == IntellioOp.MOV) {
             loadWord(d, base, disp, false);
         } else {
@@ -252,7 +255,7 @@ final class Translator extends HostEmitter implements IntellioVisitor<Void> {
     public Void binaryStore(IntellioOp op, int rd, int disp, int rs) {
         int base = h(rd), s = h(rs);
         if (op == IntellioOp.MOVB) {
-            access("stb", 0, 1, true, mem(base, disp), reg(s));
+            access(STB, 0, 1, true, mem(base, disp), reg(s));
         } else if (op == IntellioOp.MOV) {
             storeWord(s, base, disp, true);
         } else {
@@ -275,10 +278,10 @@ final class Translator extends HostEmitter implements IntellioVisitor<Void> {
         int x = h(r);
         boolean safe = addr >= 0x100 && addr != 0xFFFF; // a constant address that cannot fault
         if (op == IntellioOp.MOVB) {
-            if (store) access("stb", 0, 1, true, mem(ZERO, addr), reg(x));
+            if (store) access(STB, 0, 1, true, mem(ZERO, addr), reg(x));
             else {
                 write(x);
-                access("ldb", 0, 1, false, reg(x), mem(ZERO, addr));
+                access(LDB, 0, 1, false, reg(x), mem(ZERO, addr));
             }
         } else if (store) {
             storeWord(x, ZERO, addr, !safe);
@@ -294,18 +297,18 @@ final class Translator extends HostEmitter implements IntellioVisitor<Void> {
         switch (op) {
             case NOT:
                 write(x);
-                emit("not", reg(x), reg(x));
+                emit(NOT, reg(x), reg(x));
                 break;
             case NEG:
                 write(x);
-                emit("neg", reg(x), reg(x));
+                emit(NEG, reg(x), reg(x));
                 setFlags(LazyFlags.of(Kind.NEG, x, LazyFlags.NONE));
                 break;
             default: { // INC, DEC: C survives, from r11
                 if ((liveAfter[index] & LazyFlags.C) != 0 && !keepsInFlagsRegister(LazyFlags.C)) materialize();
                 boolean canon = keepsInFlagsRegister(LazyFlags.C);
                 write(x);
-                emit(op == IntellioOp.INC ? "add" : "sub", reg(x), num(1));
+                emit(op == IntellioOp.INC ? ADD : SUB, reg(x), num(1));
                 setFlags(new LazyFlags(op == IntellioOp.INC ? Kind.INC : Kind.DEC, x, LazyFlags.NONE, LazyFlags.NONE, 0, canon));
                 break;
             }
@@ -317,12 +320,12 @@ final class Translator extends HostEmitter implements IntellioVisitor<Void> {
     public Void push(int r) {
         int v = h(r);
         write(T2);
-        access("ldb", 1, 2, true, reg(T2), mem(SP, -1));
-        access("stb", 0, 2, true, mem(SP, -2), reg(v));
-        emit("shr", reg(T2), reg(v), reg(EIGHT));
-        access("stb", 1, 2, true, mem(SP, -1), reg(T2));
+        access(LDB, 1, 2, true, reg(T2), mem(SP, -1));
+        access(STB, 0, 2, true, mem(SP, -2), reg(v));
+        emit(SHR, reg(T2), reg(v), reg(EIGHT));
+        access(STB, 1, 2, true, mem(SP, -1), reg(T2));
         write(SP);
-        emit("sub", reg(SP), num(2));
+        emit(SUB, reg(SP), num(2));
         return null;
     }
 
@@ -334,25 +337,25 @@ final class Translator extends HostEmitter implements IntellioVisitor<Void> {
 
     private void popInto(int d) {
         write(T2);
-        access("ldb", 1, 2, false, reg(T2), mem(SP, 1));
+        access(LDB, 1, 2, false, reg(T2), mem(SP, 1));
         write(T1);
-        access("ldb", 0, 2, false, reg(T1), mem(SP, 0));
-        emit("shl", reg(T2), num(8));
+        access(LDB, 0, 2, false, reg(T1), mem(SP, 0));
+        emit(SHL, reg(T2), num(8));
         write(SP);
-        emit("add", reg(SP), num(2));
+        emit(ADD, reg(SP), num(2));
         write(d);
-        emit("or", reg(d), reg(T1), reg(T2));
+        emit(OR, reg(d), reg(T1), reg(T2));
     }
 
     @Override
     public Void xchg(int r) {
         int x = h(r), a = h(0);
         write(T1);
-        emit("mov", reg(T1), reg(a));
+        emit(MOV, reg(T1), reg(a));
         write(a);
-        emit("mov", reg(a), reg(x));
+        emit(MOV, reg(a), reg(x));
         write(x);
-        emit("mov", reg(x), reg(T1));
+        emit(MOV, reg(x), reg(T1));
         return null;
     }
 
@@ -392,7 +395,7 @@ final class Translator extends HostEmitter implements IntellioVisitor<Void> {
     @Override
     public Void jmpReg(int r) {
         write(T1);
-        emit("mov", reg(T1), reg(h(r)));
+        emit(MOV, reg(T1), reg(h(r)));
         indirectExit();
         return null;
     }
@@ -400,7 +403,7 @@ final class Translator extends HostEmitter implements IntellioVisitor<Void> {
     @Override
     public Void callReg(int r) {
         write(T1);
-        emit("mov", reg(T1), reg(h(r)));
+        emit(MOV, reg(T1), reg(h(r)));
         pushConstant(insn.next());
         indirectExit();
         return null;
@@ -416,7 +419,7 @@ final class Translator extends HostEmitter implements IntellioVisitor<Void> {
     @Override
     public Void interrupt(int vector) {
         write(h(2)); // the HAL's read services write c
-        emit("int", num(vector));
+        emit(INT, num(vector));
         return null;
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import toyisa.armistice.ArmisticeOp;
 import toyisa.asm.Assembler;
 import toyisa.asm.Assembly;
 import toyisa.isa.Condition;
@@ -35,31 +36,31 @@ class HostConditionsTest {
         return m.flags();
     }
 
-    private static Condition condition(Isa cpu, String mnemonic) {
-        for (Row r : cpu.table().rows()) if (r.mnemonic().equals(mnemonic) && r.condition() != null) return r.condition();
+    private static Condition condition(Isa cpu, ArmisticeOp op) {
+        for (Row r : cpu.table().rows()) if (r.op() == op && r.condition() != null) return r.condition();
         return null;
     }
 
-    private static boolean hostTaken(String host, int hostFlags) {
-        if (host.equals(Translator.NEVER)) return false;
-        if (host.equals(Translator.ALWAYS)) return true;
+    private static boolean hostTaken(ArmisticeOp host, int hostFlags) {
+        if (host == Translator.NEVER) return false;
+        if (host == Translator.ALWAYS) return true;
         Condition c = condition(ARMISTICE, host);
         assertNotNull(c, "no Armistice jump " + host);
         return c.holds(hostFlags);
     }
 
-    private static void tied(String[] hostJumps, String guestOp, String hostOp) {
+    private static void tied(ArmisticeOp[] hostJumps, String guestOp, String hostOp) {
         int checked = 0;
         for (Row g : INTELLIO.table().rows()) {
             if (g.condition() == null || g.length() != 2) continue; // the rel8 form of each condition
             int cc = g.value()[0] & 0x0F;
-            String host = hostJumps[cc];
+            ArmisticeOp host = hostJumps[cc];
             assertNotNull(host, g.mnemonic() + " has no host jump");
             for (int a : VALUES) {
                 for (int b : VALUES) {
                     boolean guest = g.condition().holds(flagsAfter(INTELLIO, guestOp, a, b));
                     assertEquals(guest, hostTaken(host, flagsAfter(ARMISTICE, hostOp, a, b)),
-                            g.mnemonic() + " after " + guestOp + " " + a + ", " + b + " → host " + (host.isEmpty() ? "(never)" : host));
+                            g.mnemonic() + " after " + guestOp + " " + a + ", " + b + " → host " + (host == Translator.NEVER ? "(never)" : host));
                     checked++;
                 }
             }
