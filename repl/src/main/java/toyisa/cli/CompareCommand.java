@@ -57,7 +57,7 @@ public final class CompareCommand implements Callable<Integer> {
             }
         }
         Program program = InputFile.load(cl, file, bytes, any);
-        out.print(Comparison.of(program, maxSteps).render(colour.enabled()));
+        out.print(ComparisonView.render(Comparison.of(program, maxSteps), colour.enabled()));
         out.flush();
         return 0;
     }

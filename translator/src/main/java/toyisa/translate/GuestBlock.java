@@ -65,10 +65,10 @@ final class GuestBlock {
         }
     }
 
+    /** A conditional jump (the table gives it a condition), or a transfer that never falls through. */
     static boolean endsBlock(Instruction insn) {
+        if (insn.row().condition() != null) return true;
         switch ((IntellioOp) insn.row().op()) {
-            case JO: case JNO: case JB: case JAE: case JZ: case JNZ: case JBE: case JA:
-            case JS: case JNS: case JL: case JGE: case JLE: case JG:
             case JMP: case CALL: case RET: case HLT:
                 return true;
             default:
