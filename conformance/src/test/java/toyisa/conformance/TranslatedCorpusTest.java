@@ -1,11 +1,11 @@
-package toyisa.translate;
+package toyisa.conformance;
 
 import toyisa.intellio.Intellio;
 import toyisa.isa.Isa;
+import toyisa.translate.Emulator;
 import toyisa.vm.RunResult;
-import toyisa.vm.corpus.CorpusSuite;
 
-/** The VM's golden corpus, assembled for Intellio and run translated on the Armistice core. */
+/** The golden corpus, assembled for Intellio and run translated on the Armistice core. */
 class TranslatedCorpusTest extends CorpusSuite {
     @Override
     protected Isa target() {

@@ -1,4 +1,4 @@
-package toyisa.vm.corpus;
+package toyisa.conformance;
 
 import toyisa.vm.Machine;
 import toyisa.vm.RunResult;

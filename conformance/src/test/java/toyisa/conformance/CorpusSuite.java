@@ -1,4 +1,4 @@
-package toyisa.vm.corpus;
+package toyisa.conformance;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -83,17 +83,8 @@ public abstract class CorpusSuite {
     /** The corpus directory on the test class path. */
     public static Path corpusDirectory() {
         try {
-            java.net.URI uri = CorpusSuite.class.getResource("/corpus").toURI();
-            if (uri.getScheme().equals("jar")) {
-                // Another module's suite reads the corpus from vm's test jar (mvn verify packages it).
-                try {
-                    java.nio.file.FileSystems.newFileSystem(uri, java.util.Map.of());
-                } catch (java.nio.file.FileSystemAlreadyExistsException alreadyOpen) {
-                    // opened by an earlier suite in this JVM
-                }
-            }
-            return Paths.get(uri);
-        } catch (URISyntaxException | NullPointerException | IOException e) {
+            return Paths.get(CorpusSuite.class.getResource("/corpus").toURI());
+        } catch (URISyntaxException | NullPointerException e) {
             throw new IllegalStateException("the corpus directory is not on the test class path", e);
         }
     }
