@@ -35,7 +35,9 @@ import toyisa.vm.RunResult;
  *
  * <p>One tiny subclass per backend: the interpreter of each CPU, and — running the same corpus —
  * the translator. A subclass says which CPU the source is assembled for and how to run the bytes;
- * a backend whose report may differ names its own golden files in {@link #reportGoldens}.
+ * a backend whose report may differ names its own golden files in {@link #reportGoldens}. The
+ * page's build runs the same corpus, against the same goldens, under node
+ * ({@code web/test/conformance.test.mjs}).
  */
 abstract class CorpusSuite {
     /** Enough for every corpus program; the hang test runs into it. */
