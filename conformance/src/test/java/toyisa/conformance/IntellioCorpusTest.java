@@ -1,4 +1,4 @@
-package toyisa.vm.corpus;
+package toyisa.conformance;
 
 import toyisa.intellio.Intellio;
 import toyisa.isa.Isa;

@@ -1,4 +1,4 @@
-package toyisa.vm.corpus;
+package toyisa.conformance;
 
 import toyisa.armistice.Armistice;
 import toyisa.isa.Isa;
