@@ -12,6 +12,7 @@ import toyisa.container.FormatException;
 import toyisa.container.Txf;
 import toyisa.isa.Isa;
 import toyisa.vm.Comparison;
+import toyisa.vm.ComparisonText;
 import toyisa.vm.Program;
 
 /** {@code toyisa compare}: the misdecode view — the same bytes on both CPUs, side by side. */
@@ -57,7 +58,7 @@ public final class CompareCommand implements Callable<Integer> {
             }
         }
         Program program = InputFile.load(cl, file, bytes, any);
-        out.print(ComparisonView.render(Comparison.of(program, maxSteps), colour.enabled()));
+        out.print(ComparisonText.render(Comparison.of(program, maxSteps), colour.enabled()));
         out.flush();
         return 0;
     }

@@ -13,6 +13,7 @@ import toyisa.isa.Isa;
 import toyisa.vm.BinfmtEntry;
 import toyisa.vm.BinfmtRegistry;
 import toyisa.vm.Comparison;
+import toyisa.vm.ComparisonText;
 import toyisa.vm.Exec;
 import toyisa.vm.Machine;
 import toyisa.vm.Program;
@@ -129,7 +130,7 @@ public final class DemoCommand implements Callable<Integer> {
         if (seed) out.println("    Seven wrong instructions (2A 0C 13 ate half of the int 13h), then 0F 00: illegal.");
 
         act(5, "The same bytes on both CPUs, side by side (toyisa compare " + name + ".intellio.bin)");
-        for (String line : ComparisonView.render(Comparison.of(Program.raw(i.binary()), Comparison.DEFAULT_BUDGET), paint).split("\n"))
+        for (String line : ComparisonText.render(Comparison.of(Program.raw(i.binary()), Comparison.DEFAULT_BUDGET), paint).split("\n"))
             say("    " + line);
 
         act(6, "A header names the machine, so the loader can refuse a foreign file");

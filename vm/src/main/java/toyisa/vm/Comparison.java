@@ -10,8 +10,8 @@ import toyisa.isa.Isa;
  * operands where the other saw instructions of their own, and how each run ended. This is the lesson
  * of the whole project in one screen: the bytes are the same, the machine code is not.
  *
- * <p>This is the data; each front end draws it its own way (the command line's text view, the
- * browser page's drawing).
+ * <p>This is the data; a front end draws it: {@link ComparisonText} as text (the command line, the
+ * demo), the browser page as a picture of the bytes and each CPU's instructions.
  */
 public final class Comparison {
     /** How many executed instructions are kept for display per CPU. */

@@ -254,7 +254,7 @@ public final class Api {
             result(j, r.result());
             j.endObject();
         }
-        j.endArray().field("text", c.render(false));
+        j.endArray().field("text", toyisa.vm.ComparisonText.render(c, false));
         return j.endObject().toString();
     }
 

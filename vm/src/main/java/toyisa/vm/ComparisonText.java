@@ -1,23 +1,19 @@
-package toyisa.cli;
+package toyisa.vm;
 
 import java.util.ArrayList;
 import java.util.List;
 import toyisa.container.Segment;
 import toyisa.isa.Hex;
-import toyisa.vm.Comparison;
 import toyisa.vm.Comparison.Run;
-import toyisa.vm.FaultReport;
-import toyisa.vm.Outcome;
-import toyisa.vm.Program;
-import toyisa.vm.RunResult;
-import toyisa.vm.Step;
+
 
 /**
- * The command line's drawing of a {@link Comparison} (used by {@code toyisa compare} and the demo):
- * the byte stream with each CPU's instruction boundaries, the instructions each executed, the bytes
- * one CPU ate as operands, and how each run ended.
+ * A {@link Comparison} drawn as text: the byte stream with each CPU's instruction boundaries, the
+ * instructions each executed, the bytes one CPU ate as operands, and how each run ended. What
+ * {@code toyisa compare} and the demo print, and what the page shows under "as toyisa compare
+ * prints it" beside its own drawing.
  */
-final class ComparisonView {
+public final class ComparisonText {
     private static final int BYTES_PER_ROW = 16;
     private static final int CELL = 4;
     private static final int SHOWN = Comparison.SHOWN;
@@ -25,14 +21,15 @@ final class ComparisonView {
     private final Program program;
     private final List<Run> runs;
 
-    private ComparisonView(Comparison c) {
+    private ComparisonText(Comparison c) {
         this.program = c.program();
         this.runs = c.runs();
     }
 
     /** The whole view as text; with {@code colour}, ANSI colours for a terminal. */
-    static String render(Comparison c, boolean colour) {
-        return new ComparisonView(c).render(colour);
+    /** The whole view; with {@code colour}, ANSI colours for a terminal. */
+    public static String render(Comparison c, boolean colour) {
+        return new ComparisonText(c).render(colour);
     }
 
     private String render(boolean colour) {
