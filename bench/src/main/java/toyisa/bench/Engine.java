@@ -5,7 +5,11 @@ public enum Engine {
     /** The CPU's own interpreter: the pre-decoded fast loop, {@code Machine.run()}. */
     INTERPRETER("interpreter"),
     /** The emulator: an Intellio guest translated to Armistice host code and run on the Armistice host. */
-    TRANSLATED("translated");
+    TRANSLATED("translated"),
+    /** The jit engine: hot code compiled to JVM bytecode ({@code toyisa run --engine jit}); Armistice guests. */
+    JIT("jit"),
+    /** The emulator with its Armistice host code on the jit engine ({@code toyisa emulate --engine jit}). */
+    TRANSLATED_JIT("translated+jit");
 
     private final String label;
 
@@ -20,6 +24,6 @@ public enum Engine {
 
     public static Engine byLabel(String label) {
         for (Engine e : values()) if (e.label.equals(label)) return e;
-        throw new IllegalArgumentException("no engine '" + label + "' (known: interpreter, translated)");
+        throw new IllegalArgumentException("no engine '" + label + "' (known: interpreter, translated, jit, translated+jit)");
     }
 }

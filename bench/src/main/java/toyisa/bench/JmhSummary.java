@@ -28,15 +28,16 @@ public final class JmhSummary {
         if (lines.isEmpty()) throw new IllegalStateException(args[0] + " is empty");
         List<String> header = splitCsv(lines.get(0));
         int bench = header.indexOf("Benchmark"), score = header.indexOf("Score"), error = header.indexOf("Score Error (99.9%)");
-        int program = header.indexOf("Param: program"), cpu = header.indexOf("Param: cpu");
+        int program = header.indexOf("Param: program"), cpu = header.indexOf("Param: cpu"), engineParam = header.indexOf("Param: engine");
         // key "engine cpu" -> program -> {MIPS, error}; host/guest per program
         Map<String, Map<String, double[]>> mips = new LinkedHashMap<>();
         Map<String, Double> host = new LinkedHashMap<>();
         for (String line : lines.subList(1, lines.size())) {
             List<String> f = splitCsv(line);
             String name = f.get(bench);
-            String engine = name.contains("Translated") ? "translated" : "interpreter";
-            String c = cpu >= 0 && !f.get(cpu).isEmpty() ? f.get(cpu) : "intellio";
+            String engine = engineParam >= 0 && !f.get(engineParam).isEmpty() ? f.get(engineParam)
+                    : name.contains("Translated") ? "translated" : "interpreter";
+            String c = cpu >= 0 && !f.get(cpu).isEmpty() ? f.get(cpu) : engine.equals("jit") ? "armistice" : "intellio";
             String p = f.get(program);
             double s = Double.parseDouble(f.get(score)), e = parseOrNaN(f.get(error));
             if (name.endsWith(":instructions"))

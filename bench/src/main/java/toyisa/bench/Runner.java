@@ -34,9 +34,16 @@ public abstract class Runner {
             case INTERPRETER:
                 return new Interpreted(program, isa.name().toLowerCase(java.util.Locale.ROOT), repeat, Machine.create(isa), binary);
             case TRANSLATED:
+            case TRANSLATED_JIT:
                 if (!isa.name().equalsIgnoreCase("intellio"))
                     throw new IllegalArgumentException("the translator runs Intellio guests on the Armistice host, not " + isa.name() + " guests");
-                return Translated.prepare(program, repeat, binary);
+                return Translated.prepare(program, repeat, binary, engine == Engine.TRANSLATED_JIT);
+            case JIT: {
+                Machine m = Machine.create(isa);
+                if (toyisa.vm.Jit.attach(m, toyisa.vm.Jit.Options.DEFAULT) == null)
+                    throw new IllegalArgumentException("the jit engine compiles Armistice code, not " + isa.name() + " code (or TOYISA_JIT=off)");
+                return new Interpreted(program, isa.name().toLowerCase(java.util.Locale.ROOT), repeat, m, binary, Engine.JIT);
+            }
             default:
                 throw new AssertionError(engine);
         }
@@ -83,15 +90,22 @@ public abstract class Runner {
             throw new IllegalStateException(where + " printed '" + last.output().strip() + "', expected '" + program.expected().strip() + "'");
     }
 
-    /** The CPU's interpreter: {@link Machine#run()}, the fast loop. */
+    /** The CPU's interpreter, {@link Machine#run()} (the fast loop), or the jit engine attached to it. */
     static final class Interpreted extends Runner {
         private final Machine machine;
         private final byte[] binary;
 
+        private final Engine engine;
+
         Interpreted(BenchProgram program, String cpu, int repeat, Machine machine, byte[] binary) {
+            this(program, cpu, repeat, machine, binary, Engine.INTERPRETER);
+        }
+
+        Interpreted(BenchProgram program, String cpu, int repeat, Machine machine, byte[] binary, Engine engine) {
             super(program, cpu, repeat);
             this.machine = machine;
             this.binary = binary;
+            this.engine = engine;
         }
 
         @Override
@@ -109,7 +123,7 @@ public abstract class Runner {
 
         @Override
         public Engine engine() {
-            return Engine.INTERPRETER;
+            return engine;
         }
     }
 }

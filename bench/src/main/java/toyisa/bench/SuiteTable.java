@@ -153,7 +153,7 @@ public final class SuiteTable {
                 if (m[3] != m[0])
                     notes.add(String.format(Locale.ROOT, "%s %s %s: the engine counted %,d guest instructions; the interpreter's count, %,d, is used",
                             name, config[0], engine.label(), m[3], m[0]));
-                boolean translated = engine == Engine.TRANSLATED;
+                boolean translated = engine == Engine.TRANSLATED || engine == Engine.TRANSLATED_JIT;
                 rows.add(new Row(name, config[0], engine.label(), m[0], m[1], seconds, nativeSeconds,
                         translated ? intellioSeconds : Double.NaN));
                 if (config[0].equals("intellio") && engine == Engine.INTERPRETER) intellioSeconds = seconds;
@@ -220,6 +220,8 @@ public final class SuiteTable {
         c.add(new String[] {"armistice", "interpreter"});
         c.add(new String[] {"intellio", "interpreter"});
         if (Translated.available()) c.add(new String[] {"intellio", "translated"});
+        c.add(new String[] {"armistice", "jit"});
+        if (Translated.available()) c.add(new String[] {"intellio", "translated+jit"});
         return c;
     }
 

@@ -18,17 +18,20 @@ final class Translated extends Runner {
     private long host;
     private long reported;
 
-    private Translated(BenchProgram program, int repeat, byte[] binary, long guest) {
+    private final boolean jit;
+
+    private Translated(BenchProgram program, int repeat, byte[] binary, long guest, boolean jit) {
         super(program, "intellio", repeat);
         this.binary = binary;
         this.guest = guest;
+        this.jit = jit;
     }
 
-    static Runner prepare(BenchProgram program, int repeat, byte[] binary) {
+    static Runner prepare(BenchProgram program, int repeat, byte[] binary, boolean jit) {
         Runner reference = Runner.prepare(program, "intellio", Engine.INTERPRETER, repeat);
         long guest = reference.run();
         reference.check();
-        return new Translated(program, repeat, binary, guest);
+        return new Translated(program, repeat, binary, guest, jit);
     }
 
     /** Guest instructions as the emulator counted them in the last run. */
@@ -43,7 +46,9 @@ final class Translated extends Runner {
 
     @Override
     public long run() {
-        Emulator.Result r = Emulator.run(binary, Emulator.options().budget(Long.MAX_VALUE));
+        Emulator.Options o = Emulator.options().budget(Long.MAX_VALUE);
+        if (jit) o.onHost(cpu -> toyisa.vm.Jit.attach(cpu, toyisa.vm.Jit.Options.DEFAULT));
+        Emulator.Result r = Emulator.run(binary, o);
         last = r.result();
         host = r.stats().hostInstructions();
         reported = r.stats().guestInstructions();
@@ -57,6 +62,6 @@ final class Translated extends Runner {
 
     @Override
     public Engine engine() {
-        return Engine.TRANSLATED;
+        return jit ? Engine.TRANSLATED_JIT : Engine.TRANSLATED;
     }
 }

@@ -14,6 +14,7 @@ import toyisa.intellio.Intellio;
 import toyisa.isa.Isa;
 import toyisa.translate.Emulator;
 import toyisa.vm.Loader;
+import toyisa.vm.Jit;
 import toyisa.vm.Machine;
 import toyisa.vm.Program;
 import toyisa.vm.RunResult;
@@ -45,8 +46,12 @@ public final class EmulateCommand implements Callable<Integer> {
     @Option(names = "--host", paramLabel = "CPU", description = "the CPU that runs the translation (default: ${DEFAULT-VALUE})")
     String host = "armistice";
 
-    @Option(names = "--log", description = "print the translation log: guest blocks, host code, counts")
+    @Option(names = "--log", description = "print the translation log: guest blocks, host code, counts (with --engine jit, also each compiled region)")
     boolean log;
+
+    @Option(names = "--engine", paramLabel = "ENGINE",
+            description = "how the Armistice host code runs: interpreter, or jit (compiled to JVM bytecode when hot) (default: ${DEFAULT-VALUE})")
+    String engine = "interpreter";
 
     @CommandLine.Mixin
     RunLimits limits = new RunLimits();
@@ -70,13 +75,20 @@ public final class EmulateCommand implements Callable<Integer> {
             throw InputFile.usage(cl, file + " is a TXF file for " + Loader.machineName(Txf.machineOf(bytes))
                     + ", not Intellio: run it with toyisa run");
         Program program = InputFile.load(cl, file, bytes, Intellio.ISA);
-        return emulate(program, log, limits.maxSteps, limits.maxOutput, limits.maxTrace, cl.getOut(), cl.getErr());
+        boolean jit = Engines.jit(cl, engine);
+        return emulate(program, log, jit, limits.maxSteps, limits.maxOutput, limits.maxTrace, cl.getOut(), cl.getErr());
+    }
+
+    static int emulate(Program program, boolean log, long budget, int outputCap, long logCap, PrintWriter out, PrintWriter err) {
+        return emulate(program, log, false, budget, outputCap, logCap, out, err);
     }
 
     /** Runs a loaded Intellio program translated, with standard input, live output and reports on {@code err}. */
-    static int emulate(Program program, boolean log, long budget, int outputCap, long logCap, PrintWriter out, PrintWriter err) {
+    static int emulate(Program program, boolean log, boolean jit, long budget, int outputCap, long logCap, PrintWriter out, PrintWriter err) {
+        Jit[] compiled = {null};
         Emulator.Options o = Emulator.options().budget(budget).outputCap(outputCap).log(log).logCap(logCap).input(System.in)
                 .echo(text -> GuestOutput.write(out, text));
+        if (jit) o.onHost(cpu -> compiled[0] = Jit.attach(cpu, Jit.Options.DEFAULT.withLog(log)));
         Emulator.Result r;
         try {
             r = Emulator.run(program, o);
@@ -85,6 +97,7 @@ public final class EmulateCommand implements Callable<Integer> {
         }
         out.flush();
         if (log) err.print(r.log());
+        if (log && compiled[0] != null) err.print(compiled[0].log() + compiled[0].summary());
         String report = r.result().report();
         if (!report.isEmpty()) err.print(report);
         err.flush();

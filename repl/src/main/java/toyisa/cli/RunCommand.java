@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import toyisa.isa.Isa;
+import toyisa.vm.Jit;
 import toyisa.vm.Machine;
 import toyisa.vm.Program;
 import toyisa.vm.RunResult;
@@ -36,6 +37,13 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--trace", description = "print each instruction as it executes: PC, bytes, instruction, changes")
     boolean trace;
 
+    @Option(names = "--engine", paramLabel = "ENGINE",
+            description = "interpreter, or jit: hot code compiled to JVM bytecode, the same run to the instruction (Armistice code; default: ${DEFAULT-VALUE})")
+    String engine = "interpreter";
+
+    @Option(names = "--log", description = "with --engine jit: each compiled region (guest instructions beside its JVM bytecode) and the counts, on standard error")
+    boolean log;
+
     @CommandLine.Mixin
     RunLimits limits = new RunLimits();
 
@@ -53,7 +61,9 @@ public final class RunCommand implements Callable<Integer> {
         Isa isa = cpu != null ? InputFile.cpu(cl, cpu) : InputFile.cpuOfHeader(bytes);
         if (isa == null) throw InputFile.usage(cl, noCpu(file, bytes, "run"));
         Program program = InputFile.load(cl, file, bytes, isa);
-        return run(isa, program, trace, limits.maxSteps, limits.maxOutput, limits.maxTrace, cl.getOut(), cl.getErr());
+        boolean jit = Engines.jit(cl, engine);
+        if (log && !jit) throw InputFile.usage(cl, "--log shows what the jit engine compiled: add --engine jit");
+        return run(isa, program, trace, jit, log, limits.maxSteps, limits.maxOutput, limits.maxTrace, cl.getOut(), cl.getErr());
     }
 
     /**
@@ -80,7 +90,14 @@ public final class RunCommand implements Callable<Integer> {
 
     /** Runs a loaded program with standard input, live output, and the report on {@code err}. */
     static int run(Isa isa, Program program, boolean trace, long budget, int outputCap, long traceCap, PrintWriter out, PrintWriter err) {
+        return run(isa, program, trace, false, false, budget, outputCap, traceCap, out, err);
+    }
+
+    /** As above; {@code jit} runs it on the jit engine, {@code log} prints what that compiled after the run. */
+    static int run(Isa isa, Program program, boolean trace, boolean jit, boolean log, long budget, int outputCap, long traceCap,
+                   PrintWriter out, PrintWriter err) {
         Machine m = Machine.create(isa);
+        Jit compiled = jit ? Engines.attach(m, log, err) : null;
         m.load(program);
         m.setBudget(budget);
         m.setOutputCap(outputCap);
@@ -94,6 +111,7 @@ public final class RunCommand implements Callable<Integer> {
         out.flush();
         String report = r.report();
         if (!report.isEmpty()) err.print(report);
+        if (log && compiled != null) err.print(compiled.log() + compiled.summary());
         err.flush();
         return r.exitStatus();
     }

@@ -3,6 +3,7 @@ package toyisa.translate;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
+import toyisa.vm.HostCpu;
 import toyisa.vm.Machine;
 import toyisa.vm.Program;
 import toyisa.vm.RunResult;
@@ -31,6 +32,7 @@ public final class Emulator {
         Consumer<String> echo;
         boolean log;
         long logCap = DEFAULT_LOG_CAP;
+        Consumer<HostCpu> onHost;
 
         public Options budget(long guestInstructions) {
             if (guestInstructions < 0) throw new IllegalArgumentException("the instruction budget must not be negative");
@@ -62,6 +64,12 @@ public final class Emulator {
         /** Record the translation log: each guest block, then the host code made for it. */
         public Options log(boolean log) {
             this.log = log;
+            return this;
+        }
+
+        /** Called with the host CPU before the run: the jit engine attaches itself to it here. */
+        public Options onHost(Consumer<HostCpu> setup) {
+            this.onHost = setup;
             return this;
         }
 

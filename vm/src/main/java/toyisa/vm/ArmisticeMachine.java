@@ -46,8 +46,10 @@ final class ArmisticeMachine extends Machine {
     /** The flags when {@link #lazy} is false. */
     private int fn, fz, fc, fv;
     /** When {@link #lazy}: the flags are those of {@code cmp fa, fb} (see {@link CompareBranch}). */
-    private int fa, fb;
-    private boolean lazy;
+    int fa, fb;
+    boolean lazy;
+    /** Times compiled code (the jit engine) stopped before an instruction of its own and handed it to the interpreter. */
+    long bailouts;
 
     ArmisticeMachine() {
         super(Armistice.ISA, 17, 16);
@@ -501,7 +503,7 @@ final class ArmisticeMachine extends Machine {
      * Decodes the instruction at {@code at}; if it is a compare and the instruction after it a
      * conditional jump on one of the portable conditions, fuses the two (see {@link Machine}).
      */
-    private int decodeFused(int at) {
+    int decodeFused(int at) {
         int w = decode(at);
         int kind = w & 0xFF;
         if (kind != CMP && kind != CMPI && kind != TST && kind != TSTI) return w;

@@ -47,6 +47,11 @@ public final class HostCpu {
     }
 
     /** One byte per data address: 1 where a store must be reported to the watcher (live). */
+    /** The core itself, for the jit engine (same package) to attach to. */
+    Machine core() {
+        return m;
+    }
+
     public byte[] marks() {
         return m.codeByte;
     }
@@ -105,6 +110,7 @@ public final class HostCpu {
     /** The whole code memory changed (the code cache was flushed). */
     public void forgetAllCode() {
         Arrays.fill(m.code, K_UNDECODED_VALUE);
+        if (m.compiled != null) m.compiled.clear();
     }
 
     private static final int K_UNDECODED_VALUE = Machine.K_UNDECODED;

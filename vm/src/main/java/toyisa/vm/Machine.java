@@ -151,6 +151,15 @@ public abstract class Machine {
      * and its careful loop for each instruction the fast loop stops before.
      */
     final void execute(long limit) {
+        if (compiled != null && limit - steps > 1) {
+            compiled.execute(limit);
+            return;
+        }
+        interpret(limit);
+    }
+
+    /** {@link #execute(long)} by the interpreter alone (also what compiled code falls back on). */
+    final void interpret(long limit) {
         while (steps < limit) {
             executeFast(limit);
             if (steps >= limit) return;
@@ -158,6 +167,12 @@ public abstract class Machine {
             if (outcome != Outcome.RUNNING) return;
         }
     }
+
+    /**
+     * Compiled code that runs this machine's guest code in place of the interpreter (the jit engine),
+     * or null. Stepping never uses it: a single instruction is the interpreter's.
+     */
+    CompiledCode compiled;
 
     /**
      * The hot loop: the common operations, stopping before anything else (a first visit, a fault,
@@ -235,6 +250,7 @@ public abstract class Machine {
      */
     final void forget(int addr, int n) {
         for (int a = addr - (2 * maxLength - 1); a < addr + n; a++) code[(a & 0xFFFF) << 2] = K_UNDECODED;
+        if (compiled != null) compiled.forget(addr, n);
     }
 
     // ------------------------------------------------------------------ stopping (cold paths of the cores; faults: Faults)
@@ -394,6 +410,7 @@ public abstract class Machine {
             for (int i = 0; i < decodedCount; i++) code[decoded[i] << 2] = K_UNDECODED;
         }
         decodedCount = 0;
+        if (compiled != null) compiled.clear();
         Arrays.fill(regs, 0);
         setFlags(0);
         regs[isa.registers().code("sp")] = STACK_TOP;

@@ -1,0 +1,37 @@
+package toyisa.conformance;
+
+import toyisa.armistice.Armistice;
+import toyisa.isa.Isa;
+import toyisa.vm.Jit;
+import toyisa.vm.Machine;
+
+/**
+ * The golden corpus on the jit engine, compiling every block on its first entry: the Armistice
+ * interpreter's goldens, report included (the engine promises the interpreter's run).
+ */
+class JitCorpusTest extends CorpusSuite {
+    @Override
+    protected Isa target() {
+        return Armistice.ISA;
+    }
+
+    @Override
+    protected String backend() {
+        return "the jit engine";
+    }
+
+    @Override
+    protected boolean hasOwnReports() {
+        return false; // held to the interpreter's
+    }
+
+    @Override
+    protected Observed run(byte[] binary, String input) {
+        Machine m = Machine.create(Armistice.ISA);
+        if (Jit.attach(m, Jit.Options.DEFAULT.withThreshold(1)) == null) throw new IllegalStateException("the jit engine is turned off");
+        m.loadRaw(binary);
+        m.setBudget(BUDGET);
+        m.setInput(input);
+        return Observed.of(m.run());
+    }
+}

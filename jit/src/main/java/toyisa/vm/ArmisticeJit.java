@@ -1,0 +1,184 @@
+package toyisa.vm;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import toyisa.isa.Hex;
+import toyisa.isa.Instruction;
+
+/**
+ * The jit engine on one Armistice machine: counts how often each block is entered, compiles a hot
+ * one into a region ({@link ArmisticeRegion}, {@link ArmisticeCompiler}) and calls it from then on;
+ * everything else the interpreter runs a block at a time. A region is called only when the budget
+ * has room for its first block, and each block checks again, so a budget that runs out inside a
+ * region stops at the same instruction as the interpreter.
+ */
+final class ArmisticeJit extends CompiledCode {
+    /** A region in use: its code, how often it was entered since the last eviction. */
+    private static final class Entry {
+        final ArmisticeRegion region;
+        final RegionCode code;
+        final int bytecode;
+        final int entryLength;
+        long uses;
+
+        Entry(ArmisticeRegion region, ArmisticeCompiler.Compiled c) {
+            this.region = region;
+            this.code = c.code();
+            this.bytecode = c.bytecodeSize();
+            this.entryLength = region.blocks.get(region.entry).length();
+        }
+    }
+
+    private final ArmisticeMachine m;
+    private final Jit.Options options;
+    private final Entry[] regions = new Entry[0x10000];
+    private final int[] heat = new int[0x10000];
+    /** Instructions of the block at each address, plus one; 0 when not known. */
+    private final int[] coldLength = new int[0x10000];
+    private final List<Entry> live = new ArrayList<>();
+    private long codeBytes;
+    private final StringBuilder log = new StringBuilder();
+    private boolean logFull;
+
+    // Counts for the log and the stats.
+    long compiled, reused, invalidated, evicted, compiledInstructions, interpretedInstructions, entries;
+
+    ArmisticeJit(ArmisticeMachine m, Jit.Options options) {
+        this.m = m;
+        this.options = options;
+    }
+
+    @Override
+    void execute(long limit) {
+        final ArmisticeMachine m = this.m;
+        while (m.steps < limit && m.outcome == Outcome.RUNNING) {
+            int pc = m.pc;
+            long left = limit - m.steps;
+            Entry e = regions[pc];
+            if (e == null && heat[pc] >= 0 && ++heat[pc] >= options.threshold()) e = compile(pc);
+            if (e != null && left >= e.entryLength) {
+                e.uses++;
+                entries++;
+                int done = e.code.run(m, m.regs, m.mem, m.codeByte, (int) Math.min(left, Integer.MAX_VALUE));
+                m.steps += done;
+                compiledInstructions += done;
+                if (done > 0) continue;
+            }
+            // Cold code, or what the region handed back: the interpreter, one block.
+            int n = coldLength[pc];
+            if (n == 0) coldLength[pc] = n = ArmisticeRegion.block(m, pc).length() + 1;
+            long before = m.steps;
+            m.interpret(Math.min(limit, m.steps + Math.max(1, n - 1)));
+            interpretedInstructions += m.steps - before;
+        }
+    }
+
+    private Entry compile(int pc) {
+        heat[pc] = Integer.MIN_VALUE; // compiled or refused: not counted again until the code changes
+        ArmisticeRegion region = ArmisticeRegion.form(m, pc);
+        if (region == null) return null;
+        CompiledRegions.Key key = CompiledRegions.key(m, region);
+        ArmisticeCompiler.Compiled c = CompiledRegions.get(key);
+        if (c == null) {
+            c = ArmisticeCompiler.compile(m, region);
+            CompiledRegions.put(key, c);
+        } else {
+            reused++;
+        }
+        if (live.size() >= options.maxRegions() || codeBytes + c.bytecodeSize() > options.maxCodeBytes()) evictColdHalf();
+        Entry e = new Entry(region, c);
+        regions[pc] = e;
+        live.add(e);
+        codeBytes += e.bytecode;
+        compiled++;
+        if (options.log()) log(region, c);
+        return e;
+    }
+
+    /** The code cache is full: the less used half of the regions goes; they compile again if they are hot again. */
+    private void evictColdHalf() {
+        List<Entry> byUse = new ArrayList<>(live);
+        byUse.sort(Comparator.comparingLong((Entry x) -> x.uses));
+        for (Entry e : byUse.subList(0, (byUse.size() + 1) / 2)) {
+            drop(e);
+            evicted++;
+        }
+        for (Entry e : live) e.uses = 0;
+    }
+
+    private void drop(Entry e) {
+        regions[e.region.entry] = null;
+        heat[e.region.entry] = 0;
+        live.remove(e);
+        codeBytes -= e.bytecode;
+    }
+
+    @Override
+    void forget(int addr, int n) {
+        for (int i = live.size() - 1; i >= 0; i--) {
+            Entry e = live.get(i);
+            if (e.region.covers(addr, n)) {
+                drop(e);
+                invalidated++;
+            }
+        }
+        for (int a = addr - 4 * ArmisticeRegion.MAX_BLOCK - 8; a < addr + n; a++) {
+            coldLength[a & 0xFFFF] = 0;
+            if (heat[a & 0xFFFF] < 0 && regions[a & 0xFFFF] == null) heat[a & 0xFFFF] = 0;
+        }
+    }
+
+    @Override
+    void clear() {
+        for (Entry e : live) regions[e.region.entry] = null;
+        live.clear();
+        codeBytes = 0;
+        Arrays.fill(heat, 0);
+        Arrays.fill(coldLength, 0);
+    }
+
+    long bailouts() {
+        return m.bailouts;
+    }
+
+    long codeBytes() {
+        return codeBytes;
+    }
+
+    int liveRegions() {
+        return live.size();
+    }
+
+    String log() {
+        return log.toString();
+    }
+
+    /** The region's guest instructions beside its JVM bytecode, as the translation log shows host code. */
+    private void log(ArmisticeRegion region, ArmisticeCompiler.Compiled c) {
+        if (logFull) return;
+        StringBuilder sb = new StringBuilder();
+        sb.append("region ").append(compiled).append(" at ").append(Hex.addr(region.entry)).append(": ")
+                .append(region.blocks.size()).append(region.blocks.size() == 1 ? " block, " : " blocks, ")
+                .append(region.instructions).append(" guest instructions, ").append(c.bytecodeSize()).append(" bytes of bytecode\n");
+        for (ArmisticeRegion.Block b : region.blocks.values()) {
+            sb.append("  block ").append(Hex.addr(b.start())).append(" (").append(b.length()).append(")\n");
+            for (int at : b.slots()) {
+                Instruction insn = m.isa.decode(m.fetchMemory, at);
+                sb.append("    ").append(Hex.addr(at)).append("  ").append(m.isa.disassemble(insn)).append('\n');
+                if (ArmisticeRegion.fused(m.code[at << 2] & 0xFF)) {
+                    Instruction jump = m.isa.decode(m.fetchMemory, (at + 4) & 0xFFFF);
+                    sb.append("    ").append(Hex.addr((at + 4) & 0xFFFF)).append("  ").append(m.isa.disassemble(jump)).append("   (fused)\n");
+                }
+            }
+        }
+        sb.append(ArmisticeCompiler.listing(c.classBytes()).indent(2)).append('\n');
+        if (log.length() + sb.length() > options.maxLogChars()) {
+            log.append("... log truncated after ").append(options.maxLogChars()).append(" characters; compiling goes on\n");
+            logFull = true;
+            return;
+        }
+        log.append(sb);
+    }
+}

@@ -1,0 +1,35 @@
+package toyisa.vm;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Runs a program on the interpreter and on the jit engine and requires the very same run. */
+final class SameRun {
+    private SameRun() {}
+
+    static Machine machine(byte[] program, long budget, String input) {
+        Machine m = Machine.create("armistice");
+        m.loadRaw(program);
+        m.setBudget(budget);
+        m.setOutputCap(256);
+        m.setInput(input);
+        return m;
+    }
+
+    /** The two runs agree in everything a user or the REPL can see; returns the jit's stats. */
+    static Jit.Stats check(String what, byte[] program, long budget, Jit.Options options) {
+        Machine want = machine(program, budget, "12\nxy");
+        RunResult w = want.run();
+        Machine got = machine(program, budget, "12\nxy");
+        Jit jit = Jit.attach(got, options);
+        RunResult g = got.run();
+        assertEquals(w.outcome(), g.outcome(), what + ": outcome");
+        assertEquals(w.exitStatus(), g.exitStatus(), what + ": exit status");
+        assertEquals(w.steps(), g.steps(), what + ": instructions");
+        assertEquals(w.output(), g.output(), what + ": output");
+        assertEquals(w.state(), g.state(), what + ": registers, flags, PC");
+        assertEquals(w.report(), g.report(), what + ": report");
+        assertArrayEquals(want.readMemory(0, 0x10000), got.readMemory(0, 0x10000), what + ": memory");
+        return jit == null ? null : jit.stats();
+    }
+}
