@@ -58,8 +58,8 @@ final class Dispatcher {
         cpu.setOutputCap(options.outputCap);
         if (options.echo != null) cpu.setOutputEcho(options.echo);
         if (options.inputStream != null) cpu.setInput(recording(options.inputStream));
-        if (options.onHost != null) options.onHost.accept(cpu);
         else cpu.setInput(options.input);
+        if (options.onHost != null) options.onHost.accept(cpu);
     }
 
     Emulator.Result run() {

@@ -7,6 +7,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.ShrinkingMode;
 import toyisa.intellio.Intellio;
+import toyisa.vm.Jit;
 import toyisa.vm.Machine;
 import toyisa.vm.RunResult;
 
@@ -35,6 +36,17 @@ class DifferentialTest {
         check(seed, RandomPrograms.generateSelfModifying(seed));
     }
 
+    /** The same with the host code on the jit engine (compiled on first entry): Intellio code as Armistice code as JVM bytecode. */
+    @Property(tries = DEFAULT_TRIES, shrinking = ShrinkingMode.OFF)
+    void translatedOnTheJitRunsLikeTheInterpreter(@ForAll long seed) {
+        check(seed, RandomPrograms.generate(seed), true);
+    }
+
+    @Property(tries = 1000, shrinking = ShrinkingMode.OFF)
+    void selfModifyingCodeOnTheJitRunsLikeTheInterpreter(@ForAll long seed) {
+        check(seed, RandomPrograms.generateSelfModifying(seed), true);
+    }
+
     /** The longer run, on demand: {@code -Dtoyisa.differential.tries=100000} more programs from seed 0 up. */
     @org.junit.jupiter.api.Test
     void longerRunOnDemand() {
@@ -54,6 +66,10 @@ class DifferentialTest {
     }
 
     static String check(long seed, byte[] program) {
+        return check(seed, program, false);
+    }
+
+    static String check(long seed, byte[] program, boolean jit) {
         Machine m = Machine.create(Intellio.ISA);
         m.loadRaw(program);
         m.setBudget(BUDGET);
@@ -62,14 +78,16 @@ class DifferentialTest {
         RunResult want = m.run();
         Emulator.Result got;
         try {
-            got = Emulator.run(program, Emulator.options().budget(BUDGET).input(INPUT).outputCap(200));
+            Emulator.Options o = Emulator.options().budget(BUDGET).input(INPUT).outputCap(200);
+            if (jit) o.onHost(cpu -> Jit.attach(cpu, Jit.Options.DEFAULT.withThreshold(1)));
+            got = Emulator.run(program, o);
         } catch (RuntimeException e) {
             java.io.StringWriter w = new java.io.StringWriter();
             e.printStackTrace(new java.io.PrintWriter(w));
             throw new AssertionError("seed " + seed + ": the emulator threw " + w, e);
         }
         RunResult r = got.result();
-        String where = "seed " + seed + " (" + want.outcome() + ")";
+        String where = "seed " + seed + (jit ? " on the jit" : "") + " (" + want.outcome() + ")";
         assertEquals(want.outcome(), r.outcome(), where + ": outcome");
         assertEquals(want.exitStatus(), r.exitStatus(), where + ": exit status");
         assertEquals(want.output(), r.output(), where + ": output");
