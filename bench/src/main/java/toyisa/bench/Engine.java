@@ -6,7 +6,7 @@ public enum Engine {
     INTERPRETER("interpreter"),
     /** The emulator: an Intellio guest translated to Armistice host code and run on the Armistice host. */
     TRANSLATED("translated"),
-    /** The jit engine: hot code compiled to JVM bytecode ({@code toyisa run --engine jit}); Armistice guests. */
+    /** The jit engine: hot code compiled to JVM bytecode ({@code toyisa run --engine jit}). */
     JIT("jit"),
     /** The emulator with its Armistice host code on the jit engine ({@code toyisa emulate --engine jit}). */
     TRANSLATED_JIT("translated+jit");

@@ -31,7 +31,8 @@ public class JitBenchmark {
     @Param({"sieve", "fib", "sort", "crc16", "matmul", "strings"})
     public String program;
 
-    @Param({"jit", "translated+jit"})
+    /** {@code armistice} and {@code intellio} on the jit engine; {@code translated+jit}: Intellio code via the translator. */
+    @Param({"armistice", "intellio", "translated+jit"})
     public String engine;
 
     @Param("0.1")
@@ -42,8 +43,8 @@ public class JitBenchmark {
     @Setup(Level.Trial)
     public void prepare() {
         BenchProgram p = Suite.named(program);
-        Engine e = Engine.byLabel(engine);
-        runner = Runner.prepare(p, e == Engine.JIT ? "armistice" : "intellio", e, p.repeat(scale));
+        Engine e = engine.equals("translated+jit") ? Engine.TRANSLATED_JIT : Engine.JIT;
+        runner = Runner.prepare(p, e == Engine.JIT ? engine : "intellio", e, p.repeat(scale));
         runner.run();
         runner.check();
     }

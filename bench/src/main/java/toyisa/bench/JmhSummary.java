@@ -35,9 +35,13 @@ public final class JmhSummary {
         for (String line : lines.subList(1, lines.size())) {
             List<String> f = splitCsv(line);
             String name = f.get(bench);
-            String engine = engineParam >= 0 && !f.get(engineParam).isEmpty() ? f.get(engineParam)
-                    : name.contains("Translated") ? "translated" : "interpreter";
-            String c = cpu >= 0 && !f.get(cpu).isEmpty() ? f.get(cpu) : engine.equals("jit") ? "armistice" : "intellio";
+            String engine = name.contains("Translated") ? "translated" : "interpreter";
+            String c = cpu >= 0 && !f.get(cpu).isEmpty() ? f.get(cpu) : "intellio";
+            if (name.contains("JitBenchmark")) { // engine = armistice | intellio (on the jit) | translated+jit
+                String e = f.get(engineParam);
+                engine = e.equals("translated+jit") ? e : "jit";
+                c = e.equals("translated+jit") ? "intellio" : e;
+            }
             String p = f.get(program);
             double s = Double.parseDouble(f.get(score)), e = parseOrNaN(f.get(error));
             if (name.endsWith(":instructions"))

@@ -41,7 +41,7 @@ public abstract class Runner {
             case JIT: {
                 Machine m = Machine.create(isa);
                 if (toyisa.vm.Jit.attach(m, toyisa.vm.Jit.Options.DEFAULT) == null)
-                    throw new IllegalArgumentException("the jit engine compiles Armistice code, not " + isa.name() + " code (or TOYISA_JIT=off)");
+                    throw new IllegalArgumentException("the jit engine is turned off (TOYISA_JIT=off)");
                 return new Interpreted(program, isa.name().toLowerCase(java.util.Locale.ROOT), repeat, m, binary, Engine.JIT);
             }
             default:

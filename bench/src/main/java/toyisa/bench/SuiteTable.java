@@ -221,6 +221,7 @@ public final class SuiteTable {
         c.add(new String[] {"intellio", "interpreter"});
         if (Translated.available()) c.add(new String[] {"intellio", "translated"});
         c.add(new String[] {"armistice", "jit"});
+        c.add(new String[] {"intellio", "jit"});
         if (Translated.available()) c.add(new String[] {"intellio", "translated+jit"});
         return c;
     }

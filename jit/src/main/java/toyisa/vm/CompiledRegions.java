@@ -36,20 +36,21 @@ final class CompiledRegions {
         }
     }
 
-    private static final Map<Key, ArmisticeCompiler.Compiled> CACHE = new LinkedHashMap<>(256, 0.75f, true);
+    private static final Map<Key, RegionCompiler.Compiled> CACHE = new LinkedHashMap<>(256, 0.75f, true);
     private static long bytes;
 
     private CompiledRegions() {}
 
     /** The key of a region formed on {@code m}: entry, then per block its start, size and bytes. */
-    static Key key(ArmisticeMachine m, ArmisticeRegion region) {
-        int n = 2;
-        for (ArmisticeRegion.Block b : region.blocks.values()) n += 4 + 8 * b.slots().length;
+    static Key key(Machine m, Region region) {
+        int n = 3;
+        for (Region.Block b : region.blocks.values()) n += 4 + 8 * b.slots().length;
         byte[] k = new byte[n];
         int p = 0;
+        k[p++] = (byte) m.isa.machine(); // the same bytes are other code on the other CPU
         k[p++] = (byte) (region.entry >>> 8);
         k[p++] = (byte) region.entry;
-        for (ArmisticeRegion.Block b : region.blocks.values()) {
+        for (Region.Block b : region.blocks.values()) {
             k[p++] = (byte) (b.start() >>> 8);
             k[p++] = (byte) b.start();
             k[p++] = (byte) (b.slots().length >>> 8);
@@ -62,11 +63,11 @@ final class CompiledRegions {
         return new Key(Arrays.copyOf(k, p));
     }
 
-    static synchronized ArmisticeCompiler.Compiled get(Key key) {
+    static synchronized RegionCompiler.Compiled get(Key key) {
         return CACHE.get(key);
     }
 
-    static synchronized void put(Key key, ArmisticeCompiler.Compiled c) {
+    static synchronized void put(Key key, RegionCompiler.Compiled c) {
         if (CACHE.put(key, c) == null) bytes += c.bytecodeSize();
         var it = CACHE.values().iterator();
         while ((CACHE.size() > MAX_REGIONS || bytes > MAX_BYTES) && it.hasNext()) {

@@ -44,15 +44,15 @@ public final class Jit {
     public record Stats(long compiled, long reused, int live, long codeBytes, long invalidated, long evicted, long bailouts,
                         long regionEntries, long compiledInstructions, long interpretedInstructions) {}
 
-    private final ArmisticeJit engine;
+    private final JitEngine engine;
 
-    private Jit(ArmisticeJit engine) {
+    private Jit(JitEngine engine) {
         this.engine = engine;
     }
 
-    /** True when the engine compiles this machine's code (Armistice; the translator's host code runs on it too). */
+    /** True when the engine compiles this machine's code (both CPUs; the translator's host code runs on Armistice's). */
     public static boolean compiles(Machine m) {
-        return m instanceof ArmisticeMachine;
+        return JitCpu.of(m) != null;
     }
 
     /** True unless {@code TOYISA_JIT=off}. */
@@ -67,7 +67,7 @@ public final class Jit {
      */
     public static Jit attach(Machine m, Options options) {
         if (!enabled() || !compiles(m)) return null;
-        ArmisticeJit engine = new ArmisticeJit((ArmisticeMachine) m, options);
+        JitEngine engine = new JitEngine(m, JitCpu.of(m), options);
         m.compiled = engine;
         return new Jit(engine);
     }
@@ -78,7 +78,7 @@ public final class Jit {
     }
 
     public Stats stats() {
-        ArmisticeJit e = engine;
+        JitEngine e = engine;
         return new Stats(e.compiled, e.reused, e.liveRegions(), e.codeBytes(), e.invalidated, e.evicted, e.bailouts(), e.entries,
                 e.compiledInstructions, e.interpretedInstructions);
     }

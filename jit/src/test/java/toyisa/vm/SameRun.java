@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 final class SameRun {
     private SameRun() {}
 
-    static Machine machine(byte[] program, long budget, String input) {
-        Machine m = Machine.create("armistice");
+    static Machine machine(String cpu, byte[] program, long budget, String input) {
+        Machine m = Machine.create(cpu);
         m.loadRaw(program);
         m.setBudget(budget);
         m.setOutputCap(256);
@@ -17,10 +17,11 @@ final class SameRun {
     }
 
     /** The two runs agree in everything a user or the REPL can see; returns the jit's stats. */
-    static Jit.Stats check(String what, byte[] program, long budget, Jit.Options options) {
-        Machine want = machine(program, budget, "12\nxy");
+    static Jit.Stats check(String cpu, String what, byte[] program, long budget, Jit.Options options) {
+        what = cpu + ", " + what;
+        Machine want = machine(cpu, program, budget, "12\nxy");
         RunResult w = want.run();
-        Machine got = machine(program, budget, "12\nxy");
+        Machine got = machine(cpu, program, budget, "12\nxy");
         Jit jit = Jit.attach(got, options);
         RunResult g = got.run();
         assertEquals(w.outcome(), g.outcome(), what + ": outcome");

@@ -23,9 +23,7 @@ final class Engines {
     static Jit attach(Machine m, boolean log, PrintWriter err) {
         Jit jit = Jit.attach(m, Jit.Options.DEFAULT.withLog(log));
         if (jit == null) {
-            err.println(!Jit.enabled()
-                    ? "toyisa: the jit engine is turned off (TOYISA_JIT=off): the interpreter runs the program"
-                    : "toyisa: the jit engine compiles Armistice code; " + m.isa().name() + " code runs on the interpreter");
+            err.println("toyisa: the jit engine is turned off (TOYISA_JIT=off): the interpreter runs the program");
         }
         return jit;
     }

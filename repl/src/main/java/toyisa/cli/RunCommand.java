@@ -38,7 +38,7 @@ public final class RunCommand implements Callable<Integer> {
     boolean trace;
 
     @Option(names = "--engine", paramLabel = "ENGINE",
-            description = "interpreter, or jit: hot code compiled to JVM bytecode, the same run to the instruction (Armistice code; default: ${DEFAULT-VALUE})")
+            description = "interpreter, or jit: hot code compiled to JVM bytecode, the same run to the instruction (default: ${DEFAULT-VALUE})")
     String engine = "interpreter";
 
     @Option(names = "--log", description = "with --engine jit: each compiled region (guest instructions beside its JVM bytecode) and the counts, on standard error")

@@ -48,8 +48,6 @@ final class ArmisticeMachine extends Machine {
     /** When {@link #lazy}: the flags are those of {@code cmp fa, fb} (see {@link CompareBranch}). */
     int fa, fb;
     boolean lazy;
-    /** Times compiled code (the jit engine) stopped before an instruction of its own and handed it to the interpreter. */
-    long bailouts;
 
     ArmisticeMachine() {
         super(Armistice.ISA, 17, 16);

@@ -26,9 +26,9 @@ import toyisa.isa.Instruction;
  * becomes base-plus-displacement with base slot 8, which always holds 0.
  */
 final class IntellioMachine extends Machine {
-    private static final int SP = 7;
+    static final int SP = 7;
     /** A register slot that is always zero: the base of absolute addresses. */
-    private static final int ZERO = 8;
+    static final int ZERO = 8;
 
     static final int MOV_RR = FIRST_CPU_KIND, MOV_RI = MOV_RR + 1, LD16 = MOV_RR + 2, LD8 = MOV_RR + 3,
             ST16 = MOV_RR + 4, ST8 = MOV_RR + 5, ALU_RR = MOV_RR + 6, ALU_RI = MOV_RR + 7, ALU_RM = MOV_RR + 8,
@@ -51,7 +51,7 @@ final class IntellioMachine extends Machine {
     // of fa - fb (sub, cmp); fb | ADD_TAG, those of fa + fb (add). One field for the kind of operation
     // and its operand: an ALU operation stores two fields, not three.
     // and/or/xor/test of result d keep "cmp d, 0": Z and S from d, C = O = 0.
-    private static final int EXPLICIT = -1, ADD_TAG = 0x10000;
+    static final int EXPLICIT = -1, ADD_TAG = 0x10000;
 
     // ALU operations (aux byte of ALU_* kinds).
     static final int A_ADD = 0, A_SUB = 1, A_AND = 2, A_OR = 3, A_XOR = 4, A_CMP = 5, A_TEST = 6, A_MUL = 7,
@@ -62,9 +62,9 @@ final class IntellioMachine extends Machine {
     private static final int DIV_ZERO = -2;
 
     /** The flags when {@code fb == EXPLICIT}. */
-    private int fz, fs, fc, fo;
+    int fz, fs, fc, fo;
     /** Otherwise the flags are those of {@code fa - fb} (also cmp) or, with ADD_TAG, {@code fa + fb}. */
-    private int fa, fb = EXPLICIT;
+    int fa, fb = EXPLICIT;
 
     IntellioMachine() {
         super(Intellio.ISA, 9, 8);
@@ -82,7 +82,7 @@ final class IntellioMachine extends Machine {
     }
 
     /** Before a shift, which leaves O alone: works out O from the lazily kept operation (Z, S and C are overwritten). */
-    private void keepOverflow() {
+    void keepOverflow() {
         int a = fa, b = fb;
         if (fb >>> 16 == 0) {
             int d = (a - b) & 0xFFFF;
@@ -670,7 +670,7 @@ final class IntellioMachine extends Machine {
      * Decodes the instruction at {@code at}; if it is a cmp or test and the instruction after it a
      * conditional jump on one of the portable conditions, fuses the two (see {@link Machine}).
      */
-    private int decodeFused(int at) {
+    int decodeFused(int at) {
         int w = decode(at);
         int kind = w & 0xFF;
         if (kind != CMP_RR && kind != CMP_RI && kind != TEST_RR && kind != TEST_RI) return w;

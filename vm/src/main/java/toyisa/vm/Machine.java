@@ -173,6 +173,8 @@ public abstract class Machine {
      * or null. Stepping never uses it: a single instruction is the interpreter's.
      */
     CompiledCode compiled;
+    /** Times compiled code stopped before an instruction of its own and handed it to the interpreter. */
+    long bailouts;
 
     /**
      * The hot loop: the common operations, stopping before anything else (a first visit, a fault,

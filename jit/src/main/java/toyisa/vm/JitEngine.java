@@ -8,22 +8,22 @@ import toyisa.isa.Hex;
 import toyisa.isa.Instruction;
 
 /**
- * The jit engine on one Armistice machine: counts how often each block is entered, compiles a hot
- * one into a region ({@link ArmisticeRegion}, {@link ArmisticeCompiler}) and calls it from then on;
+ * The jit engine on one machine: counts how often each block is entered, compiles a hot one into a
+ * region ({@link Region}, the CPU's {@link RegionCompiler}) and calls it from then on;
  * everything else the interpreter runs a block at a time. A region is called only when the budget
  * has room for its first block, and each block checks again, so a budget that runs out inside a
  * region stops at the same instruction as the interpreter.
  */
-final class ArmisticeJit extends CompiledCode {
+final class JitEngine extends CompiledCode {
     /** A region in use: its code, how often it was entered since the last eviction. */
     private static final class Entry {
-        final ArmisticeRegion region;
+        final Region region;
         final RegionCode code;
         final int bytecode;
         final int entryLength;
         long uses;
 
-        Entry(ArmisticeRegion region, ArmisticeCompiler.Compiled c) {
+        Entry(Region region, RegionCompiler.Compiled c) {
             this.region = region;
             this.code = c.code();
             this.bytecode = c.bytecodeSize();
@@ -31,7 +31,8 @@ final class ArmisticeJit extends CompiledCode {
         }
     }
 
-    private final ArmisticeMachine m;
+    private final Machine m;
+    private final JitCpu cpu;
     private final Jit.Options options;
     private final Entry[] regions = new Entry[0x10000];
     private final int[] heat = new int[0x10000];
@@ -45,14 +46,15 @@ final class ArmisticeJit extends CompiledCode {
     // Counts for the log and the stats.
     long compiled, reused, invalidated, evicted, compiledInstructions, interpretedInstructions, entries;
 
-    ArmisticeJit(ArmisticeMachine m, Jit.Options options) {
+    JitEngine(Machine m, JitCpu cpu, Jit.Options options) {
         this.m = m;
+        this.cpu = cpu;
         this.options = options;
     }
 
     @Override
     void execute(long limit) {
-        final ArmisticeMachine m = this.m;
+        final Machine m = this.m;
         while (m.steps < limit && m.outcome == Outcome.RUNNING) {
             int pc = m.pc;
             long left = limit - m.steps;
@@ -68,7 +70,7 @@ final class ArmisticeJit extends CompiledCode {
             }
             // Cold code, or what the region handed back: the interpreter, one block.
             int n = coldLength[pc];
-            if (n == 0) coldLength[pc] = n = ArmisticeRegion.block(m, pc).length() + 1;
+            if (n == 0) coldLength[pc] = n = Region.block(m, cpu, pc).length() + 1;
             long before = m.steps;
             m.interpret(Math.min(limit, m.steps + Math.max(1, n - 1)));
             interpretedInstructions += m.steps - before;
@@ -77,12 +79,12 @@ final class ArmisticeJit extends CompiledCode {
 
     private Entry compile(int pc) {
         heat[pc] = Integer.MIN_VALUE; // compiled or refused: not counted again until the code changes
-        ArmisticeRegion region = ArmisticeRegion.form(m, pc);
+        Region region = Region.form(m, cpu, pc);
         if (region == null) return null;
         CompiledRegions.Key key = CompiledRegions.key(m, region);
-        ArmisticeCompiler.Compiled c = CompiledRegions.get(key);
+        RegionCompiler.Compiled c = CompiledRegions.get(key);
         if (c == null) {
-            c = ArmisticeCompiler.compile(m, region);
+            c = cpu.compiler(m, region).compile();
             CompiledRegions.put(key, c);
         } else {
             reused++;
@@ -124,7 +126,7 @@ final class ArmisticeJit extends CompiledCode {
                 invalidated++;
             }
         }
-        for (int a = addr - 4 * ArmisticeRegion.MAX_BLOCK - 8; a < addr + n; a++) {
+        for (int a = addr - 8 * Region.MAX_BLOCK; a < addr + n; a++) {
             coldLength[a & 0xFFFF] = 0;
             if (heat[a & 0xFFFF] < 0 && regions[a & 0xFFFF] == null) heat[a & 0xFFFF] = 0;
         }
@@ -156,24 +158,25 @@ final class ArmisticeJit extends CompiledCode {
     }
 
     /** The region's guest instructions beside its JVM bytecode, as the translation log shows host code. */
-    private void log(ArmisticeRegion region, ArmisticeCompiler.Compiled c) {
+    private void log(Region region, RegionCompiler.Compiled c) {
         if (logFull) return;
         StringBuilder sb = new StringBuilder();
         sb.append("region ").append(compiled).append(" at ").append(Hex.addr(region.entry)).append(": ")
                 .append(region.blocks.size()).append(region.blocks.size() == 1 ? " block, " : " blocks, ")
                 .append(region.instructions).append(" guest instructions, ").append(c.bytecodeSize()).append(" bytes of bytecode\n");
-        for (ArmisticeRegion.Block b : region.blocks.values()) {
+        for (Region.Block b : region.blocks.values()) {
             sb.append("  block ").append(Hex.addr(b.start())).append(" (").append(b.length()).append(")\n");
             for (int at : b.slots()) {
                 Instruction insn = m.isa.decode(m.fetchMemory, at);
                 sb.append("    ").append(Hex.addr(at)).append("  ").append(m.isa.disassemble(insn)).append('\n');
-                if (ArmisticeRegion.fused(m.code[at << 2] & 0xFF)) {
-                    Instruction jump = m.isa.decode(m.fetchMemory, (at + 4) & 0xFFFF);
-                    sb.append("    ").append(Hex.addr((at + 4) & 0xFFFF)).append("  ").append(m.isa.disassemble(jump)).append("   (fused)\n");
+                if (cpu.fused(m.code[at << 2] & 0xFF)) {
+                    int after = (at + insn.length()) & 0xFFFF;
+                    Instruction jump = m.isa.decode(m.fetchMemory, after);
+                    sb.append("    ").append(Hex.addr(after)).append("  ").append(m.isa.disassemble(jump)).append("   (fused)\n");
                 }
             }
         }
-        sb.append(ArmisticeCompiler.listing(c.classBytes()).indent(2)).append('\n');
+        sb.append(RegionCompiler.listing(c.classBytes()).indent(2)).append('\n');
         if (log.length() + sb.length() > options.maxLogChars()) {
             log.append("... log truncated after ").append(options.maxLogChars()).append(" characters; compiling goes on\n");
             logFull = true;

@@ -1,20 +1,13 @@
 package toyisa.conformance;
 
-import toyisa.armistice.Armistice;
-import toyisa.isa.Isa;
 import toyisa.vm.Jit;
 import toyisa.vm.Machine;
 
 /**
- * The golden corpus on the jit engine, compiling every block on its first entry: the Armistice
- * interpreter's goldens, report included (the engine promises the interpreter's run).
+ * The golden corpus on the jit engine, compiling every block on its first entry: the interpreter's
+ * goldens of the same CPU, report included (the engine promises the interpreter's run).
  */
-class JitCorpusTest extends CorpusSuite {
-    @Override
-    protected Isa target() {
-        return Armistice.ISA;
-    }
-
+abstract class JitCorpus extends CorpusSuite {
     @Override
     protected String backend() {
         return "the jit engine";
@@ -27,7 +20,7 @@ class JitCorpusTest extends CorpusSuite {
 
     @Override
     protected Observed run(byte[] binary, String input) {
-        Machine m = Machine.create(Armistice.ISA);
+        Machine m = Machine.create(target());
         if (Jit.attach(m, Jit.Options.DEFAULT.withThreshold(1)) == null) throw new IllegalStateException("the jit engine is turned off");
         m.loadRaw(binary);
         m.setBudget(BUDGET);

@@ -1,23 +1,22 @@
 package toyisa.vm;
 
-import static toyisa.vm.ArmisticeMachine.*;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A hot region of Armistice code, found by following the pre-decoded instructions from an entry:
+ * A hot region of guest code, found by following the pre-decoded instructions from an entry:
  * basic blocks linked by their direct jumps and fall-throughs. Each block is read from the core's
  * own pre-decoded slots ({@link Machine#code}), so foreign bytes are compiled exactly as the
  * decoder reads them, fused compare-and-branch pairs included. A block holds only what the fast
  * loop does; it ends after a jump, call or return, or before an instruction the careful loop owns
  * (I/O, the HAL, halt, an unfused jump, a fault on fetch), where the region hands back.
  */
-final class ArmisticeRegion {
+final class Region {
     /** Most instructions in one block and in one region: a region's method stays small enough for HotSpot to compile. */
     static final int MAX_BLOCK = 48, MAX_INSTRUCTIONS = 160, MAX_BLOCKS = 24;
 
@@ -44,69 +43,36 @@ final class ArmisticeRegion {
     final Map<Integer, Block> blocks;
     final int instructions;
 
-    private ArmisticeRegion(int entry, Map<Integer, Block> blocks, int instructions) {
+    private Region(int entry, Map<Integer, Block> blocks, int instructions) {
         this.entry = entry;
         this.blocks = blocks;
         this.instructions = instructions;
     }
 
-    /** True for the kinds the fast loop executes, which a region compiles. */
-    static boolean compiles(int kind) {
-        switch (kind) {
-            case NOP: case MOV: case MOVI: case ADD3: case SUB3: case AND3: case OR3: case XOR3: case SHL3:
-            case SHR3: case SAR3: case MUL3: case DIVU3: case REMU3: case ADDI: case SUBI: case ANDI: case ORI:
-            case XORI: case SHLI: case SHRI: case SARI: case MULI: case CMP: case CMPI: case TST: case TSTI:
-            case CMP_J: case CMPI_J: case TST_J: case TSTI_J: case NOT: case NEG: case SWAP:
-            case LD: case LDB: case ST: case STB: case PUSH: case POP:
-            case JMP: case JMP_R: case CALL: case CALL_R: case RET:
-                return true;
-            default:
-                return false;
-        }
-    }
-
-    static boolean fused(int kind) {
-        return kind == CMP_J || kind == CMPI_J || kind == TST_J || kind == TSTI_J;
-    }
-
-    /** The kind word at {@code at}, decoding it as the careful loop would on a first visit. */
-    static int kindWord(ArmisticeMachine m, int at) {
-        int w = m.code[at << 2];
-        return w == K_UNDECODED ? m.decodeFused(at) : w;
-    }
-
     /** The basic block at {@code start}; its length is 0 when the first instruction is the careful loop's. */
-    static Block block(ArmisticeMachine m, int start) {
+    static Block block(Machine m, JitCpu cpu, int start) {
         int[] slots = new int[MAX_BLOCK];
         int n = 0, length = 0, at = start;
         while (true) {
-            if (n == MAX_BLOCK) return new Block(start, java.util.Arrays.copyOf(slots, n), length, End.FALL_THROUGH, -1, at, (at - 1) & 0xFFFF);
-            int w = kindWord(m, at);
+            if (n == MAX_BLOCK) return new Block(start, Arrays.copyOf(slots, n), length, End.FALL_THROUGH, -1, at, (at - 1) & 0xFFFF);
+            int w = cpu.kindWord(m, at);
             int kind = w & 0xFF;
-            if (!compiles(kind)) return new Block(start, java.util.Arrays.copyOf(slots, n), length, End.HAND_BACK, -1, at, (at - 1) & 0xFFFF);
+            if (!cpu.compiles(kind)) return new Block(start, Arrays.copyOf(slots, n), length, End.HAND_BACK, -1, at, (at - 1) & 0xFFFF);
             slots[n++] = at;
-            int z = m.code[(at << 2) + 3];
-            int next = (at + 4) & 0xFFFF;
-            if (fused(kind)) {
-                length += 2;
-                int after = (at + 8) & 0xFFFF;
-                return new Block(start, java.util.Arrays.copyOf(slots, n), length, End.BRANCH, m.code[(at << 2) + 1], after, (after - 1) & 0xFFFF);
+            int next = (at + cpu.bytes(m, at, w)) & 0xFFFF;
+            length += cpu.fused(kind) ? 2 : 1;
+            End end = cpu.ends(kind);
+            if (end != null) {
+                int target = end == End.INDIRECT ? -1 : cpu.target(m, at, w);
+                return new Block(start, Arrays.copyOf(slots, n), length, end, target, end == End.BRANCH ? next : -1, (next - 1) & 0xFFFF);
             }
-            length++;
-            switch (kind) {
-                case JMP: return new Block(start, java.util.Arrays.copyOf(slots, n), length, End.JUMP, z, -1, (next - 1) & 0xFFFF);
-                case CALL: return new Block(start, java.util.Arrays.copyOf(slots, n), length, End.CALL, z, -1, (next - 1) & 0xFFFF);
-                case JMP_R: case CALL_R: case RET:
-                    return new Block(start, java.util.Arrays.copyOf(slots, n), length, End.INDIRECT, -1, -1, (next - 1) & 0xFFFF);
-                default:
-                    at = next;
-            }
+            at = next;
         }
     }
 
     /** The region entered at {@code entry}, or null when there is nothing there to compile. */
-    static ArmisticeRegion form(ArmisticeMachine m, int entry) {
-        Block first = block(m, entry);
+    static Region form(Machine m, JitCpu cpu, int entry) {
+        Block first = block(m, cpu, entry);
         if (first.length() == 0) return null;
         Map<Integer, Block> blocks = new LinkedHashMap<>();
         Deque<Block> work = new ArrayDeque<>();
@@ -120,14 +86,14 @@ final class ArmisticeRegion {
             if (b.end() == End.BRANCH || b.end() == End.FALL_THROUGH) successors.add(b.next());
             for (int s : successors) {
                 if (blocks.containsKey(s) || blocks.size() >= MAX_BLOCKS) continue;
-                Block c = block(m, s);
+                Block c = block(m, cpu, s);
                 if (c.length() == 0 || total + c.length() > MAX_INSTRUCTIONS) continue;
                 blocks.put(s, c);
                 total += c.length();
                 work.add(c);
             }
         }
-        return new ArmisticeRegion(entry, blocks, total);
+        return new Region(entry, blocks, total);
     }
 
     /** True when a change to {@code addr..addr+n-1} makes this region stale. */

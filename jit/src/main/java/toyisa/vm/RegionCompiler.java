@@ -1,0 +1,328 @@
+package toyisa.vm;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.util.TraceClassVisitor;
+
+/**
+ * Compiles a {@link Region} to one JVM method, {@link RegionCode#run}: each guest register a local
+ * (HotSpot then keeps it in a host register), each block a label, each direct jump inside the region
+ * a {@code goto}, so a guest loop is a JVM loop. A block first checks that the budget has room for
+ * all of it, else the region leaves at its start and the interpreter counts the last instructions
+ * one by one. What each instruction does is the CPU's: {@link #instruction}, in a subclass that
+ * mirrors its core's fast loop operation by operation.
+ */
+abstract class RegionCompiler {
+    static final String MACHINE = "toyisa/vm/Machine";
+    private static final String DESC = "(Ltoyisa/vm/Machine;[I[B[BI)I";
+    // Locals of run(mc, r, m, cb, room).
+    static final int MC = 1, R = 2, M = 3, CB = 4, ROOM = 5, LEFT = 6, NPC = 7, A = 8, B = 9, TARGET = 10, REG0 = 11;
+
+    /** A compiled region: the code to call, its method's bytecode length, and the class file (for the log). */
+    record Compiled(RegionCode code, int bytecodeSize, byte[] classBytes) {}
+
+    final Machine machine;
+    final Region region;
+    MethodVisitor mv;
+    private final Map<Integer, Label> labels = new HashMap<>();
+    final Label exit = new Label();
+    private final boolean[] written;
+    private final String className;
+
+    RegionCompiler(Machine machine, Region region, int registers) {
+        this.machine = machine;
+        this.region = region;
+        this.written = new boolean[registers];
+        this.className = String.format(Locale.ROOT, "toyisa/vm/Compiled%sRegion%04X", machine.isa.name(), region.entry);
+    }
+
+    /** The core's class, whose fields the compiled code reads and writes. */
+    abstract String machineClass();
+
+    /** True for a register slot that always reads 0 (Armistice r0, Intellio's base of absolute addresses). */
+    abstract boolean zero(int k);
+
+    /** One pre-decoded instruction, as the core's fast loop does it; {@code done} instructions of the block came before. */
+    abstract void instruction(Region.Block b, int at, int done, int w, int x, int y, int z);
+
+    /** The class javap-style, for the log. */
+    static String listing(byte[] classBytes) {
+        StringWriter w = new StringWriter();
+        new ClassReader(classBytes).accept(new TraceClassVisitor(new PrintWriter(w)), ClassReader.SKIP_DEBUG);
+        return w.toString();
+    }
+
+    final Compiled compile() {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
+            @Override
+            protected String getCommonSuperClass(String a, String b) {
+                return "java/lang/Object"; // the method's references never merge two different types
+            }
+        };
+        cw.visit(V17, ACC_FINAL | ACC_SUPER, className, null, "java/lang/Object", new String[] {"toyisa/vm/RegionCode"});
+        MethodVisitor init = cw.visitMethod(0, "<init>", "()V", null, null);
+        init.visitCode();
+        init.visitVarInsn(ALOAD, 0);
+        init.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+        init.visitInsn(RETURN);
+        init.visitMaxs(0, 0);
+        init.visitEnd();
+
+        mv = cw.visitMethod(ACC_PUBLIC, "run", DESC, null, null);
+        mv.visitCode();
+        mv.visitVarInsn(ALOAD, MC);
+        mv.visitTypeInsn(CHECKCAST, machineClass());
+        mv.visitVarInsn(ASTORE, MC);
+        for (int start : region.blocks.keySet()) labels.put(start, new Label());
+        // Every guest register into its local.
+        for (int k = 0; k < written.length; k++) {
+            if (zero(k)) continue;
+            mv.visitVarInsn(ALOAD, R);
+            push(k);
+            mv.visitInsn(IALOAD);
+            mv.visitVarInsn(ISTORE, REG0 + k);
+        }
+        mv.visitVarInsn(ILOAD, ROOM);
+        mv.visitVarInsn(ISTORE, LEFT);
+        push(region.entry);
+        mv.visitVarInsn(ISTORE, NPC);
+        for (Region.Block b : region.blocks.values()) block(b);
+        // The one way out: registers back, the PC, and the count.
+        mv.visitLabel(exit);
+        for (int k = 0; k < written.length; k++) {
+            if (!written[k]) continue;
+            mv.visitVarInsn(ALOAD, R);
+            push(k);
+            mv.visitVarInsn(ILOAD, REG0 + k);
+            mv.visitInsn(IASTORE);
+        }
+        mv.visitVarInsn(ALOAD, MC);
+        mv.visitVarInsn(ILOAD, NPC);
+        mv.visitFieldInsn(PUTFIELD, MACHINE, "pc", "I");
+        mv.visitVarInsn(ILOAD, ROOM);
+        mv.visitVarInsn(ILOAD, LEFT);
+        mv.visitInsn(ISUB);
+        mv.visitInsn(IRETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        cw.visitEnd();
+        byte[] bytes = cw.toByteArray();
+        try {
+            MethodHandles.Lookup hidden = MethodHandles.lookup().defineHiddenClass(bytes, false);
+            RegionCode code = (RegionCode) hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class)).invoke();
+            return new Compiled(code, bytecodeSize(bytes), bytes);
+        } catch (Throwable e) {
+            throw new IllegalStateException("cannot load the compiled region at " + Integer.toHexString(region.entry), e);
+        }
+    }
+
+    /** The length of the {@code run} method's code, in bytes: what HotSpot's limits on compiled methods count. */
+    static int bytecodeSize(byte[] classBytes) {
+        ClassReader cr = new ClassReader(classBytes);
+        char[] buf = new char[cr.getMaxStringLength()];
+        int at = cr.header + 6;
+        at += 2 + 2 * cr.readUnsignedShort(at); // interfaces
+        int fields = cr.readUnsignedShort(at);
+        at += 2;
+        for (int i = 0; i < fields; i++) at = skipMember(cr, at);
+        int methods = cr.readUnsignedShort(at);
+        at += 2;
+        for (int i = 0; i < methods; i++) {
+            String name = cr.readUTF8(at + 2, buf);
+            int attributes = cr.readUnsignedShort(at + 6);
+            int p = at + 8;
+            for (int k = 0; k < attributes; k++) {
+                if (name.equals("run") && cr.readUTF8(p, buf).equals("Code")) return cr.readInt(p + 10);
+                p += 6 + cr.readInt(p + 2);
+            }
+            at = p;
+        }
+        return 0;
+    }
+
+    private static int skipMember(ClassReader cr, int at) {
+        int attributes = cr.readUnsignedShort(at + 6);
+        int p = at + 8;
+        for (int k = 0; k < attributes; k++) p += 6 + cr.readInt(p + 2);
+        return p;
+    }
+
+    // ------------------------------------------------------------------ blocks
+
+    private void block(Region.Block b) {
+        mv.visitLabel(labels.get(b.start()));
+        // Room for the whole block, or leave at its start.
+        Label room = new Label();
+        mv.visitVarInsn(ILOAD, LEFT);
+        push(b.length());
+        mv.visitJumpInsn(IF_ICMPGE, room);
+        leave(b.start(), 0);
+        mv.visitLabel(room);
+        mv.visitIincInsn(LEFT, -b.length());
+        int done = 0;
+        for (int at : b.slots()) {
+            int slot = at << 2;
+            int w = machine.code[slot];
+            instruction(b, at, done, w, machine.code[slot + 1], machine.code[slot + 2], machine.code[slot + 3]);
+            done += JitCpu.of(machine).fused(w & 0xFF) ? 2 : 1;
+        }
+        if (b.end() == Region.End.FALL_THROUGH || b.end() == Region.End.HAND_BACK) go(b.next());
+    }
+
+    /** Leaves the region to run {@code pc} next, giving back the block's {@code undone} instructions. */
+    final void leave(int pc, int undone) {
+        if (undone != 0) mv.visitIincInsn(LEFT, undone);
+        push(pc);
+        mv.visitVarInsn(ISTORE, NPC);
+        mv.visitJumpInsn(GOTO, exit);
+    }
+
+    /** Leaves the region to run the address on the stack next (an indirect jump, a return). */
+    final void leaveTo() {
+        mv.visitVarInsn(ISTORE, NPC);
+        mv.visitJumpInsn(GOTO, exit);
+    }
+
+    /** Continues at guest {@code pc}: its block if the region has it, else out. */
+    final void go(int pc) {
+        Label l = labels.get(pc);
+        if (l != null) mv.visitJumpInsn(GOTO, l);
+        else leave(pc, 0);
+    }
+
+    /** Stops before the instruction at {@code at}, the {@code done}-th of its block: the interpreter does it. */
+    final void bail(Region.Block b, int at, int done) {
+        mv.visitVarInsn(ALOAD, MC);
+        mv.visitInsn(DUP);
+        mv.visitFieldInsn(GETFIELD, MACHINE, "bailouts", "J");
+        mv.visitInsn(LCONST_1);
+        mv.visitInsn(LADD);
+        mv.visitFieldInsn(PUTFIELD, MACHINE, "bailouts", "J");
+        leave(at, b.length() - done);
+    }
+
+    // ------------------------------------------------------------------ registers, memory, constants
+
+    /** Pushes guest register {@code k}. */
+    final void reg(int k) {
+        if (zero(k)) push(0);
+        else mv.visitVarInsn(ILOAD, REG0 + k);
+    }
+
+    /** Pops into register {@code x}; a slot that reads 0 (a sink) drops it. */
+    final void store(int x) {
+        if (x >= written.length || zero(x)) {
+            op(POP);
+            return;
+        }
+        written[x] = true;
+        mv.visitVarInsn(ISTORE, REG0 + x);
+    }
+
+    /** A = (r[base] + disp) & FFFFh. */
+    final void address(int base, int disp) {
+        reg(base);
+        push(disp);
+        op(IADD);
+        mask();
+        mv.visitVarInsn(ISTORE, A);
+    }
+
+    /** Pushes the byte at A + {@code offset}, zero-extended. */
+    final void loadByte(int offset) {
+        mv.visitVarInsn(ALOAD, M);
+        mv.visitVarInsn(ILOAD, A);
+        if (offset != 0) {
+            push(offset);
+            op(IADD);
+        }
+        op(BALOAD);
+        push(0xFF);
+        op(IAND);
+    }
+
+    /** Stores the low byte of local {@code local} (shifted right by {@code shift}) at A + {@code offset}. */
+    final void storeByte(int offset, int local, int shift) {
+        mv.visitVarInsn(ALOAD, M);
+        mv.visitVarInsn(ILOAD, A);
+        if (offset != 0) {
+            push(offset);
+            op(IADD);
+        }
+        mv.visitVarInsn(ILOAD, local);
+        if (shift != 0) {
+            push(shift);
+            op(IUSHR);
+        }
+        op(I2B);
+        op(BASTORE);
+    }
+
+    /** Jumps to {@code bad} when a byte of pre-decoded code is at A + {@code offset}. */
+    final void codeAt(int offset, Label bad) {
+        mv.visitVarInsn(ALOAD, CB);
+        mv.visitVarInsn(ILOAD, A);
+        if (offset != 0) {
+            push(offset);
+            op(IADD);
+        }
+        op(BALOAD);
+        mv.visitJumpInsn(IFNE, bad);
+    }
+
+    final void mask() {
+        push(0xFFFF);
+        op(IAND);
+    }
+
+    final void op(int opcode) {
+        mv.visitInsn(opcode);
+    }
+
+    final void jump(int opcode, Label l) {
+        mv.visitJumpInsn(opcode, l);
+    }
+
+    final void load(int local) {
+        mv.visitVarInsn(ILOAD, local);
+    }
+
+    final void save(int local) {
+        mv.visitVarInsn(ISTORE, local);
+    }
+
+    final void mark(Label l) {
+        mv.visitLabel(l);
+    }
+
+    /** machine.field = the int (or boolean) on the stack. */
+    final void putField(String name, String desc) {
+        mv.visitVarInsn(ALOAD, MC);
+        mv.visitInsn(SWAP);
+        mv.visitFieldInsn(PUTFIELD, machineClass(), name, desc);
+    }
+
+    /** Pushes machine.field. */
+    final void getField(String name, String desc) {
+        mv.visitVarInsn(ALOAD, MC);
+        mv.visitFieldInsn(GETFIELD, machineClass(), name, desc);
+    }
+
+    final void push(int v) {
+        if (v >= -1 && v <= 5) mv.visitInsn(ICONST_0 + v);
+        else if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) mv.visitIntInsn(BIPUSH, v);
+        else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) mv.visitIntInsn(SIPUSH, v);
+        else mv.visitLdcInsn(v);
+    }
+}
