@@ -109,7 +109,7 @@ public abstract class Machine {
      * {@code writeByte}, {@code setRegister}, {@code setPc}, {@code resume}): then a fault can be
      * explained by running the program again (see {@link Postmortem}). Null otherwise.
      */
-    private Program replayable;
+    Program replayable;
 
     // Addresses decoded since the last reset, so a reset clears only those entries.
     private int[] decoded = new int[1024];
@@ -286,13 +286,7 @@ public abstract class Machine {
      * the budget. Returns at once with the same result if the machine has already stopped.
      */
     public RunResult run() {
-        if (outcome == Outcome.BREAKPOINT) outcome = Outcome.RUNNING;
-        if (outcome == Outcome.RUNNING) {
-            execute(budget);
-            checkBudget();
-        }
-        explainFault();
-        return result();
+        return run(Long.MAX_VALUE); // the budget ends it
     }
 
     /**
@@ -311,20 +305,10 @@ public abstract class Machine {
         return result();
     }
 
-    /** After a fault of an unchanged program, adds how it got there to the report (a replay; see {@link Postmortem}). */
+    /** After a fault of an unchanged program, adds how it got there to the report (see {@link Postmortem}). */
     void explainFault() {
-        if (outcome != Outcome.FAULT || fault == null || fault.postmortem() != null || replayable == null) return;
-        try {
-            Machine m = blank();
-            m.load(replayable);
-            m.budget = budget;
-            m.outputCap = outputCap;
-            m.in = in.copy();
-            m.in.rewind(0);
-            fault = Postmortem.replayed(m, replayable, fault, steps);
-        } catch (RuntimeException e) {
-            // The report without its story is still the report.
-        }
+        if (outcome == Outcome.FAULT && fault != null && fault.postmortem() == null && replayable != null)
+            fault = Postmortem.explained(this, replayable);
     }
 
     void checkBudget() {

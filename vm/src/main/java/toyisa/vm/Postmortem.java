@@ -88,6 +88,24 @@ public record Postmortem(String where, String previous, String cameFrom, Death d
         }
     }
 
+    /**
+     * The fault report of {@code faulted}, which ran {@code program} unchanged, with how it got
+     * there: the program replayed on a fresh machine of the same CPU with the same limits and input.
+     */
+    static FaultReport explained(Machine faulted, Program program) {
+        try {
+            Machine m = faulted.blank();
+            m.load(program);
+            m.budget = faulted.budget;
+            m.outputCap = faulted.outputCap;
+            m.in = faulted.in.copy();
+            m.in.rewind(0);
+            return replayed(m, program, faulted.fault, faulted.steps);
+        } catch (RuntimeException e) {
+            return faulted.fault; // the report without its story is still the report
+        }
+    }
+
     /** Replays a freshly loaded machine to the fault, keeping the last instructions. */
     static FaultReport replayed(Machine m, Program program, FaultReport fault, long steps) {
         m.execute(Math.max(0, steps - TRAIL));
