@@ -252,14 +252,14 @@ public final class SuiteTable {
                 scale, runs, warmup, cpuTime ? ", thread CPU time" : "", fork ? ", a JVM per row" : ", one JVM", System.getProperty("java.version"), System.getProperty("java.vm.name"),
                 Runtime.getRuntime().availableProcessors());
         out.println();
-        out.printf(java.util.Locale.ROOT, "%-8s %-10s %-12s %14s %9s %8s %9s %9s %9s%n", "program", "CPU", "engine", "guest instr", "seconds", "MIPS",
+        out.printf(java.util.Locale.ROOT, "%-8s %-10s %-14s %14s %9s %8s %9s %9s %9s%n", "program", "CPU", "engine", "guest instr", "seconds", "MIPS",
                 "÷ C -O2", "tr ÷ int", "host/gst");
         String last = null;
         for (Row r : rows) {
             if (last != null && !last.equals(r.program())) out.println();
             last = r.program();
             boolean isNative = r.guestInstructions() == 0;
-            out.printf(Locale.ROOT, "%-8s %-10s %-12s %14s %9.4f %8s %9s %9s %9s%n", r.program(), r.cpu(), r.engine(),
+            out.printf(Locale.ROOT, "%-8s %-10s %-14s %14s %9.4f %8s %9s %9s %9s%n", r.program(), r.cpu(), r.engine(),
                     isNative ? "-" : String.format(Locale.ROOT, "%,d", r.guestInstructions()), r.seconds(),
                     isNative ? "-" : fmt(r.mips(), 1), isNative ? "1" : fmt(r.timesNative(), 1),
                     fmt(r.translatedOverInterpreted(), 2), fmt(r.hostPerGuest(), 2));

@@ -6,6 +6,7 @@ import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import toyisa.isa.Isa;
@@ -13,7 +14,8 @@ import toyisa.isa.Isa;
 /**
  * The jit engine against the interpreter, on both CPUs: random looping programs (self-modifying
  * ones too), random bytes, and budgets that end anywhere, inside compiled regions included.
- * {@code -Dtoyisa.jit.programs=N} runs N programs per CPU instead of 10,000.
+ * {@code -Dtoyisa.jit.programs=N} runs N programs per CPU instead of 10,000, and
+ * {@code -Dtoyisa.jit.cpu=intellio} (or armistice) only that CPU's.
  */
 class JitDifferentialTest {
     static final int PROGRAMS = Integer.getInteger("toyisa.jit.programs", 10_000);
@@ -21,6 +23,7 @@ class JitDifferentialTest {
     @ParameterizedTest
     @ValueSource(strings = {"armistice", "intellio"})
     void randomProgramsRunExactlyAsInterpreted(String cpu) {
+        Assumptions.assumeTrue(System.getProperty("toyisa.jit.cpu", cpu).equals(cpu), "only " + System.getProperty("toyisa.jit.cpu"));
         Isa isa = Isa.byName(cpu);
         Random rnd = new Random(20261201);
         long compiled = 0, compiledInstructions = 0, bailouts = 0, invalidated = 0;
@@ -36,6 +39,8 @@ class JitDifferentialTest {
             bailouts += s.bailouts();
             invalidated += s.invalidated();
         }
+        System.out.printf(java.util.Locale.ROOT, "%s: %,d programs agree; %,d regions compiled, %,d guest instructions run compiled, %,d bail-outs, %,d invalidations%n",
+                cpu, PROGRAMS, compiled, compiledInstructions, bailouts, invalidated);
         // The comparison means something only if compiled code really ran, bailed and was invalidated.
         assertTrue(compiled > PROGRAMS / 2, "regions compiled: " + compiled);
         assertTrue(compiledInstructions > 10L * PROGRAMS, "instructions run compiled: " + compiledInstructions);
