@@ -1,7 +1,6 @@
 package toyisa.vm;
 
 import static org.objectweb.asm.Opcodes.*;
-import static toyisa.vm.CompareBranch.*;
 import static toyisa.vm.IntellioMachine.*;
 
 import org.objectweb.asm.Label;
@@ -211,21 +210,7 @@ final class IntellioCompiler extends RegionCompiler {
         int cc = w >>> 16;
         int after = (at + (w >>> 8 & 0xF) + (w >>> 12 & 0xF)) & 0xFFFF;
         Label taken = new Label();
-        load(A);
-        switch (cc) {
-            case CC_Z: case CC_NZ:
-                load(B); op(ISUB); mask();
-                jump(cc == CC_Z ? IFEQ : IFNE, taken);
-                break;
-            case CC_LT: case CC_GE: case CC_GT: case CC_LE:
-                op(I2S); load(B); op(I2S);
-                jump(cc == CC_LT ? IF_ICMPLT : cc == CC_GE ? IF_ICMPGE : cc == CC_GT ? IF_ICMPGT : IF_ICMPLE, taken);
-                break;
-            default:
-                load(B);
-                jump(cc == CC_B ? IF_ICMPLT : cc == CC_AE ? IF_ICMPGE : cc == CC_A ? IF_ICMPGT : IF_ICMPLE, taken);
-                break;
-        }
+        jumpIfTaken(cc, taken);
         go(after);
         mark(taken);
         go(target);

@@ -92,7 +92,7 @@ public final class Jit {
     public String summary() {
         Stats s = stats();
         return String.format(java.util.Locale.ROOT,
-                "jit: %d regions (%d of them compiled before, by an earlier run; %d in use, %d bytes of bytecode), %d invalidated, %d evicted, %d bail-outs;%n"
+                "jit: %d regions (%d of them compiled before, by an earlier run; %d in use, %d bytes of bytecode), %d invalidated, %d evicted, %d deoptimisations (bail-outs to the interpreter);%n"
                         + "     %d guest instructions compiled, %d interpreted, %d region entries%n",
                 s.compiled(), s.reused(), s.live(), s.codeBytes(), s.invalidated(), s.evicted(), s.bailouts(),
                 s.compiledInstructions(), s.interpretedInstructions(), s.regionEntries());

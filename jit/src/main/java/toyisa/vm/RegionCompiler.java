@@ -212,6 +212,28 @@ abstract class RegionCompiler {
         leave(at, b.length() - done);
     }
 
+    /**
+     * Jumps to {@code taken} when the fused jump with portable condition {@code cc} is taken after
+     * comparing locals A and B: {@link CompareBranch#taken} in bytecode.
+     */
+    final void jumpIfTaken(int cc, Label taken) {
+        load(A);
+        switch (cc) {
+            case CompareBranch.CC_Z: case CompareBranch.CC_NZ:
+                load(B); op(ISUB); mask();
+                jump(cc == CompareBranch.CC_Z ? IFEQ : IFNE, taken);
+                break;
+            case CompareBranch.CC_LT: case CompareBranch.CC_GE: case CompareBranch.CC_GT: case CompareBranch.CC_LE:
+                op(I2S); load(B); op(I2S);
+                jump(cc == CompareBranch.CC_LT ? IF_ICMPLT : cc == CompareBranch.CC_GE ? IF_ICMPGE : cc == CompareBranch.CC_GT ? IF_ICMPGT : IF_ICMPLE, taken);
+                break;
+            default: // unsigned: both values are 0..FFFFh (or 10000h for an Armistice test)
+                load(B);
+                jump(cc == CompareBranch.CC_B ? IF_ICMPLT : cc == CompareBranch.CC_AE ? IF_ICMPGE : cc == CompareBranch.CC_A ? IF_ICMPGT : IF_ICMPLE, taken);
+                break;
+        }
+    }
+
     // ------------------------------------------------------------------ registers, memory, constants
 
     /** Pushes guest register {@code k}. */
