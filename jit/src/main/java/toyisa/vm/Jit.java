@@ -92,9 +92,13 @@ public final class Jit {
     public String summary() {
         Stats s = stats();
         return String.format(java.util.Locale.ROOT,
-                "jit: %d regions (%d of them compiled before, by an earlier run; %d in use, %d bytes of bytecode), %d invalidated, %d evicted, %d deoptimisations (bail-outs to the interpreter);%n"
-                        + "     %d guest instructions compiled, %d interpreted, %d region entries%n",
-                s.compiled(), s.reused(), s.live(), s.codeBytes(), s.invalidated(), s.evicted(), s.bailouts(),
-                s.compiledInstructions(), s.interpretedInstructions(), s.regionEntries());
+                "jit: %s (%d of them compiled before, by an earlier run; %d in use, %d bytes of bytecode), %d invalidated, %d evicted, %s (bail-outs to the interpreter);%n"
+                        + "     %d guest instructions compiled, %d interpreted, %s%n",
+                count(s.compiled(), "region"), s.reused(), s.live(), s.codeBytes(), s.invalidated(), s.evicted(),
+                count(s.bailouts(), "deoptimisation"), s.compiledInstructions(), s.interpretedInstructions(), count(s.regionEntries(), "region entry"));
+    }
+
+    private static String count(long n, String what) {
+        return n + " " + (n == 1 ? what : what.endsWith("y") ? what.substring(0, what.length() - 1) + "ies" : what + "s");
     }
 }
