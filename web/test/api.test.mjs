@@ -2,15 +2,11 @@
 // worker runs. `node --test test/api.test.mjs [path/to/toyisa-core.js]`
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { core } from "./core.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const corePath = resolve(process.env.TOYISA_CORE || join(here, "../target/teavm/toyisa-core.js"));
-const raw = createRequire(import.meta.url)(corePath);
-// Every function answers one JSON text.
-const core = new Proxy({}, { get: (_, op) => (...args) => { const t = raw[op](...args); return t === undefined ? undefined : JSON.parse(t); } });
 
 const PRINT_42 = "mov a, 10h      ; HAL service 10h: print a number\nmov c, 42\nint 13h         ; call the HAL\nhalt\n";
 const ARMISTICE_42 = "36 01 00 10 36 03 00 2A 0C 13 00 00 0F 00 00 00";

@@ -6,14 +6,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { core } from "./core.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const corePath = resolve(process.env.TOYISA_CORE || join(here, "../target/teavm/toyisa-core.js"));
-const raw = createRequire(import.meta.url)(corePath);
-const core = new Proxy({}, { get: (_, op) => (...args) => { const t = raw[op](...args); return t === undefined ? undefined : JSON.parse(t); } });
 
 const corpus = join(here, "../../conformance/src/test/resources/corpus");
 // As CorpusSuite.BUDGET: the hang program runs into it, and its report names it.

@@ -14,8 +14,23 @@ final class ArmisticeCompiler extends RegionCompiler {
     private static final int TST_B = 0x10000;
     private static final int SP = 15;
 
-    ArmisticeCompiler(Machine machine, Region region) {
-        super(machine, region, 16);
+    ArmisticeCompiler(Machine machine, JitCpu cpu, Region region) {
+        super(machine, cpu, region, 16);
+    }
+
+    @Override
+    int sp() {
+        return SP;
+    }
+
+    @Override
+    boolean bigEndian() {
+        return true;
+    }
+
+    @Override
+    void badWord(Label bad) {
+        load(A); push(1); op(IAND); jump(IFNE, bad); // misaligned
     }
 
     @Override
@@ -77,72 +92,15 @@ final class ArmisticeCompiler extends RegionCompiler {
             case LDB: address(y, z); check(b, at, done, false, false); loadByte(0); store(x); return;
             case ST: address(y, z); check(b, at, done, true, true); reg(x); storeWord(); return;
             case STB: address(y, z); check(b, at, done, false, true); reg(x); save(B); storeByte(0, B, 0); return;
-            case PUSH:
-                reg(SP); push(2); op(ISUB); mask(); save(A);
-                check(b, at, done, true, true);
-                reg(y); storeWord();
-                load(A); store(SP);
-                return;
-            case ArmisticeMachine.POP:
-                reg(SP); save(A);
-                check(b, at, done, true, false);
-                reg(SP); push(2); op(IADD); mask(); store(SP);
-                word(); store(x);
-                return;
+            case PUSH: pushWord(b, at, done, () -> reg(y)); return;
+            case ArmisticeMachine.POP: popWord(b, at, done); store(x); return;
             case JMP: go(z); return;
             case JMP_R: reg(y); leaveTo(); return;
-            case CALL: case CALL_R: {
-                if ((w & 0xFF) == CALL_R) { reg(y); save(TARGET); } // read before sp moves
-                reg(SP); push(2); op(ISUB); mask(); save(A);
-                check(b, at, done, true, true);
-                push(next); storeWord();
-                load(A); store(SP);
-                if ((w & 0xFF) == CALL) go(z);
-                else { load(TARGET); leaveTo(); }
-                return;
-            }
-            case ArmisticeMachine.RET:
-                reg(SP); save(A);
-                check(b, at, done, true, false);
-                word(); save(TARGET);
-                reg(SP); push(2); op(IADD); mask(); store(SP);
-                load(TARGET); leaveTo();
-                return;
+            case CALL: case CALL_R: call(b, at, done, (w & 0xFF) == CALL_R, y, z, next); return;
+            case ArmisticeMachine.RET: ret(b, at, done); return;
             default:
                 throw new IllegalStateException("not a compiled kind: " + (w & 0xFF));
         }
-    }
-
-    /**
-     * The fast loop's test of address A: the null page, a misaligned word, and for a write bytes of
-     * pre-decoded code. Any of them: stop before the instruction.
-     */
-    private void check(Region.Block b, int at, int done, boolean word, boolean write) {
-        Label bad = new Label(), ok = new Label();
-        load(A); push(NULL_PAGE_END); jump(IF_ICMPLT, bad);
-        if (word) { load(A); push(1); op(IAND); jump(IFNE, bad); }
-        if (write) {
-            codeAt(0, bad);
-            if (word) codeAt(1, bad);
-        }
-        jump(GOTO, ok);
-        mark(bad);
-        bail(b, at, done);
-        mark(ok);
-    }
-
-    /** Pushes the big-endian word at A. */
-    private void word() {
-        loadByte(0); push(8); op(ISHL);
-        loadByte(1);
-        op(IOR);
-    }
-
-    /** Stores the value on the stack as a big-endian word at A. */
-    private void storeWord() {
-        save(B);
-        storeByte(0, B, 8);
-        storeByte(1, B, 0);
     }
 
     /** The two compared values on the stack become the machine's lazy flags, kept in A and B. */
@@ -157,10 +115,6 @@ final class ArmisticeCompiler extends RegionCompiler {
     /** A fused compare and jump: the flags, then the condition of {@link CompareBranch#taken} on A and B. */
     private void fusedBranch(int cc, int target, int after) {
         flags();
-        Label taken = new Label();
-        jumpIfTaken(cc, taken);
-        go(after);
-        mark(taken);
-        go(target);
+        branch(cc, target, after);
     }
 }

@@ -9,12 +9,6 @@ final class ArmisticeKinds extends JitCpu {
     private ArmisticeKinds() {}
 
     @Override
-    int kindWord(Machine m, int at) {
-        int w = m.code[at << 2];
-        return w == K_UNDECODED ? ((ArmisticeMachine) m).decodeFused(at) : w;
-    }
-
-    @Override
     boolean compiles(int kind) {
         switch (kind) {
             case ArmisticeMachine.NOP: case MOV: case MOVI: case ADD3: case SUB3: case AND3: case OR3: case XOR3: case SHL3:
@@ -58,6 +52,6 @@ final class ArmisticeKinds extends JitCpu {
 
     @Override
     RegionCompiler compiler(Machine m, Region region) {
-        return new ArmisticeCompiler(m, region);
+        return new ArmisticeCompiler(m, this, region);
     }
 }

@@ -12,8 +12,23 @@ import org.objectweb.asm.Label;
  * ({@code fz fs fc fo} with {@code fb = EXPLICIT}).
  */
 final class IntellioCompiler extends RegionCompiler {
-    IntellioCompiler(Machine machine, Region region) {
-        super(machine, region, 9);
+    IntellioCompiler(Machine machine, JitCpu cpu, Region region) {
+        super(machine, cpu, region, 9);
+    }
+
+    @Override
+    int sp() {
+        return SP;
+    }
+
+    @Override
+    boolean bigEndian() {
+        return false;
+    }
+
+    @Override
+    void badWord(Label bad) {
+        load(A); push(0xFFFF); jump(IF_ICMPEQ, bad); // its second byte would be past the end of memory
     }
 
     @Override
@@ -60,40 +75,14 @@ final class IntellioCompiler extends RegionCompiler {
             case TEST_RI_J: reg(x); push(y); op(IAND); save(A); push(0); save(B); lazy(A, B, 0); fusedBranch(w, at, z); return;
             case NOT: reg(x); push(-1); op(IXOR); mask(); store(x); return;
             case NEG: neg(x); return;
-            case PUSH:
-                reg(x); save(TARGET); // the value, read before sp moves (push sp pushes the old sp)
-                reg(SP); push(2); op(ISUB); mask(); save(A);
-                check(b, at, done, true, true);
-                load(TARGET); storeWord();
-                load(A); store(SP);
-                return;
-            case IntellioMachine.POP:
-                reg(SP); save(A);
-                check(b, at, done, true, false);
-                reg(SP); push(2); op(IADD); mask(); store(SP);
-                word(); store(x);
-                return;
+            case PUSH: pushWord(b, at, done, () -> reg(x)); return; // read before sp is stored: push sp pushes the old sp
+            case IntellioMachine.POP: popWord(b, at, done); store(x); return;
             case XCHG: reg(0); save(A); reg(y); store(0); load(A); store(y); return;
             case IntellioMachine.NOP: return;
             case JMP: go(z); return;
             case JMP_R: reg(y); leaveTo(); return;
-            case CALL: case CALL_R: {
-                if ((w & 0xFF) == CALL_R) { reg(y); save(TARGET); }
-                reg(SP); push(2); op(ISUB); mask(); save(A);
-                check(b, at, done, true, true);
-                push(next); storeWord();
-                load(A); store(SP);
-                if ((w & 0xFF) == CALL) go(z);
-                else { load(TARGET); leaveTo(); }
-                return;
-            }
-            case IntellioMachine.RET:
-                reg(SP); save(A);
-                check(b, at, done, true, false);
-                word(); save(TARGET);
-                reg(SP); push(2); op(IADD); mask(); store(SP);
-                load(TARGET); leaveTo();
-                return;
+            case CALL: case CALL_R: call(b, at, done, (w & 0xFF) == CALL_R, y, z, next); return;
+            case IntellioMachine.RET: ret(b, at, done); return;
             default:
                 throw new IllegalStateException("not a compiled kind: " + (w & 0xFF));
         }
@@ -147,72 +136,30 @@ final class IntellioCompiler extends RegionCompiler {
         reg(x); save(A);
         load(A); op(INEG); mask(); save(B);
         zs(B);
-        Label nonZero = new Label(), setC = new Label();
-        load(A); jump(IFNE, nonZero);
-        push(0); jump(GOTO, setC);
-        mark(nonZero);
-        push(1);
-        mark(setC);
-        putField("fc", "I");
-        Label notMin = new Label(), setO = new Label();
-        load(A); push(0x8000); jump(IF_ICMPNE, notMin);
-        push(1); jump(GOTO, setO);
-        mark(notMin);
-        push(0);
-        mark(setO);
-        putField("fo", "I");
+        load(A); bit(IFNE); putField("fc", "I"); // C = (v != 0)
+        load(A); push(0x8000); bit(IF_ICMPEQ); putField("fo", "I"); // O = (v == 8000h)
         load(B); store(x);
+    }
+
+    /** Pushes 1 when the jump {@code opcode} on the values on the stack would be taken, else 0. */
+    private void bit(int opcode) {
+        Label one = new Label(), done = new Label();
+        jump(opcode, one);
+        push(0); jump(GOTO, done);
+        mark(one);
+        push(1);
+        mark(done);
     }
 
     /** fz and fs from local d. */
     private void zs(int d) {
-        Label nonZero = new Label(), set = new Label();
-        load(d); jump(IFNE, nonZero);
-        push(1); jump(GOTO, set);
-        mark(nonZero);
-        push(0);
-        mark(set);
-        putField("fz", "I");
+        load(d); bit(IFEQ); putField("fz", "I");
         load(d); push(15); op(IUSHR); putField("fs", "I");
-    }
-
-    /** The fast loop's test of address A: the null page, a word at FFFFh, and for a write bytes of pre-decoded code. */
-    private void check(Region.Block b, int at, int done, boolean word, boolean write) {
-        Label bad = new Label(), ok = new Label();
-        load(A); push(NULL_PAGE_END); jump(IF_ICMPLT, bad);
-        if (word) { load(A); push(0xFFFF); jump(IF_ICMPEQ, bad); }
-        if (write) {
-            codeAt(0, bad);
-            if (word) codeAt(1, bad);
-        }
-        jump(GOTO, ok);
-        mark(bad);
-        bail(b, at, done);
-        mark(ok);
-    }
-
-    /** Pushes the little-endian word at A. */
-    private void word() {
-        loadByte(0);
-        loadByte(1); push(8); op(ISHL);
-        op(IOR);
-    }
-
-    /** Stores the value on the stack as a little-endian word at A. */
-    private void storeWord() {
-        save(B);
-        storeByte(0, B, 0);
-        storeByte(1, B, 8);
     }
 
     /** The fused jump after the compare just done, on A and B: taken to {@code target}, else past the jump. */
     private void fusedBranch(int w, int at, int target) {
         int cc = w >>> 16;
-        int after = (at + (w >>> 8 & 0xF) + (w >>> 12 & 0xF)) & 0xFFFF;
-        Label taken = new Label();
-        jumpIfTaken(cc, taken);
-        go(after);
-        mark(taken);
-        go(target);
+        branch(cc, target, (at + (w >>> 8 & 0xF) + (w >>> 12 & 0xF)) & 0xFFFF);
     }
 }

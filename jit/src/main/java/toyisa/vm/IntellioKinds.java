@@ -9,12 +9,6 @@ final class IntellioKinds extends JitCpu {
     private IntellioKinds() {}
 
     @Override
-    int kindWord(Machine m, int at) {
-        int w = m.code[at << 2];
-        return w == K_UNDECODED ? ((IntellioMachine) m).decodeFused(at) : w;
-    }
-
-    @Override
     boolean compiles(int kind) {
         switch (kind) {
             case MOV_RR: case MOV_RI: case LD16: case LD8: case ST16: case ST8:
@@ -58,6 +52,6 @@ final class IntellioKinds extends JitCpu {
 
     @Override
     RegionCompiler compiler(Machine m, Region region) {
-        return new IntellioCompiler(m, region);
+        return new IntellioCompiler(m, this, region);
     }
 }

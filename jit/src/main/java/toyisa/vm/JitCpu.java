@@ -7,7 +7,10 @@ package toyisa.vm;
  */
 abstract class JitCpu {
     /** The kind word at {@code at}, decoding it as the core's careful loop would on a first visit. */
-    abstract int kindWord(Machine m, int at);
+    final int kindWord(Machine m, int at) {
+        int w = m.code[at << 2];
+        return w == Machine.K_UNDECODED ? m.decodeFused(at) : w;
+    }
 
     /** True for the kinds the core's fast loop executes (what a region may hold). */
     abstract boolean compiles(int kind);

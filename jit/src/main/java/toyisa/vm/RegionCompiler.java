@@ -33,6 +33,7 @@ abstract class RegionCompiler {
     record Compiled(RegionCode code, int bytecodeSize, byte[] classBytes) {}
 
     final Machine machine;
+    final JitCpu cpu;
     final Region region;
     MethodVisitor mv;
     private final Map<Integer, Label> labels = new HashMap<>();
@@ -40,8 +41,9 @@ abstract class RegionCompiler {
     private final boolean[] written;
     private final String className;
 
-    RegionCompiler(Machine machine, Region region, int registers) {
+    RegionCompiler(Machine machine, JitCpu cpu, Region region, int registers) {
         this.machine = machine;
+        this.cpu = cpu;
         this.region = region;
         this.written = new boolean[registers];
         this.className = String.format(Locale.ROOT, "toyisa/vm/Compiled%sRegion%04X", machine.isa.name(), region.entry);
@@ -55,6 +57,15 @@ abstract class RegionCompiler {
 
     /** One pre-decoded instruction, as the core's fast loop does it; {@code done} instructions of the block came before. */
     abstract void instruction(Region.Block b, int at, int done, int w, int x, int y, int z);
+
+    /** The stack pointer's register. */
+    abstract int sp();
+
+    /** True for big-endian words (Armistice), false for little-endian (Intellio). */
+    abstract boolean bigEndian();
+
+    /** Jumps to {@code bad} when the word at A is one the core refuses beyond the null page (misaligned, or at FFFFh). */
+    abstract void badWord(Label bad);
 
     /** The class javap-style, for the log. */
     static String listing(byte[] classBytes) {
@@ -175,7 +186,7 @@ abstract class RegionCompiler {
             int slot = at << 2;
             int w = machine.code[slot];
             instruction(b, at, done, w, machine.code[slot + 1], machine.code[slot + 2], machine.code[slot + 3]);
-            done += JitCpu.of(machine).fused(w & 0xFF) ? 2 : 1;
+            done += cpu.fused(w & 0xFF) ? 2 : 1;
         }
         if (b.end() == Region.End.FALL_THROUGH || b.end() == Region.End.HAND_BACK) go(b.next());
     }
@@ -261,14 +272,19 @@ abstract class RegionCompiler {
         mv.visitVarInsn(ISTORE, A);
     }
 
-    /** Pushes the byte at A + {@code offset}, zero-extended. */
-    final void loadByte(int offset) {
-        mv.visitVarInsn(ALOAD, M);
+    /** Pushes {@code array} and the index A + {@code offset}. */
+    private void at(int array, int offset) {
+        mv.visitVarInsn(ALOAD, array);
         mv.visitVarInsn(ILOAD, A);
         if (offset != 0) {
             push(offset);
             op(IADD);
         }
+    }
+
+    /** Pushes the byte at A + {@code offset}, zero-extended. */
+    final void loadByte(int offset) {
+        at(M, offset);
         op(BALOAD);
         push(0xFF);
         op(IAND);
@@ -276,12 +292,7 @@ abstract class RegionCompiler {
 
     /** Stores the low byte of local {@code local} (shifted right by {@code shift}) at A + {@code offset}. */
     final void storeByte(int offset, int local, int shift) {
-        mv.visitVarInsn(ALOAD, M);
-        mv.visitVarInsn(ILOAD, A);
-        if (offset != 0) {
-            push(offset);
-            op(IADD);
-        }
+        at(M, offset);
         mv.visitVarInsn(ILOAD, local);
         if (shift != 0) {
             push(shift);
@@ -293,14 +304,83 @@ abstract class RegionCompiler {
 
     /** Jumps to {@code bad} when a byte of pre-decoded code is at A + {@code offset}. */
     final void codeAt(int offset, Label bad) {
-        mv.visitVarInsn(ALOAD, CB);
-        mv.visitVarInsn(ILOAD, A);
-        if (offset != 0) {
-            push(offset);
-            op(IADD);
-        }
+        at(CB, offset);
         op(BALOAD);
         mv.visitJumpInsn(IFNE, bad);
+    }
+
+    /** Pushes the word at A, in the CPU's byte order. */
+    final void word() {
+        int high = bigEndian() ? 0 : 1;
+        loadByte(high); push(8); op(ISHL);
+        loadByte(1 - high);
+        op(IOR);
+    }
+
+    /** Stores the value on the stack as a word at A, in the CPU's byte order. */
+    final void storeWord() {
+        int high = bigEndian() ? 0 : 1;
+        save(B);
+        storeByte(high, B, 8);
+        storeByte(1 - high, B, 0);
+    }
+
+    /**
+     * The fast loop's test of address A: the null page, a word the core refuses ({@link #badWord}),
+     * and for a write bytes of pre-decoded code. Any of them: stop before the instruction.
+     */
+    final void check(Region.Block b, int at, int done, boolean word, boolean write) {
+        Label bad = new Label(), ok = new Label();
+        load(A); push(Machine.NULL_PAGE_END); jump(IF_ICMPLT, bad);
+        if (word) badWord(bad);
+        if (write) {
+            codeAt(0, bad);
+            if (word) codeAt(1, bad);
+        }
+        jump(GOTO, ok);
+        mark(bad);
+        bail(b, at, done);
+        mark(ok);
+    }
+
+    /** push: sp - 2 into A, checked, the value {@code value} pushes stored there, then sp = A. */
+    final void pushWord(Region.Block b, int at, int done, Runnable value) {
+        reg(sp()); push(2); op(ISUB); mask(); save(A);
+        check(b, at, done, true, true);
+        value.run();
+        storeWord();
+        load(A); store(sp());
+    }
+
+    /** pop: the word at sp, checked, on the stack; sp += 2. */
+    final void popWord(Region.Block b, int at, int done) {
+        reg(sp()); save(A);
+        check(b, at, done, true, false);
+        reg(sp()); push(2); op(IADD); mask(); store(sp());
+        word();
+    }
+
+    /** call (to {@code z}, or to register {@code y} when {@code viaRegister}): push the return address {@code next}, then jump. */
+    final void call(Region.Block b, int at, int done, boolean viaRegister, int y, int z, int next) {
+        if (viaRegister) { reg(y); save(TARGET); } // read before sp moves
+        pushWord(b, at, done, () -> push(next));
+        if (!viaRegister) go(z);
+        else { load(TARGET); leaveTo(); }
+    }
+
+    /** ret: pop the return address and leave the region for it. */
+    final void ret(Region.Block b, int at, int done) {
+        popWord(b, at, done);
+        leaveTo();
+    }
+
+    /** The fused jump after the compare of A and B: to {@code target} when {@code cc} holds, else to {@code after}. */
+    final void branch(int cc, int target, int after) {
+        Label taken = new Label();
+        jumpIfTaken(cc, taken);
+        go(after);
+        mark(taken);
+        go(target);
     }
 
     final void mask() {

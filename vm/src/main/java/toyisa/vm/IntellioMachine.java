@@ -670,6 +670,7 @@ final class IntellioMachine extends Machine {
      * Decodes the instruction at {@code at}; if it is a cmp or test and the instruction after it a
      * conditional jump on one of the portable conditions, fuses the two (see {@link Machine}).
      */
+    @Override
     int decodeFused(int at) {
         int w = decode(at);
         int kind = w & 0xFF;

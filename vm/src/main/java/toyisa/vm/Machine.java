@@ -186,6 +186,9 @@ public abstract class Machine {
     /** One instruction the fast loop stopped before, or the decoding of a first visit alone. */
     abstract void executeCareful(long limit);
 
+    /** Decodes at {@code at} as a first visit does (a compare fused with its jump); returns the kind word. */
+    abstract int decodeFused(int at);
+
     /** Fills {@code code[slot..slot+3]} for a legal instruction (kind word with the length in bits 8–11). */
     abstract void fill(Instruction insn, int slot);
 
