@@ -1,7 +1,6 @@
 package toyisa.container;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Hex text: a program's bytes written by hand, two hex digits a byte, separated by whitespace, with
@@ -11,11 +10,12 @@ import java.nio.charset.StandardCharsets;
 public final class HexText {
     private HexText() {}
 
-    /** True when the file is text only (printable ASCII, tabs and line breaks): hex text, or source. */
+    /** True when the file is text only (printable ASCII, tabs and line breaks, a byte-order mark first): hex text, or source. */
     public static boolean isText(byte[] file) {
-        if (file.length == 0) return false;
-        for (byte b : file) {
-            int c = b & 0xFF;
+        int mark = Utf8.markLength(file, 0, file.length);
+        if (file.length == mark) return false;
+        for (int i = mark; i < file.length; i++) {
+            int c = file[i] & 0xFF;
             if (c != '\n' && c != '\r' && c != '\t' && (c < 0x20 || c > 0x7E)) return false;
         }
         return true;
@@ -25,22 +25,24 @@ public final class HexText {
     public static boolean isHexText(byte[] file) {
         if (!isText(file)) return false;
         try {
-            return parse(new String(file, StandardCharsets.US_ASCII)).length > 0;
+            return parse(file).length > 0;
         } catch (FormatException e) {
             return false;
         }
     }
 
-    /** The bytes a file of hex text spells (the file's bytes, read as ASCII: {@link #isText} said it is text). */
+    /** The bytes a file of hex text spells (read by {@link Utf8#text}: {@link #isText} said it is text). */
     public static byte[] parse(byte[] file) throws FormatException {
-        return parse(new String(file, java.nio.charset.StandardCharsets.US_ASCII));
+        String text = Utf8.text(file);
+        if (text == null) throw new FormatException("not hex text (not even UTF-8 text)");
+        return parse(text);
     }
 
     /** The bytes of hex text; a token that is not two hex digits is an error naming its line. */
     public static byte[] parse(String text) throws FormatException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int lineNo = 0;
-        for (String line : text.split("\n", -1)) {
+        for (String line : Utf8.lineEnds(text).split("\n", -1)) {
             lineNo++;
             int cut = line.indexOf(';');
             int hash = line.indexOf('#');

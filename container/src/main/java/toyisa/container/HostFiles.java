@@ -53,11 +53,9 @@ public final class HostFiles {
         }
     }
 
-    /** A regular file as UTF-8 text (a byte-order mark at the start is dropped); other bytes are an error. */
+    /** A regular file as UTF-8 text, read by {@link Utf8#text} (no byte-order mark, LF line ends); other bytes are an error. */
     public static String readText(Path path, int limit) throws Unreadable {
-        byte[] b = read(path, limit);
-        int start = b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF ? 3 : 0;
-        String text = Utf8.decode(b, start, b.length - start);
+        String text = Utf8.text(read(path, limit));
         if (text == null) throw new Unreadable(path + " is not UTF-8 text");
         return text;
     }

@@ -1,17 +1,21 @@
 package toyisa.exercises;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * {@code toyisa exercise package}: one exercise as an autograder for a platform, in a zip. The zip
@@ -35,23 +39,25 @@ public final class AutograderPackage {
         Path dir = course.root().resolve(e.id());
         List<String> names = new ArrayList<>();
         Path tmp = zip.resolveSibling(zip.getFileName() + ".part");
-        try (OutputStream os = Files.newOutputStream(tmp); ZipOutputStream z = new ZipOutputStream(os)) {
+        Files.deleteIfExists(tmp);
+        // The JDK's zip file system stores each entry's Unix mode, so the scripts unzip runnable.
+        try (FileSystem z = FileSystems.newFileSystem(tmp, Map.of("create", "true", "enablePosixFileAttributes", "true"))) {
             String prefix = platform == Platform.GRADESCOPE ? "" : "tests/";
             if (platform == Platform.GRADESCOPE) {
-                put(z, names, "setup.sh", gradescopeSetup(), true);
-                put(z, names, "run_autograder", gradescopeRun(e), true);
+                put(z, names, "setup.sh", text(gradescopeSetup()), true);
+                put(z, names, "run_autograder", text(gradescopeRun(e)), true);
             } else {
-                put(z, names, "info.json", prairieLearnInfo(e, image), false);
-                put(z, names, "question.html", prairieLearnQuestion(e), false);
-                put(z, names, "tests/run", prairieLearnRun(e), true);
+                put(z, names, "info.json", text(prairieLearnInfo(e, image)), false);
+                put(z, names, "question.html", text(prairieLearnQuestion(e)), false);
+                put(z, names, "tests/run", text(prairieLearnRun(e)), true);
             }
-            putFile(z, names, prefix + "toyisa.jar", jar);
+            put(z, names, prefix + "toyisa.jar", Files.readAllBytes(jar), false);
             try (Stream<Path> s = Files.walk(dir)) {
                 for (Path p : (Iterable<Path>) s.sorted()::iterator) {
                     Path rel = dir.relativize(p);
                     if (rel.getNameCount() == 0 || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) continue;
                     if (StudentEdition.isSolution(rel.getName(0).toString()) || rel.toString().startsWith(".")) continue;
-                    putFile(z, names, prefix + COURSE + "/" + e.id() + "/" + rel.toString().replace('\\', '/'), p);
+                    put(z, names, prefix + COURSE + "/" + e.id() + "/" + rel.toString().replace('\\', '/'), Files.readAllBytes(p), false);
                 }
             }
         }
@@ -59,21 +65,29 @@ public final class AutograderPackage {
         return names;
     }
 
-    private static void put(ZipOutputStream z, List<String> names, String name, String text, boolean executable) throws IOException {
-        ZipEntry entry = new ZipEntry(name);
-        entry.setTime(0);
-        z.putNextEntry(entry);
-        z.write(text.getBytes(StandardCharsets.UTF_8));
-        z.closeEntry();
-        names.add(name);
+    /** The Unix modes entries are stored with: scripts run, everything else is read-only to others. */
+    static final Set<PosixFilePermission> EXECUTABLE = PosixFilePermissions.fromString("rwxr-xr-x");
+    static final Set<PosixFilePermission> PLAIN = PosixFilePermissions.fromString("rw-r--r--");
+    /** Entries carry a fixed time, so one exercise packaged twice gives the same entries. */
+    private static final FileTime TIME = FileTime.fromMillis(0);
+
+    private static byte[] text(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void putFile(ZipOutputStream z, List<String> names, String name, Path file) throws IOException {
-        ZipEntry entry = new ZipEntry(name);
-        entry.setTime(0);
-        z.putNextEntry(entry);
-        Files.copy(file, z);
-        z.closeEntry();
+    private static void put(FileSystem z, List<String> names, String name, byte[] bytes, boolean executable) throws IOException {
+        Path entry = z.getPath(name);
+        Path parent = entry.getParent();
+        if (parent != null && !Files.exists(parent)) {
+            Files.createDirectories(parent);
+            for (Path d = parent; d != null; d = d.getParent()) {
+                Files.setPosixFilePermissions(d, EXECUTABLE);
+                Files.setLastModifiedTime(d, TIME);
+            }
+        }
+        Files.write(entry, bytes);
+        Files.setPosixFilePermissions(entry, executable ? EXECUTABLE : PLAIN);
+        Files.setLastModifiedTime(entry, TIME);
         names.add(name);
     }
 

@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -17,7 +19,8 @@ import java.util.stream.Stream;
  * {@code toyisa exercise grade}: a whole class at once. Every entry of the submissions folder is one
  * student (a file of the exercise's kind, or a folder); every student gets
  * {@code OUT/STUDENT/results.json} and {@code feedback.txt}, whatever they handed in, and one row in
- * {@code OUT/summary.csv}. Output folder names are made from student names so that no name (spaces,
+ * {@code OUT/summary.csv}; {@code OUT/tests.csv} holds how many of the class passed each test on each
+ * run. Output folder names are made from student names so that no name (spaces,
  * unicode, {@code ..}, control characters) can write outside {@code OUT}.
  */
 public final class ClassGrading {
@@ -26,11 +29,34 @@ public final class ClassGrading {
 
     private ClassGrading() {}
 
-    /** One student's line of the summary. */
-    public record Row(String student, String folder, double score, double maxScore, String status) {}
+    /** The columns of summary.csv: instructors' scripts read them, so new ones only ever go at the end. */
+    static final String SUMMARY_HEADER = "student,folder,score,max_score,status,reason";
+    static final String TESTS_HEADER = "test,run,hidden,passed,students,pass_rate";
+    /** Characters of a reason in summary.csv (a long assembler report is cut). */
+    static final int REASON_CHARS = 500;
+
+    /**
+     * One student's line of the summary.
+     *
+     * @param status {@code graded}, or the first line of what kept the submission from being graded fully
+     * @param reason all of it (the assembler's diagnostics, say), on one line; empty when graded
+     */
+    public record Row(String student, String folder, double score, double maxScore, String status, String reason) {}
+
+    /** How many of the class passed one test on one run (or, for answers and binfmt entries, the test). */
+    public record TestRate(String test, String run, boolean hidden, int passed, int students) {
+        public String name() {
+            return run.isEmpty() ? test : run + ": " + test;
+        }
+
+        /** The share that passed, 0..1 (0 for no students). */
+        public double rate() {
+            return students == 0 ? 0 : (double) passed / students;
+        }
+    }
 
     /** What the run did. */
-    public record Summary(List<Row> rows, List<String> ignored) {}
+    public record Summary(List<Row> rows, List<String> ignored, List<TestRate> tests) {}
 
     public static Summary grade(Exercise e, Path submissions, Path out) throws IOException {
         List<Path> entries = new ArrayList<>();
@@ -44,6 +70,7 @@ public final class ClassGrading {
         List<String> ignored = new ArrayList<>();
         Set<String> used = new HashSet<>();
         used.add("summary.csv");
+        Map<String, TestRate> rates = new LinkedHashMap<>();
         for (Path p : entries) {
             String raw = p.getFileName().toString();
             boolean dir = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
@@ -64,14 +91,51 @@ public final class ClassGrading {
             Files.writeString(target.resolve("results.json"), GradescopeResults.json(g), StandardCharsets.UTF_8);
             Files.writeString(target.resolve("feedback.txt"), e.id() + ": " + e.title() + "\n" + Feedback.report(g), StandardCharsets.UTF_8);
             String status = g.problems().isEmpty() ? "graded" : firstLine(g.problems().get(0));
-            rows.add(new Row(student, folder, g.score(), g.maxScore(), status));
+            rows.add(new Row(student, folder, g.score(), g.maxScore(), status, reason(g.problems())));
+            count(rates, e, g);
         }
-        StringBuilder csv = new StringBuilder("student,folder,score,max_score,status\n");
+        StringBuilder csv = new StringBuilder(SUMMARY_HEADER).append('\n');
         for (Row r : rows)
             csv.append(csv(r.student())).append(',').append(csv(r.folder())).append(',').append(Grader.number(r.score()))
-                    .append(',').append(Grader.number(r.maxScore())).append(',').append(csv(r.status())).append('\n');
+                    .append(',').append(Grader.number(r.maxScore())).append(',').append(csv(r.status()))
+                    .append(',').append(csv(r.reason())).append('\n');
         Files.writeString(outReal.resolve("summary.csv"), csv.toString(), StandardCharsets.UTF_8);
-        return new Summary(List.copyOf(rows), List.copyOf(ignored));
+        List<TestRate> tests = List.copyOf(rates.values());
+        StringBuilder t = new StringBuilder(TESTS_HEADER).append('\n');
+        for (TestRate r : tests)
+            t.append(csv(r.test())).append(',').append(csv(r.run())).append(',').append(r.hidden()).append(',').append(r.passed())
+                    .append(',').append(r.students()).append(',').append(String.format(Locale.ROOT, "%.2f", r.rate())).append('\n');
+        Files.writeString(outReal.resolve("tests.csv"), t.toString(), StandardCharsets.UTF_8);
+        return new Summary(List.copyOf(rows), List.copyOf(ignored), tests);
+    }
+
+    /** Adds one student's results to the class's counts; a student whose file could not be graded failed every test. */
+    private static void count(Map<String, TestRate> rates, Exercise e, Grader.Grade g) {
+        if (rates.isEmpty()) {
+            // Every test and run in the exercise's order, so a test no one passed still has its row.
+            for (Grader.Result r : Grader.grade(e, Submission.missing("")).results()) {
+                String run = r.run() == null ? "" : r.run().label();
+                rates.put(key(r), new TestRate(r.test().name(), run, r.test().hidden(), 0, 0));
+            }
+        }
+        for (Grader.Result r : g.results()) {
+            TestRate old = rates.get(key(r));
+            if (old != null) rates.put(key(r), new TestRate(old.test(), old.run(), old.hidden(), old.passed() + (r.passed() ? 1 : 0), old.students() + 1));
+        }
+    }
+
+    private static String key(Grader.Result r) {
+        return r.name();
+    }
+
+    /** Every problem of a grade on one line (lines joined by " / ", the diagnostics' caret lines left out), cut to {@link #REASON_CHARS}. */
+    static String reason(List<String> problems) {
+        List<String> parts = new ArrayList<>();
+        for (String p : problems)
+            for (String line : p.split("\\R"))
+                if (!line.isBlank() && !line.strip().matches("[\\^~]+")) parts.add(line.strip());
+        String s = String.join(" / ", parts);
+        return s.length() > REASON_CHARS ? s.substring(0, REASON_CHARS) + "…" : s;
     }
 
     /** Grades one student's file or folder; what cannot be graded is a zero with the reason. */

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import toyisa.container.Utf8;
 
 /**
  * A course folder: many exercises, each a folder of its own (see {@code docs/exercises.md}), and an
@@ -97,7 +98,9 @@ public final class Course {
         Path courseFile = dir.resolve(COURSE_FILE);
         if (Files.isRegularFile(courseFile, LinkOption.NOFOLLOW_LINKS)) {
             try {
-                TomlFields top = TomlFields.parse(shownAs + "/" + COURSE_FILE, Files.readString(courseFile));
+                String text = Files.size(courseFile) > ExerciseReader.MAX_FILE_BYTES ? null : Utf8.text(Files.readAllBytes(courseFile));
+                if (text == null) throw new ExerciseException(shownAs + "/" + COURSE_FILE, 0, null, "is not UTF-8 text of at most 1 MiB");
+                TomlFields top = TomlFields.parse(shownAs + "/" + COURSE_FILE, text);
                 top.allowOnly(Set.of("title", "exercises"));
                 title = top.string("title", title);
                 order = top.strings("exercises", null);

@@ -34,7 +34,7 @@ public final class CourseCatalog {
         ArrayNode list = root.putArray("exercises");
         ArrayNode broken = root.putArray("broken");
         for (Course.Entry e : course.entries()) {
-            if (e.broken()) broken.addObject().put("id", e.id()).put("problem", e.problem().getMessage());
+            if (e.broken()) broken.addObject().put("id", e.id()).put("problem", forStudents(course, e.problem().getMessage()));
             else exercise(list.addObject(), e.exercise());
         }
         try {
@@ -42,6 +42,26 @@ public final class CourseCatalog {
         } catch (IOException e) {
             throw new IllegalStateException("the catalog cannot be written", e);
         }
+    }
+
+    /**
+     * A message as students may read it: files named relative to the course, so that no path of the
+     * instructor's machine ({@code /home/lecturer/cs101/double/exercise.toml}) reaches the page.
+     */
+    static String forStudents(Course course, String message) {
+        if (course.root() == null || course.isBuiltIn()) return message;
+        String m = message;
+        Path root = course.root();
+        for (String folder : new String[] {root.toAbsolutePath().normalize().toString(), root.toAbsolutePath().toString(),
+                root.toString(), course.shownAs()}) {
+            if (folder.isEmpty()) continue;
+            m = m.replace(folder + root.getFileSystem().getSeparator(), "").replace(folder + "/", "");
+        }
+        // Whatever still names the folder itself (a reason quoting it) names it by its last part only.
+        Path name = root.toAbsolutePath().normalize().getFileName();
+        for (String folder : new String[] {root.toAbsolutePath().normalize().toString(), root.toAbsolutePath().toString(), root.toString()})
+            if (!folder.isEmpty() && name != null && !folder.equals(name.toString())) m = m.replace(folder, name.toString());
+        return m;
     }
 
     /** The catalog as the script the page loads ({@code course.js}): it works opened from disk, where a fetch would not. */

@@ -118,6 +118,7 @@ final class ExerciseReader {
         String statement = text(STATEMENT_FILE, true);
         String starterFile = top.string("starter", "starter" + submit.extension());
         if (inside(starterFile) == null) throw top.error("starter", "'" + starterFile + "' must be a file name inside the exercise folder");
+        if (instructorOnly(inside(starterFile))) throw top.error("starter", refusal(starterFile, "the starter"));
         String starter = text(starterFile, submit != Exercise.Submit.TEXT || top.has("starter"));
         if (starter == null) starter = starterFor(questions);
         String solutionFile = solutionFile();
@@ -185,9 +186,9 @@ final class ExerciseReader {
         List<Exercise.Run> runs = t.has("cpus") || t.has("engines")
                 ? runs(t, idsOf(exerciseRuns), enginesOf(exerciseRuns)) : exerciseRuns;
         if (t.has("input") && t.has("input_file")) throw t.error("input_file", "give input or input_file, not both");
-        String input = t.has("input_file") ? text(t, "input_file") : t.string("input", "");
+        String input = t.has("input_file") ? text(t, "input_file", hidden) : t.string("input", "");
         if (t.has("stdout") && t.has("stdout_file")) throw t.error("stdout_file", "give stdout or stdout_file, not both");
-        String expected = t.has("stdout_file") ? text(t, "stdout_file") : t.string("stdout", null);
+        String expected = t.has("stdout_file") ? text(t, "stdout_file", hidden) : t.string("stdout", null);
         TestCase.Match match = choice(t, "match", TestCase.Match.values(), TestCase.Match.EXACT);
         if (t.has("match") && expected == null) throw t.error("match", "says how stdout is compared, but the test has no stdout");
         if (match == TestCase.Match.REGEX) {
@@ -245,7 +246,9 @@ final class ExerciseReader {
     private static double points(TomlFields t) throws ExerciseException {
         double p = t.number("points", 1.0);
         if (!(p >= 0) || p > 10_000) throw t.error("points", "points are 0..10000");
-        return p;
+        // Whole hundredths, so the runs' shares and the platforms' two-decimal scores add up exactly.
+        if (Math.abs(p * 100 - Math.rint(p * 100)) > 1e-6) throw t.error("points", p + " is finer than a hundredth of a point (write 0.25, 1.5, 2)");
+        return Math.rint(p * 100) / 100;
     }
 
     private static List<String> idsOf(List<Exercise.Run> runs) {
@@ -374,12 +377,50 @@ final class ExerciseReader {
         throw t.error(key, "'" + s + "' is not one of " + String.join(", ", names));
     }
 
-    private String text(TomlFields t, String key) throws ExerciseException {
+    /** A data file a test names; a visible test may not name an instructor-only file. */
+    private String text(TomlFields t, String key, boolean hidden) throws ExerciseException {
         String name = t.string(key, null);
         Path p = inside(name);
         if (p == null) throw t.error(key, "'" + name + "' must be a relative path inside the exercise folder");
+        if (!hidden && instructorOnly(p)) throw t.error(key, refusal(name, "a visible test"));
         if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) throw t.error(key, "no file " + name + " in the exercise folder");
         return text(dir.relativize(p).toString(), true);
+    }
+
+    private static String refusal(String name, String what) {
+        return "'" + name + "' is an instructor-only file (hidden/, hidden.toml, solution.*): " + what
+                + " cannot use it, or show, the page and export would give its data to students; move the test to "
+                + HIDDEN_FILE + ", or the file out of hidden/";
+    }
+
+    /** Files looked at under hidden/ when comparing a visible test's file with them. */
+    private static final int MAX_HIDDEN_FILES = 1000;
+
+    /**
+     * True when a path inside the folder is one only the instructor may have: by name in any case
+     * (a case-insensitive file system opens Hidden/x as hidden/x), or as the same file under another
+     * name (a hard link).
+     */
+    private boolean instructorOnly(Path p) {
+        Path base = dir.normalize();
+        if (StudentEdition.instructorOnly(Path.of(base.relativize(p).toString().toLowerCase(Locale.ROOT)))) return true;
+        if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) return false;
+        List<Path> secret = new ArrayList<>();
+        try (var s = Files.list(base)) {
+            for (Path q : (Iterable<Path>) s::iterator)
+                if (StudentEdition.instructorOnly(base.relativize(q))) secret.add(q);
+        } catch (IOException e) {
+            return false;
+        }
+        for (Path top : secret) {
+            try (var s = Files.walk(top)) {
+                for (Path q : (Iterable<Path>) s.limit(MAX_HIDDEN_FILES)::iterator)
+                    if (Files.isRegularFile(q, LinkOption.NOFOLLOW_LINKS) && Files.isSameFile(p, q)) return true;
+            } catch (IOException e) {
+                // an unreadable hidden file cannot be the one a test reads
+            }
+        }
+        return false;
     }
 
     /** A file of the exercise as text, or null if absent and not required. */
@@ -393,9 +434,9 @@ final class ExerciseReader {
             throw new ExerciseException(shown(name), 0, null, "is not a regular file");
         try {
             if (Files.size(p) > MAX_FILE_BYTES) throw new ExerciseException(shown(name), 0, null, "is larger than 1 MiB");
-            String text = Utf8.decode(Files.readAllBytes(p));
+            String text = Utf8.text(Files.readAllBytes(p));
             if (text == null) throw new ExerciseException(shown(name), 0, null, "is not UTF-8 text");
-            return text.replace("\r\n", "\n");
+            return text;
         } catch (IOException e) {
             throw new ExerciseException(shown(name), 0, null, "cannot be read: " + e.getMessage());
         }

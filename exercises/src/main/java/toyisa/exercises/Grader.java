@@ -65,8 +65,8 @@ public final class Grader {
                 case ANSWER -> results.add(answer(t, submission));
                 case BINFMT -> results.add(binfmt(t, submission));
                 case RUN -> {
-                    double share = t.points() / t.runs().size();
-                    for (Exercise.Run run : t.runs()) results.add(run(t, run, share, submission));
+                    double[] shares = shares(t.points(), t.runs().size());
+                    for (int i = 0; i < shares.length; i++) results.add(run(t, t.runs().get(i), shares[i], submission));
                 }
             }
         }
@@ -197,6 +197,17 @@ public final class Grader {
             m.resume();
         }
         return new Ran(r, m.readMemory(0, 0x10000), (System.nanoTime() - start) / 1e9, outOfTime);
+    }
+
+    /**
+     * A test's points split among its runs in whole hundredths that add up to the points exactly:
+     * 1 point over 3 runs is 0.34, 0.33, 0.33 (never 0.33 three times, which platforms add up to 0.99).
+     */
+    static double[] shares(double points, int runs) {
+        long hundredths = Math.round(points * 100), base = hundredths / runs, extra = hundredths % runs;
+        double[] out = new double[runs];
+        for (int i = 0; i < runs; i++) out[i] = (base + (i < extra ? 1 : 0)) / 100.0;
+        return out;
     }
 
     static double round(double v) {

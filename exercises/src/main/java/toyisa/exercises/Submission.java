@@ -72,9 +72,9 @@ public final class Submission {
     }
 
     private String text(String fileName, byte[] contents) {
-        String text = Utf8.decode(contents);
+        String text = Utf8.text(contents);
         if (text == null) fail(fileName + ": not a text file (UTF-8 expected)");
-        return text == null ? null : text.replace("\r\n", "\n");
+        return text;
     }
 
     private void fail(String problem) {

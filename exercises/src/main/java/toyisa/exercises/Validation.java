@@ -39,8 +39,9 @@ public final class Validation {
             Grader.Grade sol = Grader.grade(e, Submission.prepare(e, e.solutionFile(), e.solution()));
             for (String p : sol.problems()) errors.add("the solution: " + p);
             for (Grader.Result r : sol.results()) {
+                // The instructor sees why, hidden tests included: input, expected and actual output, the report.
                 if (!r.passed()) errors.add("the solution fails " + r.name() + (r.test().hidden() ? " (hidden)" : "")
-                        + ": " + String.join("; ", r.failures()));
+                        + ": " + String.join("; ", r.failures()) + "\n" + Feedback.indent(Feedback.indent(Feedback.explain(r))).stripTrailing());
             }
             Grader.Grade st = Grader.grade(e, Submission.prepare(e, e.starterFile(),
                     e.starter().getBytes(StandardCharsets.UTF_8)));

@@ -80,7 +80,8 @@ public final class DemoCommand implements Callable<Integer> {
         boolean seed = file == null;
         if (!seed) {
             byte[] bytes = InputFile.read(spec.commandLine(), file);
-            source = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+            source = toyisa.container.Utf8.text(bytes);
+            if (source == null) throw InputFile.usage(spec.commandLine(), file + " is not UTF-8 text");
             name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
         }
         Isa armistice = Isa.byName("armistice");

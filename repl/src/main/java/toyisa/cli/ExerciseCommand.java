@@ -27,6 +27,7 @@ import toyisa.exercises.Scaffold;
 import toyisa.exercises.StudentEdition;
 import toyisa.exercises.Submission;
 import toyisa.exercises.Validation;
+import toyisa.isa.Printable;
 
 /**
  * {@code toyisa exercise}: the exercises of a course folder (docs/exercises.md) — for students
@@ -207,7 +208,11 @@ public final class ExerciseCommand implements Runnable {
 
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = {"Check a submission against an exercise's tests on every CPU and engine it names.",
-                "Exit status: 0 all tests passed, 1 some failed, 2 usage error."})
+                "When this copy of the exercise has no test that can run here (a text exercise's",
+                "answers are hidden; so may be all of an exercise's tests), it checks what it can —",
+                "the file is well formed, every question answered — and says what the autograder grades.",
+                "Exit status: 0 all tests passed (or nothing to fix here), 1 some failed (or something",
+                "to fix), 2 usage error."})
     static final class Check implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "ID")
         String id;
@@ -231,13 +236,60 @@ public final class ExerciseCommand implements Runnable {
             CommandLine cl = spec.commandLine();
             Exercise e = exercise(cl, course(cl, courseOption(spec), false), id);
             byte[] bytes = InputFile.read(cl, file);
-            Grader.Grade g = Grader.grade(e, Submission.prepare(e, file.getFileName().toString(), bytes));
+            Submission s = Submission.prepare(e, file.getFileName().toString(), bytes);
+            Grader.Grade g = Grader.grade(e, s);
             PrintWriter out = cl.getOut();
             out.println(e.id() + ": " + e.title());
-            out.print(Feedback.report(g));
+            boolean ok;
+            if (g.results().isEmpty()) {
+                ok = nothingToRun(out, e, s);
+            } else {
+                out.print(Feedback.report(g));
+                ok = g.passed();
+            }
             out.flush();
             if (json != null && !write(cl, json, platform.results(g))) return Toyisa.USAGE;
-            return g.passed() ? 0 : 1;
+            return ok ? 0 : 1;
+        }
+
+        /**
+         * What a student's copy can check when it holds no test to run (the answers of a text
+         * exercise live in the instructor's hidden.toml): the file's form, every question answered.
+         * True when there is nothing to fix.
+         */
+        static boolean nothingToRun(PrintWriter out, Exercise e, Submission s) {
+            for (String p : s.problems()) out.println(p);
+            boolean ok = s.problems().isEmpty();
+            if (e.submit() == Exercise.Submit.TEXT && s.answers() != null) {
+                var answers = s.answers().answers();
+                double points = 0;
+                List<String> ids = new ArrayList<>();
+                for (Exercise.Question q : e.questions()) {
+                    ids.add(q.id());
+                    points += q.points();
+                    String a = answers.get(q.id());
+                    boolean given = a != null && !a.isBlank();
+                    out.println((given ? "answered   " : "NO ANSWER  ") + q.id() + (given ? ": " + Printable.name(clipAnswer(a)) : ""));
+                    ok &= given;
+                }
+                for (String id : answers.keySet()) {
+                    if (ids.contains(id)) continue;
+                    out.println("UNKNOWN    " + Printable.name(clip(id)) + ": no question has this id, so this answer is not graded (ids: "
+                            + String.join(", ", ids) + ")");
+                    ok = false;
+                }
+                out.println("not checked here: whether the answers are right. The autograder compares them with the");
+                out.println("instructor's answers (" + e.questions().size() + " questions, " + Grader.number(points)
+                        + (points == 1 ? " point" : " points") + "); this copy of the exercise does not have them.");
+            } else {
+                out.println("not checked here: this copy of the exercise has no test that can run (its tests are hidden).");
+                out.println(ok ? "The submission is well formed; the autograder grades it." : "Fix the problems above before you hand it in.");
+            }
+            return ok;
+        }
+
+        private static String clipAnswer(String a) {
+            return a.length() > 60 ? a.substring(0, 60) + "…" : a;
         }
     }
 
@@ -316,7 +368,9 @@ public final class ExerciseCommand implements Runnable {
     @Command(name = "grade", mixinStandardHelpOptions = true,
             description = {"Grade a whole class: each entry of DIR is one student's submission (a file, or",
                 "a folder holding one). Writes OUT/STUDENT/results.json (Gradescope format) and",
-                "feedback.txt for every student, and OUT/summary.csv; prints the scores."})
+                "feedback.txt for every student, OUT/summary.csv (a row per student, with the reason",
+                "when a submission could not be graded fully) and OUT/tests.csv (how many passed each",
+                "test); prints the scores and the pass rates."})
     static final class Grade implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "ID")
         String id;
@@ -346,7 +400,17 @@ public final class ExerciseCommand implements Runnable {
                 out.printf(Locale.ROOT, "%-28s %6s/%-6s %s%n", r.folder(), Grader.number(r.score()), Grader.number(r.maxScore()),
                         r.status().equals("graded") ? "" : r.status());
             if (!s.ignored().isEmpty()) out.println("ignored (not a submission of this exercise): " + String.join(", ", s.ignored()));
-            out.println("(" + s.rows().size() + " students; results in " + output + ", summary in " + output.resolve("summary.csv") + ")");
+            if (!s.rows().isEmpty() && !s.tests().isEmpty()) {
+                out.println("passed, by test:");
+                int width = 0;
+                for (ClassGrading.TestRate t : s.tests()) width = Math.max(width, t.name().length() + (t.hidden() ? 9 : 0));
+                for (ClassGrading.TestRate t : s.tests()) {
+                    String name = t.name() + (t.hidden() ? " (hidden)" : "");
+                    out.printf(Locale.ROOT, "  %-" + width + "s %5d/%-5d %3.0f%%%n", name, t.passed(), t.students(), t.rate() * 100);
+                }
+            }
+            out.println("(" + s.rows().size() + " students; results in " + output + ", summary in " + output.resolve("summary.csv")
+                    + ", pass rates in " + output.resolve("tests.csv") + ")");
             out.flush();
             return 0;
         }

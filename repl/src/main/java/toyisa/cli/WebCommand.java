@@ -13,11 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import toyisa.exercises.Course;
 import toyisa.exercises.CourseCatalog;
+import toyisa.exercises.LiveCatalog;
 import toyisa.isa.Printable;
 
 /**
@@ -36,6 +38,8 @@ import toyisa.isa.Printable;
             "The Exercises tab holds a course: the built-in example, or the course folder of",
             "--course DIR (default $TOYISA_COURSE). Only what students may see goes into the",
             "page: statements, starters and visible tests; never a hidden test or a solution.",
+            "The course folder is read again whenever its files change: students see an edit",
+            "when they reload the page.",
             "--export DIR writes the page to a folder instead (a static host, a USB stick).",
             "",
             "Exit status: 0 after Ctrl-C, 2 usage error (a port in use, say)."
@@ -74,14 +78,22 @@ public final class WebCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) throw InputFile.usage(cl, "--port must be between 0 and 65535");
         if (!WebServer.available())
             throw InputFile.usage(cl, "this build has no web page in it (build the whole project: mvn -DskipTests package)");
-        Map<String, byte[]> replaced = new HashMap<>();
+        Map<String, Supplier<byte[]>> replaced = new HashMap<>();
         String env = System.getenv(Course.ENV);
         if (course != null || env != null && !env.isBlank()) {
             Course c = ExerciseCommand.course(cl, course, false);
-            replaced.put(WebServer.COURSE, CourseCatalog.script(c).getBytes(StandardCharsets.UTF_8));
-            long broken = c.entries().stream().filter(Course.Entry::broken).count();
-            out.println("toyisa web: the course " + Printable.name(c.shownAs()) + ": " + (c.entries().size() - broken) + " exercises"
-                    + (broken == 0 ? "" : " (" + broken + " broken, left out: see toyisa exercise validate)"));
+            out.println("toyisa web: the course " + Printable.name(c.shownAs()) + ": " + counts(c)
+                    + (export == null ? "; re-read whenever its files change (students see edits when they reload the page)" : ""));
+            if (export != null) {
+                byte[] script = CourseCatalog.script(c).getBytes(StandardCharsets.UTF_8);
+                replaced.put(WebServer.COURSE, () -> script);
+            } else {
+                LiveCatalog live = new LiveCatalog(c.root(), changed -> {
+                    out.println("toyisa web: the course changed, re-read: " + counts(changed));
+                    out.flush();
+                });
+                replaced.put(WebServer.COURSE, live::script);
+            }
         }
         if (export != null) return export(cl, replaced);
         try {
@@ -107,8 +119,13 @@ public final class WebCommand implements Callable<Integer> {
         return 0;
     }
 
+    private static String counts(Course c) {
+        long broken = c.entries().stream().filter(Course.Entry::broken).count();
+        return (c.entries().size() - broken) + " exercises" + (broken == 0 ? "" : " (" + broken + " broken, left out: see toyisa exercise validate)");
+    }
+
     /** Writes the page's files into a new or empty folder. */
-    private int export(CommandLine cl, Map<String, byte[]> replaced) {
+    private int export(CommandLine cl, Map<String, Supplier<byte[]>> replaced) {
         Path dir = export.toAbsolutePath().normalize();
         String shown = Printable.name(export.toString());
         try {
@@ -122,7 +139,7 @@ public final class WebCommand implements Callable<Integer> {
             Files.createDirectories(dir);
             List<String> files = WebServer.files();
             for (String f : files) {
-                byte[] body = replaced.containsKey(f) ? replaced.get(f) : WebServer.read(WebServer.SITE + f);
+                byte[] body = replaced.containsKey(f) ? replaced.get(f).get() : WebServer.read(WebServer.SITE + f);
                 if (body == null) throw new IOException(f + " is missing from this build");
                 Files.write(dir.resolve(f), body, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             }

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Serves the static page of the {@code web} module from the class path (inside the jar), with the
@@ -34,10 +35,10 @@ final class WebServer {
     static final String MANIFEST = "site.txt";
 
     private final HttpServer server;
-    /** Files served in place of the jar's, by name within the site. */
-    private final Map<String, byte[]> replaced;
+    /** Files served in place of the jar's, by name within the site, made per request (a course re-read when it changed). */
+    private final Map<String, Supplier<byte[]>> replaced;
 
-    private WebServer(HttpServer server, Map<String, byte[]> replaced) {
+    private WebServer(HttpServer server, Map<String, Supplier<byte[]>> replaced) {
         this.server = server;
         this.replaced = Map.copyOf(replaced);
     }
@@ -48,7 +49,7 @@ final class WebServer {
     }
 
     /** Starts serving on {@code host:port} (port 0: any free port), with some files replaced. */
-    static WebServer start(String host, int port, Map<String, byte[]> replaced) throws IOException {
+    static WebServer start(String host, int port, Map<String, Supplier<byte[]>> replaced) throws IOException {
         HttpServer s = HttpServer.create(new InetSocketAddress(host, port), 16);
         WebServer w = new WebServer(s, replaced);
         s.createContext("/", w::handle);
@@ -73,7 +74,8 @@ final class WebServer {
                 return;
             }
             String name = resourceName(ex.getRequestURI());
-            byte[] body = name == null ? null : replaced.get(name.substring(SITE.length()));
+            Supplier<byte[]> made = name == null ? null : replaced.get(name.substring(SITE.length()));
+            byte[] body = made == null ? null : made.get();
             if (name != null && body == null) body = read(name);
             if (body == null) {
                 send(ex, 404, "text/plain; charset=utf-8", ("not found: " + ex.getRequestURI().getPath() + "\n").getBytes(StandardCharsets.UTF_8));

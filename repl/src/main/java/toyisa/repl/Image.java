@@ -1,7 +1,6 @@
 package toyisa.repl;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -101,7 +100,11 @@ final class Image {
         if (!Files.isRegularFile(path)) throw new LoadException("cannot open '" + shown + "': no such file");
         try {
             if (Files.size(path) > MAX_FILE) throw new LoadException("'" + shown + "' is too large (over 16 MiB)");
-            if (isSource(shown)) return assemble(path, shown, Files.readString(path, StandardCharsets.UTF_8), cpu);
+            if (isSource(shown)) {
+                String text = toyisa.container.Utf8.text(Files.readAllBytes(path));
+                if (text == null) throw new LoadException("cannot read '" + shown + "': it is not UTF-8 text");
+                return assemble(path, shown, text, cpu);
+            }
             return binary(path, shown, Files.readAllBytes(path), cpu);
         } catch (IOException e) {
             throw new LoadException("cannot read '" + shown + "': " + e.getMessage());
@@ -118,7 +121,7 @@ final class Image {
                 throw new IOException("'" + name + "' is not a file name");
             }
             if (!Files.isRegularFile(p)) throw new IOException("cannot find '" + name + "'");
-            return new IncludeResolver.Source(name, Files.readString(p, StandardCharsets.UTF_8));
+            return new IncludeResolver.Source(name, toyisa.container.HostFiles.readText(p, Assembler.MAX_SOURCE_CHARS));
         };
         Assembly a = Assembler.assemble(shown, text, cpu, Assembler.DEFAULT_ORIGIN, includes);
         if (!a.ok()) throw new LoadException("cannot assemble '" + shown + "' for " + cpu.name() + ":\n" + a.formatDiagnostics().stripTrailing());
