@@ -82,8 +82,8 @@ public final class WebCommand implements Callable<Integer> {
         String env = System.getenv(Course.ENV);
         if (course != null || env != null && !env.isBlank()) {
             Course c = ExerciseCommand.course(cl, course, false);
-            out.println("toyisa web: the course " + Printable.name(c.shownAs()) + ": " + counts(c)
-                    + (export == null ? "; re-read whenever its files change (students see edits when they reload the page)" : ""));
+            out.println("toyisa web: the course " + Printable.name(c.shownAs()) + ": " + counts(c));
+            if (export == null) out.println("  (read again whenever its files change: students see an edit when they reload the page)");
             if (export != null) {
                 byte[] script = CourseCatalog.script(c).getBytes(StandardCharsets.UTF_8);
                 replaced.put(WebServer.COURSE, () -> script);
