@@ -11,10 +11,12 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
@@ -28,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * An instructor's whole path with the built jar, as docs/exercises.md describes it: a new exercise
  * in a folder outside the project, validated, a class of 30 graded, packaged for Gradescope and for
- * PrairieLearn, and each package unzipped into a simulated platform root and run by its own script.
+ * PrairieLearn, and each package unzipped (with unzip, as the platforms do) into a simulated platform
+ * root and run by its own script — run directly, so a script stored without its run bit fails.
  */
 class AutograderIT {
     static final Path JAR = Path.of("target", "toyisa.jar").toAbsolutePath();
@@ -126,7 +129,7 @@ class AutograderIT {
         List<String> csv = Files.readAllLines(out.resolve("summary.csv"));
         assertEquals(31, csv.size(), String.join("\n", csv));
         assertTrue(graded.out().contains("(30 students;"), graded.out());
-        assertTrue(csv.contains("名前 with spaces,名前 with spaces,5,5,graded"), csv.toString());
+        assertTrue(csv.contains("名前 with spaces,名前 with spaces,5,5,graded,"), csv.toString());
 
         // Gradescope.
         Path zip = tmp.resolve("autograder.zip");
@@ -135,6 +138,10 @@ class AutograderIT {
         List<String> entries = unzip(zip, tmp.resolve("gs").resolve("source"));
         assertTrue(entries.containsAll(List.of("setup.sh", "run_autograder", "toyisa.jar", "course/double/exercise.toml", "course/double/hidden.toml")), entries.toString());
         assertFalse(entries.stream().anyMatch(n -> n.contains("solution")), "no solution in the package: " + entries);
+        assertMode("rwxr-xr-x", tmp.resolve("gs/source/run_autograder"));
+        assertMode("rwxr-xr-x", tmp.resolve("gs/source/setup.sh"));
+        assertMode("rw-r--r--", tmp.resolve("gs/source/toyisa.jar"));
+        assertMode("rw-r--r--", tmp.resolve("gs/source/course/double/hidden.toml"));
         Schema gs = schema("gradescope-results.schema.json");
         for (String[] c : new String[][] {{"right.pasm", DOUBLE, "5.0"}, {"wrong.pasm", "halt\n", "0.0"}, {"junk.pasm", "\u0000\u00ff", "0.0"}}) {
             Path root = tmp.resolve("gs");
@@ -142,7 +149,8 @@ class AutograderIT {
             if (Files.exists(sub)) try (var s = Files.list(sub)) { for (Path p : (Iterable<Path>) s::iterator) Files.delete(p); }
             Files.createDirectories(sub);
             Files.writeString(sub.resolve(c[0]), c[1]);
-            Ran r = run(Map.of("AUTOGRADER_ROOT", root.toString()), List.of("bash", root.resolve("source").resolve("run_autograder").toString()));
+            // Run as Gradescope runs it: the script itself, not "bash script" (which would hide a lost run bit).
+            Ran r = run(Map.of("AUTOGRADER_ROOT", root.toString()), List.of(root.resolve("source").resolve("run_autograder").toString()));
             assertEquals(0, r.status(), r.out());
             String json = Files.readString(root.resolve("results").resolve("results.json"));
             assertEquals(List.of(), gs.validate(json, InputFormat.JSON), json);
@@ -158,6 +166,8 @@ class AutograderIT {
         Path question = tmp.resolve("question");
         List<String> plEntries = unzip(plZip, question);
         assertTrue(plEntries.containsAll(List.of("info.json", "question.html", "tests/run", "tests/toyisa.jar")), plEntries.toString());
+        assertMode("rwxr-xr-x", question.resolve("tests/run"));
+        assertMode("rw-r--r--", question.resolve("info.json"));
         JsonNode info = JSON.readTree(question.resolve("info.json").toFile());
         assertEquals("External", info.get("gradingMethod").asText());
         assertEquals("/grade/tests/run", info.get("externalGradingOptions").get("entrypoint").asText());
@@ -168,7 +178,7 @@ class AutograderIT {
             Path student = grade.resolve("student");
             Files.createDirectories(student);
             Files.writeString(student.resolve("submission.pasm"), c[0]);
-            Ran r = run(Map.of("PL_GRADE_ROOT", grade.toString()), List.of("bash", grade.resolve("tests").resolve("run").toString()));
+            Ran r = run(Map.of("PL_GRADE_ROOT", grade.toString()), List.of(grade.resolve("tests").resolve("run").toString()));
             assertEquals(0, r.status(), r.out());
             String json = Files.readString(grade.resolve("results").resolve("results.json"));
             assertEquals(List.of(), pl.validate(json, InputFormat.JSON), json);
@@ -184,21 +194,25 @@ class AutograderIT {
                 .getSchema(Files.readString(SCHEMAS.resolve(name)), InputFormat.JSON);
     }
 
-    static List<String> unzip(Path zip, Path into) throws IOException {
+    /** Unzips with the real unzip command, as a platform does (it restores the modes the zip stores); returns the files' names. */
+    static List<String> unzip(Path zip, Path into) throws Exception {
         List<String> names = new ArrayList<>();
         try (ZipFile z = new ZipFile(zip.toFile())) {
             for (Enumeration<? extends ZipEntry> en = z.entries(); en.hasMoreElements(); ) {
                 ZipEntry e = en.nextElement();
-                Path target = into.resolve(e.getName()).normalize();
-                assertTrue(target.startsWith(into), "zip entry escapes: " + e.getName());
-                Files.createDirectories(target.getParent());
-                try (InputStream in = z.getInputStream(e)) {
-                    Files.copy(in, target);
-                }
-                names.add(e.getName());
+                assertTrue(into.resolve(e.getName()).normalize().startsWith(into), "zip entry escapes: " + e.getName());
+                if (!e.isDirectory()) names.add(e.getName());
             }
         }
+        Files.createDirectories(into);
+        Process p = new ProcessBuilder("unzip", "-q", zip.toString(), "-d", into.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "unzip: " + out);
         return names;
+    }
+
+    static void assertMode(String mode, Path file) throws IOException {
+        assertEquals(mode, PosixFilePermissions.toString(Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS)), file.toString());
     }
 
     static void copyTree(Path from, Path to) throws IOException {
@@ -206,7 +220,7 @@ class AutograderIT {
             for (Path p : (Iterable<Path>) s::iterator) {
                 Path t = to.resolve(from.relativize(p).toString());
                 if (Files.isDirectory(p)) Files.createDirectories(t);
-                else Files.copy(p, t);
+                else Files.copy(p, t, StandardCopyOption.COPY_ATTRIBUTES);
             }
         }
     }
