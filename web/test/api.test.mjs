@@ -324,6 +324,23 @@ test("every exercise's reference solution passes its visible tests in the page; 
   }
 });
 
+test("a solution saved with a byte-order mark and CR LF or lone CR line ends passes in the page as it does plain", async () => {
+  const { readFileSync, readdirSync } = await import("node:fs");
+  for (const e of (await catalog()).exercises) {
+    if (e.tests.length === 0) continue;
+    const dir = join(here, "../../courses/example", e.id);
+    const solution = readdirSync(dir).find((f) => f.startsWith("solution."));
+    const text = readFileSync(join(dir, solution), "utf8");
+    if (!/^[\x00-\x7f]*$/.test(text) || e.submit === "binary" && !e.accept.includes("hex")) continue;
+    for (const end of ["\r\n", "\r"]) {
+      const marked = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text.replace(/\r?\n/g, end))]);
+      const r = core.exerciseCheck(JSON.stringify(e), solution, hexOf(marked));
+      assert.deepEqual(r.problems, [], e.id);
+      for (const x of r.results) assert.ok(x.passed, `${e.id} with ${JSON.stringify(end)}: ${x.name}\n${x.feedback}`);
+    }
+  }
+});
+
 test("exerciseCheck refuses what is not an exercise of the catalog, and bad bytes, with a message", async () => {
   const sum = (await catalog()).exercises.find((e) => e.id === "sum");
   assert.equal(core.exerciseCheck("{", "x.pasm", "").error, "the exercise is not a JSON object");
