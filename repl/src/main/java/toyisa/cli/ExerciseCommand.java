@@ -406,7 +406,7 @@ public final class ExerciseCommand implements Runnable {
                 for (ClassGrading.TestRate t : s.tests()) width = Math.max(width, t.name().length() + (t.hidden() ? 9 : 0));
                 for (ClassGrading.TestRate t : s.tests()) {
                     String name = t.name() + (t.hidden() ? " (hidden)" : "");
-                    out.printf(Locale.ROOT, "  %-" + width + "s %5d/%-5d %3.0f%%%n", name, t.passed(), t.students(), t.rate() * 100);
+                    out.printf(Locale.ROOT, "  %-" + width + "s %11s %4.0f%%%n", name, t.passed() + "/" + t.students(), t.rate() * 100);
                 }
             }
             out.println("(" + s.rows().size() + " students; results in " + output + ", summary in " + output.resolve("summary.csv")
