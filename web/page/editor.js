@@ -39,6 +39,8 @@ const setup = [
   crosshairCursor(),
   highlightActiveLine(),
   highlightSelectionMatches(),
+  // Long lines wrap: the editor never scrolls sideways, on a phone or in large type.
+  EditorView.lineWrapping,
   keymap.of([...defaultKeymap, ...searchKeymap, ...historyKeymap, ...lintKeymap, indentWithTab]),
 ];
 

@@ -227,7 +227,7 @@ function draw() {
   for (let row = ORIGIN; row < end; row += perRow) {
     const rowEnd = Math.min(end, row + perRow);
     // The row takes the width there is: each byte a column of an equal share, boxes wrap their text.
-    html += `<div class="md-row" style="grid-template-columns: var(--md-label) repeat(${rowEnd - row}, minmax(0, 1fr)); width: calc(var(--md-label) + (100% - var(--md-label)) * ${(rowEnd - row) / perRow})">`;
+    html += `<div class="md-row" style="grid-template-columns: var(--md-label) repeat(${rowEnd - row}, minmax(0, 1fr)); width: calc(var(--md-label) + (100% - var(--md-label)) * ${end - ORIGIN <= perRow ? 1 : (rowEnd - row) / perRow}); max-width: calc(var(--md-label) + ${rowEnd - row} * 8em)">`;
     let line = 1;
     const boxLines = (r) => {
       const rows = layout(r, row, rowEnd);
