@@ -70,8 +70,11 @@ export function initKeys(a) {
     const k = combo(e);
     const s = SHORTCUTS.find((x) => x.keys.includes(k) && /F\d/.test(k));
     if (!s) return;
-    // The function keys are the debugger's wherever the focus is (the editor too); they bring its view.
     e.preventDefault();
+    // In the misdecode view, F5, F7 and F8 drive its lockstep.
+    const lockstep = { F5: "#md-run", F7: "#md-step", F8: "#md-back" }[k];
+    if (lockstep && $("#view-misdecode").classList.contains("active")) { click(lockstep); return; }
+    // Otherwise the function keys are the debugger's wherever the focus is (the editor too); they bring its view.
     if (!$("#view-code").classList.contains("active")) showView("code");
     s.run();
   });

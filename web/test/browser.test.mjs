@@ -532,6 +532,11 @@ test("the X-ray: a box of the misdecode splits the same bytes as each CPU reads 
   await page.check('input[name="md-source"][value="intellio"]');
   await page.click("#md-run");
   await page.waitForFunction(() => /Intellio: halt/.test(document.querySelector("#md-notes").textContent));
+  // F8 and F7 drive the lockstep here: back one step and forward again.
+  await page.keyboard.press("F8");
+  await page.waitForFunction(() => !document.querySelector('.md-box.intellio[data-n="4"]'));
+  await page.keyboard.press("F7");
+  await page.waitForSelector('.md-box.intellio[data-n="4"]');
   await page.click('.md-box.armistice[data-n="1"]');
   await page.waitForSelector('#xray:not([hidden]) .xr-block[data-cpu="intellio"]');
   // Armistice's reading first, Intellio's under it: the same bytes at 0100h.
