@@ -83,7 +83,7 @@ function renderBuilds() {
     bytes.innerHTML = `<span class="count">${n} bytes: ${esc(b.bytes)}</span> <span class="downloads"><button data-dl="bin" data-cpu="${cpu}" title="The raw binary, loaded at 0100h">.bin</button>` +
       `<button data-dl="txf" data-cpu="${cpu}" title="The TXF executable: header, segment, symbols, line table">.txf</button></span>`;
     body.innerHTML = b.listing.map((r) =>
-      `<tr data-address="${r.address}" data-line="${r.line}"><td class="addr">${hex4(r.address)}</td><td>${esc(r.bytes)}</td><td>${esc(r.text)}</td></tr>`).join("");
+      `<tr data-address="${r.address}" data-line="${r.line}" title="Click: the X-ray of this instruction"><td class="addr">${hex4(r.address)}</td><td>${esc(r.bytes)}</td><td>${esc(r.text)}</td></tr>`).join("");
   }
   highlightListing();
 }
