@@ -6,7 +6,11 @@ import { initMisdecode, refreshMisdecode } from "./misdecode.js";
 import { initTranslation } from "./translation.js";
 import { initTour } from "./tour.js";
 import { initExercises } from "./exercises.js";
-import { initStorage, initialSource } from "./storage.js";
+import { initStorage, initialSource, setting, keepSetting } from "./storage.js";
+import { initXray } from "./xray.js";
+import { initKeys } from "./keys.js";
+import { initLecture } from "./lecture.js";
+import { initTheme } from "./theme.js";
 import { hex4, hex2, bytesHex, combineDiagnostics, esc, $ } from "./util.js";
 
 export const PRINT_42 = [
@@ -27,7 +31,7 @@ export const app = {
   print42: PRINT_42,
   source: "",
   listeners: [],
-  dbg: { sid: null, key: null, cpu: "armistice", prev: null, state: null, running: false, lastStep: null, loadedFrom: null },
+  dbg: { sid: null, key: null, cpu: "armistice", prev: null, state: null, running: false, lastStep: null, loadedFrom: null, echoes: [] },
 };
 window.toyisa = app; // for the console and the tests
 
@@ -79,7 +83,7 @@ function renderBuilds() {
     bytes.innerHTML = `<span class="count">${n} bytes: ${esc(b.bytes)}</span> <span class="downloads"><button data-dl="bin" data-cpu="${cpu}" title="The raw binary, loaded at 0100h">.bin</button>` +
       `<button data-dl="txf" data-cpu="${cpu}" title="The TXF executable: header, segment, symbols, line table">.txf</button></span>`;
     body.innerHTML = b.listing.map((r) =>
-      `<tr data-address="${r.address}" data-line="${r.line}"><td class="addr">${hex4(r.address)}</td><td>${esc(r.bytes)}</td><td>${esc(r.text)}</td></tr>`).join("");
+      `<tr data-address="${r.address}" data-line="${r.line}" title="Click: the X-ray of this instruction"><td class="addr">${hex4(r.address)}</td><td>${esc(r.bytes)}</td><td>${esc(r.text)}</td></tr>`).join("");
   }
   highlightListing();
 }
@@ -167,18 +171,23 @@ async function ensureLoaded(force) {
   return true;
 }
 
-async function syncBreakpoints() {
-  const d = app.dbg;
-  if (!d.sid || !app.editor) return;
-  const build = app.builds[d.loadedFrom];
+/** The gutter's breakpoints as addresses (hex) of the loaded build: each line's first instruction. */
+function breakpointAddresses() {
+  const build = app.builds[app.dbg.loadedFrom];
   const addrs = [];
-  if (build && build.ok) {
+  if (build && build.ok && app.editor) {
     for (const line of breakpointLines(app.editor)) {
       const row = build.listing.find((r) => r.line === line);
       if (row) addrs.push(hex4(row.address));
     }
   }
-  await app.core.call("setBreakpoints", d.sid, addrs.join(" "));
+  return addrs;
+}
+
+async function syncBreakpoints() {
+  const d = app.dbg;
+  if (!d.sid || !app.editor) return;
+  await app.core.call("setBreakpoints", d.sid, breakpointAddresses().join(" "));
 }
 
 function setRunning(on) {
@@ -189,8 +198,9 @@ function setRunning(on) {
 
 async function doRun(fromStart) {
   if (app.dbg.running) return;
+  if (app.lecture && app.lecture.animated()) return app.lecture.animate(fromStart);
   if (!(await ensureLoaded(false))) return;
-  if (fromStart) render(await app.core.call("reset", app.dbg.sid));
+  if (fromStart) { app.dbg.echoes = []; render(await app.core.call("reset", app.dbg.sid)); }
   if (app.dbg.state && app.dbg.state.stopped) { render(app.dbg.state, "the program has stopped: reset it or go back"); return; }
   setRunning(true);
   app.dbg.runStart = app.dbg.state;
@@ -231,6 +241,8 @@ async function sendInput(eof) {
   const field = $("#console-in");
   const r = eof ? await app.core.call("endInput", d.sid) : await app.core.call("input", d.sid, field.value + "\n");
   if (r.error) { setStatus("error", r.error); return; }
+  // The line is echoed in the output where the program read it, as a terminal shows what is typed.
+  if (!eof) d.echoes.push({ sid: d.sid, steps: r.steps, at: r.output.length, text: field.value + "\n" });
   field.value = "";
   render(r, r.note || null);
   if (d.resumeOnInput && !r.stopped) await doRun(false);
@@ -248,11 +260,25 @@ function render(s, note) {
   renderRegisters(s, d.prev);
   renderFlags(s, d.prev);
   $("#next").textContent = s.stopped ? "—" : `${hex4(s.next.address)}h  ${s.next.bytes}  ${s.next.text}`;
-  $("#stdout").textContent = s.output;
+  if (s.stopped) delete $("#next").dataset.address; else $("#next").dataset.address = s.next.address;
+  renderOutput(s);
   renderStatus(s, note);
   renderMemory();
   renderDecode();
   highlightListing();
+}
+
+/** The program's output with the lines typed into the console echoed where they were sent. */
+function renderOutput(s) {
+  const d = app.dbg;
+  d.echoes = d.echoes.filter((e) => e.sid === s.id);
+  let html = "", from = 0;
+  for (const e of d.echoes.filter((x) => x.steps <= s.steps)) {
+    const at = Math.min(e.at, s.output.length);
+    html += esc(s.output.slice(from, at)) + `<span class="echo">${esc(e.text)}</span>`;
+    from = at;
+  }
+  $("#stdout").innerHTML = html + esc(s.output.slice(from));
 }
 
 function renderRegisters(s, prev) {
@@ -344,7 +370,7 @@ async function renderDecode() {
   const rows = await app.core.call("disassemble", d.sid, d.state.pc, 6);
   if (rows.error) return;
   $("#decode tbody").innerHTML = rows.map((r, i) =>
-    `<tr class="${i === 0 ? "pc" : ""}"><td class="addr">${hex4(r.address)}</td><td>${esc(r.bytes)}</td><td>${esc(r.text)}</td></tr>`).join("");
+    `<tr class="${i === 0 ? "pc" : ""}" data-address="${r.address}" title="Click: the X-ray of this instruction"><td class="addr">${hex4(r.address)}</td><td>${esc(r.bytes)}</td><td>${esc(r.text)}</td></tr>`).join("");
 }
 
 /** The PC's row in the listing of the bytes that are loaded, and its source line in the editor. */
@@ -382,7 +408,11 @@ export async function assembled() {
   return (await assembleBoth(text)) || assembled();
 }
 
-export const debuggerApi = { doRun, doStep, doBack, doReset, doStop, selectedCpu };
+export const debuggerApi = {
+  doRun, doStep, doBack, doReset, doStop, selectedCpu, ensureLoaded, render, setRunning, syncBreakpoints, breakpointAddresses,
+  /** True when a run is under way and paused: F5 then continues it. */
+  started: () => !!(app.dbg.state && app.dbg.state.steps > 0 && !app.dbg.state.stopped),
+};
 
 function start() {
   app.editor = createEditor($("#editor"), initialSource(PRINT_42), async (text) => {
@@ -411,15 +441,23 @@ function start() {
     if (b) download(b.dataset.cpu, b.dataset.dl);
   });
   for (const b of document.querySelectorAll("#tabs button")) b.onclick = () => showView(b.dataset.view);
-  $("#big-type").onclick = () => {
-    const on = document.body.classList.toggle("big");
+  const bigType = (on) => {
+    document.body.classList.toggle("big", on);
     $("#big-type").setAttribute("aria-pressed", String(on));
+    keepSetting("big", on);
+    if ($("#view-misdecode").classList.contains("active")) refreshMisdecode();
   };
+  $("#big-type").onclick = () => bigType(!document.body.classList.contains("big"));
+  if (setting("big", false)) bigType(true);
+  initTheme();
   initStorage(app, setSource);
   initMisdecode(app);
   initTranslation(app);
   initTour(app);
   initExercises(app);
+  initXray(app);
+  initLecture(app);
+  initKeys(app);
   assembled().then(() => ensureLoaded(false)).then(() => { document.body.dataset.ready = "true"; });
 }
 

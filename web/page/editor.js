@@ -5,7 +5,8 @@ import {
   EditorView, gutter, GutterMarker, Decoration, lineNumbers, highlightActiveLineGutter, highlightSpecialChars,
   drawSelection, dropCursor, rectangularSelection, crosshairCursor, highlightActiveLine, keymap,
 } from "@codemirror/view";
-import { StreamLanguage, indentOnInput, syntaxHighlighting, defaultHighlightStyle, bracketMatching } from "@codemirror/language";
+import { StreamLanguage, indentOnInput, syntaxHighlighting, defaultHighlightStyle, HighlightStyle, bracketMatching } from "@codemirror/language";
+import { tags } from "@lezer/highlight";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { highlightSelectionMatches, searchKeymap } from "@codemirror/search";
 import { linter, lintGutter, lintKeymap } from "@codemirror/lint";
@@ -23,12 +24,23 @@ const setup = [
   dropCursor(),
   EditorState.allowMultipleSelections.of(true),
   indentOnInput(),
+  syntaxHighlighting(HighlightStyle.define([
+    // The theme's colours (style.css), so the source reads in the light, dark and high-contrast themes.
+    { tag: tags.keyword, color: "var(--hl-keyword)" },
+    { tag: tags.number, color: "var(--hl-number)" },
+    { tag: tags.string, color: "var(--hl-string)" },
+    { tag: tags.comment, color: "var(--hl-comment)", fontStyle: "italic" },
+    { tag: tags.labelName, color: "var(--hl-label)", fontWeight: "bold" },
+    { tag: tags.special(tags.variableName), color: "var(--hl-register)" },
+  ])),
   syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
   bracketMatching(),
   rectangularSelection(),
   crosshairCursor(),
   highlightActiveLine(),
   highlightSelectionMatches(),
+  // Long lines wrap: the editor never scrolls sideways, on a phone or in large type.
+  EditorView.lineWrapping,
   keymap.of([...defaultKeymap, ...searchKeymap, ...historyKeymap, ...lintKeymap, indentWithTab]),
 ];
 
@@ -89,7 +101,9 @@ export const breakpointState = StateField.define({
   },
 });
 
-function toggleBreakpoint(view, pos) {
+/** Sets or clears the breakpoint on the line that holds {@code pos}. */
+export function toggleBreakpoint(view, pos) {
+  pos = view.state.doc.lineAt(pos).from;
   let on = true;
   view.state.field(breakpointState).between(pos, pos, () => { on = false; });
   view.dispatch({ effects: breakpointEffect.of({ pos, on }) });

@@ -11,7 +11,12 @@ const BUDGET = 10000;
 /** Instructions drawn per CPU; a longer run is finished without drawing each step. */
 const DRAWN = 64;
 const ORIGIN = 0x100;
-const PER_ROW = 16;
+/** Bytes a row of the drawing holds: 16, or 8 where the width is short (a phone, large type on a small screen). */
+function bytesPerRow() {
+  const pic = $("#md-picture");
+  const em = parseFloat(getComputedStyle(pic).fontSize) || 14;
+  return pic.clientWidth > 0 && pic.clientWidth / em < 48 ? 8 : 16;
+}
 
 let app;
 const md = { key: null, source: "intellio", bytes: [], runs: null, busy: false };
@@ -26,10 +31,18 @@ export function initMisdecode(a) {
   $("#md-hex").onchange = () => { $('input[name="md-source"][value="hex"]').checked = true; serial(() => load(true)); };
   app.listeners.push(() => { if ($("#view-misdecode").classList.contains("active")) serial(() => load(false)); });
   app.core.restartListeners.push(() => { md.key = null; md.runs = null; });
+  // The X-ray of a box reads the same bytes on both CPUs.
+  app.misdecode = { bytes: () => md.bytes.map(hex2).join(" ") };
+  let resized = 0;
+  window.addEventListener("resize", () => {
+    clearTimeout(resized);
+    resized = setTimeout(() => { if ($("#view-misdecode").classList.contains("active")) draw(); }, 100);
+  });
 }
 
+/** Loads the view's bytes if they changed, and draws it again (to the width it has now). */
 export function refreshMisdecode() {
-  return serial(() => load(false));
+  return serial(async () => { await load(false); draw(); });
 }
 
 let queue = Promise.resolve();
@@ -208,11 +221,13 @@ function draw() {
   for (const e of eaten) e.bytes.forEach((_, k) => eatenSet.add(e.address + k));
   let end = ORIGIN + md.bytes.length;
   for (const r of runs) for (const s of r.steps) if (s.pc >= ORIGIN && s.pc < ORIGIN + 256) end = Math.max(end, s.pc + s.length);
-  end = Math.min(end, ORIGIN + 8 * PER_ROW);
+  end = Math.min(end, ORIGIN + 128);
+  const perRow = bytesPerRow();
   let html = "";
-  for (let row = ORIGIN; row < end; row += PER_ROW) {
-    const rowEnd = Math.min(end, row + PER_ROW);
-    html += `<div class="md-row" style="grid-template-columns: 6em repeat(${rowEnd - row}, 3.4em)">`;
+  for (let row = ORIGIN; row < end; row += perRow) {
+    const rowEnd = Math.min(end, row + perRow);
+    // The row takes the width there is: each byte a column of an equal share, boxes wrap their text.
+    html += `<div class="md-row" style="grid-template-columns: var(--md-label) repeat(${rowEnd - row}, minmax(0, 1fr)); width: calc(var(--md-label) + (100% - var(--md-label)) * ${end - ORIGIN <= perRow ? 1 : (rowEnd - row) / perRow}); max-width: calc(var(--md-label) + ${rowEnd - row} * 8em)">`;
     let line = 1;
     const boxLines = (r) => {
       const rows = layout(r, row, rowEnd);
@@ -221,8 +236,8 @@ function draw() {
         h += `<div class="md-label cpu-${r.cpu}" style="grid-row:${line};grid-column:1">${NAMES[r.cpu]}</div>`;
         for (const b of boxes) {
           const cls = ["md-box", r.cpu, b.dead ? "dead" : "", b.current ? "current" : ""].join(" ");
-          h += `<div class="${cls}" data-cpu="${r.cpu}" data-pc="${b.pc}" data-n="${b.n}" title="${esc(`#${b.n} ${hex4(b.pc)}h ${b.bytes}  ${b.text}`)}" ` +
-            `style="grid-row:${line};grid-column:${b.col + 2} / span ${b.span}">${b.n}${b.dead ? "!" : ""} ${esc(b.text)}</div>`;
+          h += `<div class="${cls}" data-cpu="${r.cpu}" data-pc="${b.pc}" data-n="${b.n}" title="${esc(`#${b.n} ${hex4(b.pc)}h ${b.bytes}  ${b.text} (click: the X-ray)`)}" ` +
+            `style="grid-row:${line};grid-column:${b.col + 2} / span ${b.span}"><span class="md-text">${b.n}${b.dead ? "!" : ""} ${esc(b.text)}</span></div>`;
         }
         line++;
       }
@@ -237,7 +252,7 @@ function draw() {
       const i = a - ORIGIN;
       const v = i < md.bytes.length ? md.bytes[i] : 0;
       const cls = ["md-cell", eatenSet.has(a) ? "eaten" : "", part && part.address === a ? "part" : ""].join(" ");
-      html += `<div class="${cls}" data-addr="${a}" style="grid-row:${line};grid-column:${i % PER_ROW + 2}">${hex2(v)}</div>`;
+      html += `<div class="${cls}" data-addr="${a}" style="grid-row:${line};grid-column:${a - row + 2}">${hex2(v)}</div>`;
     }
     line++;
     html += boxLines(runs[1]);

@@ -112,3 +112,27 @@ export function initStorage(app, setSource) {
   };
   $("#prog-example").onclick = () => setSource(app.print42);
 }
+
+// ------------------------------------------------------------------ settings
+
+const SETTINGS = "toyisa.settings";
+
+/** A setting kept in this browser (the theme, the speed of a shown run, large type), or the fallback. */
+export function setting(name, fallback) {
+  try {
+    const all = JSON.parse(localStorage.getItem(SETTINGS) || "{}");
+    return all && Object.prototype.hasOwnProperty.call(all, name) ? all[name] : fallback;
+  } catch (e) {
+    return fallback;
+  }
+}
+
+export function keepSetting(name, value) {
+  try {
+    const all = JSON.parse(localStorage.getItem(SETTINGS) || "{}") || {};
+    all[name] = value;
+    localStorage.setItem(SETTINGS, JSON.stringify(all));
+  } catch (e) {
+    // storage unavailable: the setting lasts as long as the page
+  }
+}

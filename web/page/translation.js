@@ -67,8 +67,8 @@ async function run() {
     `<tr data-key="${esc(k)}"><td>${esc(k)}</td><td class="mono">${esc(v)}</td></tr>`).join("") + "</table>" +
     (r.report ? `<pre class="mono">${esc(r.report)}</pre>` : "");
   $("#tr-blocks").innerHTML = parseLog(r.log).map((b) =>
-    `<div class="tr-block"><div class="guest"><h4>guest ${esc(b.guestHeader)}</h4><pre>${esc(b.guest.join("\n"))}</pre></div>` +
-    `<div class="host"><h4>host ${esc(b.hostHeader)}</h4><pre>${hostLines(b.host)}</pre></div></div>`).join("");
+    `<div class="tr-block"><div class="guest"><h4>${esc(b.guestHeader)}</h4><pre>${esc(b.guest.join("\n"))}</pre></div>` +
+    `<div class="host"><h4>${esc(b.hostHeader)}</h4><pre>${hostLines(b.host)}</pre></div></div>`).join("");
 }
 
 /** Host code with its comments (the guest instruction each part comes from, the exits) set apart. */

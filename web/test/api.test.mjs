@@ -4,7 +4,9 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import { core } from "./core.mjs";
+import { fieldLines } from "../page/xray.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -356,4 +358,70 @@ test("exerciseCheck refuses what is not an exercise of the catalog, and bad byte
   assert.deepEqual(binary.problems, ["x.pasm: not a text file (UTF-8 expected)"]);
   const named = core.exerciseCheck(JSON.stringify(sum), "a\u001b[31m.pasm", "");
   assert.deepEqual(named.problems, ["a\\x1b[31m.pasm: the file is empty"]);
+});
+
+// ------------------------------------------------------------------ the X-ray
+
+/** A golden of `toyisa disasm --fields`: its instructions, each with the lines under it. */
+function fieldGolden(name) {
+  const text = readFileSync(join(here, "../../repl/src/test/resources/cli", name + ".out"), "utf8");
+  const blocks = [];
+  for (const line of text.split("\n")) {
+    const m = /^([0-9A-F]{4})h {2}((?:[0-9A-F]{2} ?)+?) +\S/.exec(line);
+    if (m) blocks.push({ address: parseInt(m[1], 16), bytes: m[2].trim(), lines: [line] });
+    else if (line.startsWith("       ") && blocks.length) blocks[blocks.length - 1].lines.push(line);
+  }
+  return blocks;
+}
+
+test("the X-ray of every form of both tables is the command line's field view (disasm --fields goldens)", () => {
+  for (const cpu of ["armistice", "intellio"]) {
+    const blocks = fieldGolden("disasm-fields-" + cpu);
+    const rows = core.cpus().find((c) => c.id === cpu);
+    assert.ok(rows, cpu);
+    // The golden's bytes are the card's example of every form, one after another.
+    const bytes = blocks.map((b) => b.bytes).join(" ");
+    const cards = new Set();
+    for (const b of blocks) {
+      const x = core.xray(cpu, bytes, 0x100, b.address);
+      assert.equal(x.error, undefined, x.error);
+      assert.equal(fieldLines(x).join("\n"), b.lines.join("\n"), `${cpu} at ${b.address.toString(16)}`);
+      cards.add(x.row.form);
+      // The parts cover the instruction's bytes and bits exactly once, in order.
+      let bit = 0;
+      for (const p of x.parts) {
+        assert.equal(p.firstByte * 8 + (7 - p.highBit), bit, `${cpu} ${x.row.form}: ${p.where} ${p.bits}`);
+        bit = p.lastByte * 8 + (7 - p.lowBit) + 1;
+      }
+      assert.equal(bit, x.length * 8, `${cpu} ${x.row.form}: every bit has its part`);
+    }
+    assert.equal(cards.size, blocks.length, cpu + ": each form once");
+  }
+});
+
+test("the X-ray of the same bytes on the wrong CPU: Armistice's and r10, 1022h and the illegal CD 13 F4", () => {
+  for (const b of fieldGolden("disasm-fields-misread")) {
+    assert.equal(fieldLines(core.xray("armistice", INTELLIO_42, 0x100, b.address)).join("\n"), b.lines.join("\n"));
+  }
+  const x = core.xray("armistice", INTELLIO_42, 0x100, 0x100);
+  assert.deepEqual(x.parts.map((p) => [p.kind, p.name, p.raw, p.meaning]), [
+    ["opcode", "opcode", "00100000", "20h"],
+    ["constant", "imm", "10 22", "1022h, big-endian: 10 high, 22 low"],
+    ["ignored", "-", "0010", "ignored"],
+    ["register", "rd", "1010", "r10"],
+  ]);
+  const ill = core.xray("armistice", INTELLIO_42, 0x100, 0x104);
+  assert.equal(ill.parts[0].kind, "illegal");
+  assert.equal(ill.row, undefined);
+  // The same bytes as Intellio reads them: two instructions where Armistice saw one.
+  const i = core.xray("intellio", INTELLIO_42, 0x100, 0x100);
+  assert.equal(i.text, "mov a, 10h");
+  assert.deepEqual(i.parts.map((p) => [p.where, p.bits, p.name, p.meaning]), [
+    ["byte 0", "7-3", "opcode", "00100b"], ["byte 0", "2-0", "rd", "a"], ["byte 1", "u8", "imm", "10h"]]);
+});
+
+test("the X-ray answers bad input with a message", () => {
+  assert.match(core.xray("z80", "00", 0x100, 0x100).error, /unknown CPU 'z80'/);
+  assert.match(core.xray("intellio", "2", 0x100, 0x100).error, /pairs of hex digits/);
+  assert.match(core.xray("intellio", "00 00", 0xFFFF, 0xFFFF).error, /do not fit in memory at 0FFFFh/);
 });

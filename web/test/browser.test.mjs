@@ -1,19 +1,20 @@
 // End-to-end tests of the page in a real headless Chromium (Debian's chromium package, driven by
 // playwright-core; nothing here downloads a browser). The page is opened straight from the built
-// folder as a file:// URL: no server. The tests also write screenshots of the main views.
+// folder as a file:// URL: no server. The tests also write the screenshots of each view that
+// docs/web.md shows, into docs/web/.
 //
 //   node test/browser.test.mjs [site-dir] [screenshot-dir]
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { cpus, loadavg } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { chromium } from "playwright-core";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const site = resolve(process.argv[2] || join(here, "../target/classes/toyisa/web/site"));
-const shots = resolve(process.argv[3] || join(here, "../target/screenshots"));
+const shots = resolve(process.argv[3] || join(here, "../../docs/web"));
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 const PAGE = pathToFileURL(join(site, "index.html")).href;
 
@@ -149,7 +150,7 @@ test("the wrong build on a CPU dies as the shell says", async () => {
 test("a build downloads as .bin and .txf, and a binary from disk runs in the debugger", async () => {
   const [dl] = await Promise.all([page.waitForEvent("download"), page.click('button[data-dl="txf"][data-cpu="intellio"]')]);
   assert.equal(dl.suggestedFilename(), "program.intellio.txf");
-  const path = join(shots, "program.intellio.txf");
+  const path = join(mkdtempSync(join(tmpdir(), "toyisa-")), "program.intellio.txf");
   await dl.saveAs(path);
   const { readFileSync } = await import("node:fs");
   assert.equal([...readFileSync(path).subarray(0, 8)].map((b) => b.toString(16).padStart(2, "0")).join(" "), "7f 54 58 46 01 01 02 1e");
@@ -299,7 +300,8 @@ test("the translation view of the Intellio build shows host code and the counts"
   assert.equal(await cell("host instructions"), "5");
   assert.equal(await cell("expansion"), "1.25 host instructions per guest instruction");
   const block = await text(".tr-block");
-  assert.match(block, /guest guest block at 0100h \(4 instructions\)/);
+  assert.match(block, /guest block at 0100h \(4 instructions\)/);
+  assert.doesNotMatch(block, /guest guest|host host/);
   assert.match(block, /0104h {2}36 01 00 10 {2}mov a, 10h/);
   assert.equal(await page.$eval(".tr-block .host .tr-comment", (c) => c.textContent.trim()), "; count 4 guest instructions");
   await page.screenshot({ path: join(shots, "translation.png") });
@@ -440,7 +442,9 @@ test("the console: a program that reads past its input waits for a typed line", 
   assert.equal(await page.evaluate(() => document.activeElement.id), "console-in");
   await page.keyboard.type("21");
   await page.keyboard.press("Enter");
-  await page.waitForFunction(() => document.querySelector("#stdout").textContent === "2\n42\n" && !window.toyisa.dbg.running);
+  // The typed line is echoed in the output, where the program read it.
+  await page.waitForFunction(() => document.querySelector("#stdout").textContent === "2\n21\n42\n" && !window.toyisa.dbg.running);
+  assert.equal(await text("#stdout .echo"), "21\n");
   await page.click("#console-eof");
   await page.waitForFunction(() => window.toyisa.dbg.state.stopped);
   assert.match(await text("#status"), /halted: exit status 0/);
@@ -505,6 +509,290 @@ test("a binary exercise takes hex typed in the page; an endless loop ends at the
   await page.fill("#ex-text", "zz top\n");
   assert.equal(await checkExercise(), "0 of 2 passed · score 0/1");
   assert.match(await text(".ex-problem"), /^polyglot\.hex/);
+});
+
+// ------------------------------------------------------------------ the X-ray
+
+/** A golden of `toyisa disasm --fields`: each instruction's line with the lines under it. */
+function fieldGolden(name) {
+  const blocks = [];
+  for (const line of readFileSync(join(here, "../../repl/src/test/resources/cli", name + ".out"), "utf8").split("\n")) {
+    if (/^[0-9A-F]{4}h {2}/.test(line)) blocks.push([line]);
+    else if (line.startsWith("       ") && blocks.length) blocks[blocks.length - 1].push(line);
+  }
+  return blocks.map((b) => b.join("\n"));
+}
+
+const xrayText = (cpu) => page.$eval(`#xray .xr-block[data-cpu="${cpu}"] .xr-text pre`, (p) => p.textContent);
+
+test("the X-ray: a box of the misdecode splits the same bytes as each CPU reads them, as disasm --fields does", async () => {
+  await page.click('#tabs button[data-view="code"]');
+  await typeSource("mov a, 10h\nmov c, 42\nint 13h\nhalt");
+  await page.click('#tabs button[data-view="misdecode"]');
+  await page.check('input[name="md-source"][value="intellio"]');
+  await page.click("#md-run");
+  await page.waitForFunction(() => /Intellio: halt/.test(document.querySelector("#md-notes").textContent));
+  // F8 and F7 drive the lockstep here: back one step and forward again.
+  await page.keyboard.press("F8");
+  await page.waitForFunction(() => !document.querySelector('.md-box.intellio[data-n="4"]'));
+  await page.keyboard.press("F7");
+  await page.waitForSelector('.md-box.intellio[data-n="4"]');
+  await page.click('.md-box.armistice[data-n="1"]');
+  await page.waitForSelector('#xray:not([hidden]) .xr-block[data-cpu="intellio"]');
+  // Armistice's reading first, Intellio's under it: the same bytes at 0100h.
+  assert.deepEqual(await page.$$eval("#xray .xr-block", (bs) => bs.map((b) => b.dataset.cpu)), ["armistice", "intellio"]);
+  const [first, second] = fieldGolden("disasm-fields-misread");
+  assert.equal(await xrayText("armistice"), first);
+  assert.deepEqual(await page.$$eval('#xray .xr-block[data-cpu="armistice"] .xr-part', (ps) => ps.map((p) => [p.className, p.querySelector("b").textContent])),
+    [["xr-part xr-opcode", "opcode"], ["xr-part xr-constant", "imm"], ["xr-part xr-ignored", "-"], ["xr-part xr-register", "rd"]]);
+  assert.match(await text('#xray .xr-block[data-cpu="armistice"] .xr-card'), /and\.imm\.reg.*and rd, imm.*20 i:be16 ----dddd.*rd = rd AND imm/s);
+  assert.match(await text('#xray .xr-block[data-cpu="intellio"] h3'), /^Intellio reads 0100h: 20 10 — mov a, 10h$/);
+  // The constant's two bytes are one field, drawn over both bytes' bits.
+  const span = await page.$eval('#xray .xr-block[data-cpu="armistice"] .xr-constant', (p) => p.style.gridColumn);
+  assert.match(span, /^9 \/ 25$/);
+  await page.screenshot({ path: join(shots, "xray-misdecode.png") });
+  // The dead box: no form reads CD 13 F4 00 on Armistice; Intellio reads int 13h there.
+  await page.click(".md-box.armistice.dead");
+  await page.waitForFunction(() => /0104h/.test(document.querySelector("#xray-title").textContent));
+  assert.equal(await xrayText("armistice"), second);
+  assert.match(await text('#xray .xr-block[data-cpu="intellio"] h3'), /int 13h$/);
+  await page.keyboard.press("Escape");
+  assert.equal(await page.$eval("#xray", (x) => x.hidden), true);
+});
+
+test("the X-ray of a listing row and of the debugger's next instruction", async () => {
+  await page.click('#tabs button[data-view="code"]');
+  await page.click('#listing-armistice tr[data-address="260"]');
+  await page.waitForFunction(() => /Armistice build, 0104h/.test(document.querySelector("#xray-title").textContent));
+  assert.match(await xrayText("armistice"), /^0104h {2}36 03 00 2A {3}mov c, 2Ah\n {7}card \| `mov\.reg\.imm` /);
+  assert.match(await xrayText("armistice"), /\n {7}bytes 2-3 {2}be16 {3}00 2A {5}i:be16 {4}imm {8}2Ah, big-endian: 00 high, 2A low$/);
+  await target("intellio");
+  await page.click("#btn-reset");
+  await page.waitForFunction(() => window.toyisa.dbg.state && window.toyisa.dbg.state.cpu === "intellio" && window.toyisa.dbg.state.steps === 0);
+  await page.click("#btn-step");
+  await page.waitForFunction(() => window.toyisa.dbg.state.steps === 1);
+  await page.click("#next");
+  await page.waitForFunction(() => /Intellio, in memory at 0102h \(the next instruction\)/.test(document.querySelector("#xray-title").textContent));
+  assert.deepEqual(await page.$$eval('#xray .xr-fields tbody tr', (rs) => rs.map((r) => r.children[4].textContent + "=" + r.children[5].textContent)),
+    ["opcode=00100b", "rd=c", "imm=2Ah"]);
+  await page.screenshot({ path: join(shots, "xray.png") });
+  await page.click("#xray-close");
+});
+
+// ------------------------------------------------------------------ keys and the lecture
+
+const CALLS = "call double\nmov a, 10h\nint 13h\nhalt\ndouble: mov c, 21\nadd c, c\nret";
+
+/** Puts the editor's cursor at the start of a 1-based line. */
+async function cursorTo(line) {
+  await page.evaluate((n) => {
+    const v = window.toyisa.editor;
+    v.dispatch({ selection: { anchor: v.state.doc.line(n).from } });
+  }, line);
+}
+
+const pcLine = () => page.evaluate(() => document.querySelector(".cm-pc-line")?.textContent);
+
+test("keys: F7 steps, F8 goes back, F10 steps over a call, Shift+F11 finishes, Ctrl+F10 runs to the cursor, F5 runs", async () => {
+  await typeSource(CALLS);
+  await target("intellio");
+  await page.click("#btn-reset");
+  await page.waitForFunction(() => window.toyisa.dbg.state.steps === 0 && window.toyisa.dbg.state.cpu === "intellio");
+  await page.click("#editor .cm-content");
+  // F10 over the call: the routine runs, the PC is on the line after it.
+  await page.keyboard.press("F10");
+  await page.waitForFunction(() => window.toyisa.dbg.state.steps === 4 && !window.toyisa.dbg.running);
+  assert.equal(await pcLine(), "mov a, 10h");
+  assert.match(await text("#status"), /^stepped over call/);
+  assert.equal(await page.$eval('#registers tr[data-reg="c"] td:nth-child(3)', (t) => t.textContent), "42");
+  // F8 goes back into the routine, one instruction at a time.
+  await page.keyboard.press("F8");
+  await page.waitForFunction(() => window.toyisa.dbg.state.steps === 3);
+  assert.equal(await pcLine(), "ret");
+  await page.keyboard.press("F8");
+  await page.keyboard.press("F8");
+  await page.waitForFunction(() => window.toyisa.dbg.state.steps === 1);
+  assert.equal(await pcLine(), "double: mov c, 21");
+  // Shift+F11 finishes the routine: back after the call.
+  await page.keyboard.press("Shift+F11");
+  await page.waitForFunction(() => window.toyisa.dbg.state.steps === 4 && !window.toyisa.dbg.running);
+  assert.match(await text("#status"), /^finish: returned to 0103h/);
+  assert.equal(await pcLine(), "mov a, 10h");
+  // Ctrl+F10 runs to the cursor's line; F7 steps; F5 continues to the end.
+  await page.keyboard.press("Control+Shift+F5");
+  await page.waitForFunction(() => window.toyisa.dbg.state.steps === 0);
+  await cursorTo(3);
+  await page.keyboard.press("Control+F10");
+  await page.waitForFunction(() => /^ran to the cursor \(line 3\) at 0105h/.test(document.querySelector("#status").textContent));
+  assert.equal(await pcLine(), "int 13h");
+  assert.equal(await text("#stdout"), "");
+  await page.keyboard.press("F7");
+  await page.waitForFunction(() => document.querySelector("#stdout").textContent === "42\n");
+  await page.keyboard.press("F5");
+  await page.waitForFunction(() => window.toyisa.dbg.state.stopped);
+  assert.match(await text("#status"), /halted: exit status 0 after 7 instructions/);
+  // F9 sets a breakpoint on the cursor's line; F5 from the end runs again and stops there.
+  await cursorTo(7);
+  await page.keyboard.press("F9");
+  await page.keyboard.press("F5");
+  await page.waitForFunction(() => !window.toyisa.dbg.running && /breakpoint at 010Ch/.test(document.querySelector("#status").textContent));
+  await page.keyboard.press("F9");
+  await page.keyboard.press("F5");
+  await page.waitForFunction(() => window.toyisa.dbg.state.stopped);
+  assert.equal(await markers(), 0);
+});
+
+test("? lists the keys; Esc closes the list", async () => {
+  await page.click("#status"); // not in a text field
+  await page.keyboard.press("?");
+  await page.waitForSelector("#keys-help:not([hidden])");
+  const rows = await page.$$eval("#keys-table tr", (rs) => rs.map((r) => r.children[0].textContent));
+  for (const k of ["F5", "F7", "F10", "Shift+F11", "F8", "Shift+F5", "Ctrl+Shift+F5", "Ctrl+F10", "F9", "?"]) assert.ok(rows.includes(k), k);
+  await page.screenshot({ path: join(shots, "keys.png") });
+  await page.keyboard.press("Escape");
+  assert.equal(await page.$eval("#keys-help", (h) => h.hidden), true);
+  // In the editor, ? is a character like any other.
+  await page.click("#editor .cm-content");
+  await page.keyboard.press("End");
+  await page.keyboard.type("?");
+  assert.equal(await page.$eval("#keys-help", (h) => h.hidden), true);
+  await page.keyboard.press("Backspace");
+});
+
+test("a shown run: at 10 instructions a second the line and registers follow each step; Stop ends it", async () => {
+  await page.selectOption("#speed", "10");
+  await page.click("#btn-run");
+  await page.waitForFunction(() => /^showing the run at 10 instructions a second: 1 so far/.test(document.querySelector("#status").textContent));
+  const lines = new Set([await pcLine()]);
+  while (!(await page.evaluate(() => window.toyisa.dbg.state.stopped))) {
+    lines.add(await pcLine());
+    await page.waitForTimeout(30);
+  }
+  assert.ok(lines.size >= 4, [...lines].join(" | "));
+  assert.equal(await text("#stdout"), "42\n");
+  assert.match(await text("#status"), /halted: exit status 0 after 7 instructions/);
+  // An endless loop shown slowly stops on Stop (Shift+F5), and Back works after it.
+  await typeSource("again: add b, 1\njmp again");
+  await page.selectOption("#speed", "100");
+  await page.keyboard.press("F5");
+  await page.waitForFunction(() => window.toyisa.dbg.running && window.toyisa.dbg.state.steps > 5);
+  await page.keyboard.press("Shift+F5");
+  await page.waitForFunction(() => !window.toyisa.dbg.running);
+  assert.match(await text("#status"), /^stopped at 010[0-3]h/);
+  const steps = await page.evaluate(() => window.toyisa.dbg.state.steps);
+  assert.ok(steps > 5 && steps < 1000, `a shown run at 100 a second took ${steps} steps`);
+  await page.click("#btn-back");
+  await page.waitForFunction((n) => window.toyisa.dbg.state.steps === n - 1, steps);
+  await page.selectOption("#speed", "0");
+});
+
+test("the theme follows the system, and a choice is kept", async () => {
+  const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.equal(await page.$eval("#theme", (s) => s.value), "auto");
+  const light = await bg();
+  await page.emulateMedia({ colorScheme: "dark" });
+  const dark = await bg();
+  assert.notEqual(dark, light);
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.selectOption("#theme", "dark");
+  assert.equal(await bg(), dark);
+  await page.click('#tabs button[data-view="code"]');
+  await typeSource("mov a, 10h      ; HAL service 10h: print a number\nmov c, 42\nint 13h\nhalt");
+  await runToEnd();
+  await page.screenshot({ path: join(shots, "dark.png") });
+  await open(PAGE);
+  assert.equal(await page.$eval("#theme", (s) => s.value), "dark", "kept in the browser");
+  assert.equal(await bg(), dark);
+  await page.selectOption("#theme", "contrast");
+  assert.equal(await bg(), "rgb(0, 0, 0)");
+  await page.selectOption("#theme", "auto");
+  assert.equal(await bg(), light);
+});
+
+// ------------------------------------------------------------------ layouts that fit
+
+const VIEWS = ["code", "misdecode", "translate", "tour", "exercises"];
+
+/** Opens a fresh page at a size, optionally in large type, and brings each view to a state worth seeing. */
+async function eachView(width, height, big, f) {
+  const p = await browser.newPage({ viewport: { width, height } });
+  p.on("pageerror", (e) => errors.push(e.message));
+  await p.goto(PAGE);
+  await p.waitForSelector("body[data-ready=true]", { timeout: 20000 });
+  if (big) await p.click("#big-type");
+  for (const v of VIEWS) {
+    await p.click(`#tabs button[data-view="${v}"]`);
+    if (v === "code") {
+      await p.click("#btn-run");
+      await p.waitForFunction(() => window.toyisa.dbg.state && window.toyisa.dbg.state.stopped && !window.toyisa.dbg.running);
+    } else if (v === "misdecode") {
+      await p.click("#md-run");
+      await p.waitForFunction(() => /Intellio: halt/.test(document.querySelector("#md-notes").textContent));
+    } else if (v === "translate") {
+      await p.click("#tr-run");
+      await p.waitForSelector(".tr-block");
+    } else if (v === "tour") {
+      await p.click("#tour-next");
+    } else {
+      await p.click('#ex-list button[data-ex="sum"]');
+    }
+    await f(p, v);
+  }
+  await p.close();
+}
+
+/** What sticks out to the right of the window, and the misdecode boxes whose text does not fit. */
+function measure(p) {
+  return p.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth,
+    out: [...document.querySelectorAll("body *")].filter((e) => {
+      const r = e.getBoundingClientRect();
+      return r.width > 0 && r.right > innerWidth + 0.5 && !e.closest(".cm-scroller");
+    }).map((e) => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + "." + e.className),
+    unfit: [...document.querySelectorAll(".md-box .md-text")].filter((t) => t.scrollWidth > t.clientWidth || t.scrollHeight > t.parentElement.clientHeight + 1).map((t) => t.textContent),
+    boxes: document.querySelectorAll(".md-box .md-text").length,
+  }));
+}
+
+for (const [width, height, big] of [[1280, 720, true], [1920, 1080, false], [1280, 720, false], [1920, 1080, true]]) {
+  const size = `${width}×${height}${big ? " in large type" : ""}`;
+  test(`every view fits ${size}: no sideways scrolling; every misdecode box's text fits`, async () => {
+    await eachView(width, height, big, async (p, v) => {
+      const m = await measure(p);
+      assert.ok(m.scrollWidth <= m.innerWidth, `${v} at ${size}: ${m.scrollWidth} px wide in ${m.innerWidth}: ${m.out.slice(0, 5).join(", ")}`);
+      assert.deepEqual(m.out, [], `${v} at ${size}: sticks out`);
+      if (v === "misdecode") {
+        assert.equal(m.boxes, 6);
+        assert.deepEqual(m.unfit, [], `${v} at ${size}: boxes whose text does not fit`);
+        // The drawing takes the width there is: the row of bytes spans most of the view.
+        const w = await p.$eval(".md-row", (r) => r.getBoundingClientRect().width / document.querySelector("#md-picture").clientWidth);
+        assert.ok(w > 0.5, `the drawing takes ${Math.round(w * 100)}% of the width`);
+      }
+      if ((width === 1280 && big) || (width === 1920 && !big)) await p.screenshot({ path: join(shots, `view-${v}-${width}${big ? "-big" : ""}.png`) });
+    });
+  });
+}
+
+test("at 390 px (a phone) the views stack and nothing essential is cut off", async () => {
+  await eachView(390, 844, false, async (p, v) => {
+    const m = await measure(p);
+    assert.ok(m.scrollWidth <= m.innerWidth, `${v}: ${m.scrollWidth} px wide in 390: ${m.out.slice(0, 5).join(", ")}`);
+    assert.deepEqual(m.out, [], `${v} at 390 px: sticks out`);
+    // Every tab and the view's own controls are inside the window.
+    const inside = await p.evaluate((view) => {
+      const sel = { code: "#btn-run, #btn-step, #btn-back, #btn-continue, #btn-stop, #btn-reset, #editor, #registers, #stdout",
+        misdecode: "#md-step, #md-back, #md-run, #md-reset, .md-box, .md-cell", translate: "#tr-run, .tr-block",
+        tour: "#tour-next, #tour-card", exercises: "#ex-check, #ex-list, #ex-statement" }[view];
+      return [...document.querySelectorAll("#tabs button, " + sel)].filter((e) => {
+        const r = e.getBoundingClientRect();
+        return r.width === 0 || r.left < 0 || r.right > innerWidth + 0.5;
+      }).map((e) => e.id || e.className);
+    }, v);
+    assert.deepEqual(inside, [], `${v} at 390 px`);
+    if (v === "misdecode") assert.deepEqual(m.unfit, []);
+    if (v === "code" || v === "misdecode") await p.screenshot({ path: join(shots, `view-${v}-390.png`), fullPage: true });
+  });
 });
 
 test("no script error on the way", () => {

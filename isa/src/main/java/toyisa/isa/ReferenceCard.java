@@ -54,21 +54,7 @@ public final class ReferenceCard {
         sb.append("`i:be16` a 16-bit field, big-endian; `le16` little-endian; `u8`/`s8` a byte, zero-/sign-extended; ");
         sb.append("`rel8`/`rel16` a displacement from the next instruction.\n\n");
         sb.append("| form | syntax | encoding | example | bytes | flags | description |\n|---|---|---|---|---|---|---|\n");
-        for (Row row : t.rows()) {
-            List<Operand> ops = sampleOperands(t, row);
-            String example, bytes;
-            try {
-                byte[] b = t.encode(row, ops, ORIGIN);
-                example = t.disassemble(t.decode(place(b), ORIGIN));
-                bytes = Hex.bytes(b);
-            } catch (EncodingException e) {
-                throw new IllegalStateException(row.form() + ": sample does not encode: " + e.getMessage());
-            }
-            sb.append("| `").append(row.form()).append("` | `").append(row.syntax()).append("` | `").append(row.encoding().replaceAll("\\s+", " "))
-                    .append("` | `").append(example).append("` | `").append(bytes).append("` | ").append(row.effects().toString().replace("|", "/"))
-                    .append(" | ").append(row.description().replace("|", "/")).append(" |\n");
-        }
-
+        for (Row row : t.rows()) sb.append(row(t, row)).append('\n');
         sb.append("\n## Flags and conditions\n\n");
         sb.append("Flags, in the order the machine shows them: `").append(t.flags()).append("`. In the flags column above, ");
         sb.append("letters are written from the result, `X=0` is cleared, `kept` is left as it was; `-` keeps every flag. ");
@@ -97,6 +83,34 @@ public final class ReferenceCard {
         }
         sb.append("```\n");
         return sb.toString();
+    }
+
+    /** The form's row of the card's table of forms (Markdown): form, syntax, encoding, example, bytes, flags, description. */
+    public static String row(IsaTable t, Row row) {
+        byte[] b = example(t, row);
+        return "| `" + row.form() + "` | `" + row.syntax() + "` | `" + row.encoding().replaceAll("\\s+", " ")
+                + "` | `" + t.disassemble(t.decode(place(b), ORIGIN)) + "` | `" + Hex.bytes(b) + "` | "
+                + row.effects().toString().replace("|", "/") + " | " + row.description().replace("|", "/") + " |";
+    }
+
+    /** The card's example of a form: its bytes at 0100h, with the operands {@link #sampleOperands} picks. */
+    public static byte[] example(IsaTable t, Row row) {
+        try {
+            return t.encode(row, sampleOperands(t, row), ORIGIN);
+        } catch (EncodingException e) {
+            throw new IllegalStateException(row.form() + ": sample does not encode: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The card's example of every form, one after another: a binary in which each form of the table
+     * occurs once. Each example decodes as its own form wherever it stands, so a linear sweep finds
+     * them all (relative targets then point elsewhere; the bytes are the same).
+     */
+    public static byte[] everyForm(IsaTable t) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (Row row : t.rows()) out.writeBytes(example(t, row));
+        return out.toByteArray();
     }
 
     private static byte[] place(byte[] code) {

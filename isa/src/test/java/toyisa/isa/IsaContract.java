@@ -118,6 +118,54 @@ public abstract class IsaContract {
         assertFalse(isa().disassemble(insn).isEmpty());
     }
 
+    /**
+     * The X-ray of every form's example: its parts tile the instruction's bits once, in order; the
+     * opcode parts are the form's fixed bits; each field part holds the value the decoder read.
+     */
+    @Test
+    void instructionFieldsSplitEveryFormIntoItsFields() {
+        IsaTable t = isa().table();
+        for (Row row : t.rows()) {
+            byte[] code = ReferenceCard.example(t, row);
+            byte[] mem = new byte[0x10000];
+            System.arraycopy(code, 0, mem, 0x100, code.length);
+            Instruction insn = t.decode(mem, 0x100);
+            InstructionFields f = InstructionFields.of(t, insn);
+            assertEquals(ReferenceCard.row(t, row), f.card(), row.form());
+            int bit = 0;
+            for (InstructionFields.Part p : f.parts()) {
+                assertEquals(bit, p.firstByte() * 8 + 7 - p.highBit(), row.form() + ": " + p.where() + " " + p.bits());
+                bit = p.lastByte() * 8 + 7 - p.lowBit() + 1;
+                switch (p.kind()) {
+                    case OPCODE -> {
+                        int width = p.highBit() - p.lowBit() + 1;
+                        int fixed = (row.value()[p.firstByte()] >>> p.lowBit()) & ((1 << width) - 1);
+                        assertEquals(fixed, p.value(), row.form() + ": opcode bits");
+                        assertEquals(((1 << width) - 1) << p.lowBit(), row.mask()[p.firstByte()] & (((1 << width) - 1) << p.lowBit()),
+                                row.form() + ": an opcode part is fixed bits only");
+                    }
+                    case REGISTER, CONSTANT, TARGET -> assertEquals(insn.field(p.code().charAt(p.code().indexOf(':') > 0 ? 0 : 7 - p.highBit())), p.value(),
+                            row.form() + ": " + p.name());
+                    case IGNORED -> assertEquals(0, row.mask()[p.firstByte()] >>> p.lowBit() & ((1 << (p.highBit() - p.lowBit() + 1)) - 1),
+                            row.form() + ": ignored bits are not fixed");
+                    default -> fail(row.form() + ": a form's example has an illegal part");
+                }
+            }
+            assertEquals(code.length * 8, bit, row.form() + ": every bit has its part");
+        }
+        byte[] none = new byte[0x10000];
+        for (int b = 0; b < 256; b++) {
+            none[0x100] = (byte) b;
+            none[0x101] = (byte) 0xFF;
+            Instruction insn = t.decode(none, 0x100);
+            if (!insn.isIllegal()) continue;
+            List<InstructionFields.Part> parts = InstructionFields.of(t, insn).parts();
+            assertEquals(1, parts.size());
+            assertEquals(InstructionFields.Kind.ILLEGAL, parts.get(0).kind());
+            return;
+        }
+    }
+
     @Test
     void illegalInstructionsSayIllegal() {
         byte[] mem = memoryWith(0x100, new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF});

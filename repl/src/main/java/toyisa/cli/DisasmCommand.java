@@ -14,6 +14,7 @@ import toyisa.container.Segment;
 import toyisa.container.Symbol;
 import toyisa.isa.Hex;
 import toyisa.isa.Instruction;
+import toyisa.isa.InstructionFields;
 import toyisa.isa.Isa;
 import toyisa.vm.Loader;
 import toyisa.vm.Program;
@@ -26,12 +27,21 @@ import toyisa.vm.Program;
         mixinStandardHelpOptions = true,
         description = {
             "Disassemble a binary: address, bytes, instruction.",
-            "--cpu overrides the header, to see a file as the wrong CPU would decode it."
+            "--cpu overrides the header, to see a file as the wrong CPU would decode it.",
+            "--fields splits each instruction into its form's fields, named as the reference card names them."
         })
 public final class DisasmCommand implements Callable<Integer> {
+    /** Field lines stand under the instruction's bytes. */
+    private static final String FIELD_INDENT = "       ";
+
     @Option(names = "--cpu", paramLabel = "CPU",
             description = "armistice or intellio (default: the CPU a TXF header names; required for a raw file)")
     String cpu;
+
+    @Option(names = "--fields",
+            description = "under each instruction: its reference card row, and its bytes split into the form's fields "
+                    + "(opcode, registers, constants in their byte order, ignored bits) with their bits and values")
+    boolean fields;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "a raw binary (at 0100h), TXF or fat file")
     Path file;
@@ -54,7 +64,7 @@ public final class DisasmCommand implements Callable<Integer> {
             out.println("; the header says " + header.name() + ": this is how " + isa.name() + " would misread it");
         Map<Integer, String> labels = new HashMap<>();
         if (program.image() != null) for (Symbol s : program.image().symbols()) labels.putIfAbsent(s.address(), s.name());
-        out.print(listing(isa, program.segments(), labels));
+        out.print(listing(isa, program.segments(), labels, fields));
         out.flush();
         return 0;
     }
@@ -67,8 +77,11 @@ public final class DisasmCommand implements Callable<Integer> {
         };
     }
 
-    /** Address, bytes and instruction for every instruction of every segment, with labels. */
-    static String listing(Isa isa, List<Segment> segments, Map<Integer, String> labels) {
+    /**
+     * Address, bytes and instruction for every instruction of every segment, with labels; with
+     * {@code fields}, each instruction's {@link InstructionFields} under it.
+     */
+    static String listing(Isa isa, List<Segment> segments, Map<Integer, String> labels, boolean fields) {
         StringBuilder sb = new StringBuilder();
         for (Segment seg : segments) {
             byte[] mem = new byte[0x10000];
@@ -80,6 +93,9 @@ public final class DisasmCommand implements Callable<Integer> {
                 if (label != null) sb.append(toyisa.isa.Printable.name(label)).append(":\n");
                 Instruction insn = isa.decode(mem, pc);
                 sb.append(String.format(java.util.Locale.ROOT, "%s  %-12s  %s%n", Hex.addr(pc), Hex.bytes(insn.bytes()), isa.disassemble(insn)));
+                if (fields) {
+                    for (String line : InstructionFields.of(isa.table(), insn).lines()) sb.append(FIELD_INDENT).append(line).append('\n');
+                }
                 pc += insn.length();
             }
         }

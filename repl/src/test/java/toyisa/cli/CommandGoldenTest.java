@@ -82,6 +82,23 @@ class CommandGoldenTest {
         Goldens.check("disasm-intellio-txf-as-armistice", toyisa("disasm", "--cpu", "armistice", txf("intellio")));
     }
 
+    /**
+     * The card's example of every form of each table, split into its fields; the page's X-ray is
+     * held to these goldens too (web/test/api.test.mjs).
+     */
+    @Test
+    void disasmFieldsSplitsEveryFormOfBothTables() throws IOException {
+        for (toyisa.isa.Isa isa : toyisa.isa.Isa.all()) {
+            Path every = dir.resolve("every-form." + isa.id() + ".bin");
+            Files.write(every, toyisa.isa.ReferenceCard.everyForm(isa.table()));
+            String view = toyisa("disasm", "--fields", "--cpu", isa.id(), every.toString());
+            org.junit.jupiter.api.Assertions.assertEquals(isa.table().rows().size(), view.split("\n       card \\| ", -1).length - 1,
+                    isa.name() + ": one card row per form");
+            Goldens.check("disasm-fields-" + isa.id(), view);
+        }
+        Goldens.check("disasm-fields-misread", toyisa("disasm", "--fields", "--cpu", "armistice", bin("intellio")));
+    }
+
     @Test
     void execRefusesAForeignTxfWhenNoEntryMatches() throws IOException {
         toyisa("binfmt", "--disable", "toyisa-intellio");

@@ -10,7 +10,9 @@ import toyisa.asm.Assembly;
 import toyisa.asm.Diagnostic;
 import toyisa.isa.Hex;
 import toyisa.isa.Instruction;
+import toyisa.isa.InstructionFields;
 import toyisa.isa.Isa;
+import toyisa.isa.Row;
 import toyisa.translate.Emulator;
 import toyisa.vm.Machine;
 import toyisa.vm.Program;
@@ -224,6 +226,47 @@ public final class Api {
             a = (a + Math.max(1, insn.length())) & 0xFFFF;
         }
         return j.endArray().toString();
+    }
+
+    /**
+     * The X-ray of one instruction: {@code hexBytes} placed at {@code origin}, decoded at
+     * {@code address} by the CPU's table and split into the form's fields, as {@code toyisa disasm
+     * --fields} prints it: each part's kind, card name, encoding token, byte and bit range, raw bits,
+     * value and meaning; the form's card row; or, for bytes no form reads, one illegal part.
+     */
+    @JSExport
+    public static String xray(String cpu, String hexBytes, int origin, int address) {
+        Isa isa = Isa.byName(cpu == null ? "" : cpu);
+        if (isa == null) return error("unknown CPU '" + cpu + "' (known: armistice, intellio)");
+        byte[] code;
+        try {
+            code = bytes(hexBytes);
+        } catch (IllegalArgumentException e) {
+            return error(e.getMessage());
+        }
+        if (origin < 0 || origin > 0xFFFF || code.length > 0x10000 - origin)
+            return error("the bytes do not fit in memory at " + Hex.addr(origin));
+        byte[] mem = new byte[0x10000];
+        System.arraycopy(code, 0, mem, origin, code.length);
+        Instruction insn = isa.decode(mem, address & 0xFFFF);
+        InstructionFields f = InstructionFields.of(isa.table(), insn);
+        Json j = new Json().beginObject().field("cpu", isa.id()).field("address", insn.address())
+                .field("bytes", Hex.bytes(insn.bytes())).field("length", insn.length())
+                .field("text", insn.isIllegal() ? "(illegal)" : isa.disassemble(insn)).field("card", f.card());
+        if (!insn.isIllegal()) {
+            Row r = insn.row();
+            j.key("row").beginObject().field("form", r.form()).field("syntax", r.syntax())
+                    .field("encoding", r.encoding().replaceAll("\\s+", " ")).field("flags", r.effects().toString())
+                    .field("description", r.description()).endObject();
+        }
+        j.key("parts").beginArray();
+        for (InstructionFields.Part p : f.parts()) {
+            j.beginObject().field("kind", p.kind().id()).field("name", p.name()).field("code", p.code())
+                    .field("firstByte", p.firstByte()).field("lastByte", p.lastByte())
+                    .field("highBit", p.highBit()).field("lowBit", p.lowBit()).field("where", p.where()).field("bits", p.bits())
+                    .field("raw", p.raw()).field("value", p.value()).field("meaning", p.meaning()).endObject();
+        }
+        return j.endArray().endObject().toString();
     }
 
     /**
