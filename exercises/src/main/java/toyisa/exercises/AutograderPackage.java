@@ -1,7 +1,6 @@
 package toyisa.exercises;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -12,6 +11,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import toyisa.container.HostWrites;
 
 /**
  * {@code toyisa exercise package}: one exercise as an autograder for a platform, in a zip. The zip
@@ -34,8 +34,8 @@ public final class AutograderPackage {
     public static List<String> write(Course course, Exercise e, Platform platform, Path jar, Path zip, String image) throws IOException {
         Path dir = course.root().resolve(e.id());
         List<String> names = new ArrayList<>();
-        Path tmp = zip.resolveSibling(zip.getFileName() + ".part");
-        try (OutputStream os = Files.newOutputStream(tmp); ZipOutputStream z = new ZipOutputStream(os)) {
+        HostWrites.write(zip, os -> {
+            ZipOutputStream z = new ZipOutputStream(os);
             String prefix = platform == Platform.GRADESCOPE ? "" : "tests/";
             if (platform == Platform.GRADESCOPE) {
                 put(z, names, "setup.sh", gradescopeSetup(), true);
@@ -54,8 +54,8 @@ public final class AutograderPackage {
                     putFile(z, names, prefix + COURSE + "/" + e.id() + "/" + rel.toString().replace('\\', '/'), p);
                 }
             }
-        }
-        Files.move(tmp, zip, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            z.finish();
+        });
         return names;
     }
 

@@ -2,7 +2,6 @@ package toyisa.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +17,7 @@ import toyisa.asm.Assembly;
 import toyisa.asm.FatAssembly;
 import toyisa.asm.IncludeResolver;
 import toyisa.isa.Isa;
+import toyisa.container.HostWrites;
 
 /**
  * {@code toyisa asm}: assembles one portable source for one CPU (or both, as a fat file). Exit 0 on
@@ -99,7 +99,7 @@ public final class AsmCommand implements Callable<Integer> {
             return 1;
         }
         try {
-            Files.write(output, bytes);
+            HostWrites.write(output, bytes);
         } catch (IOException e) {
             err.println("toyisa asm: cannot write " + output + ": " + reason(e));
             return Toyisa.USAGE;

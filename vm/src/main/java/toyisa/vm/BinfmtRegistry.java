@@ -142,15 +142,9 @@ public final class BinfmtRegistry {
         Path lock = dir.resolve(file.getFileName() + ".lock");
         synchronized (SAVING) {
             try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(lock,
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE, java.nio.file.LinkOption.NOFOLLOW_LINKS);
                  java.nio.channels.FileLock held = ch.lock()) {
-                Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-                try {
-                    Files.writeString(tmp, text, StandardCharsets.UTF_8);
-                    Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                } finally {
-                    Files.deleteIfExists(tmp);
-                }
+                toyisa.container.HostWrites.writeString(file, text);
             }
         }
     }
@@ -326,10 +320,10 @@ public final class BinfmtRegistry {
         }
         List<Path> written = new ArrayList<>();
         try {
-            Files.createDirectories(dir);
+            toyisa.container.HostWrites.directory(dir);
             for (int i = 0; i < entries.size(); i++) {
                 Path p = dir.resolve(entries.get(i).name());
-                Files.writeString(p, texts.get(i), StandardCharsets.UTF_8);
+                toyisa.container.HostWrites.writeString(p, texts.get(i));
                 written.add(p);
             }
         } catch (IOException | RuntimeException ex) {
