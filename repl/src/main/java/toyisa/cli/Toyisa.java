@@ -57,10 +57,32 @@ public final class Toyisa implements Runnable {
     }
 
     /** Runs the command line with the given streams and returns the exit status (tests call this). */
-    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    public static int execute(String[] args, PrintWriter rawOut, PrintWriter rawErr) {
         CommandLine cl = new CommandLine(new Toyisa());
-        cl.setOut(out);
+        // Errors and reports, and the output of the commands that print outside text but never a
+        // guest's output, pass the terminal filter; the others escape what they print themselves.
+        PrintWriter err = TerminalText.wrap(rawErr);
+        PrintWriter out = TerminalText.wrap(rawOut);
+        cl.setOut(rawOut);
         cl.setErr(err);
+        for (String name : FILTERED_OUTPUT) {
+            CommandLine sub = cl.getSubcommands().get(name);
+            sub.setOut(out);
+            // their help, too, passes the filter: in plain text, which it would escape otherwise
+            sub.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        }
+        try {
+            return execute(cl, args, rawOut, err);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** Commands whose standard output is toyisa's words and outside text only (no guest output, no colours). */
+    private static final String[] FILTERED_OUTPUT = {"asm", "disasm", "binfmt", "readtxf", "web", "exercise"};
+
+    private static int execute(CommandLine cl, String[] args, PrintWriter out, PrintWriter err) {
         cl.setCaseInsensitiveEnumValuesAllowed(true); // --color=never, as every other tool spells it
         cl.setParameterExceptionHandler((ex, args2) -> {
             // A usage error: the reason and where to look, not the whole usage text.

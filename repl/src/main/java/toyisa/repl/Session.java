@@ -205,10 +205,10 @@ public final class Session {
             while (!quit && (line = r.readLine()) != null) {
                 String t = line.strip();
                 if (t.isEmpty() || t.startsWith("#")) {
-                    println(t);
+                    println(toyisa.isa.Printable.of(t, true));
                     continue;
                 }
-                println("> " + t);
+                println("> " + toyisa.isa.Printable.of(t, true));
                 execute(t);
             }
         } finally {
@@ -571,7 +571,8 @@ public final class Session {
     }
 
     void error(String s) {
-        String[] lines = s.split("\n", -1);
+        // an error may quote what was typed or read (a command, a name): never raw to the terminal
+        String[] lines = toyisa.isa.Printable.lines(s).split("\n", -1);
         println(style.error("error: " + lines[0]));
         for (int i = 1; i < lines.length; i++) println(lines[i]);
     }
