@@ -47,6 +47,10 @@ public final class AsmCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "the file to write")
     Path output;
 
+    @Option(names = {"-I", "--include-dir"}, paramLabel = "DIR",
+            description = "a folder .include may also read from (besides the source's own folder); repeatable")
+    List<Path> includeDirs = new ArrayList<>();
+
     @Parameters(index = "0", paramLabel = "SRC", description = "the source file")
     Path source;
 
@@ -82,12 +86,12 @@ public final class AsmCommand implements Callable<Integer> {
         byte[] bytes;
         List<Assembly> results = new ArrayList<>();
         if (fat) {
-            FatAssembly f = Assembler.assembleFat(name, text, IncludeResolver.files());
+            FatAssembly f = Assembler.assembleFat(name, text, IncludeResolver.files(source, includeDirs));
             err.print(f.formatDiagnostics());
             results.addAll(f.slices());
             bytes = !f.ok() ? null : fmt.equals("woz") ? woz(f) : f.bytes();
         } else {
-            Assembly a = Assembler.assemble(name, text, isa, Assembler.DEFAULT_ORIGIN, IncludeResolver.files());
+            Assembly a = Assembler.assemble(name, text, isa, Assembler.DEFAULT_ORIGIN, IncludeResolver.files(source, includeDirs));
             err.print(a.formatDiagnostics());
             results.add(a);
             bytes = a.ok() ? (fmt.equals("txf") ? a.toTxf() : a.binary()) : null;

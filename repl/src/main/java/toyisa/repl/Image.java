@@ -112,15 +112,12 @@ final class Image {
 
     static Image assemble(Path path, String shown, String text, Isa cpu) throws LoadException {
         Path dir = path.toAbsolutePath().getParent();
+        // The command line's rule: includes stay in the program's folder, through no link. The
+        // debugger names an included file as it was written, relative to that folder.
+        IncludeResolver onDisk = IncludeResolver.files(path, List.of());
         IncludeResolver includes = (from, name) -> {
-            Path p;
-            try {
-                p = dir.resolve(name);
-            } catch (java.nio.file.InvalidPathException e) {
-                throw new IOException("'" + name + "' is not a file name");
-            }
-            if (!Files.isRegularFile(p)) throw new IOException("cannot find '" + name + "'");
-            return new IncludeResolver.Source(name, Files.readString(p, StandardCharsets.UTF_8));
+            Path including = from.equals(shown) ? path.toAbsolutePath() : dir.resolve(from);
+            return new IncludeResolver.Source(name, onDisk.resolve(including.toString(), name).text());
         };
         Assembly a = Assembler.assemble(shown, text, cpu, Assembler.DEFAULT_ORIGIN, includes);
         if (!a.ok()) throw new LoadException("cannot assemble '" + shown + "' for " + cpu.name() + ":\n" + a.formatDiagnostics().stripTrailing());
