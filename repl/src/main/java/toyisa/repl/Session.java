@@ -311,6 +311,9 @@ public final class Session {
     }
 
     private static void noArgument(Commands c, String arg) {
+        if (arg.startsWith("<") && (c == Commands.RUN || c == Commands.START))
+            throw new UserError("'" + c.name + "' takes no argument: gdb's 'run < FILE' is toyisa repl --input FILE"
+                    + " (what the program reads; without it, each line is asked for at an input> prompt)");
         if (!arg.isEmpty()) throw new UserError("'" + c.name + "' takes no argument (usage: " + c.usage + ")");
     }
 

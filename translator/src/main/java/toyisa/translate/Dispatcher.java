@@ -312,7 +312,7 @@ final class Dispatcher {
                 .append(")\n");
         log.append(t.block.listing());
         log.append("OUT: host code at ").append(Hex.addr(t.base)).append(" (").append(t.hostLength())
-                .append(" instructions").append(t.requiresCanon ? ", entered with the guest flags in r11" : "").append(")\n");
+                .append(t.hostLength() == 1 ? " instruction" : " instructions").append(t.requiresCanon ? ", entered with the guest flags in r11" : "").append(")\n");
         log.append(t.hostListing(cache.memory)).append('\n');
     }
 
