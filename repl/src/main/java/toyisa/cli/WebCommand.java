@@ -62,6 +62,9 @@ public final class WebCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Where the page is looked for: this jar (tests give a class path without it). */
+    ClassLoader pageLoader = WebCommand.class.getClassLoader();
+
     /** Counted down to stop the server (tests); Ctrl-C ends the JVM instead. */
     final CountDownLatch stop = new CountDownLatch(1);
     /** The server once it runs (tests read its port). */
@@ -72,8 +75,7 @@ public final class WebCommand implements Callable<Integer> {
         CommandLine cl = spec.commandLine();
         PrintWriter out = cl.getOut();
         if (port < 0 || port > 65535) throw InputFile.usage(cl, "--port must be between 0 and 65535");
-        if (!WebServer.available())
-            throw InputFile.usage(cl, "this build has no web page in it (build the whole project: mvn -DskipTests package)");
+        if (!WebServer.available(pageLoader)) throw InputFile.usage(cl, WebServer.NO_PAGE);
         Map<String, byte[]> replaced = new HashMap<>();
         String env = System.getenv(Course.ENV);
         if (course != null || env != null && !env.isBlank()) {

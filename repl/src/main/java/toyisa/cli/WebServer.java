@@ -89,8 +89,19 @@ final class WebServer {
 
     /** True when this build carries the page (a build without the web module does not). */
     static boolean available() {
-        return WebServer.class.getClassLoader().getResource(SITE + "index.html") != null;
+        return available(WebServer.class.getClassLoader());
     }
+
+    /** True when the page is on {@code loader}'s class path. */
+    static boolean available(ClassLoader loader) {
+        return loader.getResource(SITE + "index.html") != null;
+    }
+
+    /** What {@code toyisa web} says on a jar built without the page (a machine without Node). */
+    static final String NO_PAGE = "this jar has no web page in it: it was built where Node was not found, and the page is"
+            + " bundled with Node. Install Node 18 or newer (with npm) and rebuild (mvn -DskipTests -pl repl -am package;"
+            + " -Dweb.page=true if node is not in /usr/bin or /usr/local/bin), or use a toyisa.jar built with it"
+            + " (CI's). Everything else in toyisa works without it.";
 
     /** Starts serving on {@code host:port} (port 0: any free port), with some files replaced. */
     static WebServer start(String host, int port, Map<String, byte[]> replaced) throws IOException {
