@@ -159,6 +159,7 @@ final class WebServer {
                 c = socket.accept();
             } catch (IOException e) {
                 if (stopped || socket.isClosed()) return;
+                pause(); // out of file descriptors, say: wait rather than spin
                 continue;
             }
             try {
@@ -166,6 +167,14 @@ final class WebServer {
             } catch (RejectedExecutionException e) {
                 busy(c);
             }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
