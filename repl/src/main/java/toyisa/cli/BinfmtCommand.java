@@ -164,13 +164,13 @@ public final class BinfmtCommand implements Callable<Integer> {
                 for (Path p : files) out.println(p);
                 err.println("toyisa binfmt: exported " + files.size() + (files.size() == 1 ? " entry" : " entries")
                         + "; update-binfmts --importdir " + action.export + " --import NAME reads one");
-                for (BinfmtEntry e : registry.entries()) noteMissing(err, BinfmtRegistry.hostInterpreter(e.interpreter(), prefix));
+                for (BinfmtEntry e : registry.entries()) noteMissing(err, e.interpreter());
             } else if (action.registerLine != null) {
                 BinfmtEntry named = registry.require(action.registerLine);
                 BinfmtEntry e = named.withInterpreter(BinfmtRegistry.hostInterpreter(named.interpreter(), prefix));
                 out.println(e.registerLine());
                 if (explain) out.print(explainLine(e));
-                noteMissing(err, e.interpreter());
+                noteMissing(err, named.interpreter());
             } else if (action.install != null) {
                 BinfmtEntry e = BinfmtSpec.entry(action.install[0], action.install[1], magic, mask, offset, extension,
                         flagLetters(), packageName);
@@ -196,8 +196,14 @@ public final class BinfmtCommand implements Callable<Integer> {
      * Says when the interpreter the kernel would be given is not there: the kernel takes the line
      * anyway, and every exec of a matching file then fails.
      */
-    private void noteMissing(PrintWriter err, String interpreter) {
+    private void noteMissing(PrintWriter err, String named) {
+        String interpreter = BinfmtRegistry.hostInterpreter(named, prefix);
         if (java.nio.file.Files.isExecutable(Path.of(interpreter))) return;
+        if (Interpreters.find(named) == null) {
+            err.println("toyisa binfmt: note: " + interpreter + " is not an executable here: the kernel takes the line"
+                    + " anyway, and then every exec of a matching file fails");
+            return;
+        }
         err.println("toyisa binfmt: note: " + interpreter + " is not installed here: scripts/install-binfmt"
                 + (prefix.equals(Path.of("/usr/local")) ? "" : " --prefix " + prefix) + " installs toyisa's interpreters"
                 + " (without the sources: toyisa binfmt --install-script > install-binfmt; sudo bash install-binfmt)");
