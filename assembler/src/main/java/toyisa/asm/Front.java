@@ -56,6 +56,8 @@ final class Front {
     static final int MAX_EXPANDED_LINES = 50_000;
     /** Most statements one assembly may produce (macros can multiply lines). */
     static final int MAX_STATEMENTS = 100_000;
+    /** Errors after which the front end stops reading the source. */
+    static final int MAX_ERRORS = 100;
     /** Deepest parenthesis nesting read (deeper is refused before the parser recurses). */
     static final int MAX_NESTING = 200;
 
@@ -97,6 +99,8 @@ final class Front {
     private int expansions;
     private int expandedLines;
     private boolean tooMany;
+    /** Statements (labels aside), labels and errors so far. */
+    private int statements, labels, errors;
 
     Front(Isa isa, IncludeResolver includes) {
         this.isa = isa;
@@ -555,11 +559,16 @@ final class Front {
     }
 
     private void add(Stmt s) {
-        if (stmts.size() >= MAX_STATEMENTS) {
-            if (!tooMany) limit(s.loc(), "the program has more than " + MAX_STATEMENTS + " statements", "is a macro expanding without end?");
+        // Labels are not statements: 'l1: nop' is one statement, and the message counts what it says.
+        boolean label = s instanceof Stmt.Label;
+        if ((label ? labels : statements) >= MAX_STATEMENTS) {
+            if (!tooMany) limit(s.loc(), "the program has more than " + MAX_STATEMENTS + (label ? " labels" : " statements"),
+                    "is a macro expanding without end?");
             tooMany = true;
             return;
         }
+        if (label) labels++;
+        else statements++;
         stmts.add(s);
     }
 
@@ -568,9 +577,17 @@ final class Front {
         diags.add(new Diagnostic(Diagnostic.Severity.ERROR, loc.file(), loc.line(), loc.col(), message, hint, loc.text(), loc.note()));
     }
 
+    /**
+     * An error; after {@link #MAX_ERRORS} of them the front end stops reading, so a file of garbage
+     * costs the time and memory of its first errors, not of all its lines.
+     */
     private void error(Loc loc, String message, String hint) {
-        if (diags.size() > 2 * Assembler.MAX_DIAGNOSTICS) return; // enough to read; see Layout.error
+        if (tooMany) return;
         diags.add(new Diagnostic(Diagnostic.Severity.ERROR, loc.file(), loc.line(), loc.col(), message, hint, loc.text(), loc.note()));
+        if (++errors >= MAX_ERRORS) {
+            limit(loc, "stopping after " + MAX_ERRORS + " errors: the rest of the source is not read", "fix the first ones: later messages are often their echoes");
+            tooMany = true;
+        }
     }
 
     /** Strips a {@code ;} comment (outside quotes). */

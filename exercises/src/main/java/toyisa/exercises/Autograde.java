@@ -1,9 +1,9 @@
 package toyisa.exercises;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import toyisa.container.HostWrites;
 
 /**
  * What an autograder package runs on the platform for one submission: find it, grade it, write the
@@ -15,8 +15,8 @@ public final class Autograde {
     /** Grades and writes the results; returns the grade. */
     public static Grader.Grade run(Exercise e, Path submission, Path results, Platform platform) throws IOException {
         Grader.Grade g = ClassGrading.gradeOne(e, submission);
-        if (results.getParent() != null) Files.createDirectories(results.getParent());
-        Files.writeString(results, platform.results(g), StandardCharsets.UTF_8);
+        if (results.toAbsolutePath().getParent() != null) Files.createDirectories(results.toAbsolutePath().getParent());
+        HostWrites.writeString(results, platform.results(g));
         return g;
     }
 }

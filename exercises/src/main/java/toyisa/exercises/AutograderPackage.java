@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import toyisa.container.HostWrites;
 
 /**
  * {@code toyisa exercise package}: one exercise as an autograder for a platform, in a zip. The zip
@@ -38,30 +39,36 @@ public final class AutograderPackage {
     public static List<String> write(Course course, Exercise e, Platform platform, Path jar, Path zip, String image) throws IOException {
         Path dir = course.root().resolve(e.id());
         List<String> names = new ArrayList<>();
-        Path tmp = zip.resolveSibling(zip.getFileName() + ".part");
-        Files.deleteIfExists(tmp);
-        // The JDK's zip file system stores each entry's Unix mode, so the scripts unzip runnable.
-        try (FileSystem z = FileSystems.newFileSystem(tmp, Map.of("create", "true", "enablePosixFileAttributes", "true"))) {
-            String prefix = platform == Platform.GRADESCOPE ? "" : "tests/";
-            if (platform == Platform.GRADESCOPE) {
-                put(z, names, "setup.sh", text(gradescopeSetup()), true);
-                put(z, names, "run_autograder", text(gradescopeRun(e)), true);
-            } else {
-                put(z, names, "info.json", text(prairieLearnInfo(e, image)), false);
-                put(z, names, "question.html", text(prairieLearnQuestion(e)), false);
-                put(z, names, "tests/run", text(prairieLearnRun(e)), true);
-            }
-            put(z, names, prefix + "toyisa.jar", Files.readAllBytes(jar), false);
-            try (Stream<Path> s = Files.walk(dir)) {
-                for (Path p : (Iterable<Path>) s.sorted()::iterator) {
-                    Path rel = dir.relativize(p);
-                    if (rel.getNameCount() == 0 || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) continue;
-                    if (StudentEdition.isSolution(rel.getName(0).toString()) || rel.toString().startsWith(".")) continue;
-                    put(z, names, prefix + COURSE + "/" + e.id() + "/" + rel.toString().replace('\\', '/'), Files.readAllBytes(p), false);
+        // Built in a private folder of its own, then written to the named place without following a link.
+        Path work = Files.createTempDirectory("toyisa-package");
+        Path tmp = work.resolve("package.zip");
+        try {
+            // The JDK's zip file system stores each entry's Unix mode, so the scripts unzip runnable.
+            try (FileSystem z = FileSystems.newFileSystem(tmp, Map.of("create", "true", "enablePosixFileAttributes", "true"))) {
+                String prefix = platform == Platform.GRADESCOPE ? "" : "tests/";
+                if (platform == Platform.GRADESCOPE) {
+                    put(z, names, "setup.sh", text(gradescopeSetup()), true);
+                    put(z, names, "run_autograder", text(gradescopeRun(e)), true);
+                } else {
+                    put(z, names, "info.json", text(prairieLearnInfo(e, image)), false);
+                    put(z, names, "question.html", text(prairieLearnQuestion(e)), false);
+                    put(z, names, "tests/run", text(prairieLearnRun(e)), true);
+                }
+                put(z, names, prefix + "toyisa.jar", Files.readAllBytes(jar), false);
+                try (Stream<Path> s = Files.walk(dir)) {
+                    for (Path p : (Iterable<Path>) s.sorted()::iterator) {
+                        Path rel = dir.relativize(p);
+                        if (rel.getNameCount() == 0 || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) continue;
+                        if (StudentEdition.isSolution(rel.getName(0).toString()) || rel.toString().startsWith(".")) continue;
+                        put(z, names, prefix + COURSE + "/" + e.id() + "/" + rel.toString().replace('\\', '/'), Files.readAllBytes(p), false);
+                    }
                 }
             }
+            HostWrites.write(zip, out -> Files.copy(tmp, out));
+        } finally {
+            Files.deleteIfExists(tmp);
+            Files.deleteIfExists(work);
         }
-        Files.move(tmp, zip, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         return names;
     }
 

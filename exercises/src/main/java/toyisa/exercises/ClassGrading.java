@@ -1,7 +1,6 @@
 package toyisa.exercises;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import toyisa.container.HostWrites;
 
 /**
  * {@code toyisa exercise grade}: a whole class at once. Every entry of the submissions folder is one
@@ -64,7 +64,7 @@ public final class ClassGrading {
             s.limit(MAX_STUDENTS + 1L).forEach(entries::add);
         }
         entries.sort(null);
-        Files.createDirectories(out);
+        HostWrites.directory(out);
         Path outReal = out.toRealPath();
         List<Row> rows = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
@@ -87,10 +87,15 @@ public final class ClassGrading {
             Path target = outReal.resolve(folder).normalize();
             if (!target.getParent().equals(outReal)) throw new IOException("refusing to write outside " + out + ": " + folder);
             Grader.Grade g = gradeOne(e, p);
-            Files.createDirectories(target);
-            Files.writeString(target.resolve("results.json"), GradescopeResults.json(g), StandardCharsets.UTF_8);
-            Files.writeString(target.resolve("feedback.txt"), e.id() + ": " + e.title() + "\n" + Feedback.report(g), StandardCharsets.UTF_8);
             String status = g.problems().isEmpty() ? "graded" : firstLine(g.problems().get(0));
+            try {
+                HostWrites.directory(target);
+                HostWrites.writeString(target.resolve("results.json"), GradescopeResults.json(g));
+                HostWrites.writeString(target.resolve("feedback.txt"), e.id() + ": " + e.title() + "\n" + Feedback.report(g));
+            } catch (HostWrites.Refused refused) {
+                // a link planted in the output folder: this student's files are not written, the class still is
+                status = "not written: " + refused.getMessage();
+            }
             rows.add(new Row(student, folder, g.score(), g.maxScore(), status, reason(g.problems())));
             count(rates, e, g);
         }
@@ -99,13 +104,13 @@ public final class ClassGrading {
             csv.append(csv(r.student())).append(',').append(csv(r.folder())).append(',').append(Grader.number(r.score()))
                     .append(',').append(Grader.number(r.maxScore())).append(',').append(csv(r.status()))
                     .append(',').append(csv(r.reason())).append('\n');
-        Files.writeString(outReal.resolve("summary.csv"), csv.toString(), StandardCharsets.UTF_8);
+        HostWrites.writeString(outReal.resolve("summary.csv"), csv.toString());
         List<TestRate> tests = List.copyOf(rates.values());
         StringBuilder t = new StringBuilder(TESTS_HEADER).append('\n');
         for (TestRate r : tests)
             t.append(csv(r.test())).append(',').append(csv(r.run())).append(',').append(r.hidden()).append(',').append(r.passed())
                     .append(',').append(r.students()).append(',').append(String.format(Locale.ROOT, "%.2f", r.rate())).append('\n');
-        Files.writeString(outReal.resolve("tests.csv"), t.toString(), StandardCharsets.UTF_8);
+        HostWrites.writeString(outReal.resolve("tests.csv"), t.toString());
         return new Summary(List.copyOf(rows), List.copyOf(ignored), tests);
     }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -128,6 +127,6 @@ public final class CourseCatalog {
             if (e.broken()) throw new IllegalStateException("the built-in course has a broken exercise: " + e.problem().getMessage());
         Path out = Path.of(args[0]);
         Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.writeString(out, script(course), StandardCharsets.UTF_8);
+        toyisa.container.HostWrites.writeString(out, script(course));
     }
 }

@@ -106,7 +106,7 @@ public final class Grader {
         checkEnding(t, r, failures);
         checkState(t, run.cpu(), r, ran.memory(), failures);
         if (t.maxSteps() != null && r.steps() > t.maxSteps())
-            failures.add("took " + r.steps() + " instructions; at most " + t.maxSteps() + " pass");
+            failures.add("took " + r.steps() + (r.steps() == 1 ? " instruction" : " instructions") + "; at most " + t.maxSteps() + " pass");
         Integer size = t.codeSize().get(run.cpu().id());
         if (size != null && b.codeSize() > size)
             failures.add("the program is " + b.codeSize() + " bytes on " + run.cpu().name() + "; at most " + size + " pass");

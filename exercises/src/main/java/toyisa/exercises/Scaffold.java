@@ -1,10 +1,10 @@
 package toyisa.exercises;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import toyisa.container.HostWrites;
 
 /** {@code toyisa exercise new ID}: a new exercise folder that validates, to be edited from there. */
 public final class Scaffold {
@@ -16,7 +16,7 @@ public final class Scaffold {
             throw new IllegalArgumentException("'" + id + "' is not an exercise id: lower-case letters, digits, - and _ (up to 64)");
         Path dir = course.resolve(id);
         if (Files.exists(dir)) throw new IllegalArgumentException(dir + " already exists");
-        Files.createDirectories(dir);
+        HostWrites.directory(dir);
         write(dir, "exercise.toml", """
                 # The exercise, as students see it (docs/exercises.md has every field).
                 title = "Print 7 on both CPUs"
@@ -54,6 +54,6 @@ public final class Scaffold {
     }
 
     private static void write(Path dir, String name, String text) throws IOException {
-        Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+        HostWrites.writeString(dir.resolve(name), text);
     }
 }

@@ -2,7 +2,6 @@ package toyisa.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +17,7 @@ import toyisa.asm.Assembly;
 import toyisa.asm.FatAssembly;
 import toyisa.asm.IncludeResolver;
 import toyisa.isa.Isa;
+import toyisa.container.HostWrites;
 
 /**
  * {@code toyisa asm}: assembles one portable source for one CPU (or both, as a fat file). Exit 0 on
@@ -46,6 +46,10 @@ public final class AsmCommand implements Callable<Integer> {
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "the file to write")
     Path output;
+
+    @Option(names = {"-I", "--include-dir"}, paramLabel = "DIR",
+            description = "a folder .include may also read from (besides the source's own folder); repeatable")
+    List<Path> includeDirs = new ArrayList<>();
 
     @Parameters(index = "0", paramLabel = "SRC", description = "the source file")
     Path source;
@@ -82,12 +86,12 @@ public final class AsmCommand implements Callable<Integer> {
         byte[] bytes;
         List<Assembly> results = new ArrayList<>();
         if (fat) {
-            FatAssembly f = Assembler.assembleFat(name, text, IncludeResolver.files());
+            FatAssembly f = Assembler.assembleFat(name, text, IncludeResolver.files(source, includeDirs));
             err.print(f.formatDiagnostics());
             results.addAll(f.slices());
             bytes = !f.ok() ? null : fmt.equals("woz") ? woz(f) : f.bytes();
         } else {
-            Assembly a = Assembler.assemble(name, text, isa, Assembler.DEFAULT_ORIGIN, IncludeResolver.files());
+            Assembly a = Assembler.assemble(name, text, isa, Assembler.DEFAULT_ORIGIN, IncludeResolver.files(source, includeDirs));
             err.print(a.formatDiagnostics());
             results.add(a);
             bytes = a.ok() ? (fmt.equals("txf") ? a.toTxf() : a.binary()) : null;
@@ -99,7 +103,7 @@ public final class AsmCommand implements Callable<Integer> {
             return 1;
         }
         try {
-            Files.write(output, bytes);
+            HostWrites.write(output, bytes);
         } catch (IOException e) {
             err.println("toyisa asm: cannot write " + output + ": " + reason(e));
             return Toyisa.USAGE;

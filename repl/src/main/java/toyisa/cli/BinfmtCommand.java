@@ -80,6 +80,15 @@ public final class BinfmtCommand implements Callable<Integer> {
         @Option(names = "--find", paramLabel = "FILE",
                 description = "which interpreter would run FILE, and why: each entry's masked bytes compared")
         Path find;
+
+        @Option(names = "--interpreters",
+                description = "list toyisa's interpreters, one a line: the name an entry gives and the machine it runs on")
+        boolean interpreters;
+
+        @Option(names = "--install-script",
+                description = "print scripts/install-binfmt set to install this jar, for a machine without the sources:"
+                        + " java -jar toyisa.jar binfmt --install-script > install-binfmt; sudo bash install-binfmt")
+        boolean installScript;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
@@ -116,6 +125,11 @@ public final class BinfmtCommand implements Callable<Integer> {
             description = "the registry file to read and change (default: TOYISA_BINFMT or ~/.config/toyisa/binfmt)")
     Path registryFile;
 
+    @Option(names = "--prefix", paramLabel = "DIR",
+            description = "with --register-line and --export: where scripts/install-binfmt installed toyisa's interpreters;"
+                    + " an entry's interpreter NAME is given as DIR/libexec/toyisa/NAME (default ${DEFAULT-VALUE})")
+    Path prefix = Path.of("/usr/local");
+
     @Option(names = "--explain", description = "with --register-line: explain each field and flag")
     boolean explain;
 
@@ -129,7 +143,14 @@ public final class BinfmtCommand implements Callable<Integer> {
         PrintWriter err = cl.getErr();
         try {
             checkOptionsFitTheAction(cl);
+            if (action != null && action.interpreters) {
+                for (String name : Interpreters.names()) out.println(name + " " + Interpreters.find(name).host().id());
+                out.flush();
+                return 0;
+            }
+            if (action != null && action.installScript) return installScript(cl);
             BinfmtRegistry registry = registryFile != null ? BinfmtRegistry.load(registryFile) : BinfmtRegistry.load();
+            if (registry.emptyNote() != null) err.println("toyisa binfmt: note: " + registry.emptyNote());
             if (action == null || action.display != null) {
                 String name = action == null ? "" : action.display;
                 out.print(name.isEmpty() ? registry.display() : registry.display(name));
@@ -139,14 +160,17 @@ public final class BinfmtCommand implements Callable<Integer> {
                 registry.save();
                 out.print(registry.display(name));
             } else if (action.export != null) {
-                List<Path> files = registry.export(action.export);
+                List<Path> files = registry.export(action.export, prefix);
                 for (Path p : files) out.println(p);
                 err.println("toyisa binfmt: exported " + files.size() + (files.size() == 1 ? " entry" : " entries")
                         + "; update-binfmts --importdir " + action.export + " --import NAME reads one");
+                for (BinfmtEntry e : registry.entries()) noteMissing(err, e.interpreter());
             } else if (action.registerLine != null) {
-                BinfmtEntry e = registry.require(action.registerLine);
+                BinfmtEntry named = registry.require(action.registerLine);
+                BinfmtEntry e = named.withInterpreter(BinfmtRegistry.hostInterpreter(named.interpreter(), prefix));
                 out.println(e.registerLine());
                 if (explain) out.print(explainLine(e));
+                noteMissing(err, named.interpreter());
             } else if (action.install != null) {
                 BinfmtEntry e = BinfmtSpec.entry(action.install[0], action.install[1], magic, mask, offset, extension,
                         flagLetters(), packageName);
@@ -165,6 +189,53 @@ public final class BinfmtCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             err.println("toyisa binfmt: " + e.getMessage());
             return Toyisa.USAGE;
+        }
+    }
+
+    /**
+     * Says when the interpreter the kernel would be given is not there: the kernel takes the line
+     * anyway, and every exec of a matching file then fails.
+     */
+    private void noteMissing(PrintWriter err, String named) {
+        String interpreter = BinfmtRegistry.hostInterpreter(named, prefix);
+        if (java.nio.file.Files.isExecutable(Path.of(interpreter))) return;
+        if (Interpreters.find(named) == null) {
+            err.println("toyisa binfmt: note: " + interpreter + " is not an executable here: the kernel takes the line"
+                    + " anyway, and then every exec of a matching file fails");
+            return;
+        }
+        err.println("toyisa binfmt: note: " + interpreter + " is not installed here: scripts/install-binfmt"
+                + (prefix.equals(Path.of("/usr/local")) ? "" : " --prefix " + prefix) + " installs toyisa's interpreters"
+                + " (without the sources: toyisa binfmt --install-script > install-binfmt; sudo bash install-binfmt)");
+    }
+
+    /** scripts/install-binfmt, as the jar carries it, set to install the jar that is running. */
+    private int installScript(CommandLine cl) {
+        String script;
+        try {
+            byte[] b = WebServer.read(INSTALL_SCRIPT);
+            if (b == null) throw InputFile.usage(cl, "this build carries no install script (" + INSTALL_SCRIPT + ")");
+            script = new String(b, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw InputFile.usage(cl, "cannot read the install script: " + e.getMessage());
+        }
+        Path jar = runningJar();
+        if (jar != null) script = script.replace("\njar=\n", "\njar='" + jar.toString().replace("'", "'\\''") + "'\n");
+        cl.getOut().print(script);
+        cl.getOut().flush();
+        return 0;
+    }
+
+    /** Where the jar carries scripts/install-binfmt. */
+    static final String INSTALL_SCRIPT = "toyisa/install-binfmt";
+
+    /** The jar this toyisa runs from, or null (running from classes). */
+    static Path runningJar() {
+        try {
+            Path p = Path.of(BinfmtCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return p.toString().endsWith(".jar") ? p.toAbsolutePath() : null;
+        } catch (Exception ex) {
+            return null;
         }
     }
 

@@ -36,6 +36,11 @@ public final class ExecCommand implements Callable<Integer> {
             description = "the binfmt registry file to use (default: TOYISA_BINFMT or ~/.config/toyisa/binfmt; see toyisa binfmt)")
     Path registryFile;
 
+    @Option(names = "--interpreter", paramLabel = "NAME",
+            description = "hand FILE to toyisa's interpreter NAME, as the kernel does once an entry matched"
+                    + " (what scripts/install-binfmt installs as PREFIX/libexec/toyisa/NAME runs; see toyisa binfmt --interpreters)")
+    String interpreterName;
+
     @Parameters(index = "0", paramLabel = "FILE", description = "the file to execute")
     Path file;
 
@@ -60,6 +65,7 @@ public final class ExecCommand implements Callable<Integer> {
             registry = BinfmtRegistry.defaults();
             for (var entry : registry.entries()) registry.remove(entry.name());
         }
+        if (interpreterName != null) return interpret(cl, isa, bytes, registry);
         Exec.Plan plan = Exec.decide(bytes, file.getFileName().toString(), isa, registry);
         if (broken != null && plan.kind() != Exec.Plan.Kind.NATIVE) {
             err.println("toyisa exec: " + broken.getMessage());
@@ -79,7 +85,20 @@ public final class ExecCommand implements Callable<Integer> {
             }
             default:
                 err.println("toyisa exec: " + plan.message());
+                if (registry.emptyNote() != null) err.println("toyisa exec: note: " + registry.emptyNote());
                 return Exec.REFUSED_STATUS;
         }
+    }
+
+    /** {@code --interpreter NAME}: the file goes straight to that interpreter, under the entry that names it. */
+    private int interpret(CommandLine cl, Isa isa, byte[] bytes, BinfmtRegistry registry) {
+        Interpreters.Interpreter interpreter = Interpreters.find(interpreterName);
+        if (interpreter == null)
+            throw InputFile.usage(cl, "toyisa has no interpreter '" + toyisa.isa.Printable.name(interpreterName) + "' (it has: "
+                    + String.join(", ", Interpreters.names()) + ")");
+        var entry = registry.entries().stream().filter(e -> e.interpreter().equals(interpreterName)).findFirst()
+                .or(() -> BinfmtRegistry.defaults().entries().stream().filter(e -> e.interpreter().equals(interpreterName)).findFirst());
+        if (entry.isEmpty()) throw InputFile.usage(cl, "no binfmt entry names the interpreter " + interpreterName);
+        return interpreter.exec(file.getFileName().toString(), entry.get(), bytes, isa, cl.getOut(), cl.getErr());
     }
 }

@@ -2,7 +2,6 @@ package toyisa.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -28,6 +27,7 @@ import toyisa.exercises.StudentEdition;
 import toyisa.exercises.Submission;
 import toyisa.exercises.Validation;
 import toyisa.isa.Printable;
+import toyisa.container.HostWrites;
 
 /**
  * {@code toyisa exercise}: the exercises of a course folder (docs/exercises.md) — for students
@@ -189,7 +189,7 @@ public final class ExerciseCommand implements Runnable {
                 if (Files.exists(starter, LinkOption.NOFOLLOW_LINKS))
                     throw InputFile.usage(cl, starter + " exists already: not overwritten (remove it, or name another file)");
                 try {
-                    Files.writeString(starter, e.starter(), StandardCharsets.UTF_8);
+                    HostWrites.writeString(starter, e.starter());
                     out.println("(written to " + starter + ")");
                 } catch (IOException ex) {
                     cl.getErr().println("toyisa exercise show: cannot write " + starter + ": " + ex.getMessage());
@@ -309,7 +309,7 @@ public final class ExerciseCommand implements Runnable {
             if (dir == null && System.getenv(Course.ENV) != null) dir = Path.of(System.getenv(Course.ENV));
             if (dir == null) throw InputFile.usage(cl, "say in which course folder: --course DIR (it is created if missing)");
             try {
-                Files.createDirectories(dir);
+                HostWrites.directory(dir);
                 for (String f : Scaffold.create(dir, id)) cl.getOut().println("created " + dir.resolve(f));
             } catch (IllegalArgumentException ex) {
                 throw InputFile.usage(cl, ex.getMessage());
@@ -532,8 +532,8 @@ public final class ExerciseCommand implements Runnable {
 
     private static boolean write(CommandLine cl, Path file, String text) {
         try {
-            if (file.getParent() != null) Files.createDirectories(file.getParent());
-            Files.writeString(file, text, StandardCharsets.UTF_8);
+            if (file.toAbsolutePath().getParent() != null) Files.createDirectories(file.toAbsolutePath().getParent());
+            HostWrites.writeString(file, text);
             return true;
         } catch (IOException ex) {
             cl.getErr().println("toyisa exercise: cannot write " + file + ": " + ex.getMessage());

@@ -25,6 +25,15 @@ final class Interpreters {
 
         /** Runs the file for {@code toyisa demo}: output and what the interpreter did, indented, no input. */
         int demo(byte[] file, Isa host, PrintWriter out, PrintWriter err);
+
+        /**
+         * The machine this interpreter runs on when the kernel hands it a file (an emulator: the
+         * CPU it translates to); Armistice for one that runs on either. An interpreter added here
+         * for another host must say so.
+         */
+        default Isa host() {
+            return Isa.byName("armistice");
+        }
     }
 
     private static final Map<String, Interpreter> BY_NAME = new LinkedHashMap<>();
@@ -38,5 +47,10 @@ final class Interpreters {
 
     static Interpreter find(String name) {
         return BY_NAME.get(name);
+    }
+
+    /** The names of toyisa's interpreters, each installable as PREFIX/libexec/toyisa/NAME (scripts/install-binfmt). */
+    static java.util.Set<String> names() {
+        return java.util.Collections.unmodifiableSet(BY_NAME.keySet());
     }
 }

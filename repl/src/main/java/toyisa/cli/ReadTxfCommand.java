@@ -16,6 +16,7 @@ import toyisa.container.Symbol;
 import toyisa.container.LineEntry;
 import toyisa.container.Txf;
 import toyisa.container.TxfImage;
+import toyisa.isa.Printable;
 import toyisa.vm.Loader;
 
 /**
@@ -140,14 +141,14 @@ public final class ReadTxfCommand implements Callable<Integer> {
         if (img.symbols().isEmpty()) sb.append("  none\n");
         else sb.append("  offset  address  name\n");
         for (Symbol s : img.symbols()) {
-            sb.append(String.format(Locale.ROOT, "  %6d  %7s  %s%n", base + at, addr(s.address()), s.name()).replace(System.lineSeparator(), "\n"));
+            sb.append(String.format(Locale.ROOT, "  %6d  %7s  %s%n", base + at, addr(s.address()), Printable.name(s.name())).replace(System.lineSeparator(), "\n"));
             at += 4 + s.name().getBytes(StandardCharsets.UTF_8).length;
         }
 
         sb.append("\nSource files (").append(img.files().size()).append("):\n");
         if (img.files().isEmpty()) sb.append("  none\n");
         for (int i = 0; i < img.files().size(); i++) {
-            sb.append(String.format(Locale.ROOT, "  %d  %s (at offset %d)%n", i, img.files().get(i), base + at).replace(System.lineSeparator(), "\n"));
+            sb.append(String.format(Locale.ROOT, "  %d  %s (at offset %d)%n", i, Printable.name(img.files().get(i)), base + at).replace(System.lineSeparator(), "\n"));
             at += 2 + img.files().get(i).getBytes(StandardCharsets.UTF_8).length;
         }
 
@@ -155,7 +156,7 @@ public final class ReadTxfCommand implements Callable<Integer> {
         if (img.lines().isEmpty()) sb.append(":\n  none\n");
         else sb.append(", from offset ").append(base + at).append(":\n  address  line  file\n");
         for (LineEntry l : img.lines())
-            sb.append(String.format(Locale.ROOT, "  %7s  %4d  %s%n", addr(l.address()), l.line(), img.files().get(l.file()))
+            sb.append(String.format(Locale.ROOT, "  %7s  %4d  %s%n", addr(l.address()), l.line(), Printable.name(img.files().get(l.file())))
                     .replace(System.lineSeparator(), "\n"));
     }
 

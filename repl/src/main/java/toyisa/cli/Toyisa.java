@@ -1,6 +1,9 @@
 package toyisa.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -57,10 +60,87 @@ public final class Toyisa implements Runnable {
     }
 
     /** Runs the command line with the given streams and returns the exit status (tests call this). */
-    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    public static int execute(String[] args, PrintWriter rawOut, PrintWriter rawErr) {
         CommandLine cl = new CommandLine(new Toyisa());
-        cl.setOut(out);
+        // Errors and reports, and the output of the commands that print outside text but never a
+        // guest's output, pass the terminal filter; the others escape what they print themselves.
+        PrintWriter err = TerminalText.wrap(rawErr);
+        PrintWriter out = TerminalText.wrap(rawOut);
+        cl.setOut(rawOut);
         cl.setErr(err);
+        for (String name : FILTERED_OUTPUT) {
+            CommandLine sub = cl.getSubcommands().get(name);
+            sub.setOut(out);
+            // their help, too, passes the filter: in plain text, which it would escape otherwise
+            sub.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        }
+        try {
+            return execute(cl, args, rawOut, err);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** Commands whose standard output is toyisa's words and outside text only (no guest output, no colours). */
+    private static final String[] FILTERED_OUTPUT = {"asm", "disasm", "binfmt", "readtxf", "web", "exercise"};
+
+    /** {@code toyisa --help}'s list of commands: each with the first clause of its description, whole. */
+    static String commandList(CommandLine cl) {
+        int width = 0;
+        for (String name : cl.getSubcommands().keySet()) width = Math.max(width, name.length());
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, CommandLine> e : cl.getSubcommands().entrySet()) {
+            var usage = e.getValue().getCommandSpec().usageMessage();
+            String[] description = usage.header().length > 0 ? usage.header() : usage.description();
+            String indent = " ".repeat(width + 4);
+            String first = String.format(java.util.Locale.ROOT, "  %-" + width + "s  ", e.getKey());
+            List<String> lines = wrap(summary(description), 80 - indent.length());
+            for (int i = 0; i < lines.size(); i++) sb.append(i == 0 ? first : indent).append(lines.get(i)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The first clause of a description: up to the first '.', ':' or ';' outside parentheses that
+     * ends one of at least 30 characters (so "The misdecode view:" goes on to say what it is).
+     */
+    static String summary(String[] description) {
+        StringBuilder text = new StringBuilder();
+        for (String line : description) {
+            if (line.isBlank()) break;
+            if (text.length() > 0) text.append(' ');
+            text.append(line.strip());
+        }
+        int depth = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '(') depth++;
+            else if (c == ')') depth = Math.max(0, depth - 1);
+            else if (depth == 0 && (c == '.' || c == ':' || c == ';') && i >= 30
+                    && (i + 1 == text.length() || text.charAt(i + 1) == ' '))
+                return text.substring(0, c == '.' ? i + 1 : i);
+        }
+        return text.toString();
+    }
+
+    private static List<String> wrap(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            if (line.length() > 0) line.append(' ');
+            line.append(word);
+        }
+        if (line.length() > 0) lines.add(line.toString());
+        return lines;
+    }
+
+    private static int execute(CommandLine cl, String[] args, PrintWriter out, PrintWriter err) {
+        cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, help -> commandList(cl));
         cl.setCaseInsensitiveEnumValuesAllowed(true); // --color=never, as every other tool spells it
         cl.setParameterExceptionHandler((ex, args2) -> {
             // A usage error: the reason and where to look, not the whole usage text.

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,7 @@ import toyisa.exercises.Course;
 import toyisa.exercises.CourseCatalog;
 import toyisa.exercises.LiveCatalog;
 import toyisa.isa.Printable;
+import toyisa.container.HostWrites;
 
 /**
  * {@code toyisa web}: serves the browser version of toyisa from this jar, for a lecture room
@@ -66,6 +66,9 @@ public final class WebCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Where the page is looked for: this jar (tests give a class path without it). */
+    ClassLoader pageLoader = WebCommand.class.getClassLoader();
+
     /** Counted down to stop the server (tests); Ctrl-C ends the JVM instead. */
     final CountDownLatch stop = new CountDownLatch(1);
     /** The server once it runs (tests read its port). */
@@ -76,8 +79,7 @@ public final class WebCommand implements Callable<Integer> {
         CommandLine cl = spec.commandLine();
         PrintWriter out = cl.getOut();
         if (port < 0 || port > 65535) throw InputFile.usage(cl, "--port must be between 0 and 65535");
-        if (!WebServer.available())
-            throw InputFile.usage(cl, "this build has no web page in it (build the whole project: mvn -DskipTests package)");
+        if (!WebServer.available(pageLoader)) throw InputFile.usage(cl, WebServer.NO_PAGE);
         Map<String, Supplier<byte[]>> replaced = new HashMap<>();
         String env = System.getenv(Course.ENV);
         if (course != null || env != null && !env.isBlank()) {
@@ -129,19 +131,20 @@ public final class WebCommand implements Callable<Integer> {
         Path dir = export.toAbsolutePath().normalize();
         String shown = Printable.name(export.toString());
         try {
-            if (Files.isSymbolicLink(dir) || Files.exists(dir) && !Files.isDirectory(dir))
+            if (HostWrites.isLink(dir)) throw InputFile.usage(cl, HostWrites.linked(Path.of(shown)).getMessage());
+            if (Files.exists(dir) && !Files.isDirectory(dir))
                 throw InputFile.usage(cl, shown + " is not a folder");
             if (Files.isDirectory(dir)) {
                 try (var entries = Files.list(dir)) {
                     if (entries.findAny().isPresent()) throw InputFile.usage(cl, shown + " is not empty: export into a new or empty folder");
                 }
             }
-            Files.createDirectories(dir);
+            HostWrites.directory(dir);
             List<String> files = WebServer.files();
             for (String f : files) {
                 byte[] body = replaced.containsKey(f) ? replaced.get(f).get() : WebServer.read(WebServer.SITE + f);
                 if (body == null) throw new IOException(f + " is missing from this build");
-                Files.write(dir.resolve(f), body, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                HostWrites.write(dir.resolve(f), body);
             }
             cl.getOut().println("toyisa web: wrote the page to " + shown + " (" + files.size() + " files): open "
                     + Printable.name(dir.resolve("index.html").toString()) + " in a browser, or put the folder on any static host");

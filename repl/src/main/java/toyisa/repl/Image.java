@@ -19,6 +19,7 @@ import toyisa.container.LineEntry;
 import toyisa.container.Symbol;
 import toyisa.container.TxfImage;
 import toyisa.isa.Isa;
+import toyisa.isa.Printable;
 import toyisa.vm.Loader;
 import toyisa.vm.Program;
 
@@ -96,6 +97,7 @@ final class Image {
      * @param shown the name as the user wrote it (what messages and the line table print)
      */
     static Image load(Path path, String shown, Isa cpu) throws LoadException {
+        shown = Printable.name(shown); // a file name is anyone's bytes too
         if (Files.isDirectory(path)) throw new LoadException("cannot load '" + shown + "': it is a directory");
         if (!Files.isRegularFile(path)) throw new LoadException("cannot open '" + shown + "': no such file");
         try {
@@ -113,15 +115,12 @@ final class Image {
 
     static Image assemble(Path path, String shown, String text, Isa cpu) throws LoadException {
         Path dir = path.toAbsolutePath().getParent();
+        // The command line's rule: includes stay in the program's folder, through no link. The
+        // debugger names an included file as it was written, relative to that folder.
+        IncludeResolver onDisk = IncludeResolver.files(path, List.of());
         IncludeResolver includes = (from, name) -> {
-            Path p;
-            try {
-                p = dir.resolve(name);
-            } catch (java.nio.file.InvalidPathException e) {
-                throw new IOException("'" + name + "' is not a file name");
-            }
-            if (!Files.isRegularFile(p)) throw new IOException("cannot find '" + name + "'");
-            return new IncludeResolver.Source(name, toyisa.container.HostFiles.readText(p, Assembler.MAX_SOURCE_CHARS));
+            Path including = from.equals(shown) ? path.toAbsolutePath() : dir.resolve(from);
+            return new IncludeResolver.Source(name, onDisk.resolve(including.toString(), name).text());
         };
         Assembly a = Assembler.assemble(shown, text, cpu, Assembler.DEFAULT_ORIGIN, includes);
         if (!a.ok()) throw new LoadException("cannot assemble '" + shown + "' for " + cpu.name() + ":\n" + a.formatDiagnostics().stripTrailing());
@@ -166,7 +165,8 @@ final class Image {
     private static Image withDebugInfo(Path path, String shown, Program program, Kind kind, String note) {
         TxfImage img = program.image();
         Map<String, Integer> labels = new LinkedHashMap<>();
-        for (Symbol s : img.symbols()) labels.putIfAbsent(s.name(), s.address());
+        // A TXF's names are anyone's bytes: the debugger knows and prints them escaped (Printable).
+        for (Symbol s : img.symbols()) labels.putIfAbsent(Printable.name(s.name()), s.address());
         List<LineEntry> entries = new ArrayList<>(img.lines());
         entries.sort((x, y) -> Integer.compare(x.address(), y.address()));
         List<Line> lines = new ArrayList<>();
@@ -177,9 +177,10 @@ final class Image {
             if (e.file() < 0 || e.file() >= img.files().size()) continue;
             // The line table has no lengths: a line's code ends where the next one begins.
             int end = i + 1 < entries.size() ? entries.get(i + 1).address() : segmentEnd(img, e.address());
-            String file = img.files().get(e.file());
+            String raw = img.files().get(e.file());
+            String file = Printable.name(raw);
             lines.add(new Line(e.address(), Math.max(1, end - e.address()), file, e.line()));
-            if (!sources.containsKey(file) && dir != null) sources.put(file, readLines(dir, file));
+            if (!sources.containsKey(file) && dir != null) sources.put(file, readLines(dir, raw));
         }
         return new Image(shown, path, kind, Isa.byMachine(img.machine()), program, labels, lines, sources, note);
     }
@@ -203,7 +204,7 @@ final class Image {
             Path p = base.resolve(name).normalize();
             if (Path.of(name).isAbsolute() || !p.startsWith(base) || p.equals(base)) return null;
             for (Path q = p; q != null && !q.equals(base); q = q.getParent()) if (Files.isSymbolicLink(q)) return null;
-            return toyisa.container.HostFiles.readText(p, MAX_SOURCE_SHOWN).lines().toList();
+            return toyisa.container.HostFiles.readText(p, MAX_SOURCE_SHOWN).lines().map(l -> Printable.of(l, true)).toList();
         } catch (IOException | RuntimeException e) {
             // No source text: 'list' says so; stepping still shows file:line.
         }

@@ -96,8 +96,8 @@ final class MachineCommands {
         about.add(size + " bytes");
         if (!img.labels.isEmpty()) about.add(img.labels.size() + (img.labels.size() == 1 ? " label" : " labels"));
         if (!img.lines.isEmpty()) about.add("source lines");
-        String what = img.kind == Image.Kind.SOURCE ? "assembled " + name + " for " + dbg.cpu().name()
-                : "loaded " + name + " (" + img.kind.name().toLowerCase(Locale.ROOT) + ") on " + dbg.cpu().name();
+        String what = img.kind == Image.Kind.SOURCE ? "assembled " + img.name + " for " + dbg.cpu().name()
+                : "loaded " + img.name + " (" + img.kind.name().toLowerCase(Locale.ROOT) + ") on " + dbg.cpu().name();
         s.println(what + ": " + String.join(", ", about) + ", entry " + Hex.addr(img.program.entry()));
         s.report().showLocation();
     }

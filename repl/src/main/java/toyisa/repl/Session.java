@@ -205,10 +205,10 @@ public final class Session {
             while (!quit && (line = r.readLine()) != null) {
                 String t = line.strip();
                 if (t.isEmpty() || t.startsWith("#")) {
-                    println(t);
+                    println(toyisa.isa.Printable.of(t, true));
                     continue;
                 }
-                println("> " + t);
+                println("> " + toyisa.isa.Printable.of(t, true));
                 execute(t);
             }
         } finally {
@@ -311,6 +311,9 @@ public final class Session {
     }
 
     private static void noArgument(Commands c, String arg) {
+        if (arg.startsWith("<") && (c == Commands.RUN || c == Commands.START))
+            throw new UserError("'" + c.name + "' takes no argument: gdb's 'run < FILE' is toyisa repl --input FILE"
+                    + " (what the program reads; without it, each line is asked for at an input> prompt)");
         if (!arg.isEmpty()) throw new UserError("'" + c.name + "' takes no argument (usage: " + c.usage + ")");
     }
 
@@ -571,7 +574,8 @@ public final class Session {
     }
 
     void error(String s) {
-        String[] lines = s.split("\n", -1);
+        // an error may quote what was typed or read (a command, a name): never raw to the terminal
+        String[] lines = toyisa.isa.Printable.lines(s).split("\n", -1);
         println(style.error("error: " + lines[0]));
         for (int i = 1; i < lines.length; i++) println(lines[i]);
     }

@@ -62,7 +62,11 @@ public final class TerminalRepl {
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .variable(LineReader.HISTORY_SIZE, 1000)
                 .variable(LineReader.HISTORY_FILE_SIZE, 1000);
-        if (historyFile != null) {
+        if (historyFile != null && toyisa.container.HostWrites.isLink(historyFile)) {
+            // JLine rewrites its history file in place: a link there would be written through
+            terminal.writer().println("(no history: " + toyisa.isa.Printable.name(historyFile.toString())
+                    + " is a symbolic link, and toyisa does not write through a link it did not make)");
+        } else if (historyFile != null) {
             try {
                 if (historyFile.getParent() != null) Files.createDirectories(historyFile.getParent());
                 b.variable(LineReader.HISTORY_FILE, historyFile);

@@ -37,8 +37,9 @@ class BinfmtCommandTest {
 
     @Test
     void theRegisterLineIsExplainedFieldByField() throws IOException {
-        Goldens.check("binfmt-register-line", toyisa("binfmt", "--register-line", "toyisa-intellio")
-                + toyisa("binfmt", "--install", "woz", "/usr/local/bin/toyisa-woz", "--extension", "woz", "--preserve", "yes")
+        // a prefix of the test's own, so the golden does not depend on what this machine has installed
+        Goldens.check("binfmt-register-line", toyisa("binfmt", "--register-line", "toyisa-intellio", "--prefix", dir.resolve("prefix").toString())
+                + toyisa("binfmt", "--install", "woz", dir.resolve("bin/toyisa-woz").toString(), "--extension", "woz", "--preserve", "yes")
                 + toyisa("binfmt", "--register-line", "woz", "--explain"));
     }
 
@@ -104,11 +105,14 @@ class BinfmtCommandTest {
 
     @Test
     void exportWritesFormatFilesAndSaysHowToImportThem() throws IOException {
-        String r = toyisa("binfmt", "--export", dir.resolve("formats").toString());
-        assertEquals("$ toyisa binfmt --export $DIR/formats\n$DIR/formats/toyisa-intellio\n$DIR/formats/toyisa-woz\n--- stderr\n"
+        String r = toyisa("binfmt", "--export", dir.resolve("formats").toString(), "--prefix", dir.resolve("prefix").toString());
+        String note = "toyisa binfmt: note: $DIR/prefix/libexec/toyisa/%s is not installed here: scripts/install-binfmt --prefix $DIR/prefix"
+                + " installs toyisa's interpreters (without the sources: toyisa binfmt --install-script > install-binfmt; sudo bash install-binfmt)\n";
+        assertEquals("$ toyisa binfmt --export $DIR/formats --prefix $DIR/prefix\n$DIR/formats/toyisa-intellio\n$DIR/formats/toyisa-woz\n--- stderr\n"
                 + "toyisa binfmt: exported 2 entries; update-binfmts --importdir $DIR/formats --import NAME reads one\n"
+                + String.format(note, "toyisa-emulate-intellio") + String.format(note, "toyisa-woz")
                 + "--- exit status 0\n", r);
-        assertEquals("package toyisa\ninterpreter toyisa-emulate-intellio\nmagic \\x7f\\x54\\x58\\x46\\x01\\x01\\x02\\x1e\n"
+        assertEquals("package toyisa\ninterpreter " + dir.resolve("prefix/libexec/toyisa/toyisa-emulate-intellio") + "\nmagic \\x7f\\x54\\x58\\x46\\x01\\x01\\x02\\x1e\n"
                 + "mask \\xff\\xff\\xff\\xff\\xff\\xff\\xfe\\xff\noffset 0\n",
                 Files.readString(dir.resolve("formats/toyisa-intellio")));
     }

@@ -52,4 +52,27 @@ final class HostTool {
         return new Result(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
                 new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8), p.exitValue());
     }
+
+    /**
+     * A jar that runs this test's toyisa: {@code java -jar} on it starts {@code toyisa.cli.Toyisa}
+     * from the test's class path (its manifest names it), standing in for the built toyisa.jar in
+     * the test phase, before the jar is packaged.
+     */
+    static Path thinJar(Path dir) throws IOException {
+        StringBuilder cp = new StringBuilder();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (entry.isEmpty()) continue;
+            if (cp.length() > 0) cp.append(' ');
+            cp.append(Path.of(entry).toAbsolutePath().toUri());
+        }
+        java.util.jar.Manifest m = new java.util.jar.Manifest();
+        m.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        m.getMainAttributes().put(java.util.jar.Attributes.Name.MAIN_CLASS, "toyisa.cli.Toyisa");
+        m.getMainAttributes().put(java.util.jar.Attributes.Name.CLASS_PATH, cp.toString());
+        Path jar = dir.resolve("toyisa.jar");
+        try (var out = new java.util.jar.JarOutputStream(java.nio.file.Files.newOutputStream(jar), m)) {
+            // the manifest is all it holds
+        }
+        return jar;
+    }
 }

@@ -1,6 +1,7 @@
 package toyisa.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -52,6 +53,33 @@ class UpdateBinfmtsAgreesTest {
         System.clearProperty("toyisa.binfmt");
     }
 
+    /**
+     * Where toyisa's interpreters are installed for these tests, as scripts/install-binfmt would
+     * (executables at PREFIX/libexec/toyisa/NAME), so that the real tool finds each one.
+     */
+    private String prefix() throws IOException {
+        Path prefix = dir.resolve("prefix");
+        for (String name : Interpreters.names()) {
+            Path p = prefix.resolve("libexec/toyisa").resolve(name);
+            Files.createDirectories(p.getParent());
+            if (!Files.exists(p)) Files.writeString(p, "#!/bin/sh\n");
+            p.toFile().setExecutable(true);
+        }
+        return prefix.toString();
+    }
+
+    /** toyisa's display with each of its interpreter names as the path the real tool was given. */
+    private String installed(String display) throws IOException {
+        String prefix = prefix();
+        StringBuilder sb = new StringBuilder();
+        for (String line : display.split("\n", -1)) {
+            String name = line.startsWith(" interpreter = ") ? line.substring(" interpreter = ".length()) : null;
+            sb.append(name != null && Interpreters.find(name) != null ? " interpreter = " + prefix + "/libexec/toyisa/" + name : line);
+            sb.append('\n');
+        }
+        return sb.substring(0, sb.length() - 1);
+    }
+
     private String toyisa(String... args) {
         StringWriter out = new StringWriter(), err = new StringWriter();
         int status = Toyisa.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
@@ -81,28 +109,33 @@ class UpdateBinfmtsAgreesTest {
                 "--mask", "\\xff\\xff\\xff\\xff\\xfe", "--offset", "1", "--flags", "CPF", "--package", "toyisa-extra");
         toyisa("binfmt", "--install", "off", dir.resolve("off").toString(), "--magic", "\\x00\\x01");
         toyisa("binfmt", "--disable", "off");
-        toyisa("binfmt", "--export", importDir.toString());
+        for (String own : List.of("run-pasm", "run-armistice", "off")) {
+            Path p = Files.writeString(dir.resolve(own), "#!/bin/sh\n");
+            p.toFile().setExecutable(true);
+        }
+        toyisa("binfmt", "--export", importDir.toString(), "--prefix", prefix());
 
         for (String name : List.of("toyisa-intellio", "toyisa-woz", "pasm", "armistice-any", "off")) {
-            real("--import", name);
+            HostTool.Result imported = real("--import", name);
+            assertFalse(imported.err().contains("warning"), name + ": " + imported.err());
             String line = Files.readString(procDir.resolve("register"));
-            assertEquals(toyisa("binfmt", "--register-line", name), line, name + ": the line written to the register file");
+            assertEquals(toyisa("binfmt", "--register-line", name, "--prefix", prefix()), line, name + ": the line written to the register file");
             if (toyisa("binfmt", "--display", name).contains("(enabled):"))
                 Files.writeString(procDir.resolve(name), "enabled\n"); // what the kernel creates for a registered entry
-            assertEquals(toyisa("binfmt", "--display", name), real("--display", name).out(), name + ": --display");
+            assertEquals(installed(toyisa("binfmt", "--display", name)), real("--display", name).out(), name + ": --display");
         }
-        assertEquals(toyisa("binfmt", "--display"), real("--display").out(), "--display of every entry");
+        assertEquals(installed(toyisa("binfmt", "--display")), real("--display").out(), "--display of every entry");
     }
 
     @Test
     void theRealFindNamesTheSameInterpreter() throws Exception {
         Path txf = dir.resolve("p.txf");
         Files.write(txf, new byte[] {0x7F, 'T', 'X', 'F', 1, 1, 3, 0x1E, 0, 1, 0, 0});
-        toyisa("binfmt", "--export", importDir.toString());
+        toyisa("binfmt", "--export", importDir.toString(), "--prefix", prefix());
         real("--import", "toyisa-intellio");
         Files.writeString(procDir.resolve("toyisa-intellio"), "enabled\n");
         String explained = toyisa("binfmt", "--find", txf.toString());
         assertTrue(explained.endsWith("interpreter: toyisa-emulate-intellio (entry toyisa-intellio)\n"), explained);
-        assertEquals("toyisa-emulate-intellio\n", real("--find", txf.toString()).out());
+        assertEquals(prefix() + "/libexec/toyisa/toyisa-emulate-intellio\n", real("--find", txf.toString()).out());
     }
 }

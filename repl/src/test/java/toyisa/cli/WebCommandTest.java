@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -35,6 +36,7 @@ class WebCommandTest {
 
     @Test
     void servesThePageFromTheClassPathUntilStopped() throws Exception {
+        assumeTrue(WebServer.available(), "this jar was built without the page (no Node)");
         WebCommand web = new WebCommand();
         CommandLine cl = new CommandLine(web);
         cl.setOut(new PrintWriter(out, true));
@@ -81,6 +83,7 @@ class WebCommandTest {
 
     @Test
     void theExercisesTabHoldsTheCourseOfCourseWithNothingOfTheInstructors(@TempDir Path dir) throws Exception {
+        assumeTrue(WebServer.available(), "this jar was built without the page (no Node)");
         Path course = instructorCourse(dir);
         WebCommand web = new WebCommand();
         CommandLine cl = new CommandLine(web);
@@ -103,6 +106,7 @@ class WebCommandTest {
 
     @Test
     void exportWritesThePageWithTheCourseIntoAnEmptyFolder(@TempDir Path dir) throws Exception {
+        assumeTrue(WebServer.available(), "this jar was built without the page (no Node)");
         Path course = instructorCourse(dir);
         Path site = dir.resolve("site");
         int status = Toyisa.execute(new String[] {"web", "--course", course.toString(), "--export", site.toString()},
@@ -119,6 +123,23 @@ class WebCommandTest {
         // A folder with something in it is never written into.
         assertEquals(Toyisa.USAGE, Toyisa.execute(new String[] {"web", "--export", site.toString()}, new PrintWriter(out, true), new PrintWriter(err, true)));
         assertTrue(err.toString().contains("is not empty: export into a new or empty folder"), err.toString());
+    }
+
+    @Test
+    void aJarWithoutThePageSaysHowToGetItNotAStackTrace() {
+        WebCommand web = new WebCommand();
+        web.pageLoader = new java.net.URLClassLoader(new java.net.URL[0], null);
+        CommandLine cl = new CommandLine(web);
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        cl.setParameterExceptionHandler((ex, args) -> {
+            err.write(ex.getMessage());
+            return 2;
+        });
+        assertEquals(2, cl.execute("--no-open", "--port", "0"));
+        assertTrue(err.toString().contains("this jar has no web page in it"), err.toString());
+        assertTrue(err.toString().contains("Install Node 18 or newer"), err.toString());
+        assertNull(web.server, "nothing is served");
     }
 
     @Test

@@ -294,6 +294,7 @@ final class Dispatcher {
         int pos = Math.min(cpu.inputPosition(), in.length);
         m.setInput(java.util.Arrays.copyOfRange(in, pos, in.length));
         m.setBudget(0);
+        m.setHangSample(guestSteps); // as far past the budget as the guest's budget went
         HangReport h = m.run().hang();
         return new HangReport(guestPc, guestSteps, h.loopStart(), h.jumpFrom(), h.taken(), h.sampled());
     }
@@ -312,7 +313,7 @@ final class Dispatcher {
                 .append(")\n");
         log.append(t.block.listing());
         log.append("OUT: host code at ").append(Hex.addr(t.base)).append(" (").append(t.hostLength())
-                .append(" instructions").append(t.requiresCanon ? ", entered with the guest flags in r11" : "").append(")\n");
+                .append(t.hostLength() == 1 ? " instruction" : " instructions").append(t.requiresCanon ? ", entered with the guest flags in r11" : "").append(")\n");
         log.append(t.hostListing(cache.memory)).append('\n');
     }
 

@@ -54,6 +54,11 @@ public record BinfmtEntry(String name, boolean enabled, String packageName, Type
         this(name, enabled, packageName, type, offset, magic, mask, interpreter, "");
     }
 
+    /** The same entry with another interpreter (the host path the kernel is given for a toyisa name). */
+    public BinfmtEntry withInterpreter(String path) {
+        return new BinfmtEntry(name, enabled, packageName, type, offset, magic, mask, path, flags);
+    }
+
     @Override
     public byte[] magic() {
         return magic.clone();

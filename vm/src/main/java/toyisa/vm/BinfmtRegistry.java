@@ -43,6 +43,8 @@ public final class BinfmtRegistry {
 
     private final List<BinfmtEntry> entries = new ArrayList<>();
     private final Path file;
+    /** True when the registry was read from a file that holds no entry at all. */
+    private boolean emptyFile;
 
     private BinfmtRegistry(Path file) {
         this.file = file;
@@ -118,6 +120,7 @@ public final class BinfmtRegistry {
             throw new ConfigException("cannot read the binfmt registry: " + e.getMessage());
         }
         r.entries.addAll(parse(text, path.toString()));
+        r.emptyFile = r.entries.isEmpty();
         return r;
     }
 
@@ -142,15 +145,9 @@ public final class BinfmtRegistry {
         Path lock = dir.resolve(file.getFileName() + ".lock");
         synchronized (SAVING) {
             try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(lock,
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE, java.nio.file.LinkOption.NOFOLLOW_LINKS);
                  java.nio.channels.FileLock held = ch.lock()) {
-                Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-                try {
-                    Files.writeString(tmp, text, StandardCharsets.UTF_8);
-                    Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                } finally {
-                    Files.deleteIfExists(tmp);
-                }
+                toyisa.container.HostWrites.writeString(file, text);
             }
         }
     }
@@ -316,26 +313,51 @@ public final class BinfmtRegistry {
      * @return the files written, in registration order
      */
     public List<Path> export(Path dir) throws ConfigException {
+        return export(dir, null);
+    }
+
+    /** As {@link #export(Path)}, each toyisa interpreter named by its path under {@code prefix} (see {@link #hostInterpreter}); null keeps the names. */
+    public List<Path> export(Path dir, Path prefix) throws ConfigException {
         List<String> texts = new ArrayList<>();
         for (BinfmtEntry e : entries) {
             try {
-                texts.add(e.formatFile());
+                texts.add((prefix == null ? e : e.withInterpreter(hostInterpreter(e.interpreter(), prefix))).formatFile());
             } catch (IllegalStateException ex) {
                 throw new ConfigException(ex.getMessage() + "; nothing exported");
             }
         }
         List<Path> written = new ArrayList<>();
         try {
-            Files.createDirectories(dir);
+            toyisa.container.HostWrites.directory(dir);
             for (int i = 0; i < entries.size(); i++) {
                 Path p = dir.resolve(entries.get(i).name());
-                Files.writeString(p, texts.get(i), StandardCharsets.UTF_8);
+                toyisa.container.HostWrites.writeString(p, texts.get(i));
                 written.add(p);
             }
         } catch (IOException | RuntimeException ex) {
             throw new ConfigException("cannot export the binfmt entries to " + dir + ": " + ex.getMessage());
         }
         return written;
+    }
+
+    /**
+     * What to tell a user whose registry file is empty: it means no entries at all (not the
+     * preinstalled ones), so nothing is handed to an interpreter. Null when that is not the case.
+     */
+    public String emptyNote() {
+        if (!emptyFile || !entries.isEmpty()) return null;
+        return "the binfmt registry " + file + " is empty: no entries, so exec hands no foreign file to an interpreter"
+                + " (delete the file to get the preinstalled entries back)";
+    }
+
+    /**
+     * Where a real system finds the interpreter an entry names: a toyisa interpreter is named by a
+     * bare word ({@code toyisa-emulate-intellio}) and installed as {@code PREFIX/libexec/toyisa/NAME}
+     * (by scripts/install-binfmt); an absolute path is kept. The kernel and update-binfmts need the path.
+     */
+    public static String hostInterpreter(String interpreter, Path prefix) {
+        if (interpreter.contains("/") || interpreter.contains("\\")) return interpreter;
+        return prefix.resolve("libexec").resolve("toyisa").resolve(interpreter).toString();
     }
 
     /** One entry's display, like {@code update-binfmts --display NAME}. */

@@ -148,7 +148,7 @@ public final class ComparisonText {
         }
         for (Run r : runs) {
             if (r.result().steps() > r.shown().size())
-                sb.append("  (").append(r.cpu().name()).append(" ran ").append(r.result().steps()).append(" instructions; the first ")
+                sb.append("  (").append(r.cpu().name()).append(" ran ").append(r.result().steps()).append(r.result().steps() == 1 ? " instruction; the first " : " instructions; the first ")
                         .append(r.shown().size()).append(" are shown)\n");
         }
     }
@@ -225,7 +225,7 @@ public final class ComparisonText {
                         .append(" (bytes ").append(Hex.bytes(f.bytes()))
                         .append(f.instruction().equals("(illegal)") ? "" : ": " + f.instruction()).append(")");
             } else if (res.outcome() == Outcome.BUDGET) {
-                line.append(p.bad("hang")).append(": the budget of ").append(res.steps()).append(" instructions ran out at ").append(Hex.addr(res.state().pc()));
+                line.append(p.bad("hang")).append(": the budget of ").append(res.steps()).append(res.steps() == 1 ? " instruction ran out at " : " instructions ran out at ").append(Hex.addr(res.state().pc()));
             } else if (res.outcome() == Outcome.OUTPUT_CAP) {
                 line.append(p.bad("output cap exceeded"));
             } else {

@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import toyisa.container.LineEntry;
 import toyisa.container.Symbol;
 import toyisa.container.TxfImage;
+import toyisa.isa.Printable;
 
 /**
  * What a program's debug information says about an address: the label it is at or after, and the
@@ -49,13 +50,14 @@ public interface DebugInfo {
         TxfImage img = program == null ? null : program.image();
         if (img == null) return NONE;
         TreeMap<Integer, String> labels = new TreeMap<>();
-        for (Symbol s : img.symbols()) labels.putIfAbsent(s.address() & 0xFFFF, s.name());
+        // A TXF's names are anyone's bytes: reports print them escaped (Printable).
+        for (Symbol s : img.symbols()) labels.putIfAbsent(s.address() & 0xFFFF, Printable.name(s.name()));
         List<LineEntry> lines = new ArrayList<>(img.lines());
         lines.sort((x, y) -> Integer.compare(x.address(), y.address()));
         TreeMap<Integer, String> lineAt = new TreeMap<>();
         for (LineEntry e : lines) {
             if (e.file() < 0 || e.file() >= img.files().size()) continue;
-            lineAt.put(e.address() & 0xFFFF, img.files().get(e.file()) + ":" + e.line());
+            lineAt.put(e.address() & 0xFFFF, Printable.name(img.files().get(e.file())) + ":" + e.line());
         }
         return new DebugInfo() {
             @Override

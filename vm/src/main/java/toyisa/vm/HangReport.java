@@ -23,15 +23,20 @@ public record HangReport(int pc, long steps, int loopStart, int jumpFrom, int ta
     /** E.g. {@code Timeout (instruction budget exhausted) after 100000000 instructions at 0104h; hottest loop 0100h–0106h ...}. */
     public String format() {
         StringBuilder sb = new StringBuilder("Timeout (instruction budget exhausted)\n");
-        sb.append("  budget of ").append(steps).append(" instructions used up at ").append(Hex.addr(pc)).append('\n');
+        sb.append("  budget of ").append(instructions(steps)).append(" used up at ").append(Hex.addr(pc)).append('\n');
+        // The loop is found by running a copy on past the budget: say so, and how far it ran.
         if (foundLoop()) {
             sb.append("  hottest loop: ").append(Hex.addr(loopStart)).append('–').append(Hex.addr(jumpFrom))
-              .append(" (the jump at ").append(Hex.addr(jumpFrom)).append(" back to ").append(Hex.addr(loopStart))
-              .append(" was taken ").append(taken).append(" times in the next ").append(sampled).append(" instructions)\n");
+              .append(" (run on past the budget for ").append(instructions(sampled)).append(", the jump at ").append(Hex.addr(jumpFrom))
+              .append(" back to ").append(Hex.addr(loopStart)).append(" was taken ").append(taken).append(taken == 1 ? " time)\n" : " times)\n");
         } else {
-            sb.append("  no backward jump in the next ").append(sampled).append(" instructions\n");
+            sb.append("  no backward jump when run on past the budget for ").append(instructions(sampled)).append('\n');
         }
         return sb.toString();
+    }
+
+    private static String instructions(long n) {
+        return n + (n == 1 ? " instruction" : " instructions");
     }
 
     @Override

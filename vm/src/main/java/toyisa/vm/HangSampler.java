@@ -17,7 +17,9 @@ final class HangSampler {
         m.echo = null;
         Map<Long, Integer> backward = new HashMap<>();
         int sampled = 0;
-        for (; sampled < Machine.HANG_SAMPLE && m.outcome == Outcome.RUNNING; sampled++) {
+        // no further past the budget than the budget itself went: under --max-steps 1000, 1000 more
+        long limit = original.hangSample > 0 ? original.hangSample : Math.max(1, Math.min(Machine.HANG_SAMPLE, original.steps));
+        for (; sampled < limit && m.outcome == Outcome.RUNNING; sampled++) {
             int from = m.pc;
             m.execute(m.steps + 1);
             int to = m.pc;

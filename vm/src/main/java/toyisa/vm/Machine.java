@@ -98,6 +98,7 @@ public abstract class Machine {
     int exitStatus = -1;
     FaultReport fault;
     HangReport hang;
+    long hangSample = -1; // setHangSample's, else as far as the budget went
 
     final StringBuilder out = new StringBuilder();
     int outputCap = DEFAULT_OUTPUT_CAP;
@@ -433,6 +434,11 @@ public abstract class Machine {
     public void setBudget(long budget) {
         if (budget < 0) throw new IllegalArgumentException("the instruction budget must not be negative");
         this.budget = budget;
+    }
+
+    /** How far the hang sampler runs on past the budget (default: as far as the budget went, at most {@link #HANG_SAMPLE}). */
+    public void setHangSample(long instructions) {
+        this.hangSample = Math.max(1, Math.min(HANG_SAMPLE, instructions));
     }
 
     public int outputCap() {

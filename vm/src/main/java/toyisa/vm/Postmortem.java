@@ -21,6 +21,8 @@ import toyisa.isa.Isa;
  * only its last {@link #TRAIL} instructions are stepped and kept. The REPL has them already, in its
  * journal.
  *
+ * @param misdecode  when a TXF runs on the CPU its header does not name: that first, since every
+ *                   line after it (labels and source lines of the other CPU's build) is then misleading
  * @param where      {@code 0104h <loop+4>, prog.pasm:7}: the faulting PC with what the debug information says
  * @param previous   the instruction executed before the faulting one ({@code 0110h: pop b}), or null
  * @param cameFrom   the last control transfer in the trail ({@code 0112h: ret}), or a sentence when there was none
@@ -28,7 +30,12 @@ import toyisa.isa.Isa;
  * @param cause      one sentence naming it, or null
  * @param hint       what usually causes it and how to fix it, or null
  */
-public record Postmortem(String where, String previous, String cameFrom, Death death, String cause, String hint) {
+public record Postmortem(String misdecode, String where, String previous, String cameFrom, Death death, String cause, String hint) {
+
+    /** A postmortem of a program on the CPU it was built for. */
+    public Postmortem(String where, String previous, String cameFrom, Death death, String cause, String hint) {
+        this(null, where, previous, cameFrom, death, cause, hint);
+    }
 
     /** Instructions of the path kept before a fault. */
     public static final int TRAIL = 64;
@@ -55,6 +62,7 @@ public record Postmortem(String where, String previous, String cameFrom, Death d
     /** The lines appended to a fault report. */
     public String format() {
         StringBuilder sb = new StringBuilder();
+        if (misdecode != null) sb.append("  misdecode:   ").append(misdecode).append('\n');
         if (where != null) sb.append("  where:       ").append(where).append('\n');
         if (previous != null) sb.append("  previous:    ").append(previous).append('\n');
         if (cameFrom != null) sb.append("  came from:   ").append(cameFrom).append('\n');
@@ -148,10 +156,18 @@ public record Postmortem(String where, String previous, String cameFrom, Death d
         } else if (fromStart) {
             cameFrom = "straight from the entry point " + Hex.addr(trail.get(0).pc()) + ", no jump on the way";
         } else {
-            cameFrom = "no jump in the last " + trail.size() + " instructions";
+            cameFrom = "no jump in the last " + trail.size() + (trail.size() == 1 ? " instruction" : " instructions");
         }
         Diagnosis d = diagnose(fault, trail, transfer, fromStart, m, program, info);
-        return new Postmortem(where, previous, cameFrom, d == null ? null : d.death, d == null ? null : d.cause,
+        String misdecode = null;
+        if (program != null && program.image() != null && program.image().machine() != m.isa().machine()) {
+            String built = Loader.machineName(program.image().machine());
+            misdecode = "the TXF header names " + built + ", not " + m.isa().name() + ": these are " + built
+                    + "'s bytes read as " + m.isa().name() + "'s, so the labels and lines below are the "
+                    + built + " build's" + (Isa.byMachine(program.image().machine()) == null ? ""
+                    : " (run it on its own CPU: --cpu " + Isa.byMachine(program.image().machine()).id() + ")");
+        }
+        return new Postmortem(misdecode, where, previous, cameFrom, d == null ? null : d.death, d == null ? null : d.cause,
                 d == null ? null : d.hint);
     }
 
