@@ -49,9 +49,15 @@ import toyisa.vm.Step;
 public final class Debugger extends DebuggerState {
     /** The run {@link #start} began and {@link #resume} has not finished yet, or null. */
     private Run active;
+    private int steppedPrefix = STEPPED;
 
     public Debugger(Isa cpu, int historyLimit) {
         super(cpu, historyLimit);
+    }
+
+    /** Instructions a run steps and journals before it goes on with the fast core (default {@link #STEPPED}). */
+    public void setSteppedPrefix(int instructions) {
+        steppedPrefix = Math.max(0, instructions);
     }
 
     public Debugger(Isa cpu) {
@@ -264,8 +270,9 @@ public final class Debugger extends DebuggerState {
                         if (s != null) return s;
                     }
                 }
-                if (console && !inputClosed && waitingForInput()) return Stop.of(Stop.Reason.INPUT, n);
-                if (r.snapshot == null && r.mayGoFast && n >= STEPPED) {
+                if (console && !inputClosed && CodeMap.kind(code.kindAt(machine, pc)) == CodeMap.TRAP && waitingForInput())
+                    return Stop.of(Stop.Reason.INPUT, n);
+                if (r.snapshot == null && r.mayGoFast && n >= steppedPrefix) {
                     r.snapshot = machine.copy();
                     r.framesAtSnapshot = frames;
                 }
@@ -503,12 +510,20 @@ public final class Debugger extends DebuggerState {
             long fast = Math.max(0, count - REPLAY_TAIL);
             int spCode = cpu().registers().code("sp");
             if (fast > 0) {
-                for (long i = 0; i < fast; i++) {
+                for (long i = 0; i < fast; ) {
                     int pc = machine.pc();
+                    if (code.closedRegion(machine, pc, -1, breakAt)) {
+                        // No call or return in it: nothing for the call stack to see.
+                        long done = machine.runFor(fast - i);
+                        i += done;
+                        if (done == 0) break;
+                        continue;
+                    }
                     int kind = code.kindAt(machine, pc);
                     int sp = machine.register(spCode);
-                    machine.runFor(1);
+                    if (machine.runFor(1) == 0) break;
                     track(kind, pc, sp);
+                    i++;
                 }
                 record(new Entry(null, e.frames(), e.snapshot(), fast));
             }
