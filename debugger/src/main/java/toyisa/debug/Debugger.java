@@ -132,6 +132,21 @@ public final class Debugger extends DebuggerState {
         return resume(r, Long.MAX_VALUE);
     }
 
+    /**
+     * The interpreter's own fast loop for up to {@code max} instructions, outside the debugger: no
+     * breakpoint, watch or call stack is looked at, and the history is forgotten (nothing before it
+     * can be undone). What a benchmark or {@code toyisa run} measures.
+     */
+    public void runUnwatched(long max) {
+        endRun();
+        machine.run(max);
+        clearHistory();
+        forgotten = true;
+        frames = CallStack.Frames.EMPTY;
+        code.forgetAll(); // the program may have rewritten its code
+        refreshWatches();
+    }
+
     // ------------------------------------------------------------------ runs in slices
 
     /**

@@ -240,6 +240,18 @@ public final class Api {
         return s.state(null);
     }
 
+    /** A watch on a register ({@code "c"}) or a memory word ({@code "[total]"}): a run stops when it changes; {@code watch} is its number. */
+    @JSExport
+    public static String watch(int id, String what) {
+        return withSession(id, s -> s.watch(what));
+    }
+
+    /** Deletes the breakpoint or watch with this number. */
+    @JSExport
+    public static String deleteBreakpoint(int id, int number) {
+        return withSession(id, s -> s.delete(number));
+    }
+
     /** A breakpoint at {@code address} that stops only when {@code condition} holds (empty: always), after {@code ignore} hits. */
     @JSExport
     public static String setBreakpoint(int id, int address, String condition, int ignore) {

@@ -8,6 +8,7 @@ import toyisa.debug.CallStack;
 import toyisa.debug.Debugger;
 import toyisa.debug.Stop;
 import toyisa.debug.UserError;
+import toyisa.debug.Watch;
 import toyisa.isa.Hex;
 import toyisa.isa.Instruction;
 import toyisa.isa.Isa;
@@ -94,6 +95,29 @@ final class Session {
         return state(null);
     }
 
+    /**
+     * A watch (a data breakpoint): a register by its name, or the memory word {@code [address]} (an
+     * address expression). A run stops after an instruction that changes it; {@code watch} is its number.
+     */
+    String watch(String what) {
+        String t = what == null ? "" : what.strip();
+        Watch w;
+        if (t.startsWith("[") && t.endsWith("]")) {
+            w = dbg.addWatch(-1, dbg.evaluate(t.substring(1, t.length() - 1)), t);
+        } else {
+            int code = isa.registers().code(t);
+            if (code < 0 || code >= machine().registerCount()) throw new UserError("no register '" + t + "' on " + isa.name() + " (a word in memory is [address])");
+            w = dbg.addWatch(code, 0, t);
+        }
+        return begin((Step) null).field("watch", w.id()).endObject().toString();
+    }
+
+    /** Deletes a watch or breakpoint by its number. */
+    String delete(int number) {
+        if (!dbg.delete(number)) return state(null, "no breakpoint or watch " + number);
+        return state(null);
+    }
+
     String step() {
         run = null;
         if (machine().isStopped()) return state(null, "the program has stopped: reset it or go back");
@@ -173,8 +197,8 @@ final class Session {
     String runFast(long maxSteps) {
         run = null;
         if (machine().isStopped()) return state(null, "the program has stopped: reset it or go back");
-        // The bare fast loop, as the command line's run: no breakpoints; Back goes to before it.
-        dbg.run(maxSteps, null);
+        // The bare fast loop, as the command line's run: no breakpoints, and the history is forgotten.
+        dbg.runUnwatched(maxSteps);
         return state(null);
     }
 
