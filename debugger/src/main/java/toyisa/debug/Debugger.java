@@ -8,8 +8,11 @@ import java.util.function.Consumer;
 import toyisa.isa.Instruction;
 import toyisa.isa.Isa;
 import toyisa.isa.Template;
+import toyisa.vm.DebugInfo;
+import toyisa.vm.FaultReport;
 import toyisa.vm.Machine;
 import toyisa.vm.Outcome;
+import toyisa.vm.Postmortem;
 import toyisa.vm.Step;
 
 /**
@@ -769,6 +772,47 @@ public final class Debugger extends DebuggerState {
         code.forgetAll();
         // A program stopped by a fault may run again from the patched code.
         afterChange();
+    }
+
+    /**
+     * The fault report with the postmortem the debugger can tell from its own history (the steps it
+     * journaled, the program's labels and lines as {@code info} knows them) — it knows more than a
+     * replay, and a replay is no longer possible once the debugger has changed the machine.
+     */
+    public FaultReport faultStory(FaultReport f, DebugInfo info) {
+        try {
+            List<Step> trail = new ArrayList<>(recentSteps(Postmortem.TRAIL + 1));
+            if (!trail.isEmpty() && trail.get(trail.size() - 1).outcome() != Outcome.RUNNING) trail.remove(trail.size() - 1);
+            while (trail.size() > Postmortem.TRAIL) trail.remove(0);
+            boolean fromStart = historyFromStart() && trail.size() == historySize() - 1;
+            return f.withPostmortem(Postmortem.analyze(f, trail, fromStart, machine, program, info));
+        } catch (RuntimeException e) {
+            return f;
+        }
+    }
+
+    /** What the labels tell of an address: {@code loop} or {@code loop+4} inside the program, or null. */
+    public DebugInfo labelInfo() {
+        return new DebugInfo() {
+            @Override
+            public String symbolize(int address) {
+                java.util.Map.Entry<Integer, String> e = labelAt.floorEntry(address & 0xFFFF);
+                if (e == null || !inProgram(address)) return null;
+                int off = (address & 0xFFFF) - e.getKey();
+                if (off > 0x40) return null;
+                return off == 0 ? e.getValue() : e.getValue() + "+" + off;
+            }
+
+            @Override
+            public String sourceLine(int address) {
+                return null;
+            }
+        };
+    }
+
+    private boolean inProgram(int address) {
+        for (toyisa.container.Segment s : program.segments()) if (address >= s.address() && address < s.address() + s.size()) return true;
+        return false;
     }
 
     /** Journaled steps, newest last (for the postmortem's trail): at most {@code max}. */

@@ -16,6 +16,7 @@ import toyisa.vm.CpuState;
 import toyisa.vm.Machine;
 import toyisa.vm.Outcome;
 import toyisa.vm.Program;
+import toyisa.vm.RunResult;
 import toyisa.vm.Step;
 
 /**
@@ -289,7 +290,12 @@ final class Session {
                     .field("sp", f.spBefore()).field("label", dbg.labelAt(f.entry())).endObject();
         }
         j.endArray();
-        Api.result(j, m.result());
+        RunResult r = m.result();
+        if (r.fault() != null && r.fault().postmortem() == null) {
+            // How the program got there, from the history (the machine can no longer replay it once the debugger has restored a copy).
+            r = new RunResult(r.outcome(), r.exitStatus(), r.steps(), r.output(), dbg.faultStory(r.fault(), dbg.labelInfo()), r.hang(), r.state());
+        }
+        Api.result(j, r);
         if (s != null) step(j, s);
         return j;
     }
