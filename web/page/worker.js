@@ -44,7 +44,7 @@
 
   function go(m) {
     stops.delete(m.sid);
-    let slice = 256;
+    let slice = 4096;
     let longest = 0;
     const started = performance.now();
     let lastReport = started;
@@ -70,7 +70,8 @@
         postMessage({ id: m.id, result: figures(r, started, longest), done: true });
         return;
       }
-      if (dt < SLICE_MS / 2 && slice < (1 << 24)) slice *= 2;
+      if (dt < SLICE_MS / 4 && slice < (1 << 24)) slice *= 4;
+      else if (dt < SLICE_MS / 2 && slice < (1 << 24)) slice *= 2;
       else if (dt > SLICE_MS * 1.5 && slice > 16) slice >>= 1;
       if (t0 - lastReport > 100) {
         lastReport = t0;

@@ -26,8 +26,12 @@ import toyisa.vm.Step;
 final class Session {
     /** Steps Back can undo; older ones are forgotten (the REPL's rule: runs past that are kept as copies). */
     static final int HISTORY = 20_000;
-    /** Instructions a run journals step by step before it goes on at the core's speed. */
-    static final int STEPPED = 1_000;
+    /**
+     * Instructions a run journals step by step before it goes on at the core's speed. A journaled
+     * step costs some 15 µs in the page (the interpreter's fast loop: a few ns), and Back into a run
+     * replays it exactly anyway, so the page journals only the first few.
+     */
+    static final int STEPPED = 100;
 
     final int id;
     final Isa isa;
