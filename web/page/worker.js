@@ -15,10 +15,11 @@
   // The JavaScript core's functions are the worker's globals; the WebAssembly one's are its exports.
   const api = () => self.toyisaCore || self;
   const stops = new Set();
-  // A slice is sized to take about 4 ms, so a Stop is answered well within 100 ms even on a busy
-  // machine. Between slices the worker yields through a message to itself (a timer would be
-  // clamped to 4 ms), so the page's messages — a Stop — are handled in between.
-  const SLICE_MS = 4;
+  // A slice is sized to take about 10 ms, so a Stop is answered well within 100 ms even on a busy
+  // machine, and the time between slices is a small part of a run. Between slices the worker
+  // yields through a message to itself (a timer would be clamped to 4 ms), so the page's messages
+  // — a Stop — are handled in between.
+  const SLICE_MS = 10;
   const yieldChannel = new MessageChannel();
   const yielded = [];
   yieldChannel.port1.onmessage = () => { const f = yielded.shift(); if (f) f(); };
