@@ -3,15 +3,14 @@ package toyisa.repl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import toyisa.debug.Debugger;
 import toyisa.isa.Hex;
 import toyisa.isa.Instruction;
 import toyisa.isa.Isa;
 import toyisa.vm.CpuState;
 import toyisa.vm.DebugInfo;
 import toyisa.vm.FaultReport;
-import toyisa.vm.Postmortem;
 import toyisa.vm.RunResult;
-import toyisa.vm.Step;
 
 /**
  * What a stop shows, in this order: the registers, flags and memory that changed, the source line
@@ -72,9 +71,9 @@ final class StopReport {
     }
 
     void showSourceLine(int pc) {
-        Image.Line l = dbg().image().lineAt(pc);
+        Image.Line l = s.image().lineAt(pc);
         if (l == null) return;
-        String text = dbg().image().sourceText(l.file(), l.line());
+        String text = s.image().sourceText(l.file(), l.line());
         String where = l.file() + ":" + l.line() + (pc != l.address() ? " (+" + (pc - l.address()) + ")" : "");
         s.println(s.style().dim(where + (text == null ? "" : "  " + text.strip())));
     }
@@ -90,11 +89,11 @@ final class StopReport {
      */
     String instructionLine(int address, boolean symbol) {
         Instruction insn = dbg().machine().decodeAt(address);
-        String sym = symbol ? dbg().image().symbolize(address) : null;
+        String sym = symbol ? s.image().symbolize(address) : null;
         String line = Hex.addr(address) + (sym == null ? "" : " <" + sym + ">") + "  "
                 + String.format(java.util.Locale.ROOT, "%-11s", Hex.bytes(insn.bytes())) + "  " + text(dbg().cpu(), insn);
         if (!insn.isIllegal() && insn.row().shape().contains("T")) {
-            String target = dbg().image().labelAt(insn.target());
+            String target = s.image().labelAt(insn.target());
             if (target != null) line += "  ; " + target;
         }
         return line;
@@ -129,35 +128,26 @@ final class StopReport {
      * journaled, the labels and source lines of the image, the call stack) — it knows more than a replay.
      */
     FaultReport withStory(FaultReport f) {
-        try {
-            List<Step> trail = new ArrayList<>(dbg().recentSteps(Postmortem.TRAIL + 1));
-            if (!trail.isEmpty() && trail.get(trail.size() - 1).outcome() != toyisa.vm.Outcome.RUNNING) trail.remove(trail.size() - 1);
-            while (trail.size() > Postmortem.TRAIL) trail.remove(0);
-            boolean fromStart = dbg().historyFromStart() && trail.size() == dbg().historySize() - 1;
-            Image img = dbg().image();
-            DebugInfo info = new DebugInfo() {
-                @Override
-                public String symbolize(int address) {
-                    return img.symbolize(address);
-                }
+        Image img = s.image();
+        return dbg().faultStory(f, new DebugInfo() {
+            @Override
+            public String symbolize(int address) {
+                return img.symbolize(address);
+            }
 
-                @Override
-                public String sourceLine(int address) {
-                    Image.Line l = img.lineAt(address);
-                    if (l == null) return null;
-                    String text = img.sourceText(l.file(), l.line());
-                    return l.file() + ":" + l.line() + (text == null ? "" : "  " + text.strip());
-                }
+            @Override
+            public String sourceLine(int address) {
+                Image.Line l = img.lineAt(address);
+                if (l == null) return null;
+                String text = img.sourceText(l.file(), l.line());
+                return l.file() + ":" + l.line() + (text == null ? "" : "  " + text.strip());
+            }
 
-                @Override
-                public boolean isData(int address) {
-                    return img.isData(address);
-                }
-            };
-            return f.withPostmortem(Postmortem.analyze(f, trail, fromStart, dbg().machine(), img.program, info));
-        } catch (RuntimeException e) {
-            return f;
-        }
+            @Override
+            public boolean isData(int address) {
+                return img.isData(address);
+            }
+        });
     }
 
     static String stoppedText(RunResult r) {
@@ -174,9 +164,9 @@ final class StopReport {
     /** {@code 0104h <loop>, prog.pasm:7}. */
     String describe(int address) {
         StringBuilder sb = new StringBuilder(Hex.addr(address));
-        String sym = dbg().image().symbolize(address);
+        String sym = s.image().symbolize(address);
         if (sym != null) sb.append(" <").append(sym).append('>');
-        Image.Line l = dbg().image().lineAt(address);
+        Image.Line l = s.image().lineAt(address);
         if (l != null && l.address() == address) sb.append(", ").append(l.file()).append(':').append(l.line());
         return sb.toString();
     }
