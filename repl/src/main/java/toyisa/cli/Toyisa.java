@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
             WebCommand.class,
             ExerciseCommand.class,
             ReplCommand.class,
+            LspCommand.class,
         })
 public final class Toyisa implements Runnable {
     /** Exit status for a usage error or an unreadable input file. */
