@@ -1,5 +1,9 @@
 package toyisa.repl;
 
+import toyisa.debug.Debugger;
+import toyisa.debug.Breakpoint;
+import toyisa.debug.Watch;
+import toyisa.debug.UserError;
 import toyisa.isa.Hex;
 import toyisa.vm.Machine;
 
@@ -19,7 +23,7 @@ final class BreakCommands {
         if (m.find()) {
             where = arg.substring(0, m.start()).strip();
             condition = arg.substring(m.end() - (m.group(2).equals("(") ? 1 : 0)).strip();
-            if (condition.isEmpty()) throw new Session.UserError("'if' needs a condition, e.g. break fact if a == 1");
+            if (condition.isEmpty()) throw new UserError("'if' needs a condition, e.g. break fact if a == 1");
         }
         int address;
         String spec;
@@ -31,11 +35,11 @@ final class BreakCommands {
             spec = where;
         }
         if (address < Machine.NULL_PAGE_END)
-            throw new Session.UserError(Hex.addr(address) + " is in the null page (0000h-00FFh): no instruction can run there");
+            throw new UserError(Hex.addr(address) + " is in the null page (0000h-00FFh): no instruction can run there");
         if (condition != null) checkCondition(condition);
         boolean had = dbg.hasBreakpoint(address);
         Breakpoint b = dbg.addBreakpoint(address, spec, temporary);
-        if (!had && condition != null) b.condition = condition;
+        if (!had && condition != null) b.setCondition(condition);
         s.println((had ? "already breakpoint " : temporary ? "temporary breakpoint " : "breakpoint ") + b.id() + " at "
                 + s.report().describe(address) + (!had && condition != null ? " if " + condition : ""));
     }
@@ -47,31 +51,31 @@ final class BreakCommands {
 
     void condition(String arg) {
         String[] parts = arg.split("\\s+", 2);
-        if (arg.isEmpty()) throw new Session.UserError("usage: " + Commands.CONDITION.usage);
+        if (arg.isEmpty()) throw new UserError("usage: " + Commands.CONDITION.usage);
         Breakpoint b = breakpointNumbered(parts[0]);
         if (parts.length == 1 || parts[1].isBlank()) {
-            b.condition = null;
+            b.setCondition(null);
             s.println("breakpoint " + b.id() + " is now unconditional");
             return;
         }
         String c = parts[1].strip();
         checkCondition(c);
-        b.condition = c;
+        b.setCondition(c);
         s.println("breakpoint " + b.id() + " stops only if " + c);
     }
 
     void ignore(String arg) {
         String[] parts = Words.words(arg);
-        if (parts.length != 2) throw new Session.UserError("usage: " + Commands.IGNORE.usage);
+        if (parts.length != 2) throw new UserError("usage: " + Commands.IGNORE.usage);
         Breakpoint b = breakpointNumbered(parts[0]);
         long n;
         try {
             n = Long.parseLong(parts[1]);
         } catch (NumberFormatException e) {
-            throw new Session.UserError("'" + parts[1] + "' is not a count (usage: " + Commands.IGNORE.usage + ")");
+            throw new UserError("'" + parts[1] + "' is not a count (usage: " + Commands.IGNORE.usage + ")");
         }
-        if (n < 0) throw new Session.UserError("ignore needs a count of at least 0");
-        b.ignore = (int) Math.min(Integer.MAX_VALUE, n);
+        if (n < 0) throw new UserError("ignore needs a count of at least 0");
+        b.setIgnore((int) Math.min(Integer.MAX_VALUE, n));
         s.println(n == 0 ? "breakpoint " + b.id() + " stops the next time it is reached"
                 : "breakpoint " + b.id() + " will be passed " + n + (n == 1 ? " time" : " times") + " before it stops");
     }
@@ -81,10 +85,10 @@ final class BreakCommands {
         try {
             id = Integer.parseInt(word);
         } catch (NumberFormatException e) {
-            throw new Session.UserError("'" + word + "' is not a breakpoint number (see 'info breaks')");
+            throw new UserError("'" + word + "' is not a breakpoint number (see 'info breaks')");
         }
         Breakpoint b = s.dbg().breakpoint(id);
-        if (b == null) throw new Session.UserError("no breakpoint " + id + " (see 'info breaks')");
+        if (b == null) throw new UserError("no breakpoint " + id + " (see 'info breaks')");
         return b;
     }
 
@@ -100,9 +104,9 @@ final class BreakCommands {
             try {
                 id = Integer.parseInt(word);
             } catch (NumberFormatException e) {
-                throw new Session.UserError("'" + word + "' is not a breakpoint number (see 'info breaks')");
+                throw new UserError("'" + word + "' is not a breakpoint number (see 'info breaks')");
             }
-            if (!dbg.delete(id)) throw new Session.UserError("no breakpoint or watch " + id + " (see 'info breaks')");
+            if (!dbg.delete(id)) throw new UserError("no breakpoint or watch " + id + " (see 'info breaks')");
             s.println("deleted " + id);
         }
     }
@@ -110,22 +114,22 @@ final class BreakCommands {
     void watch(String arg, Watch.Access access) {
         Debugger dbg = s.dbg();
         Commands c = access == Watch.Access.CHANGE ? Commands.WATCH : access == Watch.Access.READ ? Commands.RWATCH : Commands.AWATCH;
-        if (arg.isEmpty()) throw new Session.UserError("usage: " + c.usage);
+        if (arg.isEmpty()) throw new UserError("usage: " + c.usage);
         String t = arg.strip();
         String reg = t.startsWith("$") ? t.substring(1) : t;
         int code = dbg.cpu().registers().code(reg);
         if (code >= 0) {
             if (access != Watch.Access.CHANGE)
-                throw new Session.UserError(c.name + " watches memory (an instruction reads a register whenever it names it): 'watch " + reg + "' stops when it changes");
-            if (code >= dbg.machine().registerCount()) throw new Session.UserError("no register " + reg + " on " + dbg.cpu().name());
+                throw new UserError(c.name + " watches memory (an instruction reads a register whenever it names it): 'watch " + reg + "' stops when it changes");
+            if (code >= dbg.machine().registerCount()) throw new UserError("no register " + reg + " on " + dbg.cpu().name());
             Watch w = dbg.addWatch(code, 0, dbg.cpu().registers().name(code));
             s.println("watch " + w.id() + ": register " + w.spec() + " (now " + Words.hex4(dbg.value(w)) + ")");
             return;
         }
         String inner = t.startsWith("[") && t.endsWith("]") ? t.substring(1, t.length() - 1) : t.startsWith("*") ? t.substring(1) : t;
         int address = s.address(inner);
-        if (address < Machine.NULL_PAGE_END) throw new Session.UserError(Hex.addr(address) + " is in the null page, which no program can write");
-        String sym = dbg.image().labelAt(address);
+        if (address < Machine.NULL_PAGE_END) throw new UserError(Hex.addr(address) + " is in the null page, which no program can write");
+        String sym = s.image().labelAt(address);
         Watch w = dbg.addWatch(-1, address, "[" + (sym != null ? sym : Hex.addr(address)) + "]", access);
         String kind = access == Watch.Access.CHANGE ? "" : access == Watch.Access.READ ? " (reads)" : " (reads and writes)";
         s.println("watch " + w.id() + ": memory word " + w.spec() + " at " + Hex.addr(address) + kind + " (now " + Words.hex4(dbg.value(w)) + ")");
@@ -140,10 +144,10 @@ final class BreakCommands {
         }
         for (Breakpoint b : dbg.breakpoints()) {
             StringBuilder sb = new StringBuilder(String.format(java.util.Locale.ROOT, "%-3d %-11s %s", b.id(),
-                    b.temporary ? "tbreakpoint" : "breakpoint", s.report().describe(b.address())));
-            if (b.condition != null) sb.append("  if ").append(b.condition);
-            if (b.ignore > 0) sb.append("  (ignore next ").append(b.ignore).append(')');
-            if (b.hits > 0) sb.append("  (hit ").append(b.hits).append(b.hits == 1 ? " time)" : " times)");
+                    b.temporary() ? "tbreakpoint" : "breakpoint", s.report().describe(b.address())));
+            if (b.condition() != null) sb.append("  if ").append(b.condition());
+            if (b.ignore() > 0) sb.append("  (ignore next ").append(b.ignore()).append(')');
+            if (b.hits() > 0) sb.append("  (hit ").append(b.hits()).append(b.hits() == 1 ? " time)" : " times)");
             s.println(sb.toString());
         }
         for (Watch w : dbg.watches()) {

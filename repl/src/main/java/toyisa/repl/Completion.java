@@ -5,6 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import toyisa.debug.Debugger;
+import toyisa.debug.Breakpoint;
+import toyisa.debug.Watch;
 import toyisa.isa.Isa;
 
 /** Tab completion: commands first; then, by command, registers, labels, CPU names, file names or sub-commands. */
@@ -42,16 +45,16 @@ final class Completion {
                     if (c == Commands.DELETE) for (Watch w : dbg.watches()) all.add(Integer.toString(w.id()));
                     break;
                 case BREAK: case TBREAK: case LIST: case UNTIL: case ADVANCE:
-                    all.addAll(dbg.image().labels.keySet());
+                    all.addAll(s.image().labels.keySet());
                     break;
                 case WATCH: case RWATCH: case AWATCH: case MEM: case DISASM: case COMPARE: case SET: case PRINT: case DISPLAY: case EXAMINE:
                     all.addAll(registerNames());
-                    all.addAll(dbg.image().labels.keySet());
+                    all.addAll(s.image().labels.keySet());
                     break;
                 case ASM:
                     if (words.size() == 1) all.addAll(dbg.cpu().table().mnemonics());
                     else all.addAll(registerNames());
-                    all.addAll(dbg.image().labels.keySet());
+                    all.addAll(s.image().labels.keySet());
                     break;
                 default:
                     return List.of();

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import toyisa.debug.UserError;
 import toyisa.asm.Assembler;
 import toyisa.asm.Assembly;
 import toyisa.asm.IncludeResolver;
@@ -302,7 +303,7 @@ final class Image {
      * program is in at {@code pc} (gdb's {@code break 12}); -1 when the text is neither (an address
      * expression, say).
      *
-     * @throws Session.UserError when it names a file or line with no code
+     * @throws UserError when it names a file or line with no code
      */
     int sourceLocation(String a, int pc) {
         int colon = a.lastIndexOf(':');
@@ -310,16 +311,16 @@ final class Image {
             String file = a.substring(0, colon).strip();
             int line = Words.lineNumber(a.substring(colon + 1).strip());
             if (lines.stream().noneMatch(l -> sameFile(l.file(), file)))
-                throw new Session.UserError("no line information for '" + file + "'" + (lines.isEmpty() ? " (the program has no source lines)" : ""));
+                throw new UserError("no line information for '" + file + "'" + (lines.isEmpty() ? " (the program has no source lines)" : ""));
             Line l = firstLineFrom(file, line);
-            if (l == null) throw new Session.UserError(file + ":" + line + " has no code, and neither has any line after it");
+            if (l == null) throw new UserError(file + ":" + line + " has no code, and neither has any line after it");
             return l.address();
         }
         if (a.matches("\\d+") && !lines.isEmpty()) {
             Line here = lineAt(pc);
             String file = here != null ? here.file() : mainFile();
             Line l = firstLineFrom(file, Words.lineNumber(a));
-            if (l == null) throw new Session.UserError(file + ":" + a + " has no code, and neither has any line after it");
+            if (l == null) throw new UserError(file + ":" + a + " has no code, and neither has any line after it");
             return l.address();
         }
         return -1;

@@ -3,6 +3,10 @@ package toyisa.repl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import toyisa.debug.Debugger;
+import toyisa.debug.CallStack;
+import toyisa.debug.AddressExpression;
+import toyisa.debug.UserError;
 import toyisa.isa.Hex;
 import toyisa.isa.Instruction;
 import toyisa.isa.Isa;
@@ -56,11 +60,11 @@ final class InspectCommands {
         if (what.isEmpty() || "breaks".startsWith(what) || what.equals("breakpoints") || what.equals("watches") || what.equals("watchpoints")) {
             new BreakCommands(s).info();
         } else if ("labels".startsWith(what) || what.equals("symbols")) {
-            if (dbg().image().labels.isEmpty()) {
+            if (s.image().labels.isEmpty()) {
                 s.println("no labels (the program was not assembled here and its file has no symbols)");
                 return;
             }
-            dbg().image().labels.forEach((name, addr) -> s.println(Hex.addr(addr) + "  " + name));
+            s.image().labels.forEach((name, addr) -> s.println(Hex.addr(addr) + "  " + name));
         } else if ("history".startsWith(what)) {
             long n = dbg().historySize();
             s.println(n + (n == 1 ? " step" : " steps") + " can be undone with 'back' (the history keeps the last "
@@ -76,7 +80,7 @@ final class InspectCommands {
             if (displays.isEmpty()) s.println("no displays (add one with 'display EXPR')");
             for (Display d : displays) s.println(d.id() + ": " + (d.format() == null ? "" : "/" + d.format() + " ") + d.expression());
         } else {
-            throw new Session.UserError("info what? 'info breaks', 'info labels', 'info history', 'info registers [REG]',"
+            throw new UserError("info what? 'info breaks', 'info labels', 'info history', 'info registers [REG]',"
                     + " 'info frame', 'info line' or 'info display'");
         }
     }
@@ -95,7 +99,7 @@ final class InspectCommands {
                 continue;
             } else {
                 int code = dbg().cpu().registers().code(name);
-                if (code < 0 || code >= m.registerCount()) throw new Session.UserError("no register " + name + " on " + dbg().cpu().name());
+                if (code < 0 || code >= m.registerCount()) throw new UserError("no register " + name + " on " + dbg().cpu().name());
                 v = m.register(code);
                 shown = dbg().cpu().registers().name(code);
             }
@@ -105,9 +109,9 @@ final class InspectCommands {
 
     private void infoLine(String arg) {
         int at = arg.isEmpty() ? dbg().machine().pc() : s.location(arg);
-        Image.Line l = dbg().image().lineAt(at);
+        Image.Line l = s.image().lineAt(at);
         if (l == null) {
-            s.println(Hex.addr(at) + " is not in the program's source" + (dbg().image().lines.isEmpty() ? " (the program has no source lines)" : ""));
+            s.println(Hex.addr(at) + " is not in the program's source" + (s.image().lines.isEmpty() ? " (the program has no source lines)" : ""));
             return;
         }
         s.println("line " + l.line() + " of " + l.file() + " starts at " + s.report().describe(l.address()).replaceFirst(",.*", "")
@@ -132,11 +136,11 @@ final class InspectCommands {
     private String routine(List<CallStack.Frame> f, int k, int pc) {
         if (k < f.size()) {
             int entry = f.get(k).entry();
-            String label = dbg().image().labelAt(entry);
+            String label = s.image().labelAt(entry);
             return label != null ? label : Hex.addr(entry);
         }
         // The outermost frame: the label the PC is at or after.
-        String sym = dbg().image().symbolize(pc);
+        String sym = s.image().symbolize(pc);
         if (sym != null) return sym.replaceFirst("\\+.*", "");
         return "??";
     }
@@ -146,10 +150,10 @@ final class InspectCommands {
         List<CallStack.Frame> f = dbg().frames().list();
         int pc = framePc(f, k);
         StringBuilder sb = new StringBuilder(Hex.addr(pc));
-        String sym = dbg().image().symbolize(pc);
+        String sym = s.image().symbolize(pc);
         if (sym != null) sb.append(" <").append(sym).append('>');
         sb.append(" in ").append(routine(f, k, pc));
-        Image.Line l = dbg().image().lineAt(pc);
+        Image.Line l = s.image().lineAt(pc);
         if (l != null) sb.append(", ").append(l.file()).append(':').append(l.line());
         return sb.toString();
     }
@@ -172,10 +176,10 @@ final class InspectCommands {
         int depth = dbg().frames().depth();
         int n = arg.isEmpty() ? (direction == 0 ? selected : 1) : (int) Math.min(Integer.MAX_VALUE, direction == 0 ? frameNumber(arg) : Words.count(arg, direction > 0 ? "up" : "down"));
         int target = direction == 0 ? n : selected + direction * n;
-        if (target < 0) throw new Session.UserError("already at the innermost frame (#0)");
+        if (target < 0) throw new UserError("already at the innermost frame (#0)");
         if (target > depth) {
-            if (direction > 0) throw new Session.UserError("already at the outermost frame (#" + depth + ")");
-            throw new Session.UserError("no frame #" + target + " (the stack has " + (depth + 1) + (depth == 0 ? " frame)" : " frames)"));
+            if (direction > 0) throw new UserError("already at the outermost frame (#" + depth + ")");
+            throw new UserError("no frame #" + target + " (the stack has " + (depth + 1) + (depth == 0 ? " frame)" : " frames)"));
         }
         selected = target;
         s.println("#" + selected + "  " + frameName(selected));
@@ -186,10 +190,10 @@ final class InspectCommands {
     private static long frameNumber(String arg) {
         try {
             long n = Long.parseLong(arg.strip());
-            if (n < 0) throw new Session.UserError("frame numbers start at 0");
+            if (n < 0) throw new UserError("frame numbers start at 0");
             return n;
         } catch (NumberFormatException e) {
-            throw new Session.UserError("'" + arg + "' is not a frame number (see 'bt')");
+            throw new UserError("'" + arg + "' is not a frame number (see 'bt')");
         }
     }
 
@@ -203,7 +207,7 @@ final class InspectCommands {
             s.println("  entered at " + s.report().describe(fr.entry()) + "; sp before the call " + Hex.addr(fr.spBefore())
                     + ", the return address at " + Hex.addr(fr.spBefore() - 2));
         } else {
-            s.println("  the outermost frame: the program started here at " + s.report().describe(dbg().image().program.entry()));
+            s.println("  the outermost frame: the program started here at " + s.report().describe(s.image().program.entry()));
         }
     }
 
@@ -211,7 +215,7 @@ final class InspectCommands {
 
     void print(String arg, String format) {
         if (arg.isEmpty()) {
-            if (values.isEmpty()) throw new Session.UserError("usage: " + Commands.PRINT.usage);
+            if (values.isEmpty()) throw new UserError("usage: " + Commands.PRINT.usage);
             arg = "$" + values.size();
         }
         int v = s.address(arg);
@@ -232,7 +236,7 @@ final class InspectCommands {
             case "o": return "0o" + Integer.toOctalString(v);
             case "t": return String.format(Locale.ROOT, "%16s", Integer.toBinaryString(v)).replace(' ', '0') + "b";
             case "c": return v + " " + charText(v);
-            default: throw new Session.UserError("unknown format /" + format + " (x hex, d signed, u unsigned, o octal, t binary, c character)");
+            default: throw new UserError("unknown format /" + format + " (x hex, d signed, u unsigned, o octal, t binary, c character)");
         }
     }
 
@@ -267,9 +271,9 @@ final class InspectCommands {
             try {
                 id = Integer.parseInt(w);
             } catch (NumberFormatException e) {
-                throw new Session.UserError("'" + w + "' is not a display number (see 'info display')");
+                throw new UserError("'" + w + "' is not a display number (see 'info display')");
             }
-            if (!displays.removeIf(d -> d.id() == id)) throw new Session.UserError("no display " + id + " (see 'info display')");
+            if (!displays.removeIf(d -> d.id() == id)) throw new UserError("no display " + id + " (see 'info display')");
             s.println("deleted display " + id);
         }
     }
@@ -279,7 +283,7 @@ final class InspectCommands {
         for (Display d : displays) {
             try {
                 showDisplay(d);
-            } catch (Session.UserError e) {
+            } catch (UserError e) {
                 s.println(d.id() + ": " + d.expression() + " = (" + e.getMessage() + ")");
             }
         }
@@ -301,22 +305,22 @@ final class InspectCommands {
     /** gdb's {@code x/NFU ADDR}. */
     void examine(String format, String arg) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d*)([a-zA-Z]*)").matcher(format);
-        if (!m.matches()) throw new Session.UserError("cannot read the format '/" + format + "' (usage: " + Commands.EXAMINE.usage + ")");
+        if (!m.matches()) throw new UserError("cannot read the format '/" + format + "' (usage: " + Commands.EXAMINE.usage + ")");
         int n = m.group(1).isEmpty() ? 1 : (int) Math.min(Session.MAX_DUMP + 1L, m.group(1).length() > 6 ? Session.MAX_DUMP + 1L : Long.parseLong(m.group(1)));
-        if (n < 1) throw new Session.UserError("x needs a count of at least 1");
-        if (n > Session.MAX_DUMP) throw new Session.UserError("x shows at most " + Session.MAX_DUMP + " units at a time");
+        if (n < 1) throw new UserError("x needs a count of at least 1");
+        if (n > Session.MAX_DUMP) throw new UserError("x shows at most " + Session.MAX_DUMP + " units at a time");
         char fmt = 'x', unit = 'h';
         for (char ch : m.group(2).toLowerCase(Locale.ROOT).toCharArray()) {
             if ("xduotcsia".indexOf(ch) >= 0) fmt = ch == 'a' ? 'x' : ch;
             else if ("bhwg".indexOf(ch) >= 0) unit = ch;
-            else throw new Session.UserError("unknown format letter '" + ch + "' in x/" + format
+            else throw new UserError("unknown format letter '" + ch + "' in x/" + format
                     + " (formats x d u o t c s i, sizes b h; usage: " + Commands.EXAMINE.usage + ")");
         }
-        if (arg.isEmpty()) throw new Session.UserError("usage: " + Commands.EXAMINE.usage);
+        if (arg.isEmpty()) throw new UserError("usage: " + Commands.EXAMINE.usage);
         int at = s.address(arg);
         Machine mach = dbg().machine();
         if (fmt == 'i') {
-            if (n > Session.MAX_LISTING) throw new Session.UserError("x/i shows at most " + Session.MAX_LISTING + " instructions at a time");
+            if (n > Session.MAX_LISTING) throw new UserError("x/i shows at most " + Session.MAX_LISTING + " instructions at a time");
             int pc = mach.pc();
             for (int i = 0; i < n; i++) {
                 s.println((at == pc ? "=> " : "   ") + s.report().instructionLine(at));
@@ -351,7 +355,7 @@ final class InspectCommands {
     }
 
     private String where(int at) {
-        String sym = dbg().image().symbolize(at);
+        String sym = s.image().symbolize(at);
         return Hex.addr(at) + (sym == null ? "" : " <" + sym + ">") + ":";
     }
 
@@ -398,10 +402,10 @@ final class InspectCommands {
 
     void mem(String arg) {
         String[] a = Words.words(arg);
-        if (a.length == 0 || a.length > 2) throw new Session.UserError("usage: " + Commands.MEM.usage);
+        if (a.length == 0 || a.length > 2) throw new UserError("usage: " + Commands.MEM.usage);
         int start = s.address(a[0]);
         int len = a.length > 1 ? (int) Math.min(Session.MAX_DUMP + 1L, Words.count(a[1], "mem")) : 64;
-        if (len > Session.MAX_DUMP) throw new Session.UserError("mem shows at most " + Session.MAX_DUMP + " bytes at a time");
+        if (len > Session.MAX_DUMP) throw new UserError("mem shows at most " + Session.MAX_DUMP + " bytes at a time");
         Machine m = dbg().machine();
         for (int off = 0; off < len; off += 16) {
             int n = Math.min(16, len - off);
@@ -422,13 +426,13 @@ final class InspectCommands {
 
     void disasm(String arg) {
         String[] a = Words.words(arg);
-        if (a.length > 2) throw new Session.UserError("usage: " + Commands.DISASM.usage);
+        if (a.length > 2) throw new UserError("usage: " + Commands.DISASM.usage);
         int at = a.length > 0 ? s.address(a[0]) : dbg().machine().pc();
         int n = a.length > 1 ? (int) Math.min(Session.MAX_LISTING + 1L, Words.count(a[1], "disasm")) : 8;
-        if (n > Session.MAX_LISTING) throw new Session.UserError("disasm shows at most " + Session.MAX_LISTING + " instructions at a time");
+        if (n > Session.MAX_LISTING) throw new UserError("disasm shows at most " + Session.MAX_LISTING + " instructions at a time");
         int pc = dbg().machine().pc();
         for (int i = 0; i < n; i++) {
-            String label = dbg().image().labelAt(at);
+            String label = s.image().labelAt(at);
             if (label != null) s.println(label + ":");
             String mark = (dbg().hasBreakpoint(at) ? "*" : " ") + (at == pc ? "=>" : "  ");
             String line = mark + " " + s.report().instructionLine(at, false);
@@ -438,8 +442,8 @@ final class InspectCommands {
     }
 
     void list(String arg) {
-        Image img = dbg().image();
-        if (img.lines.isEmpty()) throw new Session.UserError("no source: load a source file (.pasm, .s, .asm) or a TXF with a line table");
+        Image img = s.image();
+        if (img.lines.isEmpty()) throw new UserError("no source: load a source file (.pasm, .s, .asm) or a TXF with a line table");
         String file;
         int center;
         int pcLine = -1;
@@ -447,7 +451,7 @@ final class InspectCommands {
         if (arg.isEmpty()) {
             int at = framePc(dbg().frames().list(), Math.min(selected, dbg().frames().depth()));
             Image.Line l = img.lineAt(at);
-            if (l == null) throw new Session.UserError("the PC (" + Hex.addr(dbg().machine().pc()) + ") is not in the program's source; try 'list 1' or 'disasm'");
+            if (l == null) throw new UserError("the PC (" + Hex.addr(dbg().machine().pc()) + ") is not in the program's source; try 'list 1' or 'disasm'");
             file = l.file();
             center = l.line();
         } else {
@@ -460,14 +464,14 @@ final class InspectCommands {
                 center = Words.lineNumber(arg.substring(colon + 1));
             } else {
                 Image.Line l = img.lineAt(s.address(arg));
-                if (l == null) throw new Session.UserError("'" + arg + "' is not in the program's source");
+                if (l == null) throw new UserError("'" + arg + "' is not in the program's source");
                 file = l.file();
                 center = l.line();
             }
         }
         List<String> text = img.source(file);
-        if (text == null) throw new Session.UserError("cannot read the source file '" + file + "'");
-        if (center < 1 || center > text.size()) throw new Session.UserError(file + " has " + text.size() + " lines");
+        if (text == null) throw new UserError("cannot read the source file '" + file + "'");
+        if (center < 1 || center > text.size()) throw new UserError(file + " has " + text.size() + " lines");
         if (here != null && Image.sameFile(here.file(), file)) pcLine = here.line();
         int from = Math.max(1, center - 5), to = Math.min(text.size(), center + 5);
         for (int l = from; l <= to; l++) {
@@ -480,10 +484,10 @@ final class InspectCommands {
 
     void compare(String arg) {
         String[] a = Words.words(arg);
-        if (a.length > 2) throw new Session.UserError("usage: " + Commands.COMPARE.usage);
+        if (a.length > 2) throw new UserError("usage: " + Commands.COMPARE.usage);
         int start = a.length > 0 ? s.address(a[0]) : dbg().machine().pc();
         int n = a.length > 1 ? (int) Math.min(Session.MAX_LISTING + 1L, Words.count(a[1], "compare")) : 8;
-        if (n > Session.MAX_LISTING) throw new Session.UserError("compare shows at most " + Session.MAX_LISTING + " instructions at a time");
+        if (n > Session.MAX_LISTING) throw new UserError("compare shows at most " + Session.MAX_LISTING + " instructions at a time");
         byte[] mem = dbg().machine().readMemory(0, 0x10000);
         List<Isa> cpus = Isa.all();
         List<List<String>> columns = new ArrayList<>();

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import toyisa.debug.Debugger;
+import toyisa.debug.UserError;
 import toyisa.asm.Assembler;
 import toyisa.asm.Assembly;
 import toyisa.asm.IncludeResolver;
@@ -28,24 +30,24 @@ final class MachineCommands {
     void cpu(String arg) {
         Debugger dbg = dbg();
         if (arg.isEmpty()) {
-            Image img = dbg.image();
+            Image img = s.image();
             String built = img.builtFor == null ? "raw bytes, built for no particular CPU"
                     : "built for " + img.builtFor.name();
             s.println("the CPU is " + dbg.cpu().name() + "; the program (" + img.name + ") is " + built);
             return;
         }
         Isa target = Isa.byName(arg);
-        if (target == null) throw new Session.UserError("unknown CPU '" + arg + "' (known: " + Words.cpuNames() + ")");
-        Image img = dbg.image();
+        if (target == null) throw new UserError("unknown CPU '" + arg + "' (known: " + Words.cpuNames() + ")");
+        Image img = s.image();
         if (img.kind == Image.Kind.FAT && img.path != null) {
             try {
                 img = Image.load(img.path, img.name, target);
             } catch (Image.LoadException e) {
-                throw new Session.UserError(e.getMessage());
+                throw new UserError(e.getMessage());
             }
         }
         int watchesBefore = dbg.watches().size();
-        dbg.switchCpu(target, img);
+        s.switchCpu(target, img);
         s.previous = dbg.machine().state();
         int size = 0;
         for (var seg : img.program.segments()) size += seg.size();
@@ -68,7 +70,7 @@ final class MachineCommands {
     }
 
     void loadCommand(String arg) {
-        if (arg.isEmpty()) throw new Session.UserError("usage: " + Commands.LOAD.usage);
+        if (arg.isEmpty()) throw new UserError("usage: " + Commands.LOAD.usage);
         load(Words.unquote(arg));
     }
 
@@ -78,16 +80,16 @@ final class MachineCommands {
         try {
             p = s.base.resolve(name);
         } catch (java.nio.file.InvalidPathException e) {
-            throw new Session.UserError("'" + name + "' is not a file name");
+            throw new UserError("'" + name + "' is not a file name");
         }
         Image img;
         try {
             img = Image.load(p, name, dbg.cpu());
         } catch (Image.LoadException e) {
-            throw new Session.UserError(e.getMessage() + (dbg.image().kind == Image.Kind.RAW && dbg.image().program.segments().get(0).size() == 0
-                    ? "" : "\n(still loaded: " + dbg.image().name + ")"));
+            throw new UserError(e.getMessage() + (s.image().kind == Image.Kind.RAW && s.image().program.segments().get(0).size() == 0
+                    ? "" : "\n(still loaded: " + s.image().name + ")"));
         }
-        dbg.load(img);
+        s.load(img);
         s.previous = dbg.machine().state();
         if (!img.notes.isEmpty()) s.println(img.notes);
         int size = 0;
@@ -105,7 +107,7 @@ final class MachineCommands {
     void reset() {
         dbg().reload();
         s.previous = dbg().machine().state();
-        s.println("reset: " + dbg().image().name + " reloaded on " + dbg().cpu().name());
+        s.println("reset: " + s.image().name + " reloaded on " + dbg().cpu().name());
         s.report().showLocation();
     }
 
@@ -113,7 +115,7 @@ final class MachineCommands {
     void run() {
         dbg().reload();
         s.previous = dbg().machine().state();
-        s.println("starting " + dbg().image().name + " on " + dbg().cpu().name() + " from its entry " + Hex.addr(dbg().machine().pc()));
+        s.println("starting " + s.image().name + " on " + dbg().cpu().name() + " from its entry " + Hex.addr(dbg().machine().pc()));
         s.execution(cb -> dbg().run(Long.MAX_VALUE, cb));
     }
 
@@ -124,18 +126,18 @@ final class MachineCommands {
         Integer main = null;
         String name = null;
         for (String n : new String[] {"main", "start", "_start"}) {
-            main = dbg().image().labels.get(n);
+            main = s.image().labels.get(n);
             if (main != null) {
                 name = n;
                 break;
             }
         }
         if (main == null || main == dbg().machine().pc()) {
-            s.println("started " + dbg().image().name + " on " + dbg().cpu().name() + ": stopped at the entry");
+            s.println("started " + s.image().name + " on " + dbg().cpu().name() + ": stopped at the entry");
             s.report().showLocation();
             return;
         }
-        s.println("started " + dbg().image().name + " on " + dbg().cpu().name() + ": running to " + name);
+        s.println("started " + s.image().name + " on " + dbg().cpu().name() + ": running to " + name);
         int at = main;
         s.execution(cb -> dbg().until(at, cb));
     }
@@ -143,14 +145,14 @@ final class MachineCommands {
     void kill() {
         dbg().reload();
         s.previous = dbg().machine().state();
-        s.println("killed: " + dbg().image().name + " is loaded again at its entry, the history is empty ('run' or 'step' starts it)");
+        s.println("killed: " + s.image().name + " is loaded again at its entry, the history is empty ('run' or 'step' starts it)");
     }
 
     void asm(String arg) {
-        if (arg.isEmpty()) throw new Session.UserError("usage: " + Commands.ASM.usage);
+        if (arg.isEmpty()) throw new UserError("usage: " + Commands.ASM.usage);
         Machine m = dbg().machine();
         int pc = m.pc();
-        if (pc < Machine.NULL_PAGE_END) throw new Session.UserError("the PC is in the null page: nothing can be written there");
+        if (pc < Machine.NULL_PAGE_END) throw new UserError("the PC is in the null page: nothing can be written there");
         byte[] bytes;
         String how;
         try {
@@ -158,11 +160,11 @@ final class MachineCommands {
             how = "";
         } catch (EncodingException | RuntimeException nativeError) {
             bytes = portable(arg, pc);
-            if (bytes == null) throw new Session.UserError("cannot assemble '" + arg + "' for " + dbg().cpu().name() + ": " + nativeError.getMessage());
+            if (bytes == null) throw new UserError("cannot assemble '" + arg + "' for " + dbg().cpu().name() + ": " + nativeError.getMessage());
             how = ", from portable assembly";
         }
         if (pc + bytes.length > 0x10000)
-            throw new Session.UserError("the " + bytes.length + " bytes at " + Hex.addr(pc) + " would wrap into the null page");
+            throw new UserError("the " + bytes.length + " bytes at " + Hex.addr(pc) + " would wrap into the null page");
         byte[] old = m.readMemory(pc, bytes.length);
         dbg().patch(pc, bytes);
         s.println("wrote " + Hex.bytes(bytes) + " at " + Hex.addr(pc) + " (was " + Hex.bytes(old) + ")" + how);
@@ -181,7 +183,7 @@ final class MachineCommands {
         String target, valueText;
         if (t.startsWith("[")) {
             int close = t.indexOf(']');
-            if (close < 0) throw new Session.UserError("usage: " + Commands.SET.usage);
+            if (close < 0) throw new UserError("usage: " + Commands.SET.usage);
             target = t.substring(0, close + 1);
             valueText = t.substring(close + 1);
         } else {
@@ -192,7 +194,7 @@ final class MachineCommands {
         }
         valueText = valueText.strip();
         if (valueText.startsWith(",") || valueText.startsWith("=")) valueText = valueText.substring(1).strip();
-        if (target.isEmpty() || valueText.isEmpty()) throw new Session.UserError("usage: " + Commands.SET.usage);
+        if (target.isEmpty() || valueText.isEmpty()) throw new UserError("usage: " + Commands.SET.usage);
         int value = s.address(valueText);
         Debugger dbg = dbg();
         Machine m = dbg.machine();
@@ -206,7 +208,7 @@ final class MachineCommands {
         }
         int reg = dbg.cpu().registers().code(target);
         if (reg >= 0) {
-            if (reg >= m.registerCount()) throw new Session.UserError("no register " + target + " on " + dbg.cpu().name());
+            if (reg >= m.registerCount()) throw new UserError("no register " + target + " on " + dbg.cpu().name());
             dbg.setRegister(reg, value);
             String name = dbg.cpu().registers().name(reg);
             s.println(name + "=" + Words.hex4(m.register(reg)) + (m.register(reg) != (value & 0xFFFF) ? " (" + name + " always reads 0)" : ""));
@@ -214,10 +216,10 @@ final class MachineCommands {
             return;
         }
         if (!(target.startsWith("[") && target.endsWith("]")))
-            throw new Session.UserError("'" + target + "' is not a register; memory is written as set [ADDR] VALUE");
+            throw new UserError("'" + target + "' is not a register; memory is written as set [ADDR] VALUE");
         int address = s.address(target.substring(1, target.length() - 1));
         if (address < Machine.NULL_PAGE_END || address + 1 > 0xFFFF)
-            throw new Session.UserError("the word at " + Hex.addr(address) + " is not writable memory (the null page is unmapped)");
+            throw new UserError("the word at " + Hex.addr(address) + " is not writable memory (the null page is unmapped)");
         dbg.setWord(address, value);
         s.println("[" + Hex.addr(address) + "]=" + Words.hex4(dbg.word(address)) + "  (bytes " + Hex.bytes(m.readMemory(address, 2)) + ")");
     }
@@ -228,7 +230,7 @@ final class MachineCommands {
      */
     private byte[] portable(String line, int pc) {
         StringBuilder src = new StringBuilder();
-        dbg().image().labels.forEach((name, addr) -> src.append(".equ ").append(name).append(", ").append(addr).append('\n'));
+        s.image().labels.forEach((name, addr) -> src.append(".equ ").append(name).append(", ").append(addr).append('\n'));
         src.append(line).append('\n');
         Assembly a = Assembler.assemble("asm", src.toString(), dbg().cpu(), pc, IncludeResolver.NONE);
         return a.ok() && a.binary().length > 0 ? a.binary() : null;

@@ -12,6 +12,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import toyisa.debug.Debugger;
+import toyisa.debug.Breakpoint;
+import toyisa.debug.Watch;
+import toyisa.debug.Stop;
+import toyisa.debug.CallStack;
+import toyisa.debug.AddressExpression;
+import toyisa.debug.UserError;
 import toyisa.isa.Hex;
 import toyisa.isa.Isa;
 import toyisa.vm.CpuState;
@@ -40,6 +47,7 @@ public final class Session {
     static final int MAX_SHOWN_WRITES = 32;
 
     private final Debugger dbg;
+    private Image image = Image.raw("(empty)", new byte[0]);
     private final PrintWriter out;
     private final Style style;
     final Path base;
@@ -85,6 +93,23 @@ public final class Session {
 
     Debugger dbg() {
         return dbg;
+    }
+
+    /** The program loaded, with its debug information (labels, source lines). */
+    Image image() {
+        return image;
+    }
+
+    /** Loads a program on the current CPU and starts at its entry. */
+    void load(Image img) {
+        this.image = img;
+        dbg.load(img.program, img.labels);
+    }
+
+    /** Switches to another CPU with the same program (for a fat file, its other slice). */
+    void switchCpu(Isa cpu, Image img) {
+        this.image = img;
+        dbg.switchCpu(cpu, img.program, img.labels);
     }
 
     Debugger debugger() {
@@ -371,8 +396,8 @@ public final class Session {
         switch (stop.reason()) {
             case BREAKPOINT:
                 Breakpoint b = stop.breakpoint();
-                message((b.temporary ? "temporary breakpoint " : "breakpoint ") + b.id() + ", " + report.describe(b.address())
-                        + (b.condition != null ? " (if " + b.condition + ")" : ""));
+                message((b.temporary() ? "temporary breakpoint " : "breakpoint ") + b.id() + ", " + report.describe(b.address())
+                        + (b.condition() != null ? " (if " + b.condition() + ")" : ""));
                 break;
             case CONDITION_ERROR:
                 error(stop.note());
@@ -537,7 +562,7 @@ public final class Session {
     int location(String arg) {
         String a = arg.strip();
         if (a.startsWith("*")) return address(a.substring(1), false);
-        int at = dbg.image().sourceLocation(a, dbg.machine().pc());
+        int at = image.sourceLocation(a, dbg.machine().pc());
         return at >= 0 ? at : address(a, false);
     }
 
@@ -574,12 +599,5 @@ public final class Session {
         String[] lines = s.split("\n", -1);
         println(style.error("error: " + lines[0]));
         for (int i = 1; i < lines.length; i++) println(lines[i]);
-    }
-
-    /** A mistake in what the user typed; its message is shown as it is. */
-    static final class UserError extends RuntimeException {
-        UserError(String message) {
-            super(message, null, false, false);
-        }
     }
 }

@@ -3,6 +3,7 @@ package toyisa.repl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import toyisa.debug.Debugger;
 import toyisa.isa.Hex;
 import toyisa.isa.Instruction;
 import toyisa.isa.Isa;
@@ -72,9 +73,9 @@ final class StopReport {
     }
 
     void showSourceLine(int pc) {
-        Image.Line l = dbg().image().lineAt(pc);
+        Image.Line l = s.image().lineAt(pc);
         if (l == null) return;
-        String text = dbg().image().sourceText(l.file(), l.line());
+        String text = s.image().sourceText(l.file(), l.line());
         String where = l.file() + ":" + l.line() + (pc != l.address() ? " (+" + (pc - l.address()) + ")" : "");
         s.println(s.style().dim(where + (text == null ? "" : "  " + text.strip())));
     }
@@ -90,11 +91,11 @@ final class StopReport {
      */
     String instructionLine(int address, boolean symbol) {
         Instruction insn = dbg().machine().decodeAt(address);
-        String sym = symbol ? dbg().image().symbolize(address) : null;
+        String sym = symbol ? s.image().symbolize(address) : null;
         String line = Hex.addr(address) + (sym == null ? "" : " <" + sym + ">") + "  "
                 + String.format(java.util.Locale.ROOT, "%-11s", Hex.bytes(insn.bytes())) + "  " + text(dbg().cpu(), insn);
         if (!insn.isIllegal() && insn.row().shape().contains("T")) {
-            String target = dbg().image().labelAt(insn.target());
+            String target = s.image().labelAt(insn.target());
             if (target != null) line += "  ; " + target;
         }
         return line;
@@ -134,7 +135,7 @@ final class StopReport {
             if (!trail.isEmpty() && trail.get(trail.size() - 1).outcome() != toyisa.vm.Outcome.RUNNING) trail.remove(trail.size() - 1);
             while (trail.size() > Postmortem.TRAIL) trail.remove(0);
             boolean fromStart = dbg().historyFromStart() && trail.size() == dbg().historySize() - 1;
-            Image img = dbg().image();
+            Image img = s.image();
             DebugInfo info = new DebugInfo() {
                 @Override
                 public String symbolize(int address) {
@@ -174,9 +175,9 @@ final class StopReport {
     /** {@code 0104h <loop>, prog.pasm:7}. */
     String describe(int address) {
         StringBuilder sb = new StringBuilder(Hex.addr(address));
-        String sym = dbg().image().symbolize(address);
+        String sym = s.image().symbolize(address);
         if (sym != null) sb.append(" <").append(sym).append('>');
-        Image.Line l = dbg().image().lineAt(address);
+        Image.Line l = s.image().lineAt(address);
         if (l != null && l.address() == address) sb.append(", ").append(l.file()).append(':').append(l.line());
         return sb.toString();
     }

@@ -1,6 +1,7 @@
 package toyisa.repl;
 
 import java.util.List;
+import toyisa.debug.UserError;
 import toyisa.isa.Isa;
 
 /** The small words of the REPL's commands: counts, line numbers, quoted arguments, hex and quoted output. */
@@ -9,18 +10,18 @@ final class Words {
 
     /** A line number the user typed (digits only, checked by the caller); a huge one is no line. */
     static int lineNumber(String digits) {
-        if (digits.length() > 9) throw new Session.UserError("there is no line " + digits);
+        if (digits.length() > 9) throw new UserError("there is no line " + digits);
         return Integer.parseInt(digits);
     }
 
     static long count(String arg, String command) {
         try {
             long n = Long.parseLong(arg.strip());
-            if (n < 1) throw new Session.UserError(command + " needs a count of at least 1");
+            if (n < 1) throw new UserError(command + " needs a count of at least 1");
             return n;
         } catch (NumberFormatException e) {
             Commands c = Commands.find(command);
-            throw new Session.UserError("'" + arg + "' is not a count (usage: " + (c == null ? command : c.usage) + ")");
+            throw new UserError("'" + arg + "' is not a count (usage: " + (c == null ? command : c.usage) + ")");
         }
     }
 

@@ -1,4 +1,4 @@
-package toyisa.repl;
+package toyisa.debug;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -27,7 +27,7 @@ class AddressExpressionTest {
     }
 
     private static String error(String text) {
-        return assertThrows(Session.UserError.class, () -> eval(text)).getMessage();
+        return assertThrows(UserError.class, () -> eval(text)).getMessage();
     }
 
     @Test
@@ -107,6 +107,6 @@ class AddressExpressionTest {
     void aLocationDoesNotReadRegisters() {
         AddressExpression.Context noRegs = AddressExpression.withoutRegisters(CTX);
         assertEquals(0x120, AddressExpression.evaluate("fact", noRegs));
-        assertThrows(Session.UserError.class, () -> AddressExpression.evaluate("sp", noRegs));
+        assertThrows(UserError.class, () -> AddressExpression.evaluate("sp", noRegs));
     }
 }

@@ -1,4 +1,4 @@
-package toyisa.repl;
+package toyisa.debug;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -66,8 +66,9 @@ class FastContinueIsExactTest {
             Debugger fast = new Debugger(isa, 100_000), stepped = new Debugger(isa, 100_000);
             for (Debugger d : new Debugger[] {fast, stepped}) {
                 d.setBudget(10_000_000);
-                d.load(Image.assemble(java.nio.file.Path.of("loop.pasm"), "loop.pasm", src, isa));
-                d.addBreakpoint(d.image().labels.get("middle"), "middle").ignore = 12_345;
+                toyisa.asm.Assembly a = toyisa.asm.Assembler.assemble("loop.pasm", src, isa);
+                d.load(toyisa.vm.Program.raw(a.binary()), a.labels());
+                d.addBreakpoint(d.labels().get("middle"), "middle").ignore = 12_345;
             }
             Stop f = fast.run(Long.MAX_VALUE, null);
             Stop s = stepped.run(Long.MAX_VALUE, step -> {});
@@ -85,7 +86,7 @@ class FastContinueIsExactTest {
         Debugger d = new Debugger(isa, 100_000);
         d.setBudget(30_000);
         d.setInput(input.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-        d.load(Image.raw("random", program));
+        d.load(toyisa.vm.Program.raw(program), java.util.Map.of());
         return d;
     }
 

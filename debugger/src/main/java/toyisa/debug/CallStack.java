@@ -1,4 +1,4 @@
-package toyisa.repl;
+package toyisa.debug;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,25 +8,25 @@ import java.util.List;
  * a {@link Frame}, a return pops one. {@link Frames} is immutable, so every journaled step keeps the
  * stack it started with and {@code back} restores it.
  */
-final class CallStack {
+public final class CallStack {
     private CallStack() {}
 
     /** One call on the call stack: the call at {@code callSite} went to {@code entry} and returns to {@code returnTo}. */
-    record Frame(int callSite, int entry, int returnTo, int spBefore) {}
+    public record Frame(int callSite, int entry, int returnTo, int spBefore) {}
 
     /** The call stack as an immutable list, innermost first, so each step can keep the one before it. */
-    record Frames(Frame top, Frames rest, int depth) {
-        static final Frames EMPTY = new Frames(null, null, 0);
+    public record Frames(Frame top, Frames rest, int depth) {
+        public static final Frames EMPTY = new Frames(null, null, 0);
 
-        Frames push(Frame f) {
+        public Frames push(Frame f) {
             return new Frames(f, this, depth + 1);
         }
 
-        Frames pop() {
+        public Frames pop() {
             return rest == null ? this : rest;
         }
 
-        List<Frame> list() {
+        public List<Frame> list() {
             List<Frame> out = new ArrayList<>();
             for (Frames f = this; f.top != null; f = f.rest) out.add(f.top);
             return out;

@@ -1,4 +1,4 @@
-package toyisa.repl;
+package toyisa.debug;
 
 import toyisa.isa.EncodingException;
 import toyisa.isa.NativeSyntax;
@@ -24,9 +24,9 @@ import toyisa.isa.NativeSyntax;
  * word at address e in the CPU's byte order. Arithmetic is on 16-bit words; comparisons are unsigned
  * and give 1 or 0.
  */
-final class AddressExpression {
+public final class AddressExpression {
     /** What names mean. */
-    interface Context {
+    public interface Context {
         int pc();
 
         /** A register's value, or null when there is no such register (or registers are not allowed here). */
@@ -55,18 +55,18 @@ final class AddressExpression {
         this.ctx = ctx;
     }
 
-    /** The value of an expression, 0..FFFFh; a mistake is a {@link Session.UserError} that says what is wrong. */
-    static int evaluate(String text, Context ctx) {
-        if (text == null || text.isBlank()) throw new Session.UserError("missing address");
+    /** The value of an expression, 0..FFFFh; a mistake is a {@link UserError} that says what is wrong. */
+    public static int evaluate(String text, Context ctx) {
+        if (text == null || text.isBlank()) throw new UserError("missing address");
         AddressExpression e = new AddressExpression(text, ctx);
         int v = e.or();
         e.skipSpace();
-        if (e.pos < text.length()) throw new Session.UserError("cannot read the address '" + text.strip() + "'");
+        if (e.pos < text.length()) throw new UserError("cannot read the address '" + text.strip() + "'");
         return v & 0xFFFF;
     }
 
     /** The same context with registers hidden: a breakpoint location is an address, not a register's value. */
-    static Context withoutRegisters(Context c) {
+    public static Context withoutRegisters(Context c) {
         return new Context() {
             @Override public int pc() { return c.pc(); }
             @Override public Integer register(String name) { return null; }
@@ -151,7 +151,7 @@ final class AddressExpression {
             } else if (eat("/") || eat("%")) {
                 boolean div = text.charAt(pos - 1) == '/';
                 int r = unary();
-                if (r == 0) throw new Session.UserError("division by zero in '" + text.strip() + "'");
+                if (r == 0) throw new UserError("division by zero in '" + text.strip() + "'");
                 v = div ? v / r : v % r;
             } else {
                 return v;
@@ -169,12 +169,12 @@ final class AddressExpression {
 
     private int primary() {
         skipSpace();
-        if (pos >= text.length()) throw new Session.UserError("cannot read the address '" + text.strip() + "'");
+        if (pos >= text.length()) throw new UserError("cannot read the address '" + text.strip() + "'");
         char ch = text.charAt(pos);
         if (ch == '(' || ch == '[') {
             pos++;
             int v = or();
-            if (!eat(ch == '(' ? ")" : "]")) throw new Session.UserError("missing '" + (ch == '(' ? ")" : "]") + "' in '" + text.strip() + "'");
+            if (!eat(ch == '(' ? ")" : "]")) throw new UserError("missing '" + (ch == '(' ? ")" : "]") + "' in '" + text.strip() + "'");
             return ch == '(' ? v : ctx.word(v);
         }
         if (ch == '\'') {
@@ -183,7 +183,7 @@ final class AddressExpression {
                 pos += 3;
                 return v & 0xFFFF;
             }
-            throw new Session.UserError("cannot read the address '" + text.strip() + "'");
+            throw new UserError("cannot read the address '" + text.strip() + "'");
         }
         if (ch == '$') {
             pos++;
@@ -193,23 +193,23 @@ final class AddressExpression {
             if (name.isEmpty()) return ctx.pc();
             if (name.chars().allMatch(Character::isDigit)) {
                 Integer v = name.length() > 6 ? null : ctx.history(Integer.parseInt(name));
-                if (v == null) throw new Session.UserError("no value $" + name + " ('print' numbers the values it shows)");
+                if (v == null) throw new UserError("no value $" + name + " ('print' numbers the values it shows)");
                 return v;
             }
             if (name.equalsIgnoreCase("pc")) return ctx.pc();
             Integer r = ctx.register(name);
-            if (r == null) throw new Session.UserError("no register $" + name);
+            if (r == null) throw new UserError("no register $" + name);
             return r;
         }
         int start = pos;
         while (pos < text.length() && isNameChar(text.charAt(pos))) pos++;
-        if (pos == start) throw new Session.UserError("cannot read the address '" + text.strip() + "'");
+        if (pos == start) throw new UserError("cannot read the address '" + text.strip() + "'");
         String t = text.substring(start, pos);
         if (Character.isDigit(t.charAt(0))) {
             try {
                 return NativeSyntax.number(t);
             } catch (EncodingException | RuntimeException e) {
-                throw new Session.UserError("'" + t + "' is not a number (write 0104h, 0x104 or 260)");
+                throw new UserError("'" + t + "' is not a number (write 0104h, 0x104 or 260)");
             }
         }
         if (t.equalsIgnoreCase("pc")) return ctx.pc();
@@ -217,7 +217,7 @@ final class AddressExpression {
         if (r != null) return r;
         Integer label = ctx.label(t);
         if (label != null) return label;
-        throw new Session.UserError("no label or register '" + t + "'" + (ctx.hasLabels() ? "" : " (the program has no labels)"));
+        throw new UserError("no label or register '" + t + "'" + (ctx.hasLabels() ? "" : " (the program has no labels)"));
     }
 
     private static boolean isNameChar(char c) {

@@ -1,4 +1,4 @@
-package toyisa.repl;
+package toyisa.debug;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,7 +36,7 @@ class ReverseSteppingIsExactTest {
         Debugger dbg = new Debugger(isa, Debugger.DEFAULT_HISTORY);
         dbg.setBudget(10_000);
         dbg.setInput(input.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-        dbg.load(Image.raw("random", decodable(isa, raw)));
+        dbg.load(toyisa.vm.Program.raw(decodable(isa, raw)), java.util.Map.of());
         Machine m = dbg.machine();
         for (int r = 0; r < m.registerCount(); r++) m.setRegister(r, (registers.get(r % registers.size()) ^ r * 0x1111) & 0xFFFE);
         m.setRegister(isa.registers().code("sp"), (registers.get(7) | 0x8000) & 0xFFFE);

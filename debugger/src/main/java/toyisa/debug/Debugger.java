@@ -1,4 +1,4 @@
-package toyisa.repl;
+package toyisa.debug;
 
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -13,8 +13,17 @@ import toyisa.vm.Outcome;
 import toyisa.vm.Step;
 
 /**
- * The debugger's model, with no text in or out: one {@link Machine}, the program loaded into it,
- * breakpoints, watches, the call stack, and the history that reverse stepping undoes.
+ * The one debugger of the REPL, the page and the editor integration, with no text in or out: one
+ * {@link Machine}, the program loaded into it and its labels, breakpoints (with conditions and
+ * ignore counts), watches, the call stack, and the history that reverse stepping undoes. Front ends
+ * name places with {@link AddressExpression}s, read the machine, and change it only through the
+ * debugger ({@link #setRegister}, {@link #setFlag}, {@link #setWord}, ...): such an edit is journaled
+ * like a step, so {@link #back} undoes it too. Nothing here touches files or threads.
+ *
+ * <h2>Runs in slices</h2>
+ * {@link #run}, {@link #next}, {@link #finish} run to their end in one call (the REPL interrupts them
+ * from another thread). A front end without threads {@link #start}s a run and {@link #resume}s it a
+ * slice at a time, answering its user in between; {@link #interrupt} between slices stops it.
  *
  * <h2>Reverse stepping</h2>
  * Every instruction the debugger steps goes through {@link Machine#step()}, which reports the
@@ -26,9 +35,9 @@ import toyisa.vm.Step;
  * A journaled step costs about a microsecond; {@code continue} over a hundred million instructions
  * would take minutes. So a run that goes on past {@link #STEPPED} instructions (and has no read
  * watch, which needs every instruction's operands) switches to the fast core: {@link Machine#runFor}
- * one instruction at a time between the debugger's own checks — a breakpoint bit per address, the
- * watched values, the call stack from a table of which addresses hold calls and returns — with no
- * journal. Before it, the debugger keeps a {@link Machine#copy()} of the machine. Going back into such
+ * a straight-line slice or a closed loop at a time (see {@link CodeMap}) between the debugger's own
+ * checks — a breakpoint bit per address, the watched values, the call stack from a table of which
+ * addresses hold calls and returns — with no journal. Before it, the debugger keeps a {@link Machine#copy()} of the machine. Going back into such
  * a run restores that copy and runs forward again to the point wanted (the machine is
  * deterministic, and every input byte read is kept), journaling the last steps on the way; so
  * {@code back} stays exact whichever way the instructions ran.
@@ -37,23 +46,36 @@ import toyisa.vm.Step;
  * A call pushes a {@link Frame} (where it was called from, where it went, where it returns to and
  * the stack pointer before the call); a return pops one. It is kept per step, so going back restores it.
  */
-final class Debugger extends DebuggerState {
-    Debugger(Isa cpu, int historyLimit) {
+public final class Debugger extends DebuggerState {
+    /** The run {@link #start} began and {@link #resume} has not finished yet, or null. */
+    private Run active;
+
+    public Debugger(Isa cpu, int historyLimit) {
         super(cpu, historyLimit);
+    }
+
+    public Debugger(Isa cpu) {
+        this(cpu, DEFAULT_HISTORY);
     }
 
     // ------------------------------------------------------------------ running
 
     /** Asks a running {@link #run} to stop after the current instruction (Ctrl-C; any thread). */
-    void interrupt() {
+    public void interrupt() {
         interrupted = true;
+    }
+
+    /** Executes one instruction (journaled, so {@link #back} undoes it); its record goes to {@code listener}. */
+    public Stop step(Consumer<Step> listener) {
+        return run(1, listener == null ? s -> {} : listener);
     }
 
     /**
      * Executes up to {@code max} instructions, stopping early at a breakpoint (not at the PC it starts
-     * from), a watch, the end of the program or an interrupt. Each step goes to {@code listener}.
+     * from), a watch, the end of the program or an interrupt. Each step goes to {@code listener}
+     * (null: none, and the run may go on on the fast core; see the class comment).
      */
-    Stop run(long max, Consumer<Step> listener) {
+    public Stop run(long max, Consumer<Step> listener) {
         return go(Goal.steps(max), listener);
     }
 
@@ -61,61 +83,175 @@ final class Debugger extends DebuggerState {
      * Steps over the instruction at the PC: a call runs until it returns to the next instruction
      * with the stack back where it was (so a recursive call to the same place does not stop it).
      */
-    Stop next(Consumer<Step> listener) {
+    public Stop next(Consumer<Step> listener) {
+        return go(nextGoal(), listener);
+    }
+
+    private Goal nextGoal() {
         Instruction insn = machine.decodeAt(machine.pc());
-        if (insn.isIllegal() || !insn.row().mnemonic().equals("call")) return run(1, listener);
+        if (insn.isIllegal() || !insn.row().mnemonic().equals("call")) return Goal.steps(1);
         int sp = machine.register(cpu().registers().code("sp"));
-        return go(new Goal(Long.MAX_VALUE, -1, insn.next(), sp, -1, -1, -1), listener);
+        return new Goal(Long.MAX_VALUE, -1, insn.next(), sp, -1, -1, -1);
     }
 
     /** Runs until the current frame returns (gdb's finish); null when there is no frame to finish. */
-    Stop finish(Consumer<Step> listener) {
+    public Stop finish(Consumer<Step> listener) {
         return finish(0, listener);
     }
 
     /** Runs until frame {@code up} (0 the innermost) returns; null when that is the outermost frame. */
-    Stop finish(int up, Consumer<Step> listener) {
+    public Stop finish(int up, Consumer<Step> listener) {
         if (frames.depth() - up <= 0) return null;
         return go(new Goal(Long.MAX_VALUE, -1, -1, -1, frames.depth() - up, -1, -1), listener);
     }
 
     /** Runs until the PC reaches {@code location}, or the current frame returns (gdb's until/advance LOCATION). */
-    Stop until(int location, Consumer<Step> listener) {
-        return go(new Goal(Long.MAX_VALUE, location & 0xFFFF, -1, -1, frames.depth() > 0 ? frames.depth() : -1, -1, -1), listener);
+    public Stop until(int location, Consumer<Step> listener) {
+        return go(untilGoal(location), listener);
+    }
+
+    private Goal untilGoal(int location) {
+        return new Goal(Long.MAX_VALUE, location & 0xFFFF, -1, -1, frames.depth() > 0 ? frames.depth() : -1, -1, -1);
     }
 
     /** Runs until the PC is past the current instruction in this frame (gdb's until: out of a loop). */
-    Stop untilPast(Consumer<Step> listener) {
+    public Stop untilPast(Consumer<Step> listener) {
         int pc = machine.pc();
         return go(new Goal(Long.MAX_VALUE, -1, -1, -1, frames.depth() > 0 ? frames.depth() : -1, pc, frames.depth()), listener);
     }
 
-    /**
-     * The one run loop. The first {@link #STEPPED} instructions are stepped and journaled; a run that
-     * goes on past them continues on the fast core (see the class comment) unless a listener wants
-     * every step or a read watch needs each instruction's operands.
-     */
+    /** The one run loop, to its end: see {@link #start}. */
     Stop go(Goal g, Consumer<Step> listener) {
+        Run r = start(g, listener);
+        return resume(r, Long.MAX_VALUE);
+    }
+
+    // ------------------------------------------------------------------ runs in slices
+
+    /**
+     * A run that a front end without threads (the page's worker) drives in slices: {@link #resume}
+     * executes a bounded number of instructions and returns, so the front end can answer a Stop
+     * in between. The history sees one run, however many slices it took.
+     */
+    public final class Run {
+        final Goal goal;
+        final Consumer<Step> listener;
+        final boolean accessWatches;
+        final boolean mayGoFast;
+        /** Slices need no check between instructions: none with a value watch (checked after each instruction) or with until's "past this instruction". */
+        final boolean slices;
+        long n;
+        Machine snapshot;
+        CallStack.Frames framesAtSnapshot;
+        long fastCount;
+        Stop result;
+
+        Run(Goal g, Consumer<Step> listener) {
+            this.goal = g;
+            this.listener = listener;
+            this.accessWatches = watches.stream().anyMatch(w -> w.access() != Watch.Access.CHANGE);
+            this.mayGoFast = listener == null && !accessWatches;
+            this.slices = watches.isEmpty() && g.pastAddress() < 0;
+        }
+
+        /** Instructions executed so far. */
+        public long steps() {
+            return n;
+        }
+
+        /** How the run ended, or null while it goes on. */
+        public Stop result() {
+            return result;
+        }
+    }
+
+    /** Begins a run to the end of the program, a breakpoint, a watch or an interrupt: {@link #resume} executes it. */
+    public Run startContinue() {
+        return start(Goal.steps(Long.MAX_VALUE), null);
+    }
+
+    /** Begins a run to {@code location} (run to cursor), stopping earlier at a breakpoint or a watch. */
+    public Run startUntil(int location) {
+        return start(untilGoal(location), null);
+    }
+
+    /** Begins a step over the instruction at the PC (a call runs to its return). */
+    public Run startNext() {
+        return start(nextGoal(), null);
+    }
+
+    /** Begins a run to the return of the current frame; null when there is none. */
+    public Run startFinish() {
+        if (frames.depth() <= 0) return null;
+        return start(new Goal(Long.MAX_VALUE, -1, -1, -1, frames.depth(), -1, -1), null);
+    }
+
+    Run start(Goal g, Consumer<Step> listener) {
+        endRun();
         interrupted = false;
         refreshWatches();
-        boolean accessWatches = watches.stream().anyMatch(w -> w.access() != Watch.Access.CHANGE);
-        boolean mayGoFast = listener == null && !accessWatches;
-        // Slices need no check between instructions: none with a value watch (checked after each
-        // instruction) or with until's "past this instruction" (the PC may pass it mid-slice).
-        boolean slices = watches.isEmpty() && g.pastAddress() < 0;
+        active = new Run(g, listener);
+        return active;
+    }
+
+    /** The run under way, or null. */
+    public Run activeRun() {
+        return active;
+    }
+
+    @Override
+    void endRun() {
+        if (active == null) return;
+        interrupted = true;
+        resume(active, 0);
+    }
+
+    /**
+     * Executes up to {@code slice} more instructions of a run. Returns how the run ended, or null
+     * when it goes on (call again). A stepped instruction, or a region the fast core runs in one go,
+     * is never split, so a slice may run a little past {@code slice}; the caller picks slices that
+     * take a few milliseconds.
+     */
+    public Stop resume(Run r, long slice) {
+        if (r.result != null) return r.result;
+        Stop s = advance(r, slice);
+        if (s == null) return null;
+        finishRun(r);
+        r.result = s;
+        return s;
+    }
+
+    /** The run's end: a fast run goes into the history as one entry (see the class comment). */
+    private void finishRun(Run r) {
+        if (active == r) active = null;
+        if (r.snapshot != null && r.fastCount > 0) {
+            Entry e = new Entry(null, r.framesAtSnapshot, r.snapshot, r.fastCount);
+            r.fastCount = 0;
+            if (machine.outcome() == Outcome.FAULT) {
+                // Journal the steps that led to the fault, for its report and for back: run the last ones again, stepped.
+                restore(e);
+                replay(e, e.count());
+            } else {
+                record(e);
+            }
+        }
+    }
+
+    /** Runs the loop of a run for up to {@code slice} instructions; a stop, or null when the slice ran out. */
+    private Stop advance(Run r, long slice) {
+        Goal g = r.goal;
         int spCode = cpu().registers().code("sp");
-        long n = 0;
-        Machine snapshot = null;
-        CallStack.Frames framesAtSnapshot = null;
-        long fastCount = 0;
+        long sliceEnd = slice >= Long.MAX_VALUE - r.n ? Long.MAX_VALUE : r.n + slice;
         try {
             while (true) {
+                long n = r.n;
                 if (machine.isStopped()) return Stop.of(Stop.Reason.STOPPED, n);
                 if (n >= g.max()) return Stop.of(Stop.Reason.DONE, n);
                 if (interrupted) {
                     interrupted = false;
                     return Stop.of(Stop.Reason.INTERRUPTED, n);
                 }
+                if (n >= sliceEnd) return null;
                 int pc = machine.pc();
                 if (n > 0) {
                     if (g.returnTo() >= 0 && pc == g.returnTo() && machine.register(spCode) >= g.spAtCall())
@@ -128,51 +264,60 @@ final class Debugger extends DebuggerState {
                         if (s != null) return s;
                     }
                 }
-                if (snapshot == null && mayGoFast && n >= STEPPED) {
-                    snapshot = machine.copy();
-                    framesAtSnapshot = frames;
+                if (console && !inputClosed && waitingForInput()) return Stop.of(Stop.Reason.INPUT, n);
+                if (r.snapshot == null && r.mayGoFast && n >= STEPPED) {
+                    r.snapshot = machine.copy();
+                    r.framesAtSnapshot = frames;
                 }
                 int spBefore = machine.register(spCode);
                 int kind = code.kindAt(machine, pc);
                 int readAt = -1, readLength = 0;
-                if (snapshot != null && slices) {
+                if (r.snapshot != null && r.slices) {
+                    long room = Math.min(g.max() - n, sliceEnd - n);
+                    if (code.closedRegion(machine, pc, g.location(), breakAt)) {
+                        // A loop nothing can leave but the program's end: run it for the whole slice.
+                        long done = machine.runFor(room);
+                        long entries = done + (done < room && machine.outcome() == Outcome.FAULT ? 1 : 0);
+                        r.fastCount += entries;
+                        r.n += entries;
+                        continue;
+                    }
                     // Straight-line code up to (and with) the next jump, call or return, stopping short of a
                     // breakpoint or the goal: the fast core runs it in one go, and the PC can stop nowhere else.
-                    long room = g.max() - n;
                     int k = code.slice(machine, pc, g.location(), (int) Math.min(CodeMap.SLICE, room), breakAt);
                     int last = code.sliceLast();
                     int lastKind = code.kindAt(machine, last);
                     long done = machine.runFor(k);
                     boolean stoppedShort = done < k && machine.outcome() == Outcome.FAULT; // the faulting instruction is a step back undoes
                     long entries = done + (stoppedShort ? 1 : 0);
-                    fastCount += entries;
-                    n += entries;
+                    r.fastCount += entries;
+                    r.n += entries;
                     // Only the last instruction can be a call or a return; a call pushed 2 bytes, so the
                     // stack pointer before it was 2 above the one now.
                     if (done == k) track(lastKind, last, machine.register(spCode) + 2);
                     continue;
-                } else if (snapshot != null) {
+                } else if (r.snapshot != null) {
                     long done = machine.runFor(1);
-                    fastCount++;
-                    n++;
+                    r.fastCount++;
+                    r.n++;
                     if (done == 0) continue; // a fault or the budget: the loop reports it
                 } else {
-                    if (accessWatches) {
+                    if (r.accessWatches) {
                         int[] acc = accessOf(pc);
                         readAt = acc[0];
                         readLength = acc[1];
                     }
                     CallStack.Frames before = frames;
                     Step s = machine.step();
-                    n++;
+                    r.n++;
                     record(new Entry(s, before, null, 0));
                     for (Step.MemoryWrite w : s.writes()) {
                         // A store into code: forget what is known of every instruction that may hold the byte.
                         code.written(w.address());
                     }
-                    if (listener != null) listener.accept(s);
+                    if (r.listener != null) r.listener.accept(s);
                     if (s.outcome() == Outcome.FAULT || s.outcome() == Outcome.BUDGET) continue;
-                    Stop accessStop = accessWatch(readAt, readLength, s, n);
+                    Stop accessStop = accessWatch(readAt, readLength, s, r.n);
                     if (accessStop != null) {
                         track(kind, pc, spBefore);
                         return accessStop;
@@ -186,21 +331,13 @@ final class Debugger extends DebuggerState {
                     if (now != watchValues[i]) {
                         int old = watchValues[i];
                         watchValues[i] = now;
-                        return new Stop(Stop.Reason.WATCH, n, null, w, old, now, null);
+                        return new Stop(Stop.Reason.WATCH, r.n, null, w, old, now, null);
                     }
                 }
             }
-        } finally {
-            if (snapshot != null && fastCount > 0) {
-                Entry e = new Entry(null, framesAtSnapshot, snapshot, fastCount);
-                if (machine.outcome() == Outcome.FAULT) {
-                    // Journal the steps that led to the fault, for its report and for back: run the last ones again, stepped.
-                    restore(e);
-                    replay(e, fastCount);
-                } else {
-                    record(e);
-                }
-            }
+        } catch (RuntimeException e) {
+            finishRun(r);
+            throw e;
         }
     }
 
@@ -315,8 +452,9 @@ final class Debugger extends DebuggerState {
         return e;
     }
 
-    /** Undoes up to {@code n} of the most recent steps, newest first. */
-    Back back(int n) {
+    /** Undoes up to {@code n} of the most recent steps (an edit made while paused counts as one), newest first. */
+    public Back back(int n) {
+        endRun();
         String outBefore = machine.output();
         long undone = 0;
         while (undone < n && !journal.isEmpty()) {
@@ -325,6 +463,11 @@ final class Debugger extends DebuggerState {
                 removeLast();
                 machine.undo(e.step());
                 frames = e.frames();
+                undone++;
+            } else if (e.edit() != null) {
+                removeLast();
+                restore(e);
+                code.forgetAll();
                 undone++;
             } else if (n - undone >= e.count()) {
                 removeLast();
@@ -388,7 +531,8 @@ final class Debugger extends DebuggerState {
      * changes, or the history ends (gdb's reverse-continue). A fast run in the history is searched by
      * running it forward once from its copy, for the last point where it would stop.
      */
-    Stop reverseContinue() {
+    public Stop reverseContinue() {
+        endRun();
         refreshWatches();
         long n = 0;
         while (!journal.isEmpty()) {
@@ -474,7 +618,8 @@ final class Debugger extends DebuggerState {
      * Goes back over one instruction, or over a whole call when the instruction before was its
      * return (gdb's reverse-next): back until the call stack is as deep as it is now.
      */
-    Stop reverseNext() {
+    public Stop reverseNext() {
+        endRun();
         if (journal.isEmpty()) return Stop.of(Stop.Reason.START, 0);
         int depth = frames.depth();
         back(1);
@@ -492,7 +637,8 @@ final class Debugger extends DebuggerState {
     }
 
     /** Goes back to the call that entered the current frame (gdb's reverse-finish); null when there is no frame. */
-    Stop reverseFinish() {
+    public Stop reverseFinish() {
+        endRun();
         if (frames.depth() == 0) return null;
         int depth = frames.depth();
         long n = 0;
@@ -508,26 +654,64 @@ final class Debugger extends DebuggerState {
         return Stop.of(journal.isEmpty() && frames.depth() >= depth ? Stop.Reason.START : Stop.Reason.FINISHED, n);
     }
 
-    /** Sets a register from the debugger; a fault may then be retried. */
-    void setRegister(int code, int value) {
-        machine.setRegister(code, value);
-        afterChange();
+    // ------------------------------------------------------------------ edits while paused
+
+    /** Sets a register from the debugger (journaled: {@link #back} undoes it); a fault may then be retried. */
+    public void setRegister(int code, int value) {
+        edit(cpu().registers().name(code) + "=" + hex4(value), () -> machine.setRegister(code, value));
     }
 
-    /** Moves the PC from the debugger (a jump the program did not make). */
-    void setPc(int pc) {
-        machine.setPc(pc);
-        afterChange();
+    /** Moves the PC from the debugger (a jump the program did not make; journaled). */
+    public void setPc(int pc) {
+        edit("pc=" + hex4(pc), () -> machine.setPc(pc));
     }
 
-    /** Writes a 16-bit word in the CPU's byte order (not a patch of the program: data). */
-    void setWord(int address, int value) {
+    /** Sets the flags from the debugger, as bits in the order of {@link Machine#flagNames()} (journaled). */
+    public void setFlags(int flags) {
+        edit("flags=" + flags, () -> machine.setFlags(flags & ((1 << machine.flagNames().length()) - 1)));
+    }
+
+    /** Sets or clears one flag by its letter ({@code Z}, {@code C}, ...); false when the CPU has no such flag. */
+    public boolean setFlag(String name, boolean on) {
+        String names = machine.flagNames();
+        int i = names.indexOf(name.toUpperCase(java.util.Locale.ROOT));
+        if (name.length() != 1 || i < 0) return false;
+        int bit = 1 << (names.length() - 1 - i);
+        setFlags(on ? machine.flags() | bit : machine.flags() & ~bit);
+        return true;
+    }
+
+    /** Writes a 16-bit word in the CPU's byte order (data, not a patch of the program; journaled). */
+    public void setWord(int address, int value) {
         boolean big = cpu().byteOrder() == ByteOrder.BIG_ENDIAN;
-        machine.writeByte(address, big ? value >> 8 : value);
-        machine.writeByte(address + 1, big ? value : value >> 8);
-        code.written(address);
-        code.written(address + 1);
+        edit("[" + hex4(address) + "]=" + hex4(value), () -> {
+            machine.writeByte(address, big ? value >> 8 : value);
+            machine.writeByte(address + 1, big ? value : value >> 8);
+            code.written(address);
+            code.written(address + 1);
+        });
+    }
+
+    /** Writes one byte of memory (data, not a patch; journaled). */
+    public void setByte(int address, int value) {
+        edit("[" + hex4(address) + "]=" + (value & 0xFF), () -> {
+            machine.writeByte(address, value);
+            code.written(address);
+        });
+    }
+
+    /** A change made while paused: the machine as it was goes into the history, so back restores it. */
+    private void edit(String what, Runnable change) {
+        endRun();
+        Machine before = machine.copy();
+        change.run();
+        record(new Entry(null, frames, before, 0, what));
         afterChange();
+    }
+
+    private static String hex4(int v) {
+        String h = Integer.toHexString(v & 0xFFFF).toUpperCase(java.util.Locale.ROOT);
+        return "0000".substring(h.length()) + h + "h";
     }
 
     private void afterChange() {
@@ -540,7 +724,8 @@ final class Debugger extends DebuggerState {
      * {@code reset} and {@code cpu} keep it, loading a file drops it. The journal keeps its steps
      * ({@code back} does not undo a patch).
      */
-    void patch(int address, byte[] bytes) {
+    public void patch(int address, byte[] bytes) {
+        endRun();
         for (int i = 0; i < bytes.length; i++) {
             int a = (address + i) & 0xFFFF;
             machine.writeByte(a, bytes[i]);
@@ -552,7 +737,7 @@ final class Debugger extends DebuggerState {
     }
 
     /** Journaled steps, newest last (for the postmortem's trail): at most {@code max}. */
-    List<Step> recentSteps(int max) {
+    public List<Step> recentSteps(int max) {
         List<Step> out = new ArrayList<>();
         Iterator<Entry> it = journal.descendingIterator();
         while (it.hasNext() && out.size() < max) {
@@ -564,7 +749,7 @@ final class Debugger extends DebuggerState {
     }
 
     /** True when the history reaches back to the program's first instruction. */
-    boolean historyFromStart() {
+    public boolean historyFromStart() {
         return !forgotten;
     }
 }

@@ -1,14 +1,20 @@
-package toyisa.repl;
+package toyisa.debug;
 
 import java.io.InputStream;
 import java.nio.ByteOrder;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
+import toyisa.isa.Instruction;
 import toyisa.isa.Isa;
 import toyisa.vm.Machine;
+import toyisa.vm.Program;
 import toyisa.vm.Step;
 
 /**
@@ -18,15 +24,15 @@ import toyisa.vm.Step;
  */
 abstract class DebuggerState {
     /** Steps the reverse-step journal keeps by default. */
-    static final int DEFAULT_HISTORY = 100_000;
+    public static final int DEFAULT_HISTORY = 100_000;
     /** Instructions a program may execute in the debugger before it counts as hung. */
-    static final long DEFAULT_BUDGET = 10_000_000L;
+    public static final long DEFAULT_BUDGET = 10_000_000L;
     /** Instructions a run steps (journaled) before it goes on with the fast core. */
-    static final int STEPPED = 10_000;
+    public static final int STEPPED = 10_000;
     /** Steps journaled at the end of a fast run when {@code back} goes into it. */
     static final int REPLAY_TAIL = 1_000;
-    /** Fast runs the history remembers (each keeps a copy of the machine). */
-    static final int FAST_RUNS = 32;
+    /** Fast runs and edits the history remembers (each keeps a copy of the machine). */
+    public static final int FAST_RUNS = 32;
 
     /**
      * What {@link Debugger#back(int)} did.
@@ -36,7 +42,7 @@ abstract class DebuggerState {
      * @param forgotten   true when older steps had been dropped from the journal (so the start was not reached)
      * @param outputTaken program output taken back, in the order it had been printed
      */
-    record Back(int undone, boolean exhausted, boolean forgotten, String outputTaken) {}
+    public record Back(int undone, boolean exhausted, boolean forgotten, String outputTaken) {}
 
     /** What to run towards, besides breakpoints, watches and the end: see {@link Debugger#go}. */
     record Goal(long max, int location, int returnTo, int spAtCall, int belowDepth, int pastAddress, int pastDepth) {
@@ -45,11 +51,21 @@ abstract class DebuggerState {
         }
     }
 
-    /** One entry of the history: a journaled step, or a fast run of {@code count} steps from {@code snapshot}. */
-    record Entry(Step step, CallStack.Frames frames, Machine snapshot, long count) {}
+    /**
+     * One entry of the history: a journaled step; a fast run of {@code count} steps from {@code
+     * snapshot}; or an edit made while paused ({@code edit} says what), undone by restoring {@code snapshot}.
+     */
+    record Entry(Step step, CallStack.Frames frames, Machine snapshot, long count, String edit) {
+        Entry(Step step, CallStack.Frames frames, Machine snapshot, long count) {
+            this(step, frames, snapshot, count, null);
+        }
+    }
 
     Machine machine;
-    Image image;
+    Program program = Program.raw(new byte[0]);
+    /** Labels by name in address order, and the first label of each address. */
+    Map<String, Integer> labels = Map.of();
+    final TreeMap<Integer, String> labelAt = new TreeMap<>();
     final ArrayDeque<Entry> journal = new ArrayDeque<>();
     int steppedEntries;
     int fastEntries;
@@ -70,92 +86,178 @@ abstract class DebuggerState {
     /** Bytes written by {@code asm}: part of the program from then on, kept by reset and by a CPU switch. */
     final java.util.TreeMap<Integer, Byte> patches = new java.util.TreeMap<>();
     volatile boolean interrupted;
+    /** A console: a HAL read at the end of the input waits for {@link #type} instead of seeing FFFFh. */
+    boolean console;
+    boolean inputClosed;
+    int outputCap = Machine.DEFAULT_OUTPUT_CAP;
 
     DebuggerState(Isa cpu, int historyLimit) {
         if (historyLimit < 1) throw new IllegalArgumentException("the history must hold at least one step");
         this.historyLimit = historyLimit;
         this.machine = Machine.create(cpu);
-        this.image = Image.raw("(empty)", new byte[0]);
         reload();
     }
 
-    Machine machine() {
+    /** Ends a run that {@link Debugger#start} began and did not finish (before anything else changes the machine). */
+    abstract void endRun();
+
+    /** The machine, to read. Change it through the debugger ({@link Debugger#setRegister} and the like), so the history knows. */
+    public Machine machine() {
         return machine;
     }
 
-    Isa cpu() {
+    public Isa cpu() {
         return machine.isa();
     }
 
-    Image image() {
-        return image;
+    /** The program as loaded (before any patch). */
+    public Program program() {
+        return program;
     }
 
-    /** Bytes patched into the program by {@code asm}. */
-    int patchedBytes() {
+    /** The program's labels, by name in address order. */
+    public Map<String, Integer> labels() {
+        return labels;
+    }
+
+    /** The first label at an address, or null. */
+    public String labelAt(int address) {
+        return labelAt.get(address & 0xFFFF);
+    }
+
+    /** Bytes patched into the program by {@link Debugger#patch}. */
+    public int patchedBytes() {
         return patches.size();
     }
 
-    int historyLimit() {
+    public int historyLimit() {
         return historyLimit;
     }
 
-    /** Steps {@code back} can undo. */
-    long historySize() {
+    /** Steps {@code back} can undo (an edit counts as one). */
+    public long historySize() {
         long n = 0;
-        for (Entry e : journal) n += e.step() != null ? 1 : e.count();
+        for (Entry e : journal) n += e.step() != null || e.edit() != null ? 1 : e.count();
         return n;
     }
 
-    boolean historyForgotten() {
+    /** True when older steps have been dropped from the history (so going back cannot reach the start). */
+    public boolean historyForgotten() {
         return forgotten;
     }
 
-    void setBudget(long budget) {
+    public void setBudget(long budget) {
+        endRun();
         this.budget = budget;
         machine.setBudget(budget);
     }
 
+    /** Bytes of output the program may print before it is stopped (the command line's --max-output). */
+    public void setOutputCap(int cap) {
+        endRun();
+        this.outputCap = cap;
+        machine.setOutputCap(cap);
+    }
+
     /** The bytes HAL services 20h and 21h read (from the start again at every load and reset). */
-    void setInput(byte[] input) {
+    public void setInput(byte[] input) {
+        endRun();
         this.input = input.clone();
         this.inputStream = null;
         machine.setInput(this.input);
     }
 
     /** Input read on demand (typed at the REPL's prompt); every byte read is kept for back and reset. */
-    void setInput(InputStream stream) {
+    public void setInput(InputStream stream) {
+        endRun();
         this.inputStream = stream;
         machine.setInput(stream);
     }
 
+    /**
+     * Makes the input a console (for a front end without threads, like the page): a HAL read at the
+     * end of the input stops a run with {@link Stop.Reason#INPUT} until {@link #type} brings more or
+     * {@link #closeInput} ends it. Off (the default), the end of the input reads as FFFFh at once.
+     */
+    public void setConsole(boolean on) {
+        endRun();
+        console = on;
+        code.setTrapsStop(console && !inputClosed);
+    }
+
+    /** Bytes typed into the console, read after the input so far. False when the input is closed. */
+    public boolean type(byte[] bytes) {
+        if (inputClosed) return false;
+        machine.appendInput(bytes);
+        return true;
+    }
+
+    /** Ends the console's input: reads at its end see FFFFh from now on, as after Ctrl-D. */
+    public void closeInput() {
+        inputClosed = true;
+        code.setTrapsStop(false);
+    }
+
+    /** True while a console may still be sent input. */
+    public boolean inputOpen() {
+        return console && !inputClosed;
+    }
+
+    /** True when the next instruction is a HAL read with nothing left to read, and the console may still send more. */
+    public boolean waitingForInput() {
+        if (!console || inputClosed || machine.isStopped() || machine.inputAvailable() > 0) return false;
+        Instruction next = machine.decodeAt(machine.pc());
+        if (next.isIllegal() || !next.row().op().name().equals("INT") || next.vector() != Machine.HAL_VECTOR) return false;
+        int service = machine.register(cpu().registers().code("a"));
+        return service == 0x20 || service == 0x21;
+    }
+
     /** Where program output goes as it is printed. */
-    void setOutputEcho(Consumer<String> echo) {
+    public void setOutputEcho(Consumer<String> echo) {
         this.echo = echo;
         machine.setOutputEcho(echo);
     }
 
-    CallStack.Frames frames() {
+    /** The call stack, innermost first: from the calls and returns the program executed. */
+    public CallStack.Frames frames() {
         return frames;
     }
 
     // ------------------------------------------------------------------ loading
 
-    /** Loads a program on the current CPU and starts at its entry. */
-    void load(Image img) {
-        this.image = img;
+    /** Loads a program on the current CPU and starts at its entry; {@code labels} name its addresses (or are empty). */
+    public void load(Program program, Map<String, Integer> labels) {
+        endRun();
+        setProgram(program, labels);
         patches.clear();
         reload();
     }
 
-    /** Loads the program again from its bytes: fresh memory and registers, empty journal. */
-    void reload() {
-        machine.load(image.program);
+    private void setProgram(Program program, Map<String, Integer> labels) {
+        this.program = program;
+        List<Map.Entry<String, Integer>> sorted = new ArrayList<>(labels.entrySet());
+        sorted.sort(Map.Entry.comparingByValue());
+        Map<String, Integer> byAddress = new LinkedHashMap<>();
+        labelAt.clear();
+        for (Map.Entry<String, Integer> e : sorted) {
+            byAddress.put(e.getKey(), e.getValue());
+            labelAt.putIfAbsent(e.getValue() & 0xFFFF, e.getKey());
+        }
+        this.labels = Collections.unmodifiableMap(byAddress);
+    }
+
+    /** Loads the program again from its bytes (and patches): fresh memory and registers, empty journal, the input from its start. */
+    public void reload() {
+        endRun();
+        machine.load(program);
         patches.forEach((a, b) -> machine.writeByte(a, b));
         machine.setBudget(budget);
+        machine.setOutputCap(outputCap);
         if (inputStream != null) machine.setInput(inputStream);
         else machine.setInput(input);
         machine.setOutputEcho(echo);
+        inputClosed = false;
+        code.setTrapsStop(console);
         clearHistory();
         frames = CallStack.Frames.EMPTY;
         code.forgetAll();
@@ -173,9 +275,10 @@ abstract class DebuggerState {
      * Switches to another CPU with the same program: the same bytes at the same addresses. The
      * caller decides what "the same program" is for a fat file (its other slice).
      */
-    void switchCpu(Isa cpu, Image img) {
+    public void switchCpu(Isa cpu, Program program, Map<String, Integer> labels) {
+        endRun();
         this.machine = Machine.create(cpu);
-        this.image = img;
+        setProgram(program, labels);
         // A register watch follows the register's name (c is r3 on Armistice, code 2 on Intellio);
         // one the new CPU does not have (r10 on Intellio) is dropped, not misread.
         List<Watch> kept = new ArrayList<>();
@@ -194,11 +297,11 @@ abstract class DebuggerState {
 
     // ------------------------------------------------------------------ breakpoints and watches
 
-    Breakpoint addBreakpoint(int address, String spec) {
+    public Breakpoint addBreakpoint(int address, String spec) {
         return addBreakpoint(address, spec, false);
     }
 
-    Breakpoint addBreakpoint(int address, String spec, boolean temporary) {
+    public Breakpoint addBreakpoint(int address, String spec, boolean temporary) {
         for (Breakpoint b : breakpoints) if (b.address() == address) return b;
         Breakpoint b = new Breakpoint(nextId++, address & 0xFFFF, spec, temporary);
         breakpoints.add(b);
@@ -207,11 +310,11 @@ abstract class DebuggerState {
         return b;
     }
 
-    Watch addWatch(int register, int address, String spec) {
+    public Watch addWatch(int register, int address, String spec) {
         return addWatch(register, address, spec, Watch.Access.CHANGE);
     }
 
-    Watch addWatch(int register, int address, String spec, Watch.Access access) {
+    public Watch addWatch(int register, int address, String spec, Watch.Access access) {
         Watch w = new Watch(nextId++, register, address & 0xFFFF, spec, access);
         watches.add(w);
         refreshWatches();
@@ -219,14 +322,14 @@ abstract class DebuggerState {
     }
 
     /** Deletes a breakpoint or watch by number; returns false when there is none. */
-    boolean delete(int id) {
+    public boolean delete(int id) {
         boolean found = breakpoints.removeIf(b -> b.id() == id) | watches.removeIf(w -> w.id() == id);
         rebuildBreakAt();
         refreshWatches();
         return found;
     }
 
-    int deleteAll() {
+    public int deleteAll() {
         int n = breakpoints.size() + watches.size();
         breakpoints.clear();
         watches.clear();
@@ -235,20 +338,20 @@ abstract class DebuggerState {
         return n;
     }
 
-    List<Breakpoint> breakpoints() {
+    public List<Breakpoint> breakpoints() {
         return List.copyOf(breakpoints);
     }
 
-    Breakpoint breakpoint(int id) {
+    public Breakpoint breakpoint(int id) {
         for (Breakpoint b : breakpoints) if (b.id() == id) return b;
         return null;
     }
 
-    List<Watch> watches() {
+    public List<Watch> watches() {
         return List.copyOf(watches);
     }
 
-    boolean hasBreakpoint(int address) {
+    public boolean hasBreakpoint(int address) {
         return breakAt.get(address & 0xFFFF);
     }
 
@@ -259,13 +362,13 @@ abstract class DebuggerState {
     }
 
     /** The current value of a watched register or memory word. */
-    int value(Watch w) {
+    public int value(Watch w) {
         if (w.register() >= 0) return machine.register(w.register());
         return word(w.address());
     }
 
     /** The 16-bit word at an address, in the CPU's byte order. */
-    int word(int address) {
+    public int word(int address) {
         int first = machine.readByte(address), second = machine.readByte(address + 1);
         return cpu().byteOrder() == ByteOrder.BIG_ENDIAN ? first << 8 | second : second << 8 | first;
     }
@@ -276,11 +379,11 @@ abstract class DebuggerState {
     }
 
     /** Evaluates an expression on the machine as it is now (registers, labels, memory). */
-    int evaluate(String expression) {
+    public int evaluate(String expression) {
         return AddressExpression.evaluate(expression, context());
     }
 
-    AddressExpression.Context context() {
+    public AddressExpression.Context context() {
         return new AddressExpression.Context() {
             @Override
             public int pc() {
@@ -295,7 +398,7 @@ abstract class DebuggerState {
 
             @Override
             public Integer label(String name) {
-                return image.labels.get(name);
+                return labels.get(name);
             }
 
             @Override
@@ -305,7 +408,7 @@ abstract class DebuggerState {
 
             @Override
             public boolean hasLabels() {
-                return !image.labels.isEmpty();
+                return !labels.isEmpty();
             }
         };
     }
