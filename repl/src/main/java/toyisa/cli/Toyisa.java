@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
             ExerciseCommand.class,
             ReplCommand.class,
             LspCommand.class,
+            DapCommand.class,
         })
 public final class Toyisa implements Runnable {
     /** Exit status for a usage error or an unreadable input file. */
