@@ -211,3 +211,13 @@ test("an unknown request gets an error answer, and the session goes on", async (
   await assert.rejects(dc.customRequest("noSuchRequest", {}));
   await dc.threadsRequest();
 });
+
+test("a data breakpoint on a register stops where it changed", async () => {
+  await Promise.all([launch({ program: calls, cpu: "armistice", stopOnEntry: true }), dc.assertStoppedLocation("entry", { line: 2 })]);
+  const info = await dc.dataBreakpointInfoRequest({ variablesReference: 1, name: "c" });
+  assert.ok(info.body.dataId, info.body.description);
+  const set = await dc.setDataBreakpointsRequest({ breakpoints: [{ dataId: info.body.dataId }] });
+  assert.ok(set.body.breakpoints[0].verified);
+  // mov c, b on line 3 changes c: the run stops after it, at line 4.
+  await Promise.all([dc.continueRequest({ threadId: 1 }), dc.assertStoppedLocation("data breakpoint", { line: 4 })]);
+});
