@@ -221,3 +221,26 @@ test("a data breakpoint on a register stops where it changed", async () => {
   // mov c, b on line 3 changes c: the run stops after it, at line 4.
   await Promise.all([dc.continueRequest({ threadId: 1 }), dc.assertStoppedLocation("data breakpoint", { line: 4 })]);
 });
+
+test("binaries: a fat file's slice keeps its line table; a raw binary steps by instruction", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "toyisa-dap-"));
+  const fat = join(dir, "calls.fat");
+  toyisa("asm", "--target", "fat", "-o", fat, calls);
+  await Promise.all([launch({ program: fat, cpu: "intellio" }, [9]), dc.assertStoppedLocation("breakpoint", { path: calls, line: 9 })]);
+  await dc.stop();
+
+  const raw = join(dir, "calls.bin");
+  toyisa("asm", "--target", "armistice", "--format", "raw", "-o", raw, calls);
+  dc = new DebugClient(process.execPath, join(here, "adapter.mjs"), "toyisa");
+  dc.defaultTimeout = 30000;
+  await dc.start();
+  const stopped = dc.waitForEvent("stopped");
+  await launch({ program: raw, cpu: "armistice", stopOnEntry: true });
+  assert.equal((await stopped).body.reason, "entry");
+  let st = await dc.stackTraceRequest({ threadId: 1 });
+  assert.equal(st.body.stackFrames[0].source, undefined);
+  assert.equal(st.body.stackFrames[0].instructionPointerReference, "0x0100");
+  await Promise.all([dc.stepInRequest({ threadId: 1 }), dc.waitForEvent("stopped")]);
+  st = await dc.stackTraceRequest({ threadId: 1 });
+  assert.equal(st.body.stackFrames[0].instructionPointerReference, "0x0104");
+});
