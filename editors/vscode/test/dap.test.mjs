@@ -244,3 +244,9 @@ test("binaries: a fat file's slice keeps its line table; a raw binary steps by i
   st = await dc.stackTraceRequest({ threadId: 1 });
   assert.equal(st.body.stackFrames[0].instructionPointerReference, "0x0104");
 });
+
+test("a source that does not assemble: launch fails with the assembler's message", async () => {
+  await dc.initializeRequest();
+  await assert.rejects(dc.launchRequest({ program: join(fixtures, "broken.pasm"), cpu: "intellio" }), /unknown instruction 'movv'/);
+  await assert.rejects(dc.launchRequest({ program: join(fixtures, "calls.pasm"), cpu: "z80" }), /unknown CPU 'z80'/);
+});

@@ -59,9 +59,15 @@ final class Analysis {
         Map<String, String> files = new LinkedHashMap<>();
         Map<String, String[]> includedBy = new LinkedHashMap<>();
         files.put(fileName, text);
+        boolean onDisk = !fileName.equals(uri);
         IncludeResolver resolver = (from, name) -> {
-            Path base = Path.of(from).getParent();
-            Path p = (base == null ? Path.of(name) : base.resolve(name)).toAbsolutePath().normalize();
+            if (!onDisk) throw new IOException("save the file first: includes are found beside it");
+            Path p;
+            try {
+                p = Path.of(from).resolveSibling(name).toAbsolutePath().normalize();
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new IOException("'" + name + "' is not a file name");
+            }
             String key = p.toString();
             String t = files.get(key);
             if (t == null) {

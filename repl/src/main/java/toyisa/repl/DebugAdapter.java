@@ -246,9 +246,9 @@ public final class DebugAdapter implements IDebugProtocolServer {
             String as = string(args, "disassembleAs");
             disassembleAs = as == null ? cpu : Isa.byName(as);
             if (disassembleAs == null) throw error("unknown CPU '" + as + "' for disassembleAs: armistice or intellio");
+            if (emulate && !cpu.id().equals("intellio")) throw error("the emulator runs Intellio programs on Armistice: use \"cpu\": \"intellio\"");
             launched = true;
             if (emulate) {
-                if (!cpu.id().equals("intellio")) throw error("the emulator runs Intellio programs on Armistice: use \"cpu\": \"intellio\"");
                 emulated = path;
                 image = img;
                 emulatedInput = inputBytes == null ? new byte[0] : inputBytes;
