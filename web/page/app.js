@@ -1,6 +1,7 @@
 // toyisa in the browser: the page. Every byte, decode and run comes from the project's own Java
 // core (assembler, interpreters, translator), compiled by TeaVM and run in a Web Worker.
 import { Core } from "./core-client.js";
+import { labelPairs, runFigures, renderMemory as renderMemoryPanel, initMemory } from "./memory.js";
 import { createEditor, breakpointLines, showPcLine } from "./editor.js";
 import { initMisdecode, refreshMisdecode } from "./misdecode.js";
 import { initTranslation } from "./translation.js";
@@ -162,6 +163,7 @@ async function ensureLoaded(force) {
   if (s.error) { setStatus("error", (from === "file" ? app.dbg.file.name + ": " : "") + s.error); return false; }
   d.sid = s.id; d.key = key; d.cpu = cpu; d.loadedFrom = from; d.prev = null; d.lastStep = null; d.resumeOnInput = false;
   await app.core.call("setInteractive", d.sid, true);
+  if (build.labels) await app.core.call("setLabels", d.sid, labelPairs(build.labels));
   await syncBreakpoints();
   render(s);
   return true;
@@ -195,12 +197,14 @@ async function doRun(fromStart) {
   setRunning(true);
   app.dbg.runStart = app.dbg.state;
   setStatus("running", "running…");
-  const r = await app.core.go(app.dbg.sid, (progress) => render(progress, "running…"));
+  const r = await app.core.go(app.dbg.sid, (progress) => render(progress, "running… " + runFigures(progress)));
+  app.dbg.lastRun = r;
   setRunning(false);
   if (r.abandoned) { app.dbg.sid = null; setStatus("error", r.error); return; }
   app.dbg.resumeOnInput = !!r.waitingForInput;
   if (r.waitingForInput) $("#console-in").focus();
-  render(r, r.userStopped ? "stopped at " + hex4(r.pc) + "h (Back undoes the last steps)" : r.breakpoint ? "breakpoint at " + hex4(r.pc) + "h" : null);
+  render(r, r.userStopped ? "stopped at " + hex4(r.pc) + "h (Back undoes the last steps)" : r.breakpoint ? "breakpoint at " + hex4(r.pc) + "h" : r.note || null);
+  if (r.ran) $("#status").textContent += "\n" + runFigures(r);
 }
 
 async function doStep() {
@@ -303,36 +307,8 @@ function setStatus(cls, text) {
   el.textContent = text;
 }
 
-async function renderMemory() {
-  const d = app.dbg;
-  if (!d.sid) return;
-  let addr = parseInt($("#mem-addr").value, 16);
-  if (!Number.isFinite(addr) || addr < 0 || addr > 0xFFFF) addr = 0x100;
-  addr &= 0xFFF0;
-  const m = await app.core.call("memory", d.sid, addr, 64);
-  if (m.error) return;
-  const bytes = m.bytes.split(" ").map((h) => parseInt(h, 16));
-  const written = new Set((d.lastStep && d.lastStep.writes || []).map((w) => w.address));
-  const pc = d.state ? d.state.pc : -1;
-  const pcLen = d.state && !d.state.stopped ? d.state.next.bytes.split(" ").length : 0;
-  let html = "";
-  for (let row = 0; row < 4; row++) {
-    const base = addr + row * 16;
-    let b = `<tr><td class="addr">${hex4(base)}</td>`;
-    let be = `<tr><td class="addr w">BE</td>`, le = `<tr><td class="addr w">LE</td>`;
-    for (let k = 0; k < 16; k++) {
-      const a = (base + k) & 0xFFFF;
-      const cls = [written.has(a) ? "written" : "", a >= pc && a < pc + pcLen ? "pcbyte" : ""].join(" ");
-      b += `<td class="${cls}" data-addr="${a}">${hex2(bytes[row * 16 + k])}</td>`;
-      if (k % 2 === 0) {
-        const hi = bytes[row * 16 + k], lo = bytes[row * 16 + k + 1];
-        be += `<td class="w" colspan="2">${hex2(hi)}${hex2(lo)}</td>`;
-        le += `<td class="w" colspan="2">${hex2(lo)}${hex2(hi)}</td>`;
-      }
-    }
-    html += b + "</tr>" + be + "</tr>" + le + "</tr>";
-  }
-  $("#memory tbody").innerHTML = html;
+function renderMemory() {
+  return renderMemoryPanel(app);
 }
 
 /** The next instructions as the running CPU decodes the bytes at the PC: the misdecode, for one CPU. */
@@ -399,7 +375,7 @@ function start() {
   $("#btn-continue").onclick = () => doRun(false);
   $("#btn-stop").onclick = doStop;
   $("#btn-reset").onclick = doReset;
-  $("#mem-addr").onchange = renderMemory;
+  initMemory(app, render);
   $("#console-form").onsubmit = (e) => { e.preventDefault(); sendInput(false); };
   $("#console-eof").onclick = () => sendInput(true);
   for (const r of document.querySelectorAll('input[name="target"]')) r.onchange = () => ensureLoaded(false);

@@ -61,9 +61,12 @@ export class Core {
     return this.send({ op, args });
   }
 
-  /** Runs a session until it ends, reaches a breakpoint or is stopped; progress every ~100 ms. */
-  go(sid, progress) {
-    return this.send({ op: "go", sid }, progress);
+  /**
+   * Runs a session until it ends, reaches a breakpoint or is stopped; progress every ~100 ms.
+   * {@code start} begins another run instead of Continue: "next", "finish", or "until" with args [address].
+   */
+  go(sid, progress, start, args) {
+    return this.send({ op: "go", sid, start, args }, progress);
   }
 
   bench(cpu, bytes, steps, translated = false) {

@@ -3,7 +3,10 @@
 // exported functions are then globals of the worker (assemble, load, step, run, ...).
 //
 // Messages in:  {id, op, args}    an API call, answered once
-//               {id, op: "go", sid}  run a session in slices until it stops, hits a breakpoint or is stopped
+//               {id, op: "go", sid, start?, args?}  run a session in slices until it stops, hits a breakpoint
+//                                    or is stopped; start names another run to begin (next, finish, until
+//                                    with args [address]), which "run" then resumes;
+//                                    the answer carries ran (instructions), runMs, mips and sliceMsMax
 //               {op: "stop", sid}  stop a "go" between two slices
 //               {id, op: "bench", cpu, bytes, steps, translated}  the fast loop (or the translator), timed
 // Messages out: {id, result, done}  done=false for progress reports of a "go"
@@ -30,30 +33,48 @@
     }
   }
 
+  // A run's figures: instructions, time since it began, and the longest slice (the worst wait for a Stop).
+  function figures(r, started, longest) {
+    const ms = performance.now() - started;
+    r.runMs = ms;
+    r.mips = r.ran ? r.ran / ms / 1000 : 0;
+    r.sliceMsMax = longest;
+    return r;
+  }
+
   function go(m) {
     stops.delete(m.sid);
     let slice = 256;
-    let lastReport = performance.now();
+    let longest = 0;
+    const started = performance.now();
+    let lastReport = started;
+    let ran = 0;
     const tick = () => {
       if (stops.has(m.sid)) {
         stops.delete(m.sid);
-        const s = call("state", [m.sid]);
+        const s = call("stop", [m.sid]);
         s.userStopped = true;
-        postMessage({ id: m.id, result: s, done: true });
+        s.ran = ran;
+        postMessage({ id: m.id, result: figures(s, started, longest), done: true });
         return;
       }
       const t0 = performance.now();
-      const r = call("run", [m.sid, slice]);
+      // The first slice may begin another kind of run (next, finish, until); "run" resumes it.
+      const first = m.start && ran === 0 && !m.begun;
+      m.begun = true;
+      const r = first ? call(m.start, [m.sid, ...(m.args || []), slice]) : call("run", [m.sid, slice]);
       const dt = performance.now() - t0;
-      if (r.error || r.stopped || r.breakpoint || r.waitingForInput) {
-        postMessage({ id: m.id, result: r, done: true });
+      if (dt > longest) longest = dt;
+      if (r.ran) ran = r.ran;
+      if (r.error || !r.running) {
+        postMessage({ id: m.id, result: figures(r, started, longest), done: true });
         return;
       }
-      if (dt < SLICE_MS / 2 && slice < (1 << 22)) slice *= 2;
+      if (dt < SLICE_MS / 2 && slice < (1 << 24)) slice *= 2;
       else if (dt > SLICE_MS * 1.5 && slice > 16) slice >>= 1;
       if (t0 - lastReport > 100) {
         lastReport = t0;
-        postMessage({ id: m.id, result: r, done: false });
+        postMessage({ id: m.id, result: figures(r, started, longest), done: false });
       }
       yieldThen(tick);
     };

@@ -340,3 +340,28 @@ test("exerciseCheck refuses what is not an exercise of the catalog, and bad byte
   const named = core.exerciseCheck(JSON.stringify(sum), "a\u001b[31m.pasm", "");
   assert.deepEqual(named.problems, ["a\\x1b[31m.pasm: the file is empty"]);
 });
+
+test("Run stops when a watched register or memory word changes, and at a conditional breakpoint's right hit", () => {
+  const src = "mov b, 0\nloop: add b, 1\nstore [total], b\ncmp b, 1000\njnz loop\nhalt\ntotal: .word 0\n";
+  for (const cpu of ["armistice", "intellio"]) {
+    const a = core.assemble(src, cpu);
+    assert.equal(a.ok, true, a.diagnostics.map((d) => d.text).join(""));
+    const id = core.load(cpu, a.bytes, "", 0, 0).id;
+    core.setLabels(id, Object.entries(a.labels).map(([n, v]) => n + " " + v).join(" "));
+    const w = core.watch(id, "[total]");
+    assert.equal(typeof w.watch, "number");
+    let s = core.run(id, 100000);
+    assert.equal(s.reason, "WATCH", cpu);
+    assert.equal(s.newValue, 1);
+    assert.equal(core.evaluate(id, "[total]").value, 1);
+    assert.equal(core.deleteBreakpoint(id, w.watch).error, undefined);
+    assert.match(core.watch(id, "q").error, /^no register 'q'/);
+    assert.equal(core.setBreakpoint(id, a.labels.loop, "b == 700", 0).error, undefined);
+    s = core.run(id, 100000);
+    assert.equal(s.reason, "BREAKPOINT");
+    assert.equal(core.evaluate(id, "b").value, 700);
+    assert.match(core.setBreakpoint(id, a.labels.loop, "b ==", 0).error, /cannot read the address 'b =='/);
+    const back = core.back(id, 100000);
+    assert.equal(back.steps, 0, "back to the start across the run");
+  }
+});

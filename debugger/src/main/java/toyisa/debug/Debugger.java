@@ -8,8 +8,11 @@ import java.util.function.Consumer;
 import toyisa.isa.Instruction;
 import toyisa.isa.Isa;
 import toyisa.isa.Template;
+import toyisa.vm.DebugInfo;
+import toyisa.vm.FaultReport;
 import toyisa.vm.Machine;
 import toyisa.vm.Outcome;
+import toyisa.vm.Postmortem;
 import toyisa.vm.Step;
 
 /**
@@ -49,9 +52,15 @@ import toyisa.vm.Step;
 public final class Debugger extends DebuggerState {
     /** The run {@link #start} began and {@link #resume} has not finished yet, or null. */
     private Run active;
+    private int steppedPrefix = STEPPED;
 
     public Debugger(Isa cpu, int historyLimit) {
         super(cpu, historyLimit);
+    }
+
+    /** Instructions a run steps and journals before it goes on with the fast core (default {@link #STEPPED}). */
+    public void setSteppedPrefix(int instructions) {
+        steppedPrefix = Math.max(0, instructions);
     }
 
     public Debugger(Isa cpu) {
@@ -124,6 +133,21 @@ public final class Debugger extends DebuggerState {
     Stop go(Goal g, Consumer<Step> listener) {
         Run r = start(g, listener);
         return resume(r, Long.MAX_VALUE);
+    }
+
+    /**
+     * The interpreter's own fast loop for up to {@code max} instructions, outside the debugger: no
+     * breakpoint, watch or call stack is looked at, and the history is forgotten (nothing before it
+     * can be undone). What a benchmark or {@code toyisa run} measures.
+     */
+    public void runUnwatched(long max) {
+        endRun();
+        machine.run(max);
+        clearHistory();
+        forgotten = true;
+        frames = CallStack.Frames.EMPTY;
+        code.forgetAll(); // the program may have rewritten its code
+        refreshWatches();
     }
 
     // ------------------------------------------------------------------ runs in slices
@@ -264,10 +288,16 @@ public final class Debugger extends DebuggerState {
                         if (s != null) return s;
                     }
                 }
-                if (console && !inputClosed && waitingForInput()) return Stop.of(Stop.Reason.INPUT, n);
-                if (r.snapshot == null && r.mayGoFast && n >= STEPPED) {
+                if (console && !inputClosed && CodeMap.kind(code.kindAt(machine, pc)) == CodeMap.TRAP && waitingForInput())
+                    return Stop.of(Stop.Reason.INPUT, n);
+                if (r.snapshot == null && r.mayGoFast && n >= steppedPrefix) {
                     r.snapshot = machine.copy();
                     r.framesAtSnapshot = frames;
+                    // Stepping pre-decodes one instruction at a time, never fusing a compare with the
+                    // branch after it, and the fast core hands an unfused branch to its careful loop
+                    // (a third of its speed): restoring the copy drops what stepping decoded, so the
+                    // fast core decodes the code its own way.
+                    machine.restore(r.snapshot);
                 }
                 int spBefore = machine.register(spCode);
                 int kind = code.kindAt(machine, pc);
@@ -503,12 +533,20 @@ public final class Debugger extends DebuggerState {
             long fast = Math.max(0, count - REPLAY_TAIL);
             int spCode = cpu().registers().code("sp");
             if (fast > 0) {
-                for (long i = 0; i < fast; i++) {
+                for (long i = 0; i < fast; ) {
                     int pc = machine.pc();
+                    if (code.closedRegion(machine, pc, -1, breakAt)) {
+                        // No call or return in it: nothing for the call stack to see.
+                        long done = machine.runFor(fast - i);
+                        i += done;
+                        if (done == 0) break;
+                        continue;
+                    }
                     int kind = code.kindAt(machine, pc);
                     int sp = machine.register(spCode);
-                    machine.runFor(1);
+                    if (machine.runFor(1) == 0) break;
                     track(kind, pc, sp);
+                    i++;
                 }
                 record(new Entry(null, e.frames(), e.snapshot(), fast));
             }
@@ -734,6 +772,47 @@ public final class Debugger extends DebuggerState {
         code.forgetAll();
         // A program stopped by a fault may run again from the patched code.
         afterChange();
+    }
+
+    /**
+     * The fault report with the postmortem the debugger can tell from its own history (the steps it
+     * journaled, the program's labels and lines as {@code info} knows them) — it knows more than a
+     * replay, and a replay is no longer possible once the debugger has changed the machine.
+     */
+    public FaultReport faultStory(FaultReport f, DebugInfo info) {
+        try {
+            List<Step> trail = new ArrayList<>(recentSteps(Postmortem.TRAIL + 1));
+            if (!trail.isEmpty() && trail.get(trail.size() - 1).outcome() != Outcome.RUNNING) trail.remove(trail.size() - 1);
+            while (trail.size() > Postmortem.TRAIL) trail.remove(0);
+            boolean fromStart = historyFromStart() && trail.size() == historySize() - 1;
+            return f.withPostmortem(Postmortem.analyze(f, trail, fromStart, machine, program, info));
+        } catch (RuntimeException e) {
+            return f;
+        }
+    }
+
+    /** What the labels tell of an address: {@code loop} or {@code loop+4} inside the program, or null. */
+    public DebugInfo labelInfo() {
+        return new DebugInfo() {
+            @Override
+            public String symbolize(int address) {
+                java.util.Map.Entry<Integer, String> e = labelAt.floorEntry(address & 0xFFFF);
+                if (e == null || !inProgram(address)) return null;
+                int off = (address & 0xFFFF) - e.getKey();
+                if (off > 0x40) return null;
+                return off == 0 ? e.getValue() : e.getValue() + "+" + off;
+            }
+
+            @Override
+            public String sourceLine(int address) {
+                return null;
+            }
+        };
+    }
+
+    private boolean inProgram(int address) {
+        for (toyisa.container.Segment s : program.segments()) if (address >= s.address() && address < s.address() + s.size()) return true;
+        return false;
     }
 
     /** Journaled steps, newest last (for the postmortem's trail): at most {@code max}. */

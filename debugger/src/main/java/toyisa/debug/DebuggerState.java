@@ -233,6 +233,11 @@ abstract class DebuggerState {
         reload();
     }
 
+    /** Names the loaded program's addresses (labels from its assembly), leaving the machine as it is. */
+    public void setLabels(Map<String, Integer> labels) {
+        setProgram(program, labels);
+    }
+
     private void setProgram(Program program, Map<String, Integer> labels) {
         this.program = program;
         List<Map.Entry<String, Integer>> sorted = new ArrayList<>(labels.entrySet());

@@ -10,9 +10,7 @@ import toyisa.isa.Isa;
 import toyisa.vm.CpuState;
 import toyisa.vm.DebugInfo;
 import toyisa.vm.FaultReport;
-import toyisa.vm.Postmortem;
 import toyisa.vm.RunResult;
-import toyisa.vm.Step;
 
 /**
  * What a stop shows, in this order: the registers, flags and memory that changed, the source line
@@ -130,35 +128,26 @@ final class StopReport {
      * journaled, the labels and source lines of the image, the call stack) — it knows more than a replay.
      */
     FaultReport withStory(FaultReport f) {
-        try {
-            List<Step> trail = new ArrayList<>(dbg().recentSteps(Postmortem.TRAIL + 1));
-            if (!trail.isEmpty() && trail.get(trail.size() - 1).outcome() != toyisa.vm.Outcome.RUNNING) trail.remove(trail.size() - 1);
-            while (trail.size() > Postmortem.TRAIL) trail.remove(0);
-            boolean fromStart = dbg().historyFromStart() && trail.size() == dbg().historySize() - 1;
-            Image img = s.image();
-            DebugInfo info = new DebugInfo() {
-                @Override
-                public String symbolize(int address) {
-                    return img.symbolize(address);
-                }
+        Image img = s.image();
+        return dbg().faultStory(f, new DebugInfo() {
+            @Override
+            public String symbolize(int address) {
+                return img.symbolize(address);
+            }
 
-                @Override
-                public String sourceLine(int address) {
-                    Image.Line l = img.lineAt(address);
-                    if (l == null) return null;
-                    String text = img.sourceText(l.file(), l.line());
-                    return l.file() + ":" + l.line() + (text == null ? "" : "  " + text.strip());
-                }
+            @Override
+            public String sourceLine(int address) {
+                Image.Line l = img.lineAt(address);
+                if (l == null) return null;
+                String text = img.sourceText(l.file(), l.line());
+                return l.file() + ":" + l.line() + (text == null ? "" : "  " + text.strip());
+            }
 
-                @Override
-                public boolean isData(int address) {
-                    return img.isData(address);
-                }
-            };
-            return f.withPostmortem(Postmortem.analyze(f, trail, fromStart, dbg().machine(), img.program, info));
-        } catch (RuntimeException e) {
-            return f;
-        }
+            @Override
+            public boolean isData(int address) {
+                return img.isData(address);
+            }
+        });
     }
 
     static String stoppedText(RunResult r) {

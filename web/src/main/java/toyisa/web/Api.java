@@ -158,12 +158,104 @@ public final class Api {
     }
 
     /**
-     * Steps at most {@code maxSteps} instructions, stopping before a breakpoint (not the one the PC
-     * is on when the call starts) and when the program ends. Every step is kept for {@link #back}.
+     * Runs (continues) for at most {@code maxSteps} more instructions, at the core's speed, stopping
+     * before a breakpoint (not the one the PC is on when the run starts), when a watch fires, when
+     * the console has no input for a read, and when the program ends. {@code running} is true when
+     * the instructions ran out first: the next call resumes the same run, so a page runs a program
+     * in slices and stays responsive. {@code ran} counts the run's instructions so far; {@code reason}
+     * says why it stopped. {@link #back} can undo the run (the debugger core's history rule). A run
+     * that {@link #next}, {@link #finish} or {@link #until} began and did not finish is resumed.
      */
     @JSExport
-    public static String run(int id, int maxSteps) {
-        return withSession(id, s -> s.run(Math.max(1, maxSteps)));
+    public static String run(int id, double maxSteps) {
+        return withSession(id, s -> s.run((long) Math.max(1, maxSteps)));
+    }
+
+    /** Ends a run between two slices (the page's Stop); the run stays in the history. */
+    @JSExport
+    public static String stop(int id) {
+        return withSession(id, Session::stop);
+    }
+
+    /**
+     * Step over: the instruction at the PC, a call with everything it calls. Like every run, at most
+     * {@code maxSteps} instructions at a time: {@code running} says it goes on, and {@link #run} resumes it.
+     */
+    @JSExport
+    public static String next(int id, double maxSteps) {
+        return withSession(id, s -> s.next((long) Math.max(1, maxSteps)));
+    }
+
+    /** Runs until the current subroutine returns (in slices, like {@link #next}). */
+    @JSExport
+    public static String finish(int id, double maxSteps) {
+        return withSession(id, s -> s.finish((long) Math.max(1, maxSteps)));
+    }
+
+    /** Runs (in slices, like {@link #next}) until the PC reaches {@code address}: run to cursor. */
+    @JSExport
+    public static String until(int id, int address, double maxSteps) {
+        return withSession(id, s -> s.until(address & 0xFFFF, (long) Math.max(1, maxSteps)));
+    }
+
+    /** Goes back to the last breakpoint or watch the run went through, or to the start of the history. */
+    @JSExport
+    public static String reverseContinue(int id) {
+        return withSession(id, Session::reverseContinue);
+    }
+
+    /**
+     * Changes {@code target} while paused — a register or {@code pc}, a flag by its letter (value 0
+     * or 1), a memory word {@code [address]} or byte {@code byte[address]} — to {@code value}; both
+     * are the REPL's address expressions ({@code sp+2}, {@code loop}, {@code 0104h}). Back undoes it.
+     */
+    @JSExport
+    public static String edit(int id, String target, String value) {
+        return withSession(id, s -> s.edit(target, value));
+    }
+
+    /** The value of an address expression ({@code sp}, {@code fp+4}, a label, {@code 0104h}, {@code [sp]}): {@code {"value": n}}. */
+    @JSExport
+    public static String evaluate(int id, String expression) {
+        return withSession(id, s -> new Json().beginObject().field("value", s.dbg.evaluate(expression)).endObject().toString());
+    }
+
+    /**
+     * Names the program's addresses: {@code labels} is {@code "name address name address ..."}
+     * (addresses in decimal, as the assembler's labels object gives them).
+     */
+    @JSExport
+    public static String setLabels(int id, String labels) {
+        Session s = SESSIONS.get(id);
+        if (s == null) return noSession(id);
+        Map<String, Integer> map = new HashMap<>();
+        String[] parts = (labels == null ? "" : labels.strip()).split("\\s+");
+        if (parts.length % 2 != 0 && !(parts.length == 1 && parts[0].isEmpty())) return error("labels come as pairs of a name and an address");
+        for (int i = 0; i + 1 < parts.length; i += 2) {
+            int a = parseDecimalOr(parts[i + 1], -1);
+            if (a < 0 || a > 0xFFFF || parts[i].length() > 64) return error("'" + parts[i] + " " + parts[i + 1] + "' is not a label and an address");
+            map.put(parts[i], a);
+        }
+        s.setLabels(map);
+        return s.state(null);
+    }
+
+    /** A watch on a register ({@code "c"}) or a memory word ({@code "[total]"}): a run stops when it changes; {@code watch} is its number. */
+    @JSExport
+    public static String watch(int id, String what) {
+        return withSession(id, s -> s.watch(what));
+    }
+
+    /** Deletes the breakpoint or watch with this number. */
+    @JSExport
+    public static String deleteBreakpoint(int id, int number) {
+        return withSession(id, s -> s.delete(number));
+    }
+
+    /** A breakpoint at {@code address} that stops only when {@code condition} holds (empty: always), after {@code ignore} hits. */
+    @JSExport
+    public static String setBreakpoint(int id, int address, String condition, int ignore) {
+        return withSession(id, s -> s.setBreakpoint(address & 0xFFFF, condition, Math.max(0, ignore)));
     }
 
     /** The fast loop for at most {@code maxSteps} instructions: no breakpoints and no history. */
@@ -207,7 +299,7 @@ public final class Api {
         if (s == null) return noSession(id);
         int n = Math.max(0, Math.min(4096, length));
         return new Json().beginObject().field("address", address & 0xFFFF)
-                .field("bytes", Hex.bytes(s.machine.readMemory(address & 0xFFFF, n))).endObject().toString();
+                .field("bytes", Hex.bytes(s.machine().readMemory(address & 0xFFFF, n))).endObject().toString();
     }
 
     /** Disassembles {@code count} instructions from {@code address} as the session's CPU decodes them. */
@@ -218,7 +310,7 @@ public final class Api {
         Json j = new Json().beginArray();
         int a = address & 0xFFFF;
         for (int i = 0; i < Math.max(0, Math.min(256, count)); i++) {
-            Instruction insn = s.machine.decodeAt(a);
+            Instruction insn = s.machine().decodeAt(a);
             j.beginObject().field("address", a).field("bytes", Hex.bytes(insn.bytes()))
                     .field("text", insn.isIllegal() ? "(illegal)" : s.isa.disassemble(insn)).endObject();
             a = (a + Math.max(1, insn.length())) & 0xFFFF;
@@ -365,7 +457,23 @@ public final class Api {
     /** What {@code f} answers for the session, or the message that there is none. */
     private static String withSession(int id, java.util.function.Function<Session, String> f) {
         Session s = SESSIONS.get(id);
-        return s == null ? noSession(id) : f.apply(s);
+        if (s == null) return noSession(id);
+        try {
+            return f.apply(s);
+        } catch (toyisa.debug.UserError e) {
+            return error(e.getMessage());
+        }
+    }
+
+    private static int parseDecimalOr(String s, int fallback) {
+        if (s.isEmpty() || s.length() > 6) return fallback;
+        int v = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') return fallback;
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     private static String noSession(int id) {
