@@ -245,8 +245,18 @@ test("binaries: a fat file's slice keeps its line table; a raw binary steps by i
   assert.equal(st.body.stackFrames[0].instructionPointerReference, "0x0104");
 });
 
-test("a source that does not assemble: launch fails with the assembler's message", async () => {
-  await dc.initializeRequest();
-  await assert.rejects(dc.launchRequest({ program: join(fixtures, "broken.pasm"), cpu: "intellio" }), /unknown instruction 'movv'/);
-  await assert.rejects(dc.launchRequest({ program: join(fixtures, "calls.pasm"), cpu: "z80" }), /unknown CPU 'z80'/);
+test("a line steps as a whole; the disassembly view steps by instruction, forwards and back", async () => {
+  const div = join(fixtures, "div.pasm"); // divu c, 3 is push, mov, divu, pop on Intellio
+  await Promise.all([launch({ program: div, cpu: "intellio", stopOnEntry: true }), dc.assertStoppedLocation("entry", { line: 2 })]);
+  const where = async () => (await dc.stackTraceRequest({ threadId: 1 })).body.stackFrames[0];
+  await Promise.all([dc.nextRequest({ threadId: 1 }), dc.assertStoppedLocation("step", { line: 3 })]);
+  const start = (await where()).instructionPointerReference;
+  await Promise.all([dc.nextRequest({ threadId: 1, granularity: "instruction" }), dc.waitForEvent("stopped")]);
+  const inside = await where();
+  assert.equal(inside.line, 3);
+  assert.notEqual(inside.instructionPointerReference, start);
+  await Promise.all([dc.stepBackRequest({ threadId: 1, granularity: "instruction" }), dc.waitForEvent("stopped")]);
+  assert.equal((await where()).instructionPointerReference, start);
+  await Promise.all([dc.nextRequest({ threadId: 1 }), dc.assertStoppedLocation("step", { line: 4 })]);
+  assert.match((await registers()).c, /\(4\)$/);
 });

@@ -205,7 +205,7 @@ public final class DebugAdapter implements IDebugProtocolServer {
         c.setSupportsDisassembleRequest(true);
         c.setSupportsTerminateRequest(true);
         c.setSupportsEvaluateForHovers(true);
-        c.setSupportsSteppingGranularity(false);
+        c.setSupportsSteppingGranularity(true); // "instruction" from the disassembly view
         return CompletableFuture.completedFuture(c);
     }
 
@@ -345,12 +345,18 @@ public final class DebugAdapter implements IDebugProtocolServer {
 
     @Override
     public CompletableFuture<Void> next(NextArguments args) {
-        return execute(() -> byLine(() -> dbg.next(null)), StoppedEventArgumentsReason.STEP);
+        boolean one = byInstruction(args.getGranularity());
+        return execute(() -> one ? dbg.next(null) : byLine(() -> dbg.next(null)), StoppedEventArgumentsReason.STEP);
+    }
+
+    private static boolean byInstruction(org.eclipse.lsp4j.debug.SteppingGranularity g) {
+        return g == org.eclipse.lsp4j.debug.SteppingGranularity.INSTRUCTION;
     }
 
     @Override
     public CompletableFuture<Void> stepIn(StepInArguments args) {
-        return execute(() -> byLine(() -> dbg.step(null)), StoppedEventArgumentsReason.STEP);
+        boolean one = byInstruction(args.getGranularity());
+        return execute(() -> one ? dbg.step(null) : byLine(() -> dbg.step(null)), StoppedEventArgumentsReason.STEP);
     }
 
     @Override
@@ -365,9 +371,10 @@ public final class DebugAdapter implements IDebugProtocolServer {
     /** Back one line in this frame, over calls (gdb's reverse-next): the mirror of {@code next}. */
     @Override
     public CompletableFuture<Void> stepBack(StepBackArguments args) {
+        boolean one = byInstruction(args.getGranularity());
         return execute(() -> {
             Stop s = dbg.reverseNext();
-            for (int i = 0; i < MAX_LINE_STEPS && s.reason() == Stop.Reason.DONE && !atLineStart(); i++) s = dbg.reverseNext();
+            for (int i = 0; i < MAX_LINE_STEPS && !one && s.reason() == Stop.Reason.DONE && !atLineStart(); i++) s = dbg.reverseNext();
             return s;
         }, StoppedEventArgumentsReason.STEP);
     }
