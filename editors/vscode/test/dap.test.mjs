@@ -260,3 +260,9 @@ test("a line steps as a whole; the disassembly view steps by instruction, forwar
   await Promise.all([dc.nextRequest({ threadId: 1 }), dc.assertStoppedLocation("step", { line: 4 })]);
   assert.match((await registers()).c, /\(4\)$/);
 });
+
+test("a source that does not assemble: launch fails with the assembler's message", async () => {
+  await dc.initializeRequest();
+  await assert.rejects(dc.launchRequest({ program: join(fixtures, "broken.pasm"), cpu: "intellio" }), /unknown instruction 'movv'/);
+  await assert.rejects(dc.launchRequest({ program: join(fixtures, "calls.pasm"), cpu: "z80" }), /unknown CPU 'z80'/);
+});
