@@ -51,7 +51,7 @@ public final class Assembler {
             List<Diagnostic> diags = new ArrayList<>(front.diagnostics());
             diags.addAll(layout.diagnostics());
             sortBySource(diags);
-            return new Assembly(target, fileName, origin & 0xFFFF, layout, List.copyOf(dedupe(diags)));
+            return new Assembly(target, fileName, origin & 0xFFFF, layout, List.copyOf(dedupe(diags)), List.copyOf(front.definitions()));
         } catch (StackOverflowError e) {
             // A pathological input (thousands of nested parentheses): a diagnostic, not a crash.
             Diagnostic d = new Diagnostic(Diagnostic.Severity.ERROR, fileName, 1, 1,

@@ -40,8 +40,10 @@ public final class Assembly {
     private final List<SourceLine> lines;
     private final List<String> mnemonics;
     private final String listing;
+    private final List<Definition> definitions;
 
-    Assembly(Isa target, String fileName, int origin, Layout layout, List<Diagnostic> diagnostics) {
+    Assembly(Isa target, String fileName, int origin, Layout layout, List<Diagnostic> diagnostics, List<Definition> definitions) {
+        this.definitions = definitions;
         this.target = target;
         this.fileName = fileName;
         this.origin = origin;
@@ -70,6 +72,7 @@ public final class Assembly {
         this.lines = List.of();
         this.mnemonics = List.of();
         this.listing = "";
+        this.definitions = List.of();
     }
 
     static Assembly failed(Isa target, String fileName, int origin, List<Diagnostic> diagnostics) {
@@ -144,6 +147,11 @@ public final class Assembly {
     /** Labels only (addresses), in definition order. */
     public Map<String, Integer> labels() {
         return labels;
+    }
+
+    /** Where each label, {@code .equ} constant and macro is defined (not those a macro expansion defines), in source order. */
+    public List<Definition> definitions() {
+        return definitions;
     }
 
     /** The line table: for each source line that produced bytes, where they are. */

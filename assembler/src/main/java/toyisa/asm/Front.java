@@ -96,6 +96,7 @@ final class Front {
     private final List<Stmt> stmts = new ArrayList<>();
     private final Map<String, Macro> macros = new HashMap<>();
     private final Map<String, Loc> defined = new HashMap<>();
+    private final List<Definition> definitions = new ArrayList<>();
     private int expansions;
     private int expandedLines;
     private boolean tooMany;
@@ -113,6 +114,11 @@ final class Front {
 
     List<Diagnostic> diagnostics() {
         return diags;
+    }
+
+    /** Labels, constants and macros, in the order they were defined. */
+    List<Definition> definitions() {
+        return definitions;
     }
 
     List<Stmt> run(String file, String text) {
@@ -252,6 +258,8 @@ final class Front {
             bodyLines[k - first] = u.line(k + 1);
         }
         macros.put(name, new Macro(name, params, body, bodyLines, u.file(), at.line(), u.note()));
+        int nameCol = at.text() == null ? at.col() : at.text().indexOf(words[0], at.col() + "macro".length()) + 1;
+        definitions.add(new Definition(Definition.Kind.MACRO, name, u.file(), at.line(), Math.max(1, nameCol), params));
     }
 
     private boolean isInstruction(String name) {
@@ -264,7 +272,10 @@ final class Front {
         Token t = l.IDENT().getSymbol();
         Loc loc = u.loc(line, t.getCharPositionInLine() + 1);
         String name = t.getText();
-        if (define(loc, name)) add(new Label(loc, name));
+        if (define(loc, name)) {
+            add(new Label(loc, name));
+            if (loc.note() == null) definitions.add(new Definition(Definition.Kind.LABEL, name, loc.file(), loc.line(), loc.col(), List.of()));
+        }
     }
 
     /** The longest label or constant name: a TXF file stores names with a 16-bit length, and no one reads longer ones. */
@@ -301,7 +312,10 @@ final class Front {
                 String sym = Expr.nameOf(operands.expr(args.get(0).expr()));
                 Loc at = loc.at(col(args.get(0)));
                 Expr value = value(u, args.get(1));
-                if (define(at, sym)) add(new Equ(at, sym, value));
+                if (define(at, sym)) {
+                    add(new Equ(at, sym, value));
+                    if (at.note() == null) definitions.add(new Definition(Definition.Kind.CONSTANT, sym, at.file(), at.line(), at.col(), List.of()));
+                }
             }
             case ".org", ".align" -> {
                 if (args.size() != 1) {

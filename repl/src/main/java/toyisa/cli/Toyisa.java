@@ -32,6 +32,8 @@ import picocli.CommandLine.Command;
             WebCommand.class,
             ExerciseCommand.class,
             ReplCommand.class,
+            LspCommand.class,
+            DapCommand.class,
         })
 public final class Toyisa implements Runnable {
     /** Exit status for a usage error or an unreadable input file. */

@@ -4,23 +4,10 @@ import toyisa.isa.Hex;
 
 /**
  * The platform's HAL: {@code int 13h} with the service number in one register and its argument in
- * another (Armistice r1/r3, Intellio a/c), the same services on both CPUs (docs/platform.md). Any
+ * another (Armistice r1/r3, Intellio a/c), the same services on both CPUs ({@link HalService}, docs/platform.md). Any
  * other vector, or a service that does not exist, is a fault.
  */
 final class Hal {
-    /** Exit with the status in the argument's low byte. */
-    static final int EXIT = 0x00;
-    /** Print the argument as an unsigned decimal number and a newline. */
-    static final int PRINT_NUMBER = 0x10;
-    /** Print the argument's low byte as one byte. */
-    static final int PRINT_CHAR = 0x11;
-    /** Print the NUL-terminated string at the address in the argument. */
-    static final int PRINT_STRING = 0x12;
-    /** Read one byte into the argument (FFFFh at the end of input). */
-    static final int READ_CHAR = 0x20;
-    /** Read a decimal line into the argument (FFFFh at the end of input or for a malformed number). */
-    static final int READ_NUMBER = 0x21;
-
     private Hal() {}
 
     /**
@@ -34,7 +21,12 @@ final class Hal {
         }
         int service = m.regs[m.halService];
         int c = m.regs[m.halArgument];
-        switch (service) {
+        HalService known = HalService.of(service);
+        if (known == null) {
+            Faults.stop(m, Fault.BAD_SYSTEM_CALL, at, -1, "HAL service " + Hex.imm(service) + " does not exist");
+            return false;
+        }
+        switch (known) {
             case EXIT:
                 m.pc = next;
                 m.outcome = Outcome.EXIT;
@@ -55,8 +47,7 @@ final class Hal {
                 m.regs[m.halArgument] = readNumber(m.in);
                 return true;
             default:
-                Faults.stop(m, Fault.BAD_SYSTEM_CALL, at, -1, "HAL service " + Hex.imm(service) + " does not exist");
-                return false;
+                throw new AssertionError(known);
         }
     }
 
