@@ -105,11 +105,15 @@ class BinfmtCommandTest {
     @Test
     void exportWritesFormatFilesAndSaysHowToImportThem() throws IOException {
         String r = toyisa("binfmt", "--export", dir.resolve("formats").toString());
-        assertEquals("$ toyisa binfmt --export $DIR/formats\n$DIR/formats/toyisa-intellio\n$DIR/formats/toyisa-woz\n--- stderr\n"
-                + "toyisa binfmt: exported 2 entries; update-binfmts --importdir $DIR/formats --import NAME reads one\n"
+        assertEquals("$ toyisa binfmt --export $DIR/formats\n$DIR/formats/toyisa-intellio\n$DIR/formats/toyisa-woz\n"
+                + "$DIR/formats/toyisa-armistice\n--- stderr\n"
+                + "toyisa binfmt: exported 3 entries; update-binfmts --importdir $DIR/formats --import NAME reads one\n"
                 + "--- exit status 0\n", r);
         assertEquals("package toyisa\ninterpreter toyisa-emulate-intellio\nmagic \\x7f\\x54\\x58\\x46\\x01\\x01\\x02\\x1e\n"
                 + "mask \\xff\\xff\\xff\\xff\\xff\\xff\\xfe\\xff\noffset 0\n",
                 Files.readString(dir.resolve("formats/toyisa-intellio")));
+        assertEquals("package toyisa\ninterpreter toyisa-emulate-armistice\nmagic \\x7f\\x54\\x58\\x46\\x01\\x02\\x02\\xa7\n"
+                + "mask \\xff\\xff\\xff\\xff\\xff\\xff\\xfe\\xff\noffset 0\n",
+                Files.readString(dir.resolve("formats/toyisa-armistice")));
     }
 }

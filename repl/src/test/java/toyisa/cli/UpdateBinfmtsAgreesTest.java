@@ -83,7 +83,7 @@ class UpdateBinfmtsAgreesTest {
         toyisa("binfmt", "--disable", "off");
         toyisa("binfmt", "--export", importDir.toString());
 
-        for (String name : List.of("toyisa-intellio", "toyisa-woz", "pasm", "armistice-any", "off")) {
+        for (String name : List.of("toyisa-intellio", "toyisa-woz", "toyisa-armistice", "pasm", "armistice-any", "off")) {
             real("--import", name);
             String line = Files.readString(procDir.resolve("register"));
             assertEquals(toyisa("binfmt", "--register-line", name), line, name + ": the line written to the register file");
