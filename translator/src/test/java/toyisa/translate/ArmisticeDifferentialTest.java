@@ -47,13 +47,20 @@ class ArmisticeDifferentialTest {
         check(seed, b, 1 + rnd.nextInt(3000), rnd.nextBoolean());
     }
 
-    /** The longer run, on demand: {@code -Dtoyisa.differential.armistice.tries=N} programs from seed 0 up. */
+    /**
+     * The longer run, on demand: {@code -Dtoyisa.differential.armistice.tries=N} programs from seed
+     * {@code -Dtoyisa.differential.armistice.from} (0) up, on the host's interpreter, or with
+     * {@code -Dtoyisa.differential.armistice.jit=true} on the jit engine.
+     */
     @org.junit.jupiter.api.Test
     void longerRunOnDemand() {
         long n = Long.getLong("toyisa.differential.armistice.tries", 0);
+        long from = Long.getLong("toyisa.differential.armistice.from", 0);
+        boolean jit = Boolean.getBoolean("toyisa.differential.armistice.jit");
         java.util.Map<String, Integer> outcomes = new java.util.TreeMap<>();
-        for (long seed = 0; seed < n; seed++) outcomes.merge(check(seed, seed % 2 == 1), 1, Integer::sum);
-        if (n > 0) System.out.println(n + " Armistice programs agree; outcomes: " + outcomes + "; invalidations: " + invalidations);
+        for (long seed = from; seed < from + n; seed++) outcomes.merge(check(seed, jit), 1, Integer::sum);
+        if (n > 0) System.out.println(n + " Armistice programs agree (seeds " + from + " to " + (from + n - 1) + (jit ? ", on the jit" : "")
+                + "); outcomes: " + outcomes + "; invalidations: " + invalidations);
     }
 
     static long invalidations;
