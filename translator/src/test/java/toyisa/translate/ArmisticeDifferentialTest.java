@@ -48,6 +48,35 @@ class ArmisticeDifferentialTest {
     }
 
     /**
+     * A loop that rewrites the constant of one of its own instructions every time round: each
+     * iteration invalidates its block and translates it again, until the code cache is full and
+     * flushed, many times over. The run still ends as on the interpreter.
+     */
+    @org.junit.jupiter.api.Test
+    void aCodeCacheThatFillsUpIsFlushedAndTheRunGoesOn() {
+        String source = String.join("\n",
+                "        mov d, 0",
+                "again:  mov b, here",
+                "        store [b + 2], d     ; the constant of the mov below",
+                "here:   mov c, 0",
+                "        add d, 1",
+                "        cmp d, 30000",
+                "        jnz again",
+                "        mov a, 10h",
+                "        int 13h",
+                "        halt",
+                "");
+        toyisa.asm.Assembly asm = toyisa.asm.Assembler.assemble("rewrite.pasm", source, Armistice.ISA);
+        org.junit.jupiter.api.Assertions.assertTrue(asm.ok(), asm::formatDiagnostics);
+        assertEquals("HALT", check(0, asm.binary(), 1_000_000, false));
+        Emulator.Result r = Emulator.run(asm.binary(), Emulator.options().guest(Armistice.ISA).budget(1_000_000));
+        assertEquals("29999\n", r.result().output());
+        // 30 000 translations of a block of dozens of bytes: far more than the 64 KiB of host code.
+        org.junit.jupiter.api.Assertions.assertTrue(r.stats().invalidations() >= 29_999, "invalidations: " + r.stats().invalidations());
+        org.junit.jupiter.api.Assertions.assertTrue(r.stats().blocksTranslated() >= 30_000, "translations: " + r.stats().blocksTranslated());
+    }
+
+    /**
      * The longer run, on demand: {@code -Dtoyisa.differential.armistice.tries=N} programs from seed
      * {@code -Dtoyisa.differential.armistice.from} (0) up, on the host's interpreter, or with
      * {@code -Dtoyisa.differential.armistice.jit=true} on the jit engine.

@@ -264,6 +264,17 @@ public final class Api {
      */
     @JSExport
     public static String translate(String hexBytes, String input, double budget) {
+        return translateGuest("intellio", hexBytes, input, budget);
+    }
+
+    /**
+     * As {@link #translate}, for either guest: {@code intellio} (on Armistice) or {@code armistice}
+     * (on Intellio), with the Armistice interpreter's result for the latter.
+     */
+    @JSExport
+    public static String translateGuest(String guest, String hexBytes, String input, double budget) {
+        Isa g = Isa.byName(guest == null ? "" : guest);
+        if (g == null) return error("unknown CPU (known: armistice, intellio)");
         byte[] code;
         try {
             code = bytes(hexBytes);
@@ -272,7 +283,7 @@ public final class Api {
         }
         if (code.length > Program.MAX_RAW_SIZE)
             return error("a raw binary of " + code.length + " bytes does not fit between 0100h and FFFFh");
-        Emulator.Options o = Emulator.options().log(true).input(input == null ? "" : input);
+        Emulator.Options o = Emulator.options().guest(g).log(true).input(input == null ? "" : input);
         if (budget >= 1) o.budget((long) budget);
         Emulator.Result r = Emulator.run(code, o);
         Json j = new Json().beginObject();
@@ -289,8 +300,8 @@ public final class Api {
     /**
      * What {@code toyisa exec --machine M} does with the TXF build of a source: the source is
      * assembled for {@code builtFor} and packed as TXF, and the loader's rules decide — native,
-     * handed to the emulator by binfmt (unless {@code binfmt} is false: the Intellio entry
-     * disabled), or refused with <i>exec format error</i>. Returns the header, the decision and the
+     * handed to the emulator by binfmt, in either direction (unless {@code binfmt} is false: the
+     * emulators' entries disabled), or refused with <i>exec format error</i>. Returns the header, the decision and the
      * run, if any.
      */
     @JSExport
@@ -304,7 +315,10 @@ public final class Api {
         String fileName = "program." + from.id() + ".txf";
         toyisa.vm.BinfmtRegistry registry = toyisa.vm.BinfmtRegistry.defaults();
         try {
-            if (!binfmt) registry.setEnabled(toyisa.vm.BinfmtRegistry.INTELLIO_ENTRY, false);
+            if (!binfmt) {
+                registry.setEnabled(toyisa.vm.BinfmtRegistry.INTELLIO_ENTRY, false);
+                registry.setEnabled(toyisa.vm.BinfmtRegistry.ARMISTICE_ENTRY, false);
+            }
         } catch (toyisa.vm.ConfigException e) {
             return error(e.getMessage());
         }
@@ -320,11 +334,13 @@ public final class Api {
             }
             case INTERPRETER -> {
                 j.field("interpreter", plan.entry().interpreter()).field("entry", plan.entry().name());
-                if (!plan.entry().interpreter().equals(toyisa.vm.BinfmtRegistry.INTELLIO_EMULATOR) || !on.id().equals("armistice"))
-                    return error("no interpreter '" + plan.entry().interpreter() + "' in the page");
+                String interpreter = plan.entry().interpreter();
+                Isa guest = interpreter.equals(toyisa.vm.BinfmtRegistry.INTELLIO_EMULATOR) ? Isa.byName("intellio")
+                        : interpreter.equals(toyisa.vm.BinfmtRegistry.ARMISTICE_EMULATOR) ? Isa.byName("armistice") : null;
+                if (guest == null || guest.machine() == on.machine())
+                    return error("no interpreter '" + interpreter + "' in the page");
                 try {
-                    Isa intellio = Isa.byName("intellio");
-                    result(j, Emulator.run(toyisa.vm.Loader.load(plan.file(), intellio), Emulator.options()).result());
+                    result(j, Emulator.run(toyisa.vm.Loader.load(plan.file(), guest), Emulator.options().guest(guest)).result());
                 } catch (toyisa.container.FormatException e) {
                     return error(e.getMessage());
                 }
