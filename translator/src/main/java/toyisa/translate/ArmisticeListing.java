@@ -29,7 +29,10 @@ final class ArmisticeListing {
             Stub st = leaving[k] != null ? leaving[k] : s.stub();
             Object key;
             String heading;
-            if (k == 0) {
+            if (k < t.loopEntry) {
+                key = "prologue";
+                heading = "; fill the registers the block reads first (a chained jump that finds them in place enters below)";
+            } else if (k == t.loopEntry) {
                 key = "count";
                 heading = "; count " + t.block.size() + " guest instruction" + (t.block.size() == 1 ? "" : "s") + " (host sp)";
             } else if (st != null && (st.kind == StubKind.EXIT || st.kind == StubKind.FAULT || st.kind == StubKind.WORD_FAULT)) {

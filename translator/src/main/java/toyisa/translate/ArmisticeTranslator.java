@@ -118,6 +118,8 @@ final class ArmisticeTranslator implements ArmisticeVisitor<Void> {
         /** EXIT: indices of the host jumps that lead to this stub. */
         final List<Integer> jumps = new ArrayList<>();
         boolean fetchFault;
+        /** EXIT: where the guest registers are cached when the block leaves here (guest register to host register, or -1). */
+        int[] map;
         /** WORD_FAULT: the guest's access: base register, displacement, write. */
         int base, disp;
         boolean write;
@@ -153,6 +155,17 @@ final class ArmisticeTranslator implements ArmisticeVisitor<Void> {
         final List<Stub> stubs;
         final List<int[]> incoming = new ArrayList<>();
         final int fills, spills, swaps, flagSaves;
+        /** Index of the host instruction a chained jump enters at when its registers are where the prologue puts them. */
+        int loopEntry;
+        /** The register cache after the prologue (guest register to host register, or -1). */
+        int[] entryMap;
+
+        /** True when an exit leaving the registers as {@code map} says may enter after the prologue. */
+        boolean prologueDone(int[] map) {
+            if (map == null) return false;
+            for (int g = 0; g < 16; g++) if (entryMap[g] >= 0 && map[g] != entryMap[g]) return false;
+            return true;
+        }
         boolean valid = true;
 
         HostBlock(GuestBlock block, int base, byte[] code, int[] offsets, Site[] sites, String[] notes, int[] boundaries,
@@ -204,6 +217,12 @@ final class ArmisticeTranslator implements ArmisticeVisitor<Void> {
     private int index, curPc, curIndex;
     private Instruction insn;
     private int fills, spills, swaps, flagSaves;
+    /** Guest registers whose value is known even, or odd, since the block last wrote them (r0 is 0). */
+    private int evenKnown = 1, oddKnown;
+    /** Index of the count instruction, after the prologue: where a loop back to this block enters. */
+    private int loopEntry;
+    /** The register cache after the prologue, which the code from {@link #loopEntry} on expects. */
+    private int[] entryMap;
 
     private ArmisticeTranslator(GuestBlock block, int base) {
         this.block = block;
@@ -231,6 +250,37 @@ final class ArmisticeTranslator implements ArmisticeVisitor<Void> {
         return block.end == GuestBlock.End.CONTROL || block.end == GuestBlock.End.LIMIT;
     }
 
+    /** The guest registers an instruction reads, in the order the translation reads them. */
+    static int[] reads(Instruction g) {
+        switch ((ArmisticeOp) g.row().op()) {
+            case ADD: case SUB: case AND: case OR: case XOR: case SHL: case SHR: case SAR: case MUL: case DIVU: case REMU:
+                return g.row().shape().equals("RRR") ? new int[] {g.rs(), g.rt()} : new int[] {g.rd()};
+            case CMP: case TST:
+                return g.row().shape().equals("RR") ? new int[] {g.rs(), g.rt()} : new int[] {g.rd()};
+            case MOV: return g.row().shape().equals("RR") ? new int[] {g.rs()} : new int[0];
+            case NOT: case NEG: return new int[] {g.rs()};
+            case SWAP: return new int[] {g.rd()};
+            case PUSH: return new int[] {15, g.rs()};
+            case POP: case RET: case CALL: return g.row().shape().equals("T") || g.row().op() != ArmisticeOp.CALL ? new int[] {15} : new int[] {g.rs(), 15};
+            case LD: case LDB: return new int[] {g.rs()};
+            case ST: case STB: return new int[] {g.rs(), g.rd()};
+            case JMP: return g.row().shape().equals("T") ? new int[0] : new int[] {g.rs()};
+            case OUT: return g.row().shape().equals("II") ? new int[0] : new int[] {g.rs()};
+            default: return new int[0];
+        }
+    }
+
+    /** The guest registers a block reads before writing them, in the order it first reads them. */
+    static List<Integer> upwardExposed(GuestBlock block) {
+        List<Integer> out = new ArrayList<>();
+        int written = 0;
+        for (Instruction g : block.instructions) {
+            for (int r : reads(g)) if ((written & 1 << r) == 0 && !out.contains(r)) out.add(r);
+            written |= writes(g);
+        }
+        return out;
+    }
+
     /** The guest registers an instruction writes (as a bit mask). */
     static int writes(Instruction g) {
         switch ((ArmisticeOp) g.row().op()) {
@@ -254,6 +304,15 @@ final class ArmisticeTranslator implements ArmisticeVisitor<Void> {
         int n = block.size();
         curPc = block.start;
         curIndex = n; // stopped before the count, the block has not started
+        // The prologue: the guest registers the block reads before it writes them, filled at once, so
+        // that a loop back to this block can enter after it — its registers are still in place.
+        for (int g : upwardExposed(block)) {
+            if (Integer.bitCount(pinned) >= CACHE.length) break;
+            use(g);
+        }
+        pinned = 0;
+        entryMap = where.clone();
+        loopEntry = code.size();
         emit(SUB, null, reg(COUNT), num(n));
         for (index = 0; index < n; index++) {
             insn = block.instructions.get(index);
@@ -288,7 +347,10 @@ final class ArmisticeTranslator implements ArmisticeVisitor<Void> {
             sites[k] = code.code.get(k).site();
             notes[k] = code.code.get(k).note();
         }
-        return new HostBlock(block, base, bytes, offsets, sites, notes, boundaries, requiresFlags, stubs, fills, spills, swaps, flagSaves);
+        HostBlock b = new HostBlock(block, base, bytes, offsets, sites, notes, boundaries, requiresFlags, stubs, fills, spills, swaps, flagSaves);
+        b.loopEntry = loopEntry;
+        b.entryMap = entryMap;
+        return b;
     }
 
     // ------------------------------------------------------------------ emitting
@@ -352,7 +414,7 @@ final class ArmisticeTranslator implements ArmisticeVisitor<Void> {
     private int use(int g) {
         int h = where[g];
         if (h < 0) {
-            h = allocate();
+            h = allocate(g);
             if (g == 0) emit(MOV, "r0 reads zero", reg(h), num(0));
             else {
                 emit(MOV, "fill " + name(g), reg(h), abs(slot(g)));
@@ -368,10 +430,12 @@ final class ArmisticeTranslator implements ArmisticeVisitor<Void> {
 
     /** The host register that receives guest register {@code g}'s new value (g is not r0). */
     private int def(int g) {
+        evenKnown &= ~(1 << g);
+        oddKnown &= ~(1 << g);
         if (flags.uses(g)) throw new IllegalStateException("a compare's operand written while the flags are lazy");
         int h = where[g];
         if (h < 0) {
-            h = allocate();
+            h = allocate(g);
             holds[h] = g;
             where[g] = h;
         }
@@ -386,7 +450,14 @@ final class ArmisticeTranslator implements ArmisticeVisitor<Void> {
         spills++;
     }
 
-    private int allocate() {
+    /**
+     * A host register for guest register {@code g}: its home register if that is free (each guest
+     * register has one, so that blocks agree where a register is and a chained jump can skip the next
+     * block's fills), else a free one, else the least recently used.
+     */
+    private int allocate(int g) {
+        int home = CACHE[g % CACHE.length];
+        if ((pinned & 1 << home) == 0 && holds[home] < 0) return home;
         int best = -1;
         for (int h : CACHE) {
             if ((pinned & 1 << h) != 0) continue;
@@ -529,6 +600,7 @@ final class ArmisticeTranslator implements ArmisticeVisitor<Void> {
     /** An exit to a known guest address: the flags saved if they are lazy (skipped once chained to a block that does not read them), then hlt. */
     private void exitStub(int target, IntellioHostCode.Label from) {
         Stub s = new Stub(StubKind.EXIT, target);
+        s.map = where.clone();
         s.startIndex = code.size();
         if (from != null) {
             code.bind(from);
@@ -553,6 +625,11 @@ final class ArmisticeTranslator implements ArmisticeVisitor<Void> {
 
     /** Tests a guest word address's low bit; odd leaves for the dispatcher (misaligned, or the null page). */
     private void alignment(int hb, int g, int disp, boolean write) {
+        // Known aligned already: a word access through g in this block passed the test, and g changed since only by even steps.
+        int known = (disp & 1) == 0 ? evenKnown : oddKnown;
+        if ((known >> g & 1) != 0) return;
+        if ((disp & 1) == 0) evenKnown |= 1 << g;
+        else oddKnown |= 1 << g;
         IntellioHostCode.Label odd = new IntellioHostCode.Label();
         emit(TEST, "guest words are aligned", reg(hb), num(1));
         jump((disp & 1) == 0 ? "jnz.rel16" : "jz.rel16", odd);
@@ -622,6 +699,8 @@ final class ArmisticeTranslator implements ArmisticeVisitor<Void> {
         emit(INT, null, num(vector));
         // A read service writes the argument: the guest's r3.
         if (c >= 0) forget(c);
+        evenKnown &= ~(1 << 3);
+        oddKnown &= ~(1 << 3);
         emit(MOV, "spill " + name(3), abs(slot(3)), reg(T1));
         spills++;
         return null;
@@ -735,6 +814,8 @@ final class ArmisticeTranslator implements ArmisticeVisitor<Void> {
         // Straight to the state page; a cached copy of rd is stale now.
         int old = where[rd];
         if (old >= 0) forget(old);
+        evenKnown = (evenKnown & ~(1 << rd)) | (evenKnown >> rs & 1) << rd;
+        oddKnown = (oddKnown & ~(1 << rd)) | (oddKnown >> rs & 1) << rd;
         spill(rd, s);
         return null;
     }
@@ -777,9 +858,7 @@ final class ArmisticeTranslator implements ArmisticeVisitor<Void> {
         int sp = use(15), v = use(rs);
         alignment(sp, 15, -2, true);
         storeWord(v, sp, -2);
-        int d = def(15);
-        emit(SUB, null, reg(d), num(2));
-        spill(15, d);
+        stackStep(SUB);
         return null;
     }
 
@@ -788,9 +867,7 @@ final class ArmisticeTranslator implements ArmisticeVisitor<Void> {
         int sp = use(15);
         alignment(sp, 15, 0, false);
         loadWord(T2, sp, 0);
-        int d = def(15);
-        emit(ADD, null, reg(d), num(2));
-        spill(15, d);
+        stackStep(ADD);
         if (rd != 0) {
             int r = def(rd);
             emit(MOV, null, reg(r), reg(T2));
@@ -842,6 +919,16 @@ final class ArmisticeTranslator implements ArmisticeVisitor<Void> {
         return null;
     }
 
+    /** sp += 2 or sp -= 2: its parity, if known, stays known. */
+    private void stackStep(IntellioOp op) {
+        int even = evenKnown & 1 << 15, odd = oddKnown & 1 << 15;
+        int d = def(15);
+        emit(op, null, reg(d), num(2));
+        spill(15, d);
+        evenKnown |= even;
+        oddKnown |= odd;
+    }
+
     /** Pushes the constant return address (guest words are big-endian: the high byte first). */
     private void pushReturn(int ret) {
         int sp = use(15);
@@ -850,9 +937,7 @@ final class ArmisticeTranslator implements ArmisticeVisitor<Void> {
         access(MOVB, 0, 2, true, null, mem(sp, -2), reg(T1));
         emit(MOV, null, reg(T1), num(ret & 0xFF));
         access(MOVB, 1, 2, true, null, mem(sp, -1), reg(T1));
-        int d = def(15);
-        emit(SUB, null, reg(d), num(2));
-        spill(15, d);
+        stackStep(SUB);
     }
 
     @Override
@@ -869,9 +954,7 @@ final class ArmisticeTranslator implements ArmisticeVisitor<Void> {
         alignment(sp, 15, 0, false);
         loadWord(T2, sp, 0);
         emit(MOV, "the guest target, for the dispatcher", abs(TARGET), reg(T2));
-        int d = def(15);
-        emit(ADD, null, reg(d), num(2));
-        spill(15, d);
+        stackStep(ADD);
         indirectExit();
         return null;
     }

@@ -142,6 +142,7 @@ final class IntellioCodeCache {
         t.incoming.clear();
         Site entry = t.sites[0];
         stale(t.address(0), new Site(t.block.start, t.block.size(), entry.flags(), null, 0, 0, false));
+        stale(t.address(t.loopEntry), new Site(t.block.start, t.block.size(), entry.flags(), null, 0, 0, false));
         for (Stub st : t.stubs) {
             if (st.kind != StubKind.FAULT) continue;
             int k = t.sites.length - 1;
@@ -164,11 +165,16 @@ final class IntellioCodeCache {
 
     /** Rewrites the jump at {@code at} (form {@code form}) to go to {@code target}'s host code, keeping the old bytes for invalidation. */
     private void retarget(int at, Row form, HostBlock target) {
+        retarget(at, form, target, target.base);
+    }
+
+    /** As {@link #retarget(int, Row, HostBlock)}, to host address {@code to} inside {@code target}. */
+    private void retarget(int at, Row form, HostBlock target, int to) {
         int[] link = new int[form.length() + 1];
         link[0] = at;
         for (int k = 0; k < form.length(); k++) link[k + 1] = memory[(at + k) & 0xFFFF];
         target.incoming.add(link);
-        byte[] b = IntellioHostCode.encode(form, List.of(Operand.num(target.base)), at);
+        byte[] b = IntellioHostCode.encode(form, List.of(Operand.num(to)), at);
         for (int k = 0; k < b.length; k++) memory[(at + k) & 0xFFFF] = b[k];
         if (cpu != null) cpu.forgetCode(at, b.length);
     }
@@ -183,13 +189,15 @@ final class IntellioCodeCache {
     void chain(Stub exit, HostBlock target) {
         HostBlock from = exit.owner;
         if (!from.valid || !target.valid) return;
+        // The registers the target's prologue fills are already where it puts them: skip the fills.
+        int to = target.prologueDone(exit.map) ? target.address(target.loopEntry) : target.base;
         if (target.requiresFlags && exit.startIndex != exit.haltIndex) {
-            retarget(from.address(exit.haltIndex), JMP16, target);
+            retarget(from.address(exit.haltIndex), JMP16, target, to);
         } else {
-            retarget(from.address(exit.startIndex), JMP16, target);
+            retarget(from.address(exit.startIndex), JMP16, target, to);
             for (int j : exit.jumps) {
                 int at = from.address(j);
-                retarget(at, toyisa.intellio.Intellio.TABLE.decode(memory, at).row(), target);
+                retarget(at, toyisa.intellio.Intellio.TABLE.decode(memory, at).row(), target, to);
             }
         }
     }

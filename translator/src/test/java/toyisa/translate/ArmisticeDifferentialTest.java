@@ -47,6 +47,16 @@ class ArmisticeDifferentialTest {
         check(seed, b, 1 + rnd.nextInt(3000), rnd.nextBoolean());
     }
 
+    /** The misdecode: Intellio's Print(42) handed to this emulator is read as Armistice reads it, and dies as it dies there. */
+    @org.junit.jupiter.api.Test
+    void anIntellioBinaryIsMisdecodedAsTheArmisticeInterpreterMisdecodesIt() {
+        byte[] intellioPrint42 = {0x20, 0x10, 0x22, 0x2A, (byte) 0xCD, 0x13, (byte) 0xF4};
+        assertEquals("FAULT ILLEGAL_INSTRUCTION", check(0, intellioPrint42, 10_000, false));
+        assertEquals("FAULT ILLEGAL_INSTRUCTION", check(0, intellioPrint42, 10_000, true));
+        Emulator.Result r = Emulator.run(intellioPrint42, Emulator.options().guest(Armistice.ISA).log(true));
+        org.junit.jupiter.api.Assertions.assertTrue(r.log().contains("0100h  20 10 22 2A  and r10, 1022h"), r.log());
+    }
+
     /**
      * A loop that rewrites the constant of one of its own instructions every time round: each
      * iteration invalidates its block and translates it again, until the code cache is full and
