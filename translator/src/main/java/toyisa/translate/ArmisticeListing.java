@@ -31,7 +31,7 @@ final class ArmisticeListing {
             String heading;
             if (k < t.loopEntry) {
                 key = "prologue";
-                heading = "; fill the registers the block reads first (a chained jump that finds them in place enters below)";
+                heading = "; prologue: fill the registers the block reads first";
             } else if (k == t.loopEntry) {
                 key = "count";
                 heading = "; count " + t.block.size() + " guest instruction" + (t.block.size() == 1 ? "" : "s") + " (host sp)";
