@@ -156,6 +156,7 @@ final class ArmisticeDispatcher {
                             guestPc = word(ArmisticeTranslator.TARGET);
                             if (guestSteps >= options.budget) return budgetEnd();
                             hostPc = enter(guestPc);
+                            if (stub.owner.valid && cache.cacheIndirect(stub, guestPc, cache.owner(hostPc))) chained++;
                             continue;
                         }
                         default: // STALE

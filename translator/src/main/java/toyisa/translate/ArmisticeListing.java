@@ -49,12 +49,14 @@ final class ArmisticeListing {
             if (!key.equals(group)) sb.append("  ").append(heading).append('\n');
             group = key;
             int at = t.address(k);
-            if (st != null && st.kind == StubKind.EXIT && k > st.haltIndex) continue; // the hlt's padding: shown with it
+            if (st != null && (st.kind == StubKind.EXIT || st.kind == StubKind.DISPATCH) && k > st.haltIndex) continue; // the hlt's room: shown with it
             Instruction h = Intellio.TABLE.decode(codeMemory, at);
             String text = Intellio.TABLE.disassemble(h);
             String bytes = Hex.bytes(h.bytes());
             if (st != null && st.kind == StubKind.EXIT && k == st.haltIndex && h.row().op() == toyisa.intellio.IntellioOp.HLT) {
                 text = "hlt                  ; to the dispatcher (room for a jmp once chained)";
+            } else if (st != null && st.kind == StubKind.DISPATCH && k == st.haltIndex) {
+                text = "hlt                  ; to the dispatcher (room below: the inline cache, " + ArmisticeTranslator.CACHE_ENTRIES + " entries, goes here)";
             } else if (t.notes[k] != null) {
                 text = String.format(java.util.Locale.ROOT, "%-20s ; %s", text, t.notes[k]);
             }

@@ -118,6 +118,9 @@ final class ArmisticeTranslator implements ArmisticeVisitor<Void> {
         /** EXIT: indices of the host jumps that lead to this stub. */
         final List<Integer> jumps = new ArrayList<>();
         boolean fetchFault;
+        /** DISPATCH: entries in the inline cache, and the guest targets they hold. */
+        int entries;
+        final List<Integer> cached = new ArrayList<>();
         /** EXIT: where the guest registers are cached when the block leaves here (guest register to host register, or -1). */
         int[] map;
         /** WORD_FAULT: the guest's access: base register, displacement, write. */
@@ -613,12 +616,26 @@ final class ArmisticeTranslator implements ArmisticeVisitor<Void> {
         code.add(IntellioHostCode.form(NOP), new Operand[0], here().withStub(s), null);
     }
 
-    /** An exit to the guest address in the state page's TARGET word: always by the dispatcher. */
+    /** Entries of an indirect exit's inline cache. */
+    static final int CACHE_ENTRIES = 4;
+    /** Bytes of one entry: {@code cmp c, guest} (cmp.i16) and {@code jz.rel16 host}. */
+    static final int CACHE_ENTRY_BYTES = 8;
+
+    /**
+     * An exit to the guest address in the state page's TARGET word: an inline cache of up to four
+     * {@code cmp c, guest / jz host} pairs, filled by the dispatcher as it sees targets, then the
+     * dispatcher. The flags are saved first, so any target may follow.
+     */
     private void indirectExit() {
         inLeavingCode();
         materialize();
         siteFlags = flags;
-        stub(new Stub(StubKind.DISPATCH, 0));
+        emit(MOV, "the guest target, for the inline cache", reg(T1), abs(TARGET));
+        Stub s = new Stub(StubKind.DISPATCH, 0);
+        s.haltIndex = stub(s);
+        // Room for the cache's entries; the hlt moves down as they are added.
+        for (int k = 0; k < CACHE_ENTRIES * CACHE_ENTRY_BYTES; k++)
+            code.add(IntellioHostCode.form(NOP), new Operand[0], here().withStub(s), null);
     }
 
     // ------------------------------------------------------------------ guest memory

@@ -180,6 +180,31 @@ final class IntellioCodeCache {
     }
 
     private static final Row JMP16 = IntellioHostCode.named("jmp.rel16");
+    private static final Row CMP16 = IntellioHostCode.named("cmp.i16");
+    private static final Row JZ16 = IntellioHostCode.named("jz.rel16");
+
+    /** Adds {@code guest -> target} to an indirect exit's inline cache, if there is room. */
+    boolean cacheIndirect(Stub dispatch, int guest, HostBlock target) {
+        HostBlock from = dispatch.owner;
+        if (!from.valid || !target.valid || dispatch.cached.contains(guest)
+                || dispatch.entries >= ArmisticeTranslator.CACHE_ENTRIES) return false;
+        int halt = from.address(dispatch.haltIndex);
+        int at = halt + ArmisticeTranslator.CACHE_ENTRY_BYTES * dispatch.entries;
+        Site site = sites[halt];
+        int next = at + ArmisticeTranslator.CACHE_ENTRY_BYTES;
+        memory[next] = HLT; // the hlt moves down one entry
+        sites[next] = site;
+        if (cpu != null) cpu.forgetCode(next, 1);
+        retarget(at + 4, JZ16, target, target.base);
+        byte[] cmp = IntellioHostCode.encode(CMP16, List.of(Operand.reg(ArmisticeTranslator.T1), Operand.num(guest)), at);
+        System.arraycopy(cmp, 0, memory, at, cmp.length);
+        if (cpu != null) cpu.forgetCode(at, cmp.length);
+        sites[at] = site;
+        sites[at + 4] = site;
+        dispatch.entries++;
+        dispatch.cached.add(guest);
+        return true;
+    }
 
     /**
      * Chains an exit to its target's translation. When the target reads the flags the exit saved,
