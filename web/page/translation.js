@@ -1,6 +1,5 @@
-// The translation view: the Intellio build run on Armistice by the project's binary translator (or,
-// the other way round, the Armistice build on Intellio), each guest block beside the host code made
-// for it, and the counts of the run.
+// The translation view: the Intellio build run on Armistice by the project's binary translator,
+// each guest block beside the host Armistice code made for it, and the counts of the run.
 import { $, esc } from "./util.js";
 import { assembled } from "./app.js";
 
@@ -35,18 +34,15 @@ export function parseLog(log) {
 
 async function run() {
   const build = await waitBuilds();
-  const guest = guestCpu();
   if (!build || !build.ok) {
-    $("#tr-summary").textContent = "The source does not assemble for " + (guest === "armistice" ? "Armistice" : "Intellio") + ": fix it in the editor first.";
+    $("#tr-summary").textContent = "The source does not assemble for Intellio: fix it in the editor first.";
     $("#tr-blocks").innerHTML = "";
     return;
   }
   $("#tr-run").disabled = true;
   $("#tr-stop").disabled = false;
   $("#tr-summary").textContent = "translating and running…";
-  const r = guest === "armistice"
-    ? await app.core.call("translateGuest", "armistice", build.bytes, $("#stdin").value, 0)
-    : await app.core.call("translate", build.bytes, $("#stdin").value, 0);
+  const r = await app.core.call("translate", build.bytes, $("#stdin").value, 0);
   $("#tr-run").disabled = false;
   $("#tr-stop").disabled = true;
   if (r.error) {
@@ -84,13 +80,7 @@ function hostLines(lines) {
   }).join("\n");
 }
 
-/** The guest CPU the view translates: Intellio (on Armistice) unless the selector says Armistice (on Intellio). */
-function guestCpu() {
-  const sel = $("#tr-guest");
-  return sel && sel.value === "armistice" ? "armistice" : "intellio";
-}
-
 async function waitBuilds() {
   const b = await assembled();
-  return guestCpu() === "armistice" ? b.armistice : b.intellio;
+  return b.intellio;
 }

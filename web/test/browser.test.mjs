@@ -305,19 +305,6 @@ test("the translation view of the Intellio build shows host code and the counts"
   await page.screenshot({ path: join(shots, "translation.png") });
 });
 
-test("the translation view runs the Armistice build on Intellio too", async () => {
-  await page.selectOption("#tr-guest", "armistice");
-  await page.click("#tr-run");
-  await page.waitForFunction(() => /0100h {2}36 01 00 10 {2}mov a, 10h/.test(document.querySelector("#tr-blocks").textContent));
-  const cell = (k) => page.$eval(`#tr-summary tr[data-key="${k}"] td.mono`, (t) => t.textContent);
-  assert.equal(await cell("output"), '"42\\n"');
-  assert.equal(await cell("guest instructions"), "4");
-  const block = await text(".tr-block");
-  assert.match(block, /CD 13 +int 13h/);
-  assert.match(block, /spill a/);
-  await page.selectOption("#tr-guest", "intellio");
-});
-
 test("an endless loop is stopped with Stop within 100 ms, and the page still answers", async (t) => {
   await page.click('#tabs button[data-view="code"]');
   await typeSource("again: add b, 1\njmp again");

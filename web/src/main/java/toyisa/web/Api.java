@@ -264,17 +264,6 @@ public final class Api {
      */
     @JSExport
     public static String translate(String hexBytes, String input, double budget) {
-        return translateGuest("intellio", hexBytes, input, budget);
-    }
-
-    /**
-     * As {@link #translate}, for either guest: {@code intellio} (on Armistice) or {@code armistice}
-     * (on Intellio), with the Armistice interpreter's result for the latter.
-     */
-    @JSExport
-    public static String translateGuest(String guest, String hexBytes, String input, double budget) {
-        Isa g = Isa.byName(guest == null ? "" : guest);
-        if (g == null) return error("unknown CPU (known: armistice, intellio)");
         byte[] code;
         try {
             code = bytes(hexBytes);
@@ -283,7 +272,7 @@ public final class Api {
         }
         if (code.length > Program.MAX_RAW_SIZE)
             return error("a raw binary of " + code.length + " bytes does not fit between 0100h and FFFFh");
-        Emulator.Options o = Emulator.options().guest(g).log(true).input(input == null ? "" : input);
+        Emulator.Options o = Emulator.options().log(true).input(input == null ? "" : input);
         if (budget >= 1) o.budget((long) budget);
         Emulator.Result r = Emulator.run(code, o);
         Json j = new Json().beginObject();
