@@ -251,9 +251,14 @@ test("exec: a TXF header lets the loader refuse a foreign file, or hand it to th
   const native = core.exec(PRINT_42, "armistice", "armistice", false);
   assert.equal(native.kind, "NATIVE");
   assert.equal(native.output, "42\n");
-  const other = core.exec(PRINT_42, "armistice", "intellio", true);
+  const other = core.exec(PRINT_42, "armistice", "intellio", false);
   assert.equal(other.kind, "REFUSED");
   assert.match(other.message, /a TXF file for Armistice cannot run on Intellio/);
+  const back = core.exec(PRINT_42, "armistice", "intellio", true);
+  assert.equal(back.header, "7F 54 58 46 01 02 02 A7");
+  assert.equal(back.kind, "INTERPRETER");
+  assert.equal(back.interpreter, "toyisa-emulate-armistice");
+  assert.equal(back.output, "42\n");
 });
 
 test("compare gives the misdecode view of toyisa compare, word for word", async () => {

@@ -4,7 +4,7 @@ package toyisa.bench;
 public enum Engine {
     /** The CPU's own interpreter: the pre-decoded fast loop, {@code Machine.run()}. */
     INTERPRETER("interpreter"),
-    /** The emulator: an Intellio guest translated to Armistice host code and run on the Armistice host. */
+    /** The emulator: a guest translated to the other CPU's host code and run on that host (either direction). */
     TRANSLATED("translated"),
     /** The jit engine: hot code compiled to JVM bytecode ({@code toyisa run --engine jit}). */
     JIT("jit"),

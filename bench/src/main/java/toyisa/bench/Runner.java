@@ -35,9 +35,7 @@ public abstract class Runner {
                 return new Interpreted(program, isa.name().toLowerCase(java.util.Locale.ROOT), repeat, Machine.create(isa), binary);
             case TRANSLATED:
             case TRANSLATED_JIT:
-                if (!isa.name().equalsIgnoreCase("intellio"))
-                    throw new IllegalArgumentException("the translator runs Intellio guests on the Armistice host, not " + isa.name() + " guests");
-                return Translated.prepare(program, repeat, binary, engine == Engine.TRANSLATED_JIT);
+                return Translated.prepare(program, isa, repeat, binary, engine == Engine.TRANSLATED_JIT);
             case JIT: {
                 Machine m = Machine.create(isa);
                 if (toyisa.vm.Jit.attach(m, toyisa.vm.Jit.Options.DEFAULT) == null)

@@ -144,7 +144,7 @@ public final class SuiteTable {
                 nativeSeconds = median(t);
                 rows.add(new Row(name, hostArch(), "C -O2", 0, 0, nativeSeconds, nativeSeconds, Double.NaN));
             }
-            double intellioSeconds = Double.NaN;
+            Map<String, Double> interpreted = new LinkedHashMap<>();
             for (String[] config : configurations()) {
                 Engine engine = Engine.byLabel(config[1]);
                 progress.printf(java.util.Locale.ROOT, "bench: %s %s %s%n", name, config[0], engine.label());
@@ -155,8 +155,8 @@ public final class SuiteTable {
                             name, config[0], engine.label(), m[3], m[0]));
                 boolean translated = engine == Engine.TRANSLATED || engine == Engine.TRANSLATED_JIT;
                 rows.add(new Row(name, config[0], engine.label(), m[0], m[1], seconds, nativeSeconds,
-                        translated ? intellioSeconds : Double.NaN));
-                if (config[0].equals("intellio") && engine == Engine.INTERPRETER) intellioSeconds = seconds;
+                        translated ? interpreted.getOrDefault(config[0], Double.NaN) : Double.NaN));
+                if (engine == Engine.INTERPRETER) interpreted.put(config[0], seconds);
             }
         }
         if (json) printJson(out, rows);
@@ -220,9 +220,11 @@ public final class SuiteTable {
         c.add(new String[] {"armistice", "interpreter"});
         c.add(new String[] {"intellio", "interpreter"});
         if (Translated.available()) c.add(new String[] {"intellio", "translated"});
+        if (Translated.available()) c.add(new String[] {"armistice", "translated"});
         c.add(new String[] {"armistice", "jit"});
         c.add(new String[] {"intellio", "jit"});
         if (Translated.available()) c.add(new String[] {"intellio", "translated+jit"});
+        if (Translated.available()) c.add(new String[] {"armistice", "translated+jit"});
         return c;
     }
 
@@ -247,6 +249,21 @@ public final class SuiteTable {
         return g;
     }
 
+    /** Per translated CPU and engine: the geometric means of translated ÷ interpreted time and of host per guest instruction. */
+    static Map<String, double[]> translationMeans(List<Row> rows) {
+        Map<String, double[]> acc = new LinkedHashMap<>();
+        for (Row r : rows) {
+            if (!r.engine().startsWith("translated") || Double.isNaN(r.translatedOverInterpreted())) continue;
+            double[] a = acc.computeIfAbsent(r.cpu() + " " + r.engine(), k -> new double[3]);
+            a[0] += Math.log(r.translatedOverInterpreted());
+            a[1] += r.hostInstructions() > 0 ? Math.log((double) r.hostInstructions() / r.guestInstructions()) : 0;
+            a[2]++;
+        }
+        Map<String, double[]> g = new LinkedHashMap<>();
+        acc.forEach((k, a) -> g.put(k, new double[] {Math.exp(a[0] / a[2]), Math.exp(a[1] / a[2])}));
+        return g;
+    }
+
     private void printTable(PrintStream out, List<Row> rows) {
         out.printf(Locale.ROOT, "toyisa bench: scale %s, median of %d runs after %d warm-up runs%s%s; Java %s (%s), %d CPUs%n",
                 scale, runs, warmup, cpuTime ? ", thread CPU time" : "", fork ? ", a JVM per row" : ", one JVM", System.getProperty("java.version"), System.getProperty("java.vm.name"),
@@ -267,6 +284,8 @@ public final class SuiteTable {
         out.println();
         out.println("geometric mean over the suite (MIPS = million guest instructions per second):");
         geometricMeans(rows).forEach((k, v) -> out.printf(Locale.ROOT, "  %-24s %8.1f MIPS%n", k, v));
+        out.println("geometric mean of translated ÷ interpreted (the guest's own interpreter) and host per guest instruction:");
+        translationMeans(rows).forEach((k, v) -> out.printf(Locale.ROOT, "  %-24s %8.2f   %6.2f host/gst%n", k, v[0], v[1]));
         if (nativeDir == null) out.println("(no native column: run through bench/run, which compiles the C twins with gcc -O2)");
         for (String n : notes) out.println("note: " + n);
     }

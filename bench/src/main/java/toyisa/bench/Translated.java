@@ -4,7 +4,7 @@ import toyisa.translate.Emulator;
 
 /**
  * The emulator's engine: an Intellio guest translated to Armistice host code and run on the
- * Armistice core. Each run starts from an empty code cache, so translation is part of the time,
+ * Armistice core, or an Armistice guest translated to Intellio host code on the Intellio core. Each run starts from an empty code cache, so translation is part of the time,
  * as it is for a user of {@code toyisa emulate}.
  *
  * <p>Guest instructions are counted by the Intellio interpreter, once, when the runner is
@@ -19,19 +19,21 @@ final class Translated extends Runner {
     private long reported;
 
     private final boolean jit;
+    private final toyisa.isa.Isa cpu;
 
-    private Translated(BenchProgram program, int repeat, byte[] binary, long guest, boolean jit) {
-        super(program, "intellio", repeat);
+    private Translated(BenchProgram program, toyisa.isa.Isa cpu, int repeat, byte[] binary, long guest, boolean jit) {
+        super(program, cpu.id(), repeat);
+        this.cpu = cpu;
         this.binary = binary;
         this.guest = guest;
         this.jit = jit;
     }
 
-    static Runner prepare(BenchProgram program, int repeat, byte[] binary, boolean jit) {
-        Runner reference = Runner.prepare(program, "intellio", Engine.INTERPRETER, repeat);
+    static Runner prepare(BenchProgram program, toyisa.isa.Isa cpu, int repeat, byte[] binary, boolean jit) {
+        Runner reference = Runner.prepare(program, cpu.id(), Engine.INTERPRETER, repeat);
         long guest = reference.run();
         reference.check();
-        return new Translated(program, repeat, binary, guest, jit);
+        return new Translated(program, cpu, repeat, binary, guest, jit);
     }
 
     /** Guest instructions as the emulator counted them in the last run. */
@@ -46,7 +48,7 @@ final class Translated extends Runner {
 
     @Override
     public long run() {
-        Emulator.Options o = Emulator.options().budget(Long.MAX_VALUE);
+        Emulator.Options o = Emulator.options().guest(cpu).budget(Long.MAX_VALUE);
         if (jit) o.onHost(cpu -> toyisa.vm.Jit.attach(cpu, toyisa.vm.Jit.Options.DEFAULT));
         Emulator.Result r = Emulator.run(binary, o);
         last = r.result();

@@ -23,7 +23,7 @@ class ExampleCourseTest {
             if (!v.ok()) bad.add(e.id() + ": " + v.errors());
         }
         assertTrue(bad.isEmpty(), String.join("\n", bad));
-        assertEquals(13, c.entries().size());
+        assertEquals(14, c.entries().size());
     }
 
     @Test

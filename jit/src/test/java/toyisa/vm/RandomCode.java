@@ -17,7 +17,7 @@ import toyisa.isa.Template;
  * the null page), divides by zero and HAL calls — and, when asked, stores into the program's own
  * code. Targets are instruction starts. The same seed gives the same program.
  */
-final class RandomCode {
+public final class RandomCode {
     static final int DATA = 0x2000;
     private static final int[] VALUES = {0, 1, 2, 3, 7, 8, 15, 16, 0x7F, 0xFF, 0x100, 0x7FFF, 0x8000, 0x8001, 0xFFFE, 0xFFFF, 0x1234};
 
@@ -30,7 +30,7 @@ final class RandomCode {
                 : new String[] {"mov.i16", "sub.i16", "cmp.i16", "jnz.rel16", "hlt", "nop"};
     }
 
-    static byte[] generate(Isa isa, long seed, boolean selfModifying) {
+    public static byte[] generate(Isa isa, long seed, boolean selfModifying) {
         IsaTable t = isa.table();
         String[] f = scaffold(isa);
         Random rnd = new Random(seed);

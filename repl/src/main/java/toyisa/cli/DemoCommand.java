@@ -30,7 +30,7 @@ import toyisa.vm.RunResult;
             "Tell the whole story on the built-in Print(42): one portable source, a build",
             "for each CPU, each binary on its own CPU (prints 42) and on the wrong one",
             "(misdecoded, crashes), the two side by side, exec's format check, and the",
-            "emulator that runs the foreign binary by translating it.",
+            "emulator that runs the foreign binary by translating it, both ways.",
             "Given FILE (portable source), the story is told on that program instead."
         })
 public final class DemoCommand implements Callable<Integer> {
@@ -56,7 +56,7 @@ public final class DemoCommand implements Callable<Integer> {
     java.nio.file.Path file;
 
     /** How many acts the story has. */
-    static final int ACTS = 7;
+    static final int ACTS = 8;
     /** The widest line the demo prints: a report's long lines are folded to fit. */
     static final int WIDTH = 100;
 
@@ -162,6 +162,25 @@ public final class DemoCommand implements Callable<Integer> {
             shell("toyisa exec --machine armistice " + name + ".intellio.txf");
             PrintWriter err = spec.commandLine().getErr();
             int status = emulator.demo(txf, armistice, out, err);
+            out.println("    (exit status " + status + ")");
+        }
+
+        act(8, "The other way round: the Armistice binary on an Intellio machine (qemu-aarch64's case)");
+        byte[] armisticeTxf = a.toTxf();
+        say("    " + name + ".armistice.txf starts " + Hex.bytes(java.util.Arrays.copyOf(armisticeTxf, 8))
+                + " (\\x7fTXF, version 1, big-endian, executable, machine A7: Armistice)");
+        BinfmtEntry back = registry.entry(BinfmtRegistry.ARMISTICE_ENTRY).orElseThrow();
+        shell("toyisa binfmt --display " + back.name());
+        for (String line : back.display().split("\n")) out.println("    " + line);
+        Interpreters.Interpreter reverse = Interpreters.find(back.interpreter());
+        if (reverse == null) {
+            out.println("    (this toyisa has no emulator for " + back.interpreter() + ")");
+        } else {
+            shell("toyisa exec --machine intellio " + name + ".armistice.txf");
+            out.println("    Sixteen registers on eight: the guest's live in the host's own memory (fills, spills);");
+            out.println("    big-endian aligned words on a little-endian host (byte swaps, an alignment test); the");
+            out.println("    port becomes a HAL call; the flags come from host compares only.");
+            int status = reverse.demo(armisticeTxf, intellio, out, spec.commandLine().getErr());
             out.println("    (exit status " + status + ")");
         }
         out = only == 0 ? shown : hidden;

@@ -21,15 +21,18 @@ import toyisa.vm.RunResult;
 
 /**
  * {@code toyisa emulate}: runs an Intellio binary on the Armistice machine by binary translation —
- * what {@code qemu-x86_64} does for an x86 binary on an ARM machine. Output, exit status and crash
- * reports are exactly those of {@code toyisa run --cpu intellio}; {@code --log} adds the translation
- * log (each guest block, then the Armistice code made for it, and the counts) on standard error.
+ * what {@code qemu-x86_64} does for an x86 binary on an ARM machine — or, with {@code --guest
+ * armistice --host intellio}, an Armistice binary on the Intellio machine, as {@code qemu-aarch64}
+ * runs an ARM binary on an x86 one. Output, exit status and crash reports are exactly those of
+ * {@code toyisa run --cpu GUEST}; {@code --log} adds the translation log (each guest block, then the
+ * host code made for it, and the counts) on standard error.
  */
 @Command(name = "emulate",
         mixinStandardHelpOptions = true,
         description = {
             "Run an Intellio binary (raw at 0100h, TXF or fat) on the Armistice machine by",
-            "dynamic binary translation. Program output goes to standard output; the crash",
+            "dynamic binary translation, or with --guest armistice --host intellio an",
+            "Armistice binary on the Intellio machine. Program output goes to standard output; the crash",
             "report and, with --log, the translation log go to standard error.",
             "",
             "Exit status: as toyisa run (the program's, or 132 illegal instruction, 139",
@@ -39,6 +42,8 @@ import toyisa.vm.RunResult;
 public final class EmulateCommand implements Callable<Integer> {
     /** The name the binfmt entry for Intellio gives as its interpreter. */
     static final String INTERPRETER = toyisa.vm.BinfmtRegistry.INTELLIO_EMULATOR;
+    /** The name the binfmt entry for Armistice gives as its interpreter. */
+    static final String ARMISTICE_INTERPRETER = toyisa.vm.BinfmtRegistry.ARMISTICE_EMULATOR;
 
     @Option(names = "--guest", paramLabel = "CPU", description = "the CPU the binary is for (default: ${DEFAULT-VALUE})")
     String guest = "intellio";
@@ -50,13 +55,13 @@ public final class EmulateCommand implements Callable<Integer> {
     boolean log;
 
     @Option(names = "--engine", paramLabel = "ENGINE",
-            description = "how the Armistice host code runs: interpreter, or jit (compiled to JVM bytecode when hot) (default: ${DEFAULT-VALUE})")
+            description = "how the host code runs: interpreter, or jit (compiled to JVM bytecode when hot) (default: ${DEFAULT-VALUE})")
     String engine = "interpreter";
 
     @CommandLine.Mixin
     RunLimits limits = new RunLimits();
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "the Intellio binary")
+    @Parameters(index = "0", paramLabel = "FILE", description = "the guest's binary")
     Path file;
 
     @CommandLine.Spec
@@ -67,26 +72,30 @@ public final class EmulateCommand implements Callable<Integer> {
         CommandLine cl = spec.commandLine();
         Isa g = InputFile.cpu(cl, guest);
         Isa h = InputFile.cpu(cl, host);
-        if (g.machine() != Intellio.ISA.machine() || h.machine() != Armistice.ISA.machine())
-            throw InputFile.usage(cl, "this emulator translates Intellio code to Armistice code only (--guest intellio --host armistice)");
+        if (g.machine() == h.machine())
+            throw InputFile.usage(cl, "the guest and the host are the same CPU: run it with toyisa run --cpu " + g.id());
         limits.validate(cl);
         byte[] bytes = InputFile.readBinary(cl, file);
-        if (Txf.isTxf(bytes) && Txf.machineOf(bytes) != Intellio.ISA.machine())
+        if (Txf.isTxf(bytes) && Txf.machineOf(bytes) != g.machine())
             throw InputFile.usage(cl, file + " is a TXF file for " + Loader.machineName(Txf.machineOf(bytes))
-                    + ", not Intellio: run it with toyisa run");
-        Program program = InputFile.load(cl, file, bytes, Intellio.ISA);
+                    + ", not " + g.name() + ": run it with toyisa run");
+        Program program = InputFile.load(cl, file, bytes, g);
         boolean jit = Engines.jit(cl, engine);
-        return emulate(program, log, jit, limits.maxSteps, limits.maxOutput, limits.maxTrace, cl.getOut(), cl.getErr());
+        return emulate(g, program, log, jit, limits.maxSteps, limits.maxOutput, limits.maxTrace, cl.getOut(), cl.getErr());
     }
 
     static int emulate(Program program, boolean log, long budget, int outputCap, long logCap, PrintWriter out, PrintWriter err) {
-        return emulate(program, log, false, budget, outputCap, logCap, out, err);
+        return emulate(Intellio.ISA, program, log, false, budget, outputCap, logCap, out, err);
     }
 
-    /** Runs a loaded Intellio program translated, with standard input, live output and reports on {@code err}. */
     static int emulate(Program program, boolean log, boolean jit, long budget, int outputCap, long logCap, PrintWriter out, PrintWriter err) {
+        return emulate(Intellio.ISA, program, log, jit, budget, outputCap, logCap, out, err);
+    }
+
+    /** Runs a loaded program of the guest CPU translated, with standard input, live output and reports on {@code err}. */
+    static int emulate(Isa guest, Program program, boolean log, boolean jit, long budget, int outputCap, long logCap, PrintWriter out, PrintWriter err) {
         Jit[] compiled = {null};
-        Emulator.Options o = Emulator.options().budget(budget).outputCap(outputCap).log(log).logCap(logCap).input(System.in)
+        Emulator.Options o = Emulator.options().guest(guest).budget(budget).outputCap(outputCap).log(log).logCap(logCap).input(System.in)
                 .echo(text -> GuestOutput.write(out, text));
         if (jit) o.onHost(cpu -> compiled[0] = Jit.attach(cpu, Jit.Options.DEFAULT.withLog(log)));
         Emulator.Result r;
@@ -105,29 +114,34 @@ public final class EmulateCommand implements Callable<Integer> {
     }
 
     /** The emulator as the interpreter of the binfmt entry for Intellio executables. */
-    static final Interpreters.Interpreter BINFMT = new Interpreters.Interpreter() {
+    static final Interpreters.Interpreter BINFMT = binfmt(Intellio.ISA);
+    /** The emulator as the interpreter of the binfmt entry for Armistice executables. */
+    static final Interpreters.Interpreter ARMISTICE_BINFMT = binfmt(Armistice.ISA);
+
+    private static Interpreters.Interpreter binfmt(Isa guest) {
+        return new Interpreters.Interpreter() {
         @Override
         public int run(byte[] file, Isa hostCpu, PrintWriter out, PrintWriter err) {
             Program p;
             try {
-                p = Loader.load(file, Intellio.ISA);
+                p = Loader.load(file, guest);
             } catch (FormatException e) {
                 err.println("toyisa exec: " + e.getMessage());
                 return Toyisa.USAGE;
             }
-            return emulate(p, false, Machine.DEFAULT_BUDGET, Machine.DEFAULT_OUTPUT_CAP, Emulator.DEFAULT_LOG_CAP, out, err);
+            return emulate(guest, p, false, false, Machine.DEFAULT_BUDGET, Machine.DEFAULT_OUTPUT_CAP, Emulator.DEFAULT_LOG_CAP, out, err);
         }
 
         @Override
         public int demo(byte[] file, Isa hostCpu, PrintWriter out, PrintWriter err) {
             Program p;
             try {
-                p = Loader.load(file, Intellio.ISA);
+                p = Loader.load(file, guest);
             } catch (FormatException e) {
                 out.println("    " + e.getMessage());
                 return Toyisa.USAGE;
             }
-            Emulator.Result r = Emulator.run(p, Emulator.options().budget(10_000).log(true));
+            Emulator.Result r = Emulator.run(p, Emulator.options().guest(guest).budget(10_000).log(true));
             RunResult res = r.result();
             DemoCommand.printEnding(out, res, line -> line);
             out.println("    The translation (like qemu -d in_asm,out_asm):");
@@ -137,5 +151,11 @@ public final class EmulateCommand implements Callable<Integer> {
             }
             return res.exitStatus();
         }
-    };
+
+        @Override
+        public Isa host() {
+            return guest == Armistice.ISA ? Intellio.ISA : Armistice.ISA; // the CPU it translates to
+        }
+        };
+    }
 }

@@ -40,6 +40,7 @@ final class Interpreters {
 
     static {
         BY_NAME.put(EmulateCommand.INTERPRETER, EmulateCommand.BINFMT); // Intellio on Armistice, by translation
+        BY_NAME.put(EmulateCommand.ARMISTICE_INTERPRETER, EmulateCommand.ARMISTICE_BINFMT); // Armistice on Intellio
         BY_NAME.put(toyisa.vm.BinfmtRegistry.WOZ_INTERPRETER, WozInterpreter.INSTANCE); // .woz fat binaries
     }
 

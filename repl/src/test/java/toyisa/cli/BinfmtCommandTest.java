@@ -108,12 +108,16 @@ class BinfmtCommandTest {
         String r = toyisa("binfmt", "--export", dir.resolve("formats").toString(), "--prefix", dir.resolve("prefix").toString());
         String note = "toyisa binfmt: note: $DIR/prefix/libexec/toyisa/%s is not installed here: scripts/install-binfmt --prefix $DIR/prefix"
                 + " installs toyisa's interpreters (without the sources: toyisa binfmt --install-script > install-binfmt; sudo bash install-binfmt)\n";
-        assertEquals("$ toyisa binfmt --export $DIR/formats --prefix $DIR/prefix\n$DIR/formats/toyisa-intellio\n$DIR/formats/toyisa-woz\n--- stderr\n"
-                + "toyisa binfmt: exported 2 entries; update-binfmts --importdir $DIR/formats --import NAME reads one\n"
-                + String.format(note, "toyisa-emulate-intellio") + String.format(note, "toyisa-woz")
+        assertEquals("$ toyisa binfmt --export $DIR/formats --prefix $DIR/prefix\n$DIR/formats/toyisa-intellio\n$DIR/formats/toyisa-woz\n"
+                + "$DIR/formats/toyisa-armistice\n--- stderr\n"
+                + "toyisa binfmt: exported 3 entries; update-binfmts --importdir $DIR/formats --import NAME reads one\n"
+                + String.format(note, "toyisa-emulate-intellio") + String.format(note, "toyisa-woz") + String.format(note, "toyisa-emulate-armistice")
                 + "--- exit status 0\n", r);
         assertEquals("package toyisa\ninterpreter " + dir.resolve("prefix/libexec/toyisa/toyisa-emulate-intellio") + "\nmagic \\x7f\\x54\\x58\\x46\\x01\\x01\\x02\\x1e\n"
                 + "mask \\xff\\xff\\xff\\xff\\xff\\xff\\xfe\\xff\noffset 0\n",
                 Files.readString(dir.resolve("formats/toyisa-intellio")));
+        assertEquals("package toyisa\ninterpreter " + dir.resolve("prefix/libexec/toyisa/toyisa-emulate-armistice") + "\nmagic \\x7f\\x54\\x58\\x46\\x01\\x02\\x02\\xa7\n"
+                + "mask \\xff\\xff\\xff\\xff\\xff\\xff\\xfe\\xff\noffset 0\n",
+                Files.readString(dir.resolve("formats/toyisa-armistice")));
     }
 }

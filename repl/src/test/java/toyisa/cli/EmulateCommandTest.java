@@ -71,9 +71,28 @@ class EmulateCommandTest {
         assertTrue(err.toString().contains("budget of 1000 instructions used up at 0100h"), err.toString());
     }
 
+    /** Print(42) assembled for Armistice: mov a, 10h / mov c, 42 / int 13h / out 1234h, 2Ah / halt. */
+    private static final byte[] ARMISTICE_PRINT42 = {0x36, 0x01, 0x00, 0x10, 0x36, 0x03, 0x00, 0x2A, 0x0C, 0x13, 0x00, 0x00,
+        0x0D, 0x12, 0x34, 0x2A, 0x0F, 0x00, 0x00, 0x00};
+
     @Test
-    void onlyIntellioOnArmistice() throws IOException {
-        assertEquals(2, run("emulate", "--guest", "armistice", "--host", "intellio", file("p.bin", PRINT42).toString()));
-        assertTrue(err.toString().contains("Intellio code to Armistice code only"), err.toString());
+    void armisticeOnIntellioPrintsThroughTheHalAndThePort() throws IOException {
+        assertEquals(0, run("emulate", "--guest", "armistice", "--host", "intellio", file("p.bin", ARMISTICE_PRINT42).toString()));
+        assertEquals("42\n42\n", out.toString());
+    }
+
+    @Test
+    void armisticeOnIntellioLogsTheIntellioCode() throws IOException {
+        assertEquals(0, run("emulate", "--guest", "armistice", "--host", "intellio", "--log", file("p.bin", ARMISTICE_PRINT42).toString()));
+        String log = err.toString();
+        assertTrue(log.contains("CD 13        int 13h"), log);
+        assertTrue(log.contains("; port 1234h: the HAL prints the number"), log);
+        assertTrue(log.contains("spills of guest registers"), log);
+    }
+
+    @Test
+    void theGuestAndTheHostMustDiffer() throws IOException {
+        assertEquals(2, run("emulate", "--guest", "armistice", "--host", "armistice", file("p.bin", ARMISTICE_PRINT42).toString()));
+        assertTrue(err.toString().contains("the guest and the host are the same CPU"), err.toString());
     }
 }

@@ -115,7 +115,7 @@ class UpdateBinfmtsAgreesTest {
         }
         toyisa("binfmt", "--export", importDir.toString(), "--prefix", prefix());
 
-        for (String name : List.of("toyisa-intellio", "toyisa-woz", "pasm", "armistice-any", "off")) {
+        for (String name : List.of("toyisa-intellio", "toyisa-woz", "toyisa-armistice", "pasm", "armistice-any", "off")) {
             HostTool.Result imported = real("--import", name);
             assertFalse(imported.err().contains("warning"), name + ": " + imported.err());
             String line = Files.readString(procDir.resolve("register"));

@@ -3,6 +3,9 @@ package toyisa.translate;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
+import toyisa.armistice.Armistice;
+import toyisa.intellio.Intellio;
+import toyisa.isa.Isa;
 import toyisa.vm.HostCpu;
 import toyisa.vm.Machine;
 import toyisa.vm.Program;
@@ -33,6 +36,7 @@ public final class Emulator {
         boolean log;
         long logCap = DEFAULT_LOG_CAP;
         Consumer<HostCpu> onHost;
+        Isa guest = Intellio.ISA;
 
         public Options budget(long guestInstructions) {
             if (guestInstructions < 0) throw new IllegalArgumentException("the instruction budget must not be negative");
@@ -64,6 +68,17 @@ public final class Emulator {
         /** Record the translation log: each guest block, then the host code made for it. */
         public Options log(boolean log) {
             this.log = log;
+            return this;
+        }
+
+        /**
+         * The guest CPU: Intellio (translated to Armistice, the default) or Armistice (translated to
+         * Intellio). The host is the other one.
+         */
+        public Options guest(Isa cpu) {
+            if (cpu == null || (cpu.machine() != Intellio.ISA.machine() && cpu.machine() != Armistice.ISA.machine()))
+                throw new IllegalArgumentException("no translator for that guest CPU");
+            this.guest = cpu;
             return this;
         }
 
@@ -126,8 +141,9 @@ public final class Emulator {
         return run(Program.raw(program), options);
     }
 
-    /** Runs a loaded Intellio program (its segments and entry). */
+    /** Runs a loaded program of the guest CPU in the options (its segments and entry). */
     public static Result run(Program program, Options options) {
+        if (options.guest.machine() == Armistice.ISA.machine()) return new ArmisticeDispatcher(program, options).run();
         return new Dispatcher(program, options).run();
     }
 }

@@ -21,7 +21,8 @@ import toyisa.vm.RunResult;
  * Golden translation logs of representative guest blocks: {@code translate/NAME.pasm} is assembled
  * for Intellio and run translated; its log (each guest block, then its host code, then the counts)
  * and its output must equal {@code translate/NAME.log}, and the run must end as on the interpreter.
- * Regenerate with {@code -Dtoyisa.regenerate=true} and review the diff.
+ * The same sources assembled for Armistice and translated onto Intellio have theirs in
+ * {@code translate/armistice/}. Regenerate with {@code -Dtoyisa.regenerate=true} and review the diff.
  */
 class TranslationLogTest {
     private static final Path DIR = Paths.get("src/test/resources/translate");
@@ -29,21 +30,33 @@ class TranslationLogTest {
     @ParameterizedTest
     @ValueSource(strings = {"print42", "countdown", "words", "carry", "call", "selfmod"})
     void logIsGolden(String name) throws IOException {
+        check(name, Intellio.ISA, DIR);
+    }
+
+    /** The other direction: the blocks as Armistice code and the Intellio code made for them. */
+    @ParameterizedTest
+    @ValueSource(strings = {"print42", "countdown", "words", "call", "selfmod"})
+    void armisticeOnIntellioLogIsGolden(String name) throws IOException {
+        check(name, toyisa.armistice.Armistice.ISA, DIR.resolve("armistice"));
+    }
+
+    private static void check(String name, toyisa.isa.Isa guest, Path dir) throws IOException {
         String source = Files.readString(DIR.resolve(name + ".pasm"), StandardCharsets.UTF_8);
-        Assembly asm = Assembler.assemble(name + ".pasm", source, Intellio.ISA);
+        Assembly asm = Assembler.assemble(name + ".pasm", source, guest);
         assertTrue(asm.ok(), asm::formatDiagnostics);
-        Emulator.Result r = Emulator.run(asm.binary(), Emulator.options().budget(10_000).log(true));
+        Emulator.Result r = Emulator.run(asm.binary(), Emulator.options().guest(guest).budget(10_000).log(true));
         String actual = "--- output\n" + r.result().output() + "--- exit status " + r.result().exitStatus() + "\n--- log\n" + r.log();
 
-        Machine m = Machine.create(Intellio.ISA);
+        Machine m = Machine.create(guest);
         m.loadRaw(asm.binary());
         m.setBudget(10_000);
         RunResult want = m.run();
         assertEquals(want.output(), r.result().output(), name + ": output as on the interpreter");
         assertEquals(want.state().toString(), r.result().state().toString(), name + ": final state as on the interpreter");
 
-        Path golden = DIR.resolve(name + ".log");
+        Path golden = dir.resolve(name + ".log");
         if (Boolean.getBoolean("toyisa.regenerate")) {
+            Files.createDirectories(dir);
             Files.writeString(golden, actual, StandardCharsets.UTF_8);
             return;
         }

@@ -14,12 +14,13 @@ import java.util.Optional;
  * The binfmt registry: which foreign files {@code exec} hands to an interpreter (the emulator),
  * like Linux's {@code binfmt_misc} managed by {@code update-binfmts}.
  *
- * <p>It starts with two entries. {@code toyisa-woz} hands {@code .woz} fat binaries (zip files, one
+ * <p>It starts with three entries. {@code toyisa-woz} hands {@code .woz} fat binaries (zip files, one
  * program per machine) to the woz interpreter. {@code toyisa-intellio}, for Intellio TXF files, is <em>enabled</em>: it
  * hands them to the emulator ({@code toyisa emulate}, module {@code translator}), as an installed
  * {@code qemu-user-binfmt} does. Its mask {@code ff ff ff ff ff ff fe ff} ignores the lowest bit of the type
  * byte, so executables (2) and position-independent executables (3) both match — the same trick as
- * the {@code \xfe} over ELF's {@code e_type} in qemu's entries.
+ * the {@code \xfe} over ELF's {@code e_type} in qemu's entries. {@code toyisa-armistice} is its
+ * mirror image for Armistice TXF files on an Intellio machine (the seed's {@code qemu-aarch64}).
  *
  * <p>Registrations persist in a user file, in the text layout of {@link #display()} (in registration
  * order, with a {@code flags =} line for entries that have flags): by default
@@ -34,6 +35,10 @@ public final class BinfmtRegistry {
     public static final String INTELLIO_ENTRY = "toyisa-intellio";
     /** The interpreter the Intellio entry names: the command line runs it as the Intellio-on-Armistice emulator. */
     public static final String INTELLIO_EMULATOR = "toyisa-emulate-intellio";
+    /** Name of the preinstalled Armistice entry (for an Intellio machine). */
+    public static final String ARMISTICE_ENTRY = "toyisa-armistice";
+    /** The interpreter the Armistice entry names: the command line runs it as the Armistice-on-Intellio emulator. */
+    public static final String ARMISTICE_EMULATOR = "toyisa-emulate-armistice";
     /** Name of the preinstalled entry for {@code .woz} fat binaries (an extension entry, as in the seed). */
     public static final String WOZ_ENTRY = "toyisa-woz";
     /** The interpreter the woz entry names: it unpacks the slice for the running machine and runs it. */
@@ -52,9 +57,25 @@ public final class BinfmtRegistry {
 
     /** The preinstalled entry for Intellio TXF executables (enabled: the emulator runs them). */
     public static BinfmtEntry intellioEntry() {
-        byte[] magic = {0x7F, 0x54, 0x58, 0x46, 0x01, 0x01, 0x02, 0x1E};
+        return txfEntry(INTELLIO_ENTRY, toyisa.intellio.Intellio.ISA, INTELLIO_EMULATOR);
+    }
+
+    /** The preinstalled entry for Armistice TXF executables (enabled: on an Intellio machine the emulator runs them). */
+    public static BinfmtEntry armisticeEntry() {
+        return txfEntry(ARMISTICE_ENTRY, toyisa.armistice.Armistice.ISA, ARMISTICE_EMULATOR);
+    }
+
+    /**
+     * An entry for the TXF executables of one CPU: the header's first eight bytes (magic, version,
+     * the CPU's byte order, type, machine byte), the type's lowest bit masked so that executables and
+     * position-independent executables both match.
+     */
+    private static BinfmtEntry txfEntry(String name, toyisa.isa.Isa cpu, String interpreter) {
+        int order = cpu.byteOrder() == java.nio.ByteOrder.BIG_ENDIAN ? toyisa.container.TxfImage.BIG_ENDIAN : toyisa.container.TxfImage.LITTLE_ENDIAN;
+        byte[] magic = {0x7F, 0x54, 0x58, 0x46, (byte) toyisa.container.Txf.VERSION, (byte) order,
+                (byte) toyisa.container.TxfImage.EXECUTABLE, (byte) cpu.machine()};
         byte[] mask = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFE, (byte) 0xFF};
-        return new BinfmtEntry(INTELLIO_ENTRY, true, "toyisa", BinfmtEntry.Type.MAGIC, 0, magic, mask, INTELLIO_EMULATOR);
+        return new BinfmtEntry(name, true, "toyisa", BinfmtEntry.Type.MAGIC, 0, magic, mask, interpreter);
     }
 
     /**
@@ -81,6 +102,7 @@ public final class BinfmtRegistry {
     private void addDefaults() {
         entries.add(intellioEntry());
         entries.add(wozEntry());
+        entries.add(armisticeEntry());
     }
 
     /** Where registrations are kept: {@code -Dtoyisa.binfmt}, {@code $TOYISA_BINFMT}, or {@code ~/.config/toyisa/binfmt}. */

@@ -28,14 +28,26 @@ public final class HostCpu {
         void stored(int address, int length);
     }
 
-    private final ArmisticeMachine m = new ArmisticeMachine();
+    private final Machine m;
 
     /**
+     * An Armistice host CPU.
+     *
      * @param codeMemory 64 KiB of host code (the code cache), fetched from instead of data memory
      * @param watcher    told about stores into marked (translated) guest bytes
      */
     public HostCpu(byte[] codeMemory, StoreWatcher watcher) {
+        this(toyisa.armistice.Armistice.ISA, codeMemory, watcher);
+    }
+
+    /**
+     * A host CPU of either kind. An Intellio host also has 64 KiB of memory of its own
+     * ({@link #hostMemory()}), which its absolute forms address: the guest owns all of data memory.
+     */
+    public HostCpu(toyisa.isa.Isa host, byte[] codeMemory, StoreWatcher watcher) {
         if (codeMemory.length != 0x10000) throw new IllegalArgumentException("code memory must be 64 KiB");
+        m = Machine.create(host);
+        if (m instanceof IntellioMachine im) im.hostMemory = new byte[0x10000];
         m.fetchMemory = codeMemory;
         m.storeWatcher = watcher;
         m.budget = Long.MAX_VALUE;
@@ -46,12 +58,17 @@ public final class HostCpu {
         return m.mem;
     }
 
-    /** One byte per data address: 1 where a store must be reported to the watcher (live). */
+    /** The host's own memory (live), which an Intellio host's absolute forms address; null on Armistice. */
+    public byte[] hostMemory() {
+        return m instanceof IntellioMachine im ? im.hostMemory : null;
+    }
+
     /** The core itself, for the jit engine (same package) to attach to. */
     Machine core() {
         return m;
     }
 
+    /** One byte per data address: 1 where a store must be reported to the watcher (live). */
     public byte[] marks() {
         return m.codeByte;
     }
@@ -97,7 +114,7 @@ public final class HostCpu {
         return m.exitStatus;
     }
 
-    /** Host flags N Z C V (bits 3..0). */
+    /** Host flags, N Z C V or Z S C O (bits 3..0). */
     public int flags() {
         return m.flags();
     }

@@ -42,7 +42,9 @@ final class IntellioMachine extends Machine {
             ADD_RI = MOV_RR + 34, SUB_RI = MOV_RR + 35, AND_RI = MOV_RR + 36, OR_RI = MOV_RR + 37, XOR_RI = MOV_RR + 38,
             CMP_RI = MOV_RR + 39, TEST_RI = MOV_RR + 40, MUL_RI = MOV_RR + 41, SHL_RI = MOV_RR + 42, SHR_RI = MOV_RR + 43,
             // Fused compare-and-branch (see Machine): portable condition in aux, the jump's length in bits 12-15, target in x.
-            CMP_RR_J = MOV_RR + 44, CMP_RI_J = MOV_RR + 45, TEST_RR_J = MOV_RR + 46, TEST_RI_J = MOV_RR + 47;
+            CMP_RR_J = MOV_RR + 44, CMP_RI_J = MOV_RR + 45, TEST_RR_J = MOV_RR + 46, TEST_RI_J = MOV_RR + 47,
+            // A translator's host CPU only (see HostCpu): the absolute forms on the host's own memory.
+            LDH = MOV_RR + 48, STH = MOV_RR + 49, LDHB = MOV_RR + 50, STHB = MOV_RR + 51;
 
     /** Intellio condition codes (0 o ... F g) to the portable conditions of Machine.compareBranch, -1 if none. */
     private static final int[] PORTABLE_CC = {-1, -1, CC_B, CC_AE, CC_Z, CC_NZ, CC_BE, CC_A, -1, -1, -1, -1, CC_LT, CC_GE, CC_LE, CC_GT};
@@ -65,6 +67,15 @@ final class IntellioMachine extends Machine {
     int fz, fs, fc, fo;
     /** Otherwise the flags are those of {@code fa - fb} (also cmp) or, with ADD_TAG, {@code fa + fb}. */
     int fa, fb = EXPLICIT;
+
+    /**
+     * Null, or — when this core is a binary translator's host CPU ({@link HostCpu}) — the host's own
+     * memory, which the absolute forms ({@code mov rd, [addr]}, {@code mov [addr], rd} and their
+     * {@code movb}) address instead of data memory, as x86 code reaches per-thread state through a
+     * segment prefix: the guest owns all 64 KiB of data memory, the translator keeps the guest's
+     * registers here.
+     */
+    byte[] hostMemory;
 
     IntellioMachine() {
         super(Intellio.ISA, 9, 8);
@@ -377,6 +388,18 @@ final class IntellioMachine extends Machine {
                 }
                 case NOP:
                     break;
+                case LDH: {
+                    final byte[] h = hostMemory;
+                    r[x] = (h[z] & 0xFF) | (h[(z + 1) & 0xFFFF] & 0xFF) << 8;
+                    break;
+                }
+                case STH: {
+                    final byte[] h = hostMemory;
+                    int v = r[x];
+                    h[z] = (byte) v;
+                    h[(z + 1) & 0xFFFF] = (byte) (v >>> 8);
+                    break;
+                }
                 case JMP:
                     next = z;
                     break;
@@ -437,8 +460,14 @@ final class IntellioMachine extends Machine {
                 case MOV_RR: case MOV_RI: case ADD_RR: case ADD_RI: case SUB_RR: case SUB_RI: case CMP_RR: case CMP_RI:
                 case AND_RR: case AND_RI: case OR_RR: case OR_RI: case XOR_RR: case XOR_RI: case TEST_RR: case TEST_RI:
                 case MUL_RR: case MUL_RI: case SHL_RI: case SHR_RI: case CMP_RR_J: case CMP_RI_J: case TEST_RR_J:
-                case TEST_RI_J: case NOT: case NEG: case XCHG: case NOP: case JMP: case JMP_R:
+                case TEST_RI_J: case NOT: case NEG: case XCHG: case NOP: case JMP: case JMP_R: case LDH: case STH:
                     return;
+                case LDHB:
+                    r[x] = hostMemory[z] & 0xFF;
+                    break;
+                case STHB:
+                    hostMemory[z] = (byte) r[x];
+                    break;
                 case LD16: {
                     int a = (r[y] + z) & 0xFFFF;
                     if (a < NULL_PAGE_END || a == 0xFFFF) { Faults.segv(this, pc, a, 2, false); break loop; }
@@ -823,6 +852,7 @@ final class IntellioMachine extends Machine {
         @Override
         public Void absolute(IntellioOp op, boolean store, int r, int addr) {
             boolean word = op == IntellioOp.MOV;
+            if (hostMemory != null) return put(word ? (store ? STH : LDH) : (store ? STHB : LDHB), 0, r, 0, addr & 0xFFFF);
             if (store) return put(word ? ST16 : ST8, 0, r, ZERO, addr & 0xFFFF);
             return put(word ? LD16 : LD8, 0, r, ZERO, addr & 0xFFFF);
         }

@@ -20,7 +20,7 @@ class BinfmtRegistryTest {
         BinfmtEntry any = BinfmtSpec.entry("any-txf", "other", "\\x7fTXF", null, null, null, "", null);
         reg.install(any);
         assertEquals("any-txf", reg.match(INTELLIO_TXF, "p.txf").name());
-        assertEquals(java.util.List.of("any-txf", "toyisa-woz", "toyisa-intellio"), reg.searchOrder().stream().map(BinfmtEntry::name).toList());
+        assertEquals(java.util.List.of("any-txf", "toyisa-armistice", "toyisa-woz", "toyisa-intellio"), reg.searchOrder().stream().map(BinfmtEntry::name).toList());
         reg.setEnabled("any-txf", false);
         assertEquals(BinfmtRegistry.INTELLIO_ENTRY, reg.match(INTELLIO_TXF, "p.txf").name());
     }
@@ -62,8 +62,9 @@ class BinfmtRegistryTest {
     void exportWritesOneFormatFilePerEntry(@TempDir Path dir) throws Exception {
         BinfmtRegistry reg = BinfmtRegistry.defaults();
         reg.install(BinfmtSpec.entry("woz", "/usr/bin/wozbin", null, null, null, "woz", "P", null));
-        assertEquals(3, reg.export(dir.resolve("out")).size());
+        assertEquals(4, reg.export(dir.resolve("out")).size());
         assertEquals(BinfmtRegistry.intellioEntry().formatFile(), Files.readString(dir.resolve("out/toyisa-intellio")));
+        assertEquals(BinfmtRegistry.armisticeEntry().formatFile(), Files.readString(dir.resolve("out/toyisa-armistice")));
         reg.install(BinfmtSpec.entry("open", "/x", "AB", null, null, null, "O", null));
         ConfigException e = assertThrows(ConfigException.class, () -> reg.export(dir.resolve("again")));
         assertTrue(e.getMessage().endsWith("; nothing exported"), e.getMessage());

@@ -52,8 +52,32 @@ class ExecTest {
             assertEquals(Exec.Plan.Kind.INTERPRETER, p.kind(), "type " + type);
             assertEquals(BinfmtRegistry.INTELLIO_EMULATOR, p.entry().interpreter());
         }
-        // an Armistice TXF does not match the Intellio entry (machine byte differs)
+        // an Armistice TXF does not match the Intellio entry (byte order and machine byte differ): the Armistice entry claims it
+        assertEquals(BinfmtRegistry.ARMISTICE_ENTRY, reg.match(armisticeTxf(), "x").name());
+        reg.setEnabled(BinfmtRegistry.ARMISTICE_ENTRY, false);
         assertNull(reg.match(armisticeTxf(), "x"));
+    }
+
+    @Test
+    void anArmisticeTxfOnIntellioGoesToTheArmisticeEmulatorAndIsRefusedWhenItsEntryIsDisabled() throws ConfigException {
+        BinfmtRegistry reg = BinfmtRegistry.defaults();
+        Exec.Plan p = Exec.decide(armisticeTxf(), "p42", Intellio.ISA, reg);
+        assertEquals(Exec.Plan.Kind.INTERPRETER, p.kind());
+        assertEquals(BinfmtRegistry.ARMISTICE_EMULATOR, p.entry().interpreter());
+        assertEquals(Exec.Plan.Kind.NATIVE, Exec.decide(armisticeTxf(), "p42", Armistice.ISA, reg).kind());
+        reg.setEnabled(BinfmtRegistry.ARMISTICE_ENTRY, false);
+        Exec.Plan refused = Exec.decide(armisticeTxf(), "p42", Intellio.ISA, reg);
+        assertEquals(Exec.Plan.Kind.REFUSED, refused.kind());
+        assertEquals(Exec.REFUSED_STATUS, 126);
+        assertEquals("p42: exec format error: a TXF file for Armistice cannot run on Intellio (no enabled binfmt entry matches it)",
+                refused.message());
+    }
+
+    @Test
+    void bothEntriesAreTheTxfHeaderOfTheirCpu() {
+        assertArrayEquals(java.util.Arrays.copyOf(armisticeTxf(), 8), BinfmtRegistry.armisticeEntry().magic());
+        assertArrayEquals(java.util.Arrays.copyOf(intellioTxf(2), 8), BinfmtRegistry.intellioEntry().magic());
+        assertArrayEquals(BinfmtRegistry.intellioEntry().mask(), BinfmtRegistry.armisticeEntry().mask());
     }
 
     @Test
@@ -141,7 +165,7 @@ class ExecTest {
         ConfigException e = assertThrows(ConfigException.class, () -> BinfmtRegistry.load(file));
         assertTrue(e.getMessage().endsWith(":5: expected 'magic = ...', found ''"), e.getMessage());
         ConfigException unknown = assertThrows(ConfigException.class, () -> BinfmtRegistry.defaults().setEnabled("qemu", true));
-        assertEquals("no binfmt entry named 'qemu' (known: toyisa-intellio, toyisa-woz)", unknown.getMessage());
+        assertEquals("no binfmt entry named 'qemu' (known: toyisa-intellio, toyisa-woz, toyisa-armistice)", unknown.getMessage());
     }
 
     @Test

@@ -424,8 +424,8 @@ public final class Api {
     /**
      * What {@code toyisa exec --machine M} does with the TXF build of a source: the source is
      * assembled for {@code builtFor} and packed as TXF, and the loader's rules decide — native,
-     * handed to the emulator by binfmt (unless {@code binfmt} is false: the Intellio entry
-     * disabled), or refused with <i>exec format error</i>. Returns the header, the decision and the
+     * handed to the emulator by binfmt, in either direction (unless {@code binfmt} is false: the
+     * emulators' entries disabled), or refused with <i>exec format error</i>. Returns the header, the decision and the
      * run, if any.
      */
     @JSExport
@@ -439,7 +439,10 @@ public final class Api {
         String fileName = "program." + from.id() + ".txf";
         toyisa.vm.BinfmtRegistry registry = toyisa.vm.BinfmtRegistry.defaults();
         try {
-            if (!binfmt) registry.setEnabled(toyisa.vm.BinfmtRegistry.INTELLIO_ENTRY, false);
+            if (!binfmt) {
+                registry.setEnabled(toyisa.vm.BinfmtRegistry.INTELLIO_ENTRY, false);
+                registry.setEnabled(toyisa.vm.BinfmtRegistry.ARMISTICE_ENTRY, false);
+            }
         } catch (toyisa.vm.ConfigException e) {
             return error(e.getMessage());
         }
@@ -455,11 +458,13 @@ public final class Api {
             }
             case INTERPRETER -> {
                 j.field("interpreter", plan.entry().interpreter()).field("entry", plan.entry().name());
-                if (!plan.entry().interpreter().equals(toyisa.vm.BinfmtRegistry.INTELLIO_EMULATOR) || !on.id().equals("armistice"))
-                    return error("no interpreter '" + plan.entry().interpreter() + "' in the page");
+                String interpreter = plan.entry().interpreter();
+                Isa guest = interpreter.equals(toyisa.vm.BinfmtRegistry.INTELLIO_EMULATOR) ? Isa.byName("intellio")
+                        : interpreter.equals(toyisa.vm.BinfmtRegistry.ARMISTICE_EMULATOR) ? Isa.byName("armistice") : null;
+                if (guest == null || guest.machine() == on.machine())
+                    return error("no interpreter '" + interpreter + "' in the page");
                 try {
-                    Isa intellio = Isa.byName("intellio");
-                    result(j, Emulator.run(toyisa.vm.Loader.load(plan.file(), intellio), Emulator.options()).result());
+                    result(j, Emulator.run(toyisa.vm.Loader.load(plan.file(), guest), Emulator.options().guest(guest)).result());
                 } catch (toyisa.container.FormatException e) {
                     return error(e.getMessage());
                 }

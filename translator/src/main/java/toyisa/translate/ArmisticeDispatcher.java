@@ -1,0 +1,343 @@
+package toyisa.translate;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import toyisa.armistice.Armistice;
+import toyisa.container.Segment;
+import toyisa.intellio.Intellio;
+import toyisa.isa.Hex;
+import toyisa.isa.Instruction;
+import toyisa.translate.ArmisticeTranslator.Flags;
+import toyisa.translate.ArmisticeTranslator.HostBlock;
+import toyisa.translate.ArmisticeTranslator.Site;
+import toyisa.translate.ArmisticeTranslator.Stub;
+import toyisa.translate.ArmisticeTranslator.StubKind;
+import toyisa.vm.CpuState;
+import toyisa.vm.Fault;
+import toyisa.vm.FaultReport;
+import toyisa.vm.HangReport;
+import toyisa.vm.HostCpu;
+import toyisa.vm.Machine;
+import toyisa.vm.Outcome;
+import toyisa.vm.Postmortem;
+import toyisa.vm.Program;
+import toyisa.vm.RunResult;
+
+/**
+ * The dispatcher of the Armistice-on-Intellio direction: as {@link Dispatcher}, it finds or makes
+ * the translation of the next guest block, runs host code on the Intellio core until a stub, chains
+ * exits, and ends the run with the result and reports the Armistice interpreter would give. The
+ * guest's registers are read from the state page, where the host code keeps them exact at every
+ * guest instruction boundary.
+ */
+final class ArmisticeDispatcher {
+    private final Program program;
+    private final Emulator.Options options;
+    private final IntellioCodeCache cache = new IntellioCodeCache();
+    private final HostCpu cpu;
+    private final int[] regs;
+    private final byte[] state;
+    private final StringBuilder log;
+    private final long logCap;
+    private boolean logTruncated;
+    private final ByteArrayOutputStream inputSeen = new ByteArrayOutputStream();
+
+    private long guestSteps;
+    private int countLoaded;
+    private long counted;
+    private long cacheHits, chained;
+    private Flags flags = Flags.IN_STATE;
+    private int guestPc;
+
+    ArmisticeDispatcher(Program program, Emulator.Options options) {
+        this.program = program;
+        this.options = options;
+        this.cpu = new HostCpu(Intellio.ISA, cache.memory, cache::guestWrote);
+        cache.attach(cpu);
+        this.regs = cpu.registers();
+        this.state = cpu.hostMemory();
+        this.log = options.log ? new StringBuilder() : null;
+        this.logCap = options.logCap;
+        cpu.setOutputCap(options.outputCap);
+        if (options.echo != null) cpu.setOutputEcho(options.echo);
+        if (options.inputStream != null) cpu.setInput(recording(options.inputStream));
+        else cpu.setInput(options.input);
+        if (options.onHost != null) options.onHost.accept(cpu);
+    }
+
+    Emulator.Result run() {
+        byte[] mem = cpu.memory();
+        for (Segment s : program.segments()) System.arraycopy(s.bytes(), 0, mem, s.address(), s.size());
+        guestPc = program.entry() & 0xFFFF;
+        setWord(ArmisticeTranslator.slot(15), Machine.STACK_TOP);
+        regs[ArmisticeTranslator.COUNT] = 0; // host sp counts guest instructions, not a stack
+        // Every flag clear, saved as the flags of "tst 1": N = Z = 0, C = V = 0.
+        setWord(ArmisticeTranslator.FK, ArmisticeTranslator.KIND_TST);
+        setWord(ArmisticeTranslator.FA, 1);
+        RunResult end = loop();
+        Emulator.Stats stats = new Emulator.Stats(cache.translations, cacheHits, chained, cache.invalidations, guestSteps, cpu.steps());
+        if (log != null) {
+            log.append(stats.format());
+            log.append(String.format(java.util.Locale.ROOT,
+                    "host code made:     %d instructions (%d bytes): %d fills and %d spills of guest registers, %d byte-swapped words, %d flag saves%n",
+                    cache.hostInstructions, cache.hostBytes, cache.fills, cache.spills, cache.swaps, cache.flagSaves));
+        }
+        return new Emulator.Result(end, log == null ? "" : log.toString(), stats, cpu.memory().clone());
+    }
+
+    private void setWord(int at, int v) {
+        state[at] = (byte) v;
+        state[at + 1] = (byte) (v >>> 8);
+    }
+
+    private int word(int at) {
+        return Flags.word(state, at);
+    }
+
+    /** As in {@link Dispatcher}: host sp counts guest instructions modulo 2^16, a block at most 48. */
+    private static final long SLICE = 0xFFFF / GuestBlock.MAX_INSTRUCTIONS;
+
+    private RunResult loop() {
+        while (true) {
+            if (guestSteps >= options.budget) return budgetEnd();
+            int hostPc = enter(guestPc);
+            while (true) {
+                Outcome o = cpu.run(hostPc, Math.min(options.budget - guestSteps, SLICE));
+                int stop = cpu.pc();
+                if (o == Outcome.RUNNING) {
+                    Site site = cache.site(stop);
+                    account(stop, site.index());
+                    if (guestSteps >= options.budget) {
+                        flags = site.flags();
+                        guestPc = site.guestPc();
+                        return budgetEnd();
+                    }
+                    hostPc = stop;
+                    continue;
+                }
+                if (o == Outcome.HALT) {
+                    int at = (stop - 1) & 0xFFFF;
+                    Site site = cache.site(at);
+                    Stub stub = site == null ? null : site.stub();
+                    if (stub == null) throw new IllegalStateException("host hlt without a stub at " + Hex.addr(at));
+                    boolean leaves = stub.kind == StubKind.EXIT || stub.kind == StubKind.DISPATCH;
+                    account(at, leaves ? Integer.MAX_VALUE : stub.kind == StubKind.HALT ? site.index() + 1 : site.index());
+                    flags = site.flags();
+                    counted = guestSteps;
+                    switch (stub.kind) {
+                        case HALT:
+                            guestPc = (stub.guestPc + 4) & 0xFFFF;
+                            return finish(Outcome.HALT, 0);
+                        case FAULT:
+                            guestPc = stub.guestPc;
+                            return stub.fetchFault
+                                    ? fault(Fault.SEGMENTATION_FAULT, stub.guestPc, "instruction fetch touches the null page")
+                                    : fault(Fault.ILLEGAL_INSTRUCTION, -1, "");
+                        case WORD_FAULT: {
+                            guestPc = stub.guestPc;
+                            int a = (Flags.reg(state, stub.base) + stub.disp) & 0xFFFF;
+                            if (a < Machine.NULL_PAGE_END)
+                                return fault(Fault.SEGMENTATION_FAULT, a, (stub.write ? "write of 2 bytes at " : "read of 2 bytes at ") + Hex.addr(a) + " (null page)");
+                            return fault(Fault.MISALIGNED_ACCESS, a, (stub.write ? "word write" : "word read") + " at odd address " + Hex.addr(a));
+                        }
+                        case EXIT: {
+                            guestPc = stub.guestPc;
+                            if (guestSteps >= options.budget) return budgetEnd();
+                            int next = enter(guestPc);
+                            if (stub.owner.valid) {
+                                cache.chain(stub, cache.owner(next));
+                                chained++;
+                            }
+                            hostPc = next;
+                            continue;
+                        }
+                        case DISPATCH: {
+                            guestPc = word(ArmisticeTranslator.TARGET);
+                            if (guestSteps >= options.budget) return budgetEnd();
+                            hostPc = enter(guestPc);
+                            if (stub.owner.valid && cache.cacheIndirect(stub, guestPc, cache.owner(hostPc))) chained++;
+                            continue;
+                        }
+                        default: // STALE
+                            guestPc = stub.guestPc;
+                            break;
+                    }
+                    break;
+                }
+                if (o == Outcome.FAULT) {
+                    Site site = cache.site(stop);
+                    account(stop, site.index());
+                    flags = site.flags();
+                    guestPc = site.guestPc();
+                    return hostFault(site);
+                }
+                // The HAL ended the program just after the host int of a guest int 13h or out 1234h.
+                int at = (stop - 2) & 0xFFFF;
+                Site site = cache.site(at);
+                account(at, site.index() + 1);
+                flags = site.flags();
+                guestPc = (site.guestPc() + 4) & 0xFFFF;
+                return finish(o, cpu.exitStatus());
+            }
+        }
+    }
+
+    private int enter(int pc) {
+        HostBlock t = cache.lookup(pc);
+        if (t != null) {
+            cacheHits++;
+        } else {
+            t = cache.add(GuestBlock.decode(Armistice.ISA, cpu.memory(), pc, GuestBlock.MAX_INSTRUCTIONS));
+            if (log != null) logTranslation(t);
+        }
+        if (t.requiresFlags && flags.kind() != Flags.STATE) {
+            if (flags.lazy()) { // the compare's values, as the host code saves them
+                int a = Flags.reg(state, flags.a()), b = flags.b() >= 0 ? Flags.reg(state, flags.b()) : flags.imm();
+                boolean cmp = flags.kind() == Flags.CMP;
+                setWord(ArmisticeTranslator.FK, cmp ? ArmisticeTranslator.KIND_CMP : ArmisticeTranslator.KIND_TST);
+                setWord(ArmisticeTranslator.FA, cmp ? a : a & b);
+                setWord(ArmisticeTranslator.FB, cmp ? b : 0);
+            } else {
+                saveBits(knownFlags(flags)); // found by replay: saved as a compare that gives exactly these N Z C V
+            }
+            flags = Flags.IN_STATE;
+        }
+        return t.base;
+    }
+
+    /** Puts flag bits NZCV into the state page as a compare the host code can redo. */
+    private void saveBits(int v) {
+        int n = v >> 3 & 1, z = v >> 2 & 1, c = v >> 1 & 1, o = v & 1;
+        for (int x : new int[] {0, 1, 0x7FFF, 0x8000, 0xFFFF}) {
+            for (int y : new int[] {0, 1, 0x7FFF, 0x8000, 0xFFFF}) {
+                if (Flags.cmp(x, y) == v) {
+                    setWord(ArmisticeTranslator.FK, ArmisticeTranslator.KIND_CMP);
+                    setWord(ArmisticeTranslator.FA, x);
+                    setWord(ArmisticeTranslator.FB, y);
+                    return;
+                }
+            }
+        }
+        if (c == 0 && o == 0 && !(n == 1 && z == 1)) {
+            setWord(ArmisticeTranslator.FK, ArmisticeTranslator.KIND_TST);
+            setWord(ArmisticeTranslator.FA, z == 1 ? 0 : n == 1 ? 0x8000 : 1);
+            setWord(ArmisticeTranslator.FB, 0);
+            return;
+        }
+        throw new IllegalStateException("guest flags no compare gives: " + v);
+    }
+
+    private void account(int hostPc, int executed) {
+        counted += (countLoaded - regs[ArmisticeTranslator.COUNT]) & 0xFFFF;
+        countLoaded = regs[ArmisticeTranslator.COUNT];
+        HostBlock t = cache.owner(hostPc);
+        int n = t.block.size();
+        guestSteps = counted - (n - Math.min(executed, n));
+    }
+
+    private int knownFlags(Flags f) {
+        int v = f.evaluate(state);
+        return v >= 0 ? v : replayFlags(guestSteps);
+    }
+
+    /** Replays the program on the Armistice interpreter for the guest instructions run so far, for its flags (reports only). */
+    private int replayFlags(long steps) {
+        Machine m = Machine.create(Armistice.ISA);
+        m.load(program);
+        m.setInput(inputSeen.size() > 0 || options.inputStream != null ? inputSeen.toByteArray() : options.input);
+        m.setOutputCap(options.outputCap);
+        m.setBudget(steps);
+        m.run();
+        return m.flags();
+    }
+
+    // ------------------------------------------------------------------ how a run ends
+
+    private CpuState guestState(int flagBits) {
+        int[] r = new int[16];
+        for (int i = 1; i < 16; i++) r[i] = Flags.reg(state, i);
+        return new CpuState(guestPc, r, flagBits, "NZCV", Armistice.ISA.registers());
+    }
+
+    private RunResult finish(Outcome outcome, int status) {
+        return new RunResult(outcome, status, guestSteps, cpu.output(), null, null, guestState(knownFlags(flags)));
+    }
+
+    private RunResult fault(Fault f, int address, String detail) {
+        CpuState state = guestState(knownFlags(flags));
+        Instruction insn = Armistice.TABLE.decode(cpu.memory(), guestPc);
+        String text = insn.isIllegal() ? "(illegal)" : Armistice.TABLE.disassemble(insn);
+        FaultReport r = new FaultReport(f, Armistice.ISA.name(), guestPc, insn.bytes(), text, address, detail, state);
+        byte[] input = inputSeen.size() > 0 || options.inputStream != null ? inputSeen.toByteArray() : options.input;
+        r = Postmortem.explain(Armistice.ISA, program, input, options.budget, options.outputCap, r, guestSteps);
+        return new RunResult(Outcome.FAULT, f.exitStatus(), guestSteps, cpu.output(), r, null, state);
+    }
+
+    private RunResult hostFault(Site site) {
+        FaultReport host = cpu.fault();
+        Fault f = host.fault();
+        if (f == Fault.SEGMENTATION_FAULT && site.accessLength() > 0) {
+            int a = (host.address() - site.accessOffset()) & 0xFFFF;
+            int n = site.accessLength();
+            return fault(f, a, (site.accessWrite() ? "write of " : "read of ") + n + (n == 1 ? " byte" : " bytes")
+                    + " at " + Hex.addr(a) + " (null page)");
+        }
+        if (f == Fault.ILLEGAL_INSTRUCTION || (f == Fault.SEGMENTATION_FAULT && site.accessLength() == 0 && host.detail().contains("fetch")))
+            throw new IllegalStateException("the host code faulted where the guest cannot: " + host.format());
+        return fault(f, host.address(), host.detail());
+    }
+
+    private RunResult budgetEnd() {
+        CpuState state = guestState(knownFlags(flags));
+        HangReport hang = sampleHang(state);
+        return new RunResult(Outcome.BUDGET, Outcome.BUDGET.fixedStatus(), guestSteps, cpu.output(), null, hang, state);
+    }
+
+    /** The guest's hottest loop, found as the interpreter finds it: an Armistice interpreter with the guest's state and no budget. */
+    private HangReport sampleHang(CpuState state) {
+        Machine m = Machine.create(Armistice.ISA);
+        byte[] mem = cpu.memory();
+        for (int a = Machine.NULL_PAGE_END; a < 0x10000; a++) if (mem[a] != 0) m.writeByte(a, mem[a]);
+        for (int i = 1; i < 16; i++) m.setRegister(i, state.register(i));
+        m.setFlags(state.flags());
+        m.setPc(guestPc);
+        m.setOutputCap(Math.max(0, options.outputCap - cpu.outputLength()));
+        byte[] in = options.inputStream != null ? inputSeen.toByteArray() : options.input;
+        int pos = Math.min(cpu.inputPosition(), in.length);
+        m.setInput(java.util.Arrays.copyOfRange(in, pos, in.length));
+        m.setBudget(0);
+        HangReport h = m.run().hang();
+        return new HangReport(guestPc, guestSteps, h.loopStart(), h.jumpFrom(), h.taken(), h.sampled());
+    }
+
+    // ------------------------------------------------------------------ the log
+
+    private void logTranslation(HostBlock t) {
+        if (logTruncated) return;
+        if (log.length() > logCap) {
+            logTruncated = true;
+            log.append("... log truncated after ").append(logCap).append(" characters; the counts below are complete\n\n");
+            return;
+        }
+        int n = t.block.size();
+        log.append("IN:  guest block at ").append(Hex.addr(t.block.start)).append(" (").append(n)
+                .append(n == 1 ? " instruction" : " instructions").append(")\n");
+        log.append(t.block.listing());
+        log.append("OUT: host code at ").append(Hex.addr(t.base)).append(" (").append(t.hostLength())
+                .append(" instructions, ").append(t.code.length).append(" bytes")
+                .append(t.requiresFlags ? ", entered with the guest flags in the state page" : "").append(")\n");
+        log.append(ArmisticeListing.of(t, cache.memory)).append('\n');
+    }
+
+    private InputStream recording(InputStream in) {
+        return new InputStream() {
+            @Override
+            public int read() throws IOException {
+                int b = in.read();
+                if (b >= 0) inputSeen.write(b);
+                return b;
+            }
+        };
+    }
+}
