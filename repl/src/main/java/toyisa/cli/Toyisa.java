@@ -14,23 +14,25 @@ import picocli.CommandLine.Command;
         description = {
             "Two invented CPUs, one portable assembly: machine code belongs to one CPU.",
             "Armistice (fixed 4-byte, big-endian) and Intellio (variable-length, little-endian)."
-        },
-        subcommands = {
-            CommandLine.HelpCommand.class,
-            AsmCommand.class,
-            RunCommand.class,
-            ExecCommand.class,
-            DisasmCommand.class,
-            BinfmtCommand.class,
-            ReadTxfCommand.class,
-            CompareCommand.class,
-            EmulateCommand.class,
-            DemoCommand.class,
-            WebCommand.class,
-            ExerciseCommand.class,
-            ReplCommand.class,
         })
 public final class Toyisa implements Runnable {
+    /** The subcommands, in the order the help lists them. */
+    private static final Class<?>[] SUBCOMMANDS = {
+        CommandLine.HelpCommand.class,
+        AsmCommand.class,
+        RunCommand.class,
+        ExecCommand.class,
+        DisasmCommand.class,
+        BinfmtCommand.class,
+        ReadTxfCommand.class,
+        CompareCommand.class,
+        EmulateCommand.class,
+        DemoCommand.class,
+        WebCommand.class,
+        ExerciseCommand.class,
+        ReplCommand.class,
+    };
+
     /** Exit status for a usage error or an unreadable input file. */
     public static final int USAGE = 2;
     /** Exit status when standard output cannot be written (closed, a broken pipe, a full disk): sysexits' EX_IOERR. */
@@ -56,9 +58,22 @@ public final class Toyisa implements Runnable {
         System.exit(status == 0 && out.checkError() ? OUTPUT_FAILED : status);
     }
 
+    /** The subcommand called {@code name}, or null; help is everyone's business, so not it. */
+    private static Class<?> subcommand(String name) {
+        for (Class<?> c : SUBCOMMANDS) {
+            if (c != CommandLine.HelpCommand.class && c.getAnnotation(Command.class).name().equals(name)) return c;
+        }
+        return null;
+    }
+
     /** Runs the command line with the given streams and returns the exit status (tests call this). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Toyisa());
+        // picocli reads every command's options by reflection when it is added, which was most of the
+        // start-up: when the first argument names a subcommand, only that one is added. Anything else
+        // (no arguments, help, an option, a misspelt name) gets them all, as before.
+        Class<?> named = args.length > 0 ? subcommand(args[0]) : null;
+        for (Class<?> c : SUBCOMMANDS) if (named == null || c == named) cl.addSubcommand(c);
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true); // --color=never, as every other tool spells it
