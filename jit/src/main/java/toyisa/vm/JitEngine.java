@@ -31,6 +31,8 @@ final class JitEngine extends CompiledCode {
 
     // Counts for the log and the stats.
     long compiled, reused, invalidated, evicted, compiledInstructions, interpretedInstructions, entries;
+    /** Chained entries of regions no longer in use. */
+    private long chainedBefore;
 
     JitEngine(Machine m, JitCpu cpu, Jit.Options options) {
         this.m = m;
@@ -106,6 +108,7 @@ final class JitEngine extends CompiledCode {
         heat[e.region.entry] = 0;
         live.remove(e);
         codeBytes -= e.bytecode;
+        chainedBefore += e.chained;
         e.dropped = true;
     }
 
@@ -138,6 +141,7 @@ final class JitEngine extends CompiledCode {
     void clear() {
         for (LinkedRegion e : live) {
             regions[e.region.entry] = null;
+            chainedBefore += e.chained;
             e.dropped = true;
             Arrays.fill(e.next, null);
         }
@@ -145,6 +149,13 @@ final class JitEngine extends CompiledCode {
         codeBytes = 0;
         Arrays.fill(heat, 0);
         Arrays.fill(coldLength, 0);
+    }
+
+    /** Regions entered by a call from another region. */
+    long chained() {
+        long n = chainedBefore;
+        for (LinkedRegion e : live) n += e.chained;
+        return n;
     }
 
     long bailouts() {

@@ -17,8 +17,10 @@ final class LinkedRegion {
     final int[] exits;
     /** The region in use at each exit's address, or null. Read by the compiled code. */
     final LinkedRegion[] next;
-    /** Entries from the engine since the last eviction. */
+    /** Entries since the last eviction, the engine's and other regions' calls (the compiled code counts those). */
     long uses;
+    /** Calls from other regions (chained entries), for the stats. */
+    long chained;
     boolean dropped;
 
     LinkedRegion(Region region, RegionCompiler.Compiled c) {

@@ -199,6 +199,8 @@ abstract class RegionCompiler {
             mark(calls[i]);
             mv.visitVarInsn(ALOAD, NEXT); push(i); op(AALOAD); mv.visitVarInsn(ASTORE, CALLEE);
             mv.visitVarInsn(ALOAD, CALLEE); jump(IFNULL, plain);
+            count(CALLEE, "uses");
+            count(CALLEE, "chained");
             load(ROOM); load(LEFT); op(ISUB);
             mv.visitVarInsn(ALOAD, CALLEE); mv.visitFieldInsn(GETFIELD, LINKED, "code", "Ltoyisa/vm/RegionCode;");
             mv.visitVarInsn(ALOAD, MC); mv.visitVarInsn(ALOAD, R); mv.visitVarInsn(ALOAD, M); mv.visitVarInsn(ALOAD, CB);
@@ -210,6 +212,16 @@ abstract class RegionCompiler {
             op(IRETURN);
         }
         mark(plain);
+    }
+
+    /** callee.field++ (a long of the {@link LinkedRegion} in local {@code local}). */
+    private void count(int local, String field) {
+        mv.visitVarInsn(ALOAD, local);
+        op(DUP);
+        mv.visitFieldInsn(GETFIELD, LINKED, field, "J");
+        op(LCONST_1);
+        op(LADD);
+        mv.visitFieldInsn(PUTFIELD, LINKED, field, "J");
     }
 
     /** The length of the {@code run} method's code, in bytes: what HotSpot's limits on compiled methods count. */

@@ -26,7 +26,7 @@ class JitDifferentialTest {
         Assumptions.assumeTrue(System.getProperty("toyisa.jit.cpu", cpu).equals(cpu), "only " + System.getProperty("toyisa.jit.cpu"));
         Isa isa = Isa.byName(cpu);
         Random rnd = new Random(20261201);
-        long compiled = 0, compiledInstructions = 0, bailouts = 0, invalidated = 0;
+        long compiled = 0, compiledInstructions = 0, bailouts = 0, invalidated = 0, chained = 0;
         for (int i = 0; i < PROGRAMS; i++) {
             long seed = rnd.nextLong();
             boolean smc = i % 4 == 3;
@@ -38,14 +38,16 @@ class JitDifferentialTest {
             compiledInstructions += s.compiledInstructions();
             bailouts += s.bailouts();
             invalidated += s.invalidated();
+            chained += s.chainedEntries();
         }
-        System.out.printf(java.util.Locale.ROOT, "%s: %,d programs agree; %,d regions compiled, %,d guest instructions run compiled, %,d bail-outs, %,d invalidations%n",
-                cpu, PROGRAMS, compiled, compiledInstructions, bailouts, invalidated);
-        // The comparison means something only if compiled code really ran, bailed and was invalidated.
+        System.out.printf(java.util.Locale.ROOT, "%s: %,d programs agree; %,d regions compiled, %,d guest instructions run compiled, %,d bail-outs, %,d invalidations, %,d chained calls%n",
+                cpu, PROGRAMS, compiled, compiledInstructions, bailouts, invalidated, chained);
+        // The comparison means something only if compiled code really ran, bailed, was invalidated and chained.
         assertTrue(compiled > PROGRAMS / 2, "regions compiled: " + compiled);
         assertTrue(compiledInstructions > 10L * PROGRAMS, "instructions run compiled: " + compiledInstructions);
         assertTrue(bailouts > 0, "bail-outs: " + bailouts);
         assertTrue(invalidated > 0, "invalidations: " + invalidated);
+        assertTrue(chained > 0, "chained calls: " + chained);
     }
 
     @ParameterizedTest
