@@ -8,11 +8,13 @@ import org.objectweb.asm.Label;
 /**
  * Armistice instructions in bytecode, as {@code ArmisticeMachine.executeFast} does them: big-endian
  * words that must be 2-aligned, r0 reading 0, flags only from compares, kept lazily as the two
- * compared values ({@code fa}, {@code fb}, {@code lazy}).
+ * compared values ({@code fa}, {@code fb}, {@code lazy}), in locals while the region runs.
  */
 final class ArmisticeCompiler extends RegionCompiler {
     private static final int TST_B = 0x10000;
     private static final int SP = 15;
+    private static final Flag[] FLAGS = {new Flag("fa", "I"), new Flag("fb", "I"), new Flag("lazy", "Z")};
+    private static final int FA = 0, FB = 1, LAZY = 2;
 
     ArmisticeCompiler(Machine machine, JitCpu cpu, Region region) {
         super(machine, cpu, region, 16);
@@ -31,6 +33,19 @@ final class ArmisticeCompiler extends RegionCompiler {
     @Override
     void badWord(Label bad) {
         load(A); push(1); op(IAND); jump(IFNE, bad); // misaligned
+    }
+
+    @Override
+    Flag[] flagFields() {
+        return FLAGS;
+    }
+
+    @Override
+    int flagsUsed(int kind) {
+        switch (kind) {
+            case CMP: case CMPI: case TST: case TSTI: case CMP_J: case CMPI_J: case TST_J: case TSTI_J: return 0b111;
+            default: return 0;
+        }
     }
 
     @Override
@@ -103,13 +118,13 @@ final class ArmisticeCompiler extends RegionCompiler {
         }
     }
 
-    /** The two compared values on the stack become the machine's lazy flags, kept in A and B. */
+    /** The two compared values on the stack become the lazy flags (in their locals until the region exits), kept in A and B. */
     private void flags() {
         save(B);
         save(A);
-        load(A); putField("fa", "I");
-        load(B); putField("fb", "I");
-        push(1); putField("lazy", "Z");
+        load(A); save(flag(FA));
+        load(B); save(flag(FB));
+        push(1); save(flag(LAZY));
     }
 
     /** A fused compare and jump: the flags, then the condition of {@link CompareBranch#taken} on A and B. */

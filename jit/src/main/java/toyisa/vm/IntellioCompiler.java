@@ -9,9 +9,13 @@ import org.objectweb.asm.Label;
  * Intellio instructions in bytecode, as {@code IntellioMachine.executeFast} does them: variable
  * lengths, little-endian words anywhere but at FFFFh, flags Z S C O from every ALU operation, kept
  * lazily as the operands of the last subtraction or addition ({@code fa}, {@code fb}) or explicitly
- * ({@code fz fs fc fo} with {@code fb = EXPLICIT}).
+ * ({@code fz fs fc fo} with {@code fb = EXPLICIT}), in locals while the region runs.
  */
 final class IntellioCompiler extends RegionCompiler {
+    private static final Flag[] FLAGS = {new Flag("fa", "I"), new Flag("fb", "I"), new Flag("fz", "I"), new Flag("fs", "I"),
+            new Flag("fc", "I"), new Flag("fo", "I")};
+    private static final int FA = 0, FB = 1, FZ = 2, FS = 3, FC = 4, FO = 5;
+
     IntellioCompiler(Machine machine, JitCpu cpu, Region region) {
         super(machine, cpu, region, 9);
     }
@@ -29,6 +33,25 @@ final class IntellioCompiler extends RegionCompiler {
     @Override
     void badWord(Label bad) {
         load(A); push(0xFFFF); jump(IF_ICMPEQ, bad); // its second byte would be past the end of memory
+    }
+
+    @Override
+    Flag[] flagFields() {
+        return FLAGS;
+    }
+
+    @Override
+    int flagsUsed(int kind) {
+        switch (kind) {
+            case ADD_RR: case ADD_RI: case SUB_RR: case SUB_RI: case CMP_RR: case CMP_RI: case AND_RR: case AND_RI:
+            case OR_RR: case OR_RI: case XOR_RR: case XOR_RI: case TEST_RR: case TEST_RI:
+            case CMP_RR_J: case CMP_RI_J: case TEST_RR_J: case TEST_RI_J:
+                return 1 << FA | 1 << FB;
+            case SHL_RI: case SHR_RI: case NEG:
+                return 0b111111; // the explicit flags, and the lazy ones they come from
+            default:
+                return 0;
+        }
     }
 
     @Override
@@ -88,17 +111,17 @@ final class IntellioCompiler extends RegionCompiler {
         }
     }
 
-    /** fa = local a, fb = local b | tag. */
+    /** fa = local a, fb = local b | tag (the flags' locals). */
     private void lazy(int a, int b, int tag) {
-        load(a); putField("fa", "I");
+        load(a); save(flag(FA));
         load(b);
         if (tag != 0) { push(tag); op(IOR); }
-        putField("fb", "I");
+        save(flag(FB));
     }
 
     private void lazyConst(int a, int fb) {
-        load(a); putField("fa", "I");
-        push(fb); putField("fb", "I");
+        load(a); save(flag(FA));
+        push(fb); save(flag(FB));
     }
 
     /** and/or/xor: the result d on the stack; the flags of cmp d, 0. */
@@ -109,22 +132,24 @@ final class IntellioCompiler extends RegionCompiler {
         store(x);
     }
 
-    /** shl/shr by 1..15: Z S C from the result, O kept (worked out first if kept lazily). */
+    /** shl/shr by 1..15: Z S C from the result, O kept (worked out first if kept lazily, as keepOverflow does). */
     private void shift(int kind, int x, int n) {
         Label explicit = new Label();
-        getField("fb", "I");
+        load(flag(FB));
         push(EXPLICIT);
         jump(IF_ICMPEQ, explicit);
-        mv.visitVarInsn(ALOAD, MC);
-        mv.visitMethodInsn(INVOKEVIRTUAL, machineClass(), "keepOverflow", "()V", false);
+        load(flag(FA)); load(flag(FB));
+        mv.visitMethodInsn(INVOKESTATIC, machineClass(), "overflow", "(II)I", false);
+        save(flag(FO));
+        push(EXPLICIT); save(flag(FB));
         mark(explicit);
         reg(x); save(A);
         if (kind == SHL_RI) {
             load(A); push(n); op(ISHL); mask(); save(B);
-            load(A); push(16 - n); op(IUSHR); push(1); op(IAND); putField("fc", "I");
+            load(A); push(16 - n); op(IUSHR); push(1); op(IAND); save(flag(FC));
         } else {
             load(A); push(n); op(IUSHR); save(B);
-            load(A); push(n - 1); op(IUSHR); push(1); op(IAND); putField("fc", "I");
+            load(A); push(n - 1); op(IUSHR); push(1); op(IAND); save(flag(FC));
         }
         zs(B);
         load(B); store(x);
@@ -132,12 +157,12 @@ final class IntellioCompiler extends RegionCompiler {
 
     /** neg: explicit flags. */
     private void neg(int x) {
-        push(EXPLICIT); putField("fb", "I");
+        push(EXPLICIT); save(flag(FB));
         reg(x); save(A);
         load(A); op(INEG); mask(); save(B);
         zs(B);
-        load(A); bit(IFNE); putField("fc", "I"); // C = (v != 0)
-        load(A); push(0x8000); bit(IF_ICMPEQ); putField("fo", "I"); // O = (v == 8000h)
+        load(A); bit(IFNE); save(flag(FC)); // C = (v != 0)
+        load(A); push(0x8000); bit(IF_ICMPEQ); save(flag(FO)); // O = (v == 8000h)
         load(B); store(x);
     }
 
@@ -153,8 +178,8 @@ final class IntellioCompiler extends RegionCompiler {
 
     /** fz and fs from local d. */
     private void zs(int d) {
-        load(d); bit(IFEQ); putField("fz", "I");
-        load(d); push(15); op(IUSHR); putField("fs", "I");
+        load(d); bit(IFEQ); save(flag(FZ));
+        load(d); push(15); op(IUSHR); save(flag(FS));
     }
 
     /** The fused jump after the compare just done, on A and B: taken to {@code target}, else past the jump. */

@@ -39,10 +39,11 @@ public final class Jit {
      * What the engine did: regions made (compiled, or reused from an earlier run of the same bytes), in use and their bytecode; regions dropped because
      * their code changed (invalidated) or the cache was full (evicted); times a region handed an
      * instruction of its own back to the interpreter (bail-outs: faults, stores into code); guest
-     * instructions run compiled and interpreted.
+     * instructions run compiled and interpreted; regions entered by the engine, and by a call from
+     * another region (chained).
      */
     public record Stats(long compiled, long reused, int live, long codeBytes, long invalidated, long evicted, long bailouts,
-                        long regionEntries, long compiledInstructions, long interpretedInstructions) {}
+                        long regionEntries, long compiledInstructions, long interpretedInstructions, long chainedEntries) {}
 
     private final JitEngine engine;
 
@@ -80,7 +81,7 @@ public final class Jit {
     public Stats stats() {
         JitEngine e = engine;
         return new Stats(e.compiled, e.reused, e.liveRegions(), e.codeBytes(), e.invalidated, e.evicted, e.bailouts(), e.entries,
-                e.compiledInstructions, e.interpretedInstructions);
+                e.compiledInstructions, e.interpretedInstructions, e.chained());
     }
 
     /** Each region compiled (with {@link Options#log}): its guest instructions beside its JVM bytecode. */
@@ -93,9 +94,10 @@ public final class Jit {
         Stats s = stats();
         return String.format(java.util.Locale.ROOT,
                 "jit: %s (%d of them compiled before, by an earlier run; %d in use, %d bytes of bytecode), %d invalidated, %d evicted, %s (bail-outs to the interpreter);%n"
-                        + "     %d guest instructions compiled, %d interpreted, %s%n",
+                        + "     %d guest instructions compiled, %d interpreted, %s, %s%n",
                 count(s.compiled(), "region"), s.reused(), s.live(), s.codeBytes(), s.invalidated(), s.evicted(),
-                count(s.bailouts(), "deoptimisation"), s.compiledInstructions(), s.interpretedInstructions(), count(s.regionEntries(), "region entry"));
+                count(s.bailouts(), "deoptimisation"), s.compiledInstructions(), s.interpretedInstructions(), count(s.regionEntries(), "region entry"),
+                count(s.chainedEntries(), "chained call"));
     }
 
     private static String count(long n, String what) {

@@ -12,39 +12,27 @@ import toyisa.isa.Instruction;
  * region ({@link Region}, the CPU's {@link RegionCompiler}) and calls it from then on;
  * everything else the interpreter runs a block at a time. A region is called only when the budget
  * has room for its first block, and each block checks again, so a budget that runs out inside a
- * region stops at the same instruction as the interpreter.
+ * region stops at the same instruction as the interpreter. Regions in use are linked: a direct
+ * exit to another region in use calls it without coming back here ({@link LinkedRegion}).
  */
 final class JitEngine extends CompiledCode {
-    /** A region in use: its code, how often it was entered since the last eviction. */
-    private static final class Entry {
-        final Region region;
-        final RegionCode code;
-        final int bytecode;
-        final int entryLength;
-        long uses;
-
-        Entry(Region region, RegionCompiler.Compiled c) {
-            this.region = region;
-            this.code = c.code();
-            this.bytecode = c.bytecodeSize();
-            this.entryLength = region.blocks.get(region.entry).length();
-        }
-    }
 
     private final Machine m;
     private final JitCpu cpu;
     private final Jit.Options options;
-    private final Entry[] regions = new Entry[0x10000];
+    private final LinkedRegion[] regions = new LinkedRegion[0x10000];
     private final int[] heat = new int[0x10000];
     /** Instructions of the block at each address, plus one; 0 when not known. */
     private final int[] coldLength = new int[0x10000];
-    private final List<Entry> live = new ArrayList<>();
+    private final List<LinkedRegion> live = new ArrayList<>();
     private long codeBytes;
     private final StringBuilder log = new StringBuilder();
     private boolean logFull;
 
     // Counts for the log and the stats.
     long compiled, reused, invalidated, evicted, compiledInstructions, interpretedInstructions, entries;
+    /** Chained entries of regions no longer in use. */
+    private long chainedBefore;
 
     JitEngine(Machine m, JitCpu cpu, Jit.Options options) {
         this.m = m;
@@ -58,12 +46,12 @@ final class JitEngine extends CompiledCode {
         while (m.steps < limit && m.outcome == Outcome.RUNNING) {
             int pc = m.pc;
             long left = limit - m.steps;
-            Entry e = regions[pc];
+            LinkedRegion e = regions[pc];
             if (e == null && heat[pc] >= 0 && ++heat[pc] >= options.threshold()) e = compile(pc);
             if (e != null && left >= e.entryLength) {
                 e.uses++;
                 entries++;
-                int done = e.code.run(m, m.regs, m.mem, m.codeByte, (int) Math.min(left, Integer.MAX_VALUE));
+                int done = e.code.run(m, m.regs, m.mem, m.codeByte, (int) Math.min(left, Integer.MAX_VALUE), e.next, 0);
                 m.steps += done;
                 compiledInstructions += done;
                 if (done > 0) continue;
@@ -77,7 +65,7 @@ final class JitEngine extends CompiledCode {
         }
     }
 
-    private Entry compile(int pc) {
+    private LinkedRegion compile(int pc) {
         heat[pc] = Integer.MIN_VALUE; // compiled or refused: not counted again until the code changes
         Region region = Region.form(m, cpu, pc);
         if (region == null) return null;
@@ -90,8 +78,12 @@ final class JitEngine extends CompiledCode {
             reused++;
         }
         if (live.size() >= options.maxRegions() || codeBytes + c.bytecodeSize() > options.maxCodeBytes()) evictColdHalf();
-        Entry e = new Entry(region, c);
+        LinkedRegion e = new LinkedRegion(region, c);
         regions[pc] = e;
+        for (int i = 0; i < e.exits.length; i++) e.next[i] = regions[e.exits[i]];
+        for (LinkedRegion x : live) {
+            for (int i = 0; i < x.exits.length; i++) if (x.exits[i] == pc) x.next[i] = e;
+        }
         live.add(e);
         codeBytes += e.bytecode;
         compiled++;
@@ -101,31 +93,44 @@ final class JitEngine extends CompiledCode {
 
     /** The code cache is full: the less used half of the regions goes; they compile again if they are hot again. */
     private void evictColdHalf() {
-        List<Entry> byUse = new ArrayList<>(live);
-        byUse.sort(Comparator.comparingLong((Entry x) -> x.uses));
-        for (Entry e : byUse.subList(0, (byUse.size() + 1) / 2)) {
+        List<LinkedRegion> byUse = new ArrayList<>(live);
+        byUse.sort(Comparator.comparingLong((LinkedRegion x) -> x.uses));
+        for (LinkedRegion e : byUse.subList(0, (byUse.size() + 1) / 2)) {
             drop(e);
             evicted++;
         }
-        for (Entry e : live) e.uses = 0;
+        unlinkDropped();
+        for (LinkedRegion e : live) e.uses = 0;
     }
 
-    private void drop(Entry e) {
+    private void drop(LinkedRegion e) {
         regions[e.region.entry] = null;
         heat[e.region.entry] = 0;
         live.remove(e);
         codeBytes -= e.bytecode;
+        chainedBefore += e.chained;
+        e.dropped = true;
+    }
+
+    /** No region in use calls a dropped one any more: the same rule as the engine's own table. */
+    private void unlinkDropped() {
+        for (LinkedRegion x : live) {
+            LinkedRegion[] next = x.next;
+            for (int i = 0; i < next.length; i++) if (next[i] != null && next[i].dropped) next[i] = null;
+        }
     }
 
     @Override
     void forget(int addr, int n) {
+        long before = invalidated;
         for (int i = live.size() - 1; i >= 0; i--) {
-            Entry e = live.get(i);
+            LinkedRegion e = live.get(i);
             if (e.region.covers(addr, n)) {
                 drop(e);
                 invalidated++;
             }
         }
+        if (invalidated != before) unlinkDropped();
         for (int a = addr - 8 * Region.MAX_BLOCK; a < addr + n; a++) {
             coldLength[a & 0xFFFF] = 0;
             if (heat[a & 0xFFFF] < 0 && regions[a & 0xFFFF] == null) heat[a & 0xFFFF] = 0;
@@ -134,11 +139,23 @@ final class JitEngine extends CompiledCode {
 
     @Override
     void clear() {
-        for (Entry e : live) regions[e.region.entry] = null;
+        for (LinkedRegion e : live) {
+            regions[e.region.entry] = null;
+            chainedBefore += e.chained;
+            e.dropped = true;
+            Arrays.fill(e.next, null);
+        }
         live.clear();
         codeBytes = 0;
         Arrays.fill(heat, 0);
         Arrays.fill(coldLength, 0);
+    }
+
+    /** Regions entered by a call from another region. */
+    long chained() {
+        long n = chainedBefore;
+        for (LinkedRegion e : live) n += e.chained;
+        return n;
     }
 
     long bailouts() {

@@ -64,7 +64,8 @@ final class Region {
             End end = cpu.ends(kind);
             if (end != null) {
                 int target = end == End.INDIRECT ? -1 : cpu.target(m, at, w);
-                return new Block(start, Arrays.copyOf(slots, n), length, end, target, end == End.BRANCH ? next : -1, (next - 1) & 0xFFFF);
+                // A call's next is where its return will most likely go.
+                return new Block(start, Arrays.copyOf(slots, n), length, end, target, end == End.BRANCH || end == End.CALL ? next : -1, (next - 1) & 0xFFFF);
             }
             at = next;
         }
@@ -83,7 +84,7 @@ final class Region {
             Block b = work.poll();
             List<Integer> successors = new ArrayList<>(2);
             if (b.end() == End.BRANCH || b.end() == End.JUMP || b.end() == End.CALL) successors.add(b.target());
-            if (b.end() == End.BRANCH || b.end() == End.FALL_THROUGH) successors.add(b.next());
+            if (b.end() == End.BRANCH || b.end() == End.FALL_THROUGH || b.end() == End.CALL) successors.add(b.next());
             for (int s : successors) {
                 if (blocks.containsKey(s) || blocks.size() >= MAX_BLOCKS) continue;
                 Block c = block(m, cpu, s);

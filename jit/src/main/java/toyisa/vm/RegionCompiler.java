@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.objectweb.asm.ClassReader;
@@ -25,28 +26,55 @@ import org.objectweb.asm.util.TraceClassVisitor;
  */
 abstract class RegionCompiler {
     static final String MACHINE = "toyisa/vm/Machine";
-    private static final String DESC = "(Ltoyisa/vm/Machine;[I[B[BI)I";
-    // Locals of run(mc, r, m, cb, room).
-    static final int MC = 1, R = 2, M = 3, CB = 4, ROOM = 5, LEFT = 6, NPC = 7, A = 8, B = 9, TARGET = 10, REG0 = 11;
+    private static final String LINKED = "toyisa/vm/LinkedRegion";
+    private static final String DESC = "(Ltoyisa/vm/Machine;[I[B[BI[L" + LINKED + ";I)I";
+    // Locals of run(mc, r, m, cb, room, next, depth), then the method's own.
+    static final int MC = 1, R = 2, M = 3, CB = 4, ROOM = 5, NEXT = 6, DEPTH = 7,
+            LEFT = 8, NPC = 9, A = 10, B = 11, TARGET = 12, LINK = 13, CALLEE = 14, REG0 = 15;
 
-    /** A compiled region: the code to call, its method's bytecode length, and the class file (for the log). */
-    record Compiled(RegionCode code, int bytecodeSize, byte[] classBytes) {}
+    /** One of the core's flag fields, kept in a local of the region while it runs. */
+    record Flag(String field, String desc) {}
+
+    /**
+     * A compiled region: the code to call, its method's bytecode length, the class file (for the log),
+     * and the guest address of each direct exit, by exit number (what {@link LinkedRegion#next} links).
+     */
+    record Compiled(RegionCode code, int bytecodeSize, byte[] classBytes, int[] exits) {}
 
     final Machine machine;
     final JitCpu cpu;
     final Region region;
     MethodVisitor mv;
     private final Map<Integer, Label> labels = new HashMap<>();
+    /** The direct exits' targets, numbered in the order they are met. */
+    private final Map<Integer, Integer> exits = new LinkedHashMap<>();
     final Label exit = new Label();
     private final boolean[] written;
     private final String className;
+    /** Bits of the {@link #flagFields} the region writes or reads, each in its local ({@link #flag}) from entry to exit. */
+    private final int flagsUsed;
 
     RegionCompiler(Machine machine, JitCpu cpu, Region region, int registers) {
         this.machine = machine;
         this.cpu = cpu;
         this.region = region;
         this.written = new boolean[registers];
+        int used = 0;
+        for (Region.Block b : region.blocks.values())
+            for (int at : b.slots()) used |= flagsUsed(machine.code[at << 2] & 0xFF);
+        this.flagsUsed = used;
         this.className = String.format(Locale.ROOT, "toyisa/vm/Compiled%sRegion%04X", machine.isa.name(), region.entry);
+    }
+
+    /** The core's flag fields, in the order of {@link #flag}. */
+    abstract Flag[] flagFields();
+
+    /** The flag fields an instruction of this kind sets or reads, as bits of {@link #flagFields}. */
+    abstract int flagsUsed(int kind);
+
+    /** The local that holds flag field {@code i} of {@link #flagFields} while the region runs. */
+    final int flag(int i) {
+        return REG0 + written.length + i;
     }
 
     /** The core's class, whose fields the compiled code reads and writes. */
@@ -104,12 +132,21 @@ abstract class RegionCompiler {
             mv.visitInsn(IALOAD);
             mv.visitVarInsn(ISTORE, REG0 + k);
         }
+        // The flags too: a compare is then a move between locals, and the fields are written once, on the way out.
+        Flag[] flags = flagFields();
+        for (int i = 0; i < flags.length; i++) {
+            if ((flagsUsed >>> i & 1) == 0) continue;
+            getField(flags[i].field(), flags[i].desc());
+            mv.visitVarInsn(ISTORE, flag(i));
+        }
         mv.visitVarInsn(ILOAD, ROOM);
         mv.visitVarInsn(ISTORE, LEFT);
         push(region.entry);
         mv.visitVarInsn(ISTORE, NPC);
+        push(-1);
+        mv.visitVarInsn(ISTORE, LINK);
         for (Region.Block b : region.blocks.values()) block(b);
-        // The one way out: registers back, the PC, and the count.
+        // The one way out (bail-outs included): registers and flags back, the PC, and the count.
         mv.visitLabel(exit);
         for (int k = 0; k < written.length; k++) {
             if (!written[k]) continue;
@@ -118,9 +155,15 @@ abstract class RegionCompiler {
             mv.visitVarInsn(ILOAD, REG0 + k);
             mv.visitInsn(IASTORE);
         }
+        for (int i = 0; i < flags.length; i++) {
+            if ((flagsUsed >>> i & 1) == 0) continue;
+            mv.visitVarInsn(ILOAD, flag(i));
+            putField(flags[i].field(), flags[i].desc());
+        }
         mv.visitVarInsn(ALOAD, MC);
         mv.visitVarInsn(ILOAD, NPC);
         mv.visitFieldInsn(PUTFIELD, MACHINE, "pc", "I");
+        chain();
         mv.visitVarInsn(ILOAD, ROOM);
         mv.visitVarInsn(ILOAD, LEFT);
         mv.visitInsn(ISUB);
@@ -132,10 +175,53 @@ abstract class RegionCompiler {
         try {
             MethodHandles.Lookup hidden = MethodHandles.lookup().defineHiddenClass(bytes, false);
             RegionCode code = (RegionCode) hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class)).invoke();
-            return new Compiled(code, bytecodeSize(bytes), bytes);
+            return new Compiled(code, bytecodeSize(bytes), bytes, exits.keySet().stream().mapToInt(Integer::intValue).toArray());
         } catch (Throwable e) {
             throw new IllegalStateException("cannot load the compiled region at " + Integer.toHexString(region.entry), e);
         }
+    }
+
+    /**
+     * After a direct exit (LINK is its number), the region in use at its target, if any, is called
+     * right here, one call site per exit so that each stays monomorphic for HotSpot: the chain's count
+     * is this region's plus that one's. Budget exits and bail-outs (LINK -1) return to the engine, and
+     * so does a chain {@link RegionCode#MAX_CHAIN} calls deep.
+     */
+    private void chain() {
+        if (exits.isEmpty()) return;
+        Label plain = new Label();
+        Label[] calls = new Label[exits.size()];
+        for (int i = 0; i < calls.length; i++) calls[i] = new Label();
+        load(DEPTH); push(RegionCode.MAX_CHAIN); jump(IF_ICMPGE, plain);
+        load(LINK);
+        mv.visitTableSwitchInsn(0, calls.length - 1, plain, calls);
+        for (int i = 0; i < calls.length; i++) {
+            mark(calls[i]);
+            mv.visitVarInsn(ALOAD, NEXT); push(i); op(AALOAD); mv.visitVarInsn(ASTORE, CALLEE);
+            mv.visitVarInsn(ALOAD, CALLEE); jump(IFNULL, plain);
+            count(CALLEE, "uses");
+            count(CALLEE, "chained");
+            load(ROOM); load(LEFT); op(ISUB);
+            mv.visitVarInsn(ALOAD, CALLEE); mv.visitFieldInsn(GETFIELD, LINKED, "code", "Ltoyisa/vm/RegionCode;");
+            mv.visitVarInsn(ALOAD, MC); mv.visitVarInsn(ALOAD, R); mv.visitVarInsn(ALOAD, M); mv.visitVarInsn(ALOAD, CB);
+            load(LEFT);
+            mv.visitVarInsn(ALOAD, CALLEE); mv.visitFieldInsn(GETFIELD, LINKED, "next", "[L" + LINKED + ";");
+            load(DEPTH); push(1); op(IADD);
+            mv.visitMethodInsn(INVOKEINTERFACE, "toyisa/vm/RegionCode", "run", DESC, true);
+            op(IADD);
+            op(IRETURN);
+        }
+        mark(plain);
+    }
+
+    /** callee.field++ (a long of the {@link LinkedRegion} in local {@code local}). */
+    private void count(int local, String field) {
+        mv.visitVarInsn(ALOAD, local);
+        op(DUP);
+        mv.visitFieldInsn(GETFIELD, LINKED, field, "J");
+        op(LCONST_1);
+        op(LADD);
+        mv.visitFieldInsn(PUTFIELD, LINKED, field, "J");
     }
 
     /** The length of the {@code run} method's code, in bytes: what HotSpot's limits on compiled methods count. */
@@ -199,17 +285,32 @@ abstract class RegionCompiler {
         mv.visitJumpInsn(GOTO, exit);
     }
 
-    /** Leaves the region to run the address on the stack next (an indirect jump, a return). */
+    /**
+     * Goes to the address on the stack (an indirect jump, a return): to its block when the region has
+     * one there (a return to the instruction after a call of the region, a loop through a register),
+     * else out of the region.
+     */
     final void leaveTo() {
         mv.visitVarInsn(ISTORE, NPC);
-        mv.visitJumpInsn(GOTO, exit);
+        int[] keys = region.blocks.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+        Label[] targets = new Label[keys.length];
+        for (int i = 0; i < keys.length; i++) targets[i] = labels.get(keys[i]);
+        mv.visitVarInsn(ILOAD, NPC);
+        mv.visitLookupSwitchInsn(exit, keys, targets);
     }
 
-    /** Continues at guest {@code pc}: its block if the region has it, else out. */
+    /** Continues at guest {@code pc}: its block if the region has it, else out by a direct exit, which may chain. */
     final void go(int pc) {
         Label l = labels.get(pc);
-        if (l != null) mv.visitJumpInsn(GOTO, l);
-        else leave(pc, 0);
+        if (l != null) {
+            mv.visitJumpInsn(GOTO, l);
+            return;
+        }
+        push(pc);
+        mv.visitVarInsn(ISTORE, NPC);
+        push(exits.computeIfAbsent(pc, k -> exits.size()));
+        mv.visitVarInsn(ISTORE, LINK);
+        mv.visitJumpInsn(GOTO, exit);
     }
 
     /** Stops before the instruction at {@code at}, the {@code done}-th of its block: the interpreter does it. */

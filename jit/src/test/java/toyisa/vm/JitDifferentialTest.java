@@ -48,6 +48,32 @@ class JitDifferentialTest {
         assertTrue(invalidated > 0, "invalidations: " + invalidated);
     }
 
+    /**
+     * A loop longer than a region runs as regions that call one another (chaining); a budget may end
+     * anywhere in the chain; and with a store into the loop's own code on each round, the region
+     * holding those bytes is dropped and every link to it cleared while the others stay linked.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"armistice", "intellio"})
+    void aLoopLongerThanARegionChainsAndRunsExactlyAsInterpreted(String cpu) {
+        for (boolean smc : new boolean[] {false, true}) {
+            StringBuilder src = new StringBuilder("start:  mov b, 0\n        mov d, 300\n        load c, [patch]\nagain:\n");
+            for (int i = 0; i < 100; i++) src.append("        add b, 1\n");
+            if (smc) src.append("        store [patch], c\n");
+            for (int i = 0; i < 100; i++) src.append("        add b, 1\n");
+            src.append("patch:  add b, 1\n");
+            for (int i = 0; i < 50; i++) src.append("        add b, 1\n");
+            src.append("        sub d, 1\n        cmp d, 0\n        jnz again\n        mov a, 10h\n        mov c, b\n        int 13h\n        halt\n");
+            toyisa.asm.Assembly asm = toyisa.asm.Assembler.assemble("long.pasm", src.toString(), Isa.byName(cpu));
+            assertTrue(asm.ok(), asm::formatDiagnostics);
+            Jit.Options o = Jit.Options.DEFAULT.withThreshold(1);
+            Jit.Stats s = SameRun.check(cpu, "long loop" + (smc ? ", self-modifying" : ""), asm.binary(), 1_000_000, o);
+            assertTrue(s.chainedEntries() > 100, "chained calls: " + s);
+            if (smc) assertTrue(s.invalidated() >= 299, "invalidations: " + s);
+            for (long budget = 1; budget < 3_000; budget += 13) SameRun.check(cpu, "long loop, budget " + budget, asm.binary(), budget, o);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"armistice", "intellio"})
     void aBudgetEndingInsideALoopStopsAtTheSameInstruction(String cpu) {

@@ -17,25 +17,27 @@ import picocli.CommandLine.Command;
         description = {
             "Two invented CPUs, one portable assembly: machine code belongs to one CPU.",
             "Armistice (fixed 4-byte, big-endian) and Intellio (variable-length, little-endian)."
-        },
-        subcommands = {
-            CommandLine.HelpCommand.class,
-            AsmCommand.class,
-            RunCommand.class,
-            ExecCommand.class,
-            DisasmCommand.class,
-            BinfmtCommand.class,
-            ReadTxfCommand.class,
-            CompareCommand.class,
-            EmulateCommand.class,
-            DemoCommand.class,
-            WebCommand.class,
-            ExerciseCommand.class,
-            ReplCommand.class,
-            LspCommand.class,
-            DapCommand.class,
         })
 public final class Toyisa implements Runnable {
+    /** The subcommands, in the order the help lists them. */
+    private static final Class<?>[] SUBCOMMANDS = {
+        CommandLine.HelpCommand.class,
+        AsmCommand.class,
+        RunCommand.class,
+        ExecCommand.class,
+        DisasmCommand.class,
+        BinfmtCommand.class,
+        ReadTxfCommand.class,
+        CompareCommand.class,
+        EmulateCommand.class,
+        DemoCommand.class,
+        WebCommand.class,
+        ExerciseCommand.class,
+        ReplCommand.class,
+        LspCommand.class,
+        DapCommand.class,
+    };
+
     /** Exit status for a usage error or an unreadable input file. */
     public static final int USAGE = 2;
     /** Exit status when standard output cannot be written (closed, a broken pipe, a full disk): sysexits' EX_IOERR. */
@@ -61,9 +63,22 @@ public final class Toyisa implements Runnable {
         System.exit(status == 0 && out.checkError() ? OUTPUT_FAILED : status);
     }
 
+    /** The subcommand called {@code name}, or null; help is everyone's business, so not it. */
+    private static Class<?> subcommand(String name) {
+        for (Class<?> c : SUBCOMMANDS) {
+            if (c != CommandLine.HelpCommand.class && c.getAnnotation(Command.class).name().equals(name)) return c;
+        }
+        return null;
+    }
+
     /** Runs the command line with the given streams and returns the exit status (tests call this). */
     public static int execute(String[] args, PrintWriter rawOut, PrintWriter rawErr) {
         CommandLine cl = new CommandLine(new Toyisa());
+        // picocli reads every command's options by reflection when it is added, which was most of the
+        // start-up: when the first argument names a subcommand, only that one is added. Anything else
+        // (no arguments, help, an option, a misspelt name) gets them all, as before.
+        Class<?> named = args.length > 0 ? subcommand(args[0]) : null;
+        for (Class<?> c : SUBCOMMANDS) if (named == null || c == named) cl.addSubcommand(c);
         // Errors and reports, and the output of the commands that print outside text but never a
         // guest's output, pass the terminal filter; the others escape what they print themselves.
         PrintWriter err = TerminalText.wrap(rawErr);
@@ -72,6 +87,7 @@ public final class Toyisa implements Runnable {
         cl.setErr(err);
         for (String name : FILTERED_OUTPUT) {
             CommandLine sub = cl.getSubcommands().get(name);
+            if (sub == null) continue; // not added: another command was named
             sub.setOut(out);
             // their help, too, passes the filter: in plain text, which it would escape otherwise
             sub.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));

@@ -94,16 +94,19 @@ final class IntellioMachine extends Machine {
 
     /** Before a shift, which leaves O alone: works out O from the lazily kept operation (Z, S and C are overwritten). */
     void keepOverflow() {
-        int a = fa, b = fb;
-        if (fb >>> 16 == 0) {
-            int d = (a - b) & 0xFFFF;
-            fo = ((a ^ b) & (a ^ d) & 0x8000) >>> 15;
-        } else {
-            b &= 0xFFFF;
-            int d = (a + b) & 0xFFFF;
-            fo = ((a ^ d) & (b ^ d) & 0x8000) >>> 15;
-        }
+        fo = overflow(fa, fb);
         fb = EXPLICIT;
+    }
+
+    /** O of the operation kept lazily as {@code fa}, {@code fb} (not EXPLICIT). */
+    static int overflow(int a, int b) {
+        if (b >>> 16 == 0) {
+            int d = (a - b) & 0xFFFF;
+            return ((a ^ b) & (a ^ d) & 0x8000) >>> 15;
+        }
+        b &= 0xFFFF;
+        int d = (a + b) & 0xFFFF;
+        return ((a ^ d) & (b ^ d) & 0x8000) >>> 15;
     }
 
     /** Works out the four flags from the lazily kept operation. */
