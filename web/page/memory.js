@@ -44,19 +44,20 @@ export async function renderMemory(app) {
     const base = (addr + row * 16) & 0xFFFF;
     let b = `<tr><td class="addr">${hex4(base)}</td>`;
     let be = `<tr><td class="addr w">BE</td>`, le = `<tr><td class="addr w">LE</td>`;
-    let ascii = "";
+    // The bytes as text, a character under each byte: a column of its own would not fit a projector.
+    let ascii = `<tr class="ascii"><td class="addr w">chr</td>`;
     for (let k = 0; k < 16; k++) {
       const a = (base + k) & 0xFFFF;
       const cls = [written.has(a) ? "written" : "", a >= pc && a < pc + pcLen ? "pcbyte" : "", a === sp ? "spbyte" : ""].join(" ").trim();
       b += `<td class="${cls}" data-addr="${a}" title="${hex4(a)}h">${hex2(bytes[row * 16 + k])}</td>`;
-      ascii += printable(bytes[row * 16 + k]);
+      ascii += `<td class="ascii">${esc(printable(bytes[row * 16 + k]))}</td>`;
       if (k % 2 === 0) {
         const hi = bytes[row * 16 + k], lo = bytes[row * 16 + k + 1];
         be += `<td class="w" colspan="2">${hex2(hi)}${hex2(lo)}</td>`;
         le += `<td class="w" colspan="2">${hex2(lo)}${hex2(hi)}</td>`;
       }
     }
-    html += b + `<td class="ascii">${esc(ascii)}</td></tr>` + be + "<td></td></tr>" + le + "<td></td></tr>";
+    html += b + "</tr>" + ascii + "</tr>" + be + "</tr>" + le + "</tr>";
   }
   $("#memory tbody").innerHTML = html;
   await renderStack(app, sp);
