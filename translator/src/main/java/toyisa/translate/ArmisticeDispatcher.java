@@ -307,6 +307,7 @@ final class ArmisticeDispatcher {
         int pos = Math.min(cpu.inputPosition(), in.length);
         m.setInput(java.util.Arrays.copyOfRange(in, pos, in.length));
         m.setBudget(0);
+        m.setHangSample(guestSteps); // as far past the budget as the guest's budget went
         HangReport h = m.run().hang();
         return new HangReport(guestPc, guestSteps, h.loopStart(), h.jumpFrom(), h.taken(), h.sampled());
     }
