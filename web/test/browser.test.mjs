@@ -378,22 +378,26 @@ test("Run goes at the core's speed: ten million instructions, the rate shown, at
   await page.click("#btn-reset");
   await page.waitForFunction(() => window.toyisa.dbg.state && window.toyisa.dbg.state.steps === 0);
   const bytes = await page.evaluate(() => window.toyisa.builds.armistice.bytes);
-  // Run and runFast on the same program in the same page, each twice, taking turns; the better of
-  // each pair counts (a shared machine's other work falls on one or the other).
-  const fast1 = await page.evaluate((b) => window.toyisa.core.bench("armistice", b, 20000000), bytes);
-  const first = await runAndWait("#btn-run");
-  const fast2 = await page.evaluate((b) => window.toyisa.core.bench("armistice", b, 20000000), bytes);
-  const r = await runAndWait("#btn-run"); // Run starts from the beginning
-  assert.equal(first.steps, r.steps);
+  // Run and runFast on the same program in the same page, three times each, taking turns; the best
+  // of each counts (a shared machine's other work falls on one or the other, and the browser's own
+  // compiler warms up on both).
+  const fasts = [], runs = [];
+  for (let round = 0; round < 3; round++) {
+    fasts.push(await page.evaluate((b) => window.toyisa.core.bench("armistice", b, 20000000), bytes));
+    runs.push(await runAndWait("#btn-run")); // Run starts from the beginning
+  }
+  const [fast1] = fasts;
+  const r = runs[runs.length - 1];
+  for (const x of runs) assert.equal(x.steps, r.steps);
   assert.equal(r.outcome, "HALT");
   assert.equal(fast1.outcome, "HALT");
   assert.equal(r.steps, fast1.steps, "Run and runFast execute the same instructions");
   assert.ok(r.steps > 10000000, `${r.steps} instructions`);
   const status = await text("#status");
   assert.match(status, /10,050,\d{3} instructions run, [\d.]+ MIPS/);
-  const best = Math.max(fast1.mips, fast2.mips);
-  const run = Math.max(first.mips, r.mips);
-  t.diagnostic(`Run ${first.mips.toFixed(1)} / ${r.mips.toFixed(1)} MIPS, runFast ${fast1.mips.toFixed(1)} / ${fast2.mips.toFixed(1)} MIPS: ` +
+  const best = Math.max(...fasts.map((f) => f.mips));
+  const run = Math.max(...runs.map((x) => x.mips));
+  t.diagnostic(`Run ${runs.map((x) => x.mips.toFixed(1)).join(" / ")} MIPS, runFast ${fasts.map((f) => f.mips.toFixed(1)).join(" / ")} MIPS: ` +
     `ratio ${(run / best).toFixed(2)}; longest slice ${r.sliceMsMax.toFixed(1)} ms`);
   assert.ok(run >= best / 2, `Run ${run} MIPS is less than half of runFast's ${best}`);
   // Back after the run undoes exactly: the machine as a breakpoint before the halt shows it.
