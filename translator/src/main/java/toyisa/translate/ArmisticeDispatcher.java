@@ -1,13 +1,9 @@
 package toyisa.translate;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import toyisa.armistice.Armistice;
 import toyisa.container.Segment;
 import toyisa.intellio.Intellio;
 import toyisa.isa.Hex;
-import toyisa.isa.Instruction;
 import toyisa.translate.ArmisticeTranslator.Flags;
 import toyisa.translate.ArmisticeTranslator.HostBlock;
 import toyisa.translate.ArmisticeTranslator.Site;
@@ -16,11 +12,9 @@ import toyisa.translate.ArmisticeTranslator.StubKind;
 import toyisa.vm.CpuState;
 import toyisa.vm.Fault;
 import toyisa.vm.FaultReport;
-import toyisa.vm.HangReport;
 import toyisa.vm.HostCpu;
 import toyisa.vm.Machine;
 import toyisa.vm.Outcome;
-import toyisa.vm.Postmortem;
 import toyisa.vm.Program;
 import toyisa.vm.RunResult;
 
@@ -31,39 +25,15 @@ import toyisa.vm.RunResult;
  * guest's registers are read from the state page, where the host code keeps them exact at every
  * guest instruction boundary.
  */
-final class ArmisticeDispatcher {
-    private final Program program;
-    private final Emulator.Options options;
-    private final IntellioCodeCache cache = new IntellioCodeCache();
-    private final HostCpu cpu;
-    private final int[] regs;
+final class ArmisticeDispatcher extends GuestDispatcher<IntellioCodeCache> {
     private final byte[] state;
-    private final StringBuilder log;
-    private final long logCap;
-    private boolean logTruncated;
-    private final ByteArrayOutputStream inputSeen = new ByteArrayOutputStream();
-
-    private long guestSteps;
     private int countLoaded;
-    private long counted;
-    private long cacheHits, chained;
     private Flags flags = Flags.IN_STATE;
-    private int guestPc;
 
     ArmisticeDispatcher(Program program, Emulator.Options options) {
-        this.program = program;
-        this.options = options;
-        this.cpu = new HostCpu(Intellio.ISA, cache.memory, cache::guestWrote);
-        cache.attach(cpu);
-        this.regs = cpu.registers();
+        super(program, options, Armistice.ISA, Armistice.TABLE, 1, 16, new IntellioCodeCache(),
+                c -> new HostCpu(Intellio.ISA, c.memory, c::guestWrote));
         this.state = cpu.hostMemory();
-        this.log = options.log ? new StringBuilder() : null;
-        this.logCap = options.logCap;
-        cpu.setOutputCap(options.outputCap);
-        if (options.echo != null) cpu.setOutputEcho(options.echo);
-        if (options.inputStream != null) cpu.setInput(recording(options.inputStream));
-        else cpu.setInput(options.input);
-        if (options.onHost != null) options.onHost.accept(cpu);
     }
 
     Emulator.Result run() {
@@ -76,7 +46,7 @@ final class ArmisticeDispatcher {
         setWord(ArmisticeTranslator.FK, ArmisticeTranslator.KIND_TST);
         setWord(ArmisticeTranslator.FA, 1);
         RunResult end = loop();
-        Emulator.Stats stats = new Emulator.Stats(cache.translations, cacheHits, chained, cache.invalidations, guestSteps, cpu.steps());
+        Emulator.Stats stats = stats();
         if (log != null) {
             log.append(stats.format());
             log.append(String.format(java.util.Locale.ROOT,
@@ -94,9 +64,6 @@ final class ArmisticeDispatcher {
     private int word(int at) {
         return Flags.word(state, at);
     }
-
-    /** As in {@link Dispatcher}: host sp counts guest instructions modulo 2^16, a block at most 48. */
-    private static final long SLICE = 0xFFFF / GuestBlock.MAX_INSTRUCTIONS;
 
     private RunResult loop() {
         while (true) {
@@ -241,17 +208,6 @@ final class ArmisticeDispatcher {
         return v >= 0 ? v : replayFlags(guestSteps);
     }
 
-    /** Replays the program on the Armistice interpreter for the guest instructions run so far, for its flags (reports only). */
-    private int replayFlags(long steps) {
-        Machine m = Machine.create(Armistice.ISA);
-        m.load(program);
-        m.setInput(inputSeen.size() > 0 || options.inputStream != null ? inputSeen.toByteArray() : options.input);
-        m.setOutputCap(options.outputCap);
-        m.setBudget(steps);
-        m.run();
-        return m.flags();
-    }
-
     // ------------------------------------------------------------------ how a run ends
 
     private CpuState guestState(int flagBits) {
@@ -264,63 +220,29 @@ final class ArmisticeDispatcher {
         return new RunResult(outcome, status, guestSteps, cpu.output(), null, null, guestState(knownFlags(flags)));
     }
 
-    private RunResult fault(Fault f, int address, String detail) {
-        CpuState state = guestState(knownFlags(flags));
-        Instruction insn = Armistice.TABLE.decode(cpu.memory(), guestPc);
-        String text = insn.isIllegal() ? "(illegal)" : Armistice.TABLE.disassemble(insn);
-        FaultReport r = new FaultReport(f, Armistice.ISA.name(), guestPc, insn.bytes(), text, address, detail, state);
-        byte[] input = inputSeen.size() > 0 || options.inputStream != null ? inputSeen.toByteArray() : options.input;
-        r = Postmortem.explain(Armistice.ISA, program, input, options.budget, options.outputCap, r, guestSteps);
-        return new RunResult(Outcome.FAULT, f.exitStatus(), guestSteps, cpu.output(), r, null, state);
+    @Override
+    CpuState guestState() {
+        return guestState(knownFlags(flags));
     }
 
     private RunResult hostFault(Site site) {
         FaultReport host = cpu.fault();
         Fault f = host.fault();
-        if (f == Fault.SEGMENTATION_FAULT && site.accessLength() > 0) {
-            int a = (host.address() - site.accessOffset()) & 0xFFFF;
-            int n = site.accessLength();
-            return fault(f, a, (site.accessWrite() ? "write of " : "read of ") + n + (n == 1 ? " byte" : " bytes")
-                    + " at " + Hex.addr(a) + " (null page)");
-        }
+        if (f == Fault.SEGMENTATION_FAULT && site.accessLength() > 0)
+            return nullPageAccess(f, host, site.accessOffset(), site.accessLength(), site.accessWrite());
         if (f == Fault.ILLEGAL_INSTRUCTION || (f == Fault.SEGMENTATION_FAULT && site.accessLength() == 0 && host.detail().contains("fetch")))
             throw new IllegalStateException("the host code faulted where the guest cannot: " + host.format());
         return fault(f, host.address(), host.detail());
     }
 
     private RunResult budgetEnd() {
-        CpuState state = guestState(knownFlags(flags));
-        HangReport hang = sampleHang(state);
-        return new RunResult(Outcome.BUDGET, Outcome.BUDGET.fixedStatus(), guestSteps, cpu.output(), null, hang, state);
-    }
-
-    /** The guest's hottest loop, found as the interpreter finds it: an Armistice interpreter with the guest's state and no budget. */
-    private HangReport sampleHang(CpuState state) {
-        Machine m = Machine.create(Armistice.ISA);
-        byte[] mem = cpu.memory();
-        for (int a = Machine.NULL_PAGE_END; a < 0x10000; a++) if (mem[a] != 0) m.writeByte(a, mem[a]);
-        for (int i = 1; i < 16; i++) m.setRegister(i, state.register(i));
-        m.setFlags(state.flags());
-        m.setPc(guestPc);
-        m.setOutputCap(Math.max(0, options.outputCap - cpu.outputLength()));
-        byte[] in = options.inputStream != null ? inputSeen.toByteArray() : options.input;
-        int pos = Math.min(cpu.inputPosition(), in.length);
-        m.setInput(java.util.Arrays.copyOfRange(in, pos, in.length));
-        m.setBudget(0);
-        m.setHangSample(guestSteps); // as far past the budget as the guest's budget went
-        HangReport h = m.run().hang();
-        return new HangReport(guestPc, guestSteps, h.loopStart(), h.jumpFrom(), h.taken(), h.sampled());
+        return budgetEnd(guestState(knownFlags(flags)));
     }
 
     // ------------------------------------------------------------------ the log
 
     private void logTranslation(HostBlock t) {
-        if (logTruncated) return;
-        if (log.length() > logCap) {
-            logTruncated = true;
-            log.append("... log truncated after ").append(logCap).append(" characters; the counts below are complete\n\n");
-            return;
-        }
+        if (!logHasRoom()) return;
         int n = t.block.size();
         log.append("IN:  guest block at ").append(Hex.addr(t.block.start)).append(" (").append(n)
                 .append(n == 1 ? " instruction" : " instructions").append(")\n");
@@ -329,16 +251,5 @@ final class ArmisticeDispatcher {
                 .append(" instructions, ").append(t.code.length).append(" bytes")
                 .append(t.requiresFlags ? ", entered with the guest flags in the state page" : "").append(")\n");
         log.append(ArmisticeListing.of(t, cache.memory)).append('\n');
-    }
-
-    private InputStream recording(InputStream in) {
-        return new InputStream() {
-            @Override
-            public int read() throws IOException {
-                int b = in.read();
-                if (b >= 0) inputSeen.write(b);
-                return b;
-            }
-        };
     }
 }

@@ -146,17 +146,13 @@ final class ArmisticeTranslator implements ArmisticeVisitor<Void> {
     }
 
     /** One translated block. */
-    static final class HostBlock {
-        final GuestBlock block;
-        final int base;
-        final byte[] code;
+    static final class HostBlock extends CachedBlock {
         final int[] offsets;
         final Site[] sites;
         final String[] notes;
         final int[] boundaries;
         final boolean requiresFlags;
         final List<Stub> stubs;
-        final List<int[]> incoming = new ArrayList<>();
         final int fills, spills, swaps, flagSaves;
         /** Index of the host instruction a chained jump enters at when its registers are where the prologue puts them. */
         int loopEntry;
@@ -169,13 +165,10 @@ final class ArmisticeTranslator implements ArmisticeVisitor<Void> {
             for (int g = 0; g < 16; g++) if (entryMap[g] >= 0 && map[g] != entryMap[g]) return false;
             return true;
         }
-        boolean valid = true;
 
         HostBlock(GuestBlock block, int base, byte[] code, int[] offsets, Site[] sites, String[] notes, int[] boundaries,
                   boolean requiresFlags, List<Stub> stubs, int fills, int spills, int swaps, int flagSaves) {
-            this.block = block;
-            this.base = base;
-            this.code = code;
+            super(block, base, code);
             this.offsets = offsets;
             this.sites = sites;
             this.notes = notes;

@@ -2,149 +2,42 @@ package toyisa.translate;
 
 import static toyisa.armistice.ArmisticeOp.*;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import toyisa.armistice.Armistice;
 import toyisa.armistice.ArmisticeOp;
 import toyisa.isa.Instruction;
 import toyisa.isa.Operand;
-import toyisa.vm.HostCpu;
 
 /**
- * The code cache: 64 KiB of host code memory, filled from 0100h upwards with {@link Translation}s,
- * the map from guest addresses to translations and from host addresses back to {@link Site}s, and
- * everything that changes host code after it was made: chaining (an exit stub becomes a jump to the
- * next block), inline caches, and invalidation when the guest writes into code it has translated.
- * When it is full it is flushed whole, as QEMU does: retranslating is cheap.
+ * The code cache of the Armistice host: {@link Translation}s of fixed 4-byte host instructions, so
+ * {@link Site}s are kept per host address / 4, and everything that changes host code after it was
+ * made: chaining (an exit stub becomes a jump to the next block), inline caches, and invalidation
+ * when the guest writes into code it has translated.
  */
-final class CodeCache {
-    static final int START = 0x0100;
-    private static final int PAGE_SHIFT = 6;
+final class CodeCache extends CodeCacheBase<Translation, Site> {
 
-    final byte[] memory = new byte[0x10000];
-    /** Per host address / 4: what the host instruction there stands for. */
-    final Site[] sites = new Site[0x4000];
-    /** Per host address / 4: the translation it belongs to. */
-    final Translation[] owners = new Translation[0x4000];
-    private final Translation[] byGuest = new Translation[0x10000];
-    /** How many live translations were made from each guest byte. */
-    private final short[] coverage = new short[0x10000];
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private final List<Translation>[] pages = new List[0x10000 >> PAGE_SHIFT];
-    private int top = START;
-    private HostCpu cpu;
-    private byte[] marks;
-
-    int translations, flushes, invalidations;
-
-    void attach(HostCpu cpu) {
-        this.cpu = cpu;
-        this.marks = cpu.marks();
+    CodeCache() {
+        super(2, Site[]::new, Translation[]::new);
     }
 
-    Translation lookup(int guestPc) {
-        Translation t = byGuest[guestPc & 0xFFFF];
-        return t != null && t.valid ? t : null;
+    @Override
+    Translation translate(GuestBlock block, int base) {
+        return Translator.translate(block, base);
     }
 
-    Site site(int hostPc) {
-        return sites[(hostPc & 0xFFFF) >> 2];
-    }
-
-    Translation owner(int hostPc) {
-        return owners[(hostPc & 0xFFFF) >> 2];
-    }
-
-    /** Translates {@code block} into the cache (flushing it first when it is full). */
-    Translation add(GuestBlock block) {
-        Translation t = Translator.translate(block, top);
-        if (top + t.code.length > 0x10000) {
-            flush();
-            t = Translator.translate(block, top);
-        }
-        System.arraycopy(t.code, 0, memory, t.base, t.code.length);
-        for (int k = 0; k < t.sites.length; k++) {
-            sites[(t.base >> 2) + k] = t.sites[k];
-            owners[(t.base >> 2) + k] = t;
-        }
-        if (cpu != null) cpu.forgetCode(t.base, t.code.length);
-        top += t.code.length;
-        int len = block.byteLength();
-        for (int i = 0; i < len; i++) {
-            int a = (block.start + i) & 0xFFFF;
-            coverage[a]++;
-            if (marks != null) marks[a] = 1;
-            int p = a >> PAGE_SHIFT;
-            if (pages[p] == null) pages[p] = new ArrayList<>();
-            List<Translation> list = pages[p];
-            if (list.isEmpty() || list.get(list.size() - 1) != t) list.add(t);
-        }
-        byGuest[block.start] = t;
-        translations++;
-        return t;
-    }
-
-    /** Forgets every translation (the cache is full). Only between host runs. */
-    void flush() {
-        for (Translation t : owners) if (t != null) t.valid = false; // stubs of old code must not be chained any more
-        Arrays.fill(byGuest, null);
-        Arrays.fill(sites, null);
-        Arrays.fill(owners, null);
-        Arrays.fill(coverage, (short) 0);
-        Arrays.fill(pages, null);
-        Arrays.fill(memory, (byte) 0);
-        if (marks != null) Arrays.fill(marks, (byte) 0);
-        if (cpu != null) cpu.forgetAllCode();
-        top = START;
-        flushes++;
+    @Override
+    void placeSites(Translation t) {
+        System.arraycopy(t.sites, 0, sites, t.base >> 2, t.sites.length);
     }
 
     // ------------------------------------------------------------------ self-modifying guest code
 
-    /** The guest wrote {@code n} bytes at {@code address}: drop every translation made from them. */
-    void guestWrote(int address, int n) {
-        for (int i = 0; i < n; i++) {
-            int a = (address + i) & 0xFFFF;
-            if (coverage[a] == 0) continue;
-            List<Translation> list = pages[a >> PAGE_SHIFT];
-            if (list == null) continue;
-            for (Translation t : new ArrayList<>(list)) {
-                if (t.valid && covers(t, a)) invalidate(t);
-            }
-        }
-    }
-
-    private static boolean covers(Translation t, int a) {
-        return ((a - t.block.start) & 0xFFFF) < t.block.byteLength();
-    }
-
     /**
-     * Invalidates a translation: jumps into it from other blocks are undone, and the first host
-     * instruction of each of its guest instructions becomes a halt — so if the guest is running in
-     * this very block, it leaves it at the next guest instruction and the dispatcher translates the
-     * new bytes.
+     * The first host instruction of each guest instruction of an invalidated translation becomes a
+     * halt — so if the guest is running in this very block, it leaves it at the next guest
+     * instruction and the dispatcher translates the new bytes.
      */
-    void invalidate(Translation t) {
-        t.valid = false;
-        invalidations++;
-        if (byGuest[t.block.start] == t) byGuest[t.block.start] = null;
-        int len = t.block.byteLength();
-        for (int i = 0; i < len; i++) {
-            int a = (t.block.start + i) & 0xFFFF;
-            if (--coverage[a] <= 0) {
-                coverage[a] = 0;
-                if (marks != null) marks[a] = 0;
-            }
-            List<Translation> list = pages[a >> PAGE_SHIFT];
-            if (list != null) list.remove(t);
-        }
-        for (int[] link : t.incoming) {
-            int at = link[0];
-            for (int k = 0; k < 4; k++) memory[at + k] = (byte) (link[1] >>> (24 - 8 * k));
-            if (cpu != null) cpu.forgetCode(at, 4);
-        }
-        t.incoming.clear();
+    @Override
+    void fenceOff(Translation t) {
         // The entry: nothing of the block has run, so no guest instruction is to be given back (index = length).
         Site entry = t.sites[0];
         staleExit(t, 0, new Site(t.block.start, t.block.size(), entry.flags(), null, 0, 0, false));
@@ -173,16 +66,12 @@ final class CodeCache {
     /** Encodes one host instruction at {@code at} (replacing what was there). */
     void write(int at, ArmisticeOp op, Operand... ops) {
         System.arraycopy(HostCode.encode(op, at, ops), 0, memory, at, 4);
-        if (cpu != null) cpu.forgetCode(at, 4);
-    }
-
-    private int word(int at) {
-        return (memory[at] & 0xFF) << 24 | (memory[at + 1] & 0xFF) << 16 | (memory[at + 2] & 0xFF) << 8 | memory[at + 3] & 0xFF;
+        forgetCode(at, 4);
     }
 
     /** Makes the jump at {@code at} (a jmp or conditional jump) go to {@code target}'s host code. */
     private void retarget(int at, ArmisticeOp op, Translation target) {
-        target.incoming.add(new int[] {at, word(at)});
+        link(at, 4, target);
         write(at, op, Operand.num(target.base));
     }
 
@@ -225,9 +114,5 @@ final class CodeCache {
         else dispatch.cacheEntries++;
         dispatch.cached.add(guest);
         return true;
-    }
-
-    int used() {
-        return top - START;
     }
 }

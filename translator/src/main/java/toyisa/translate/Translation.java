@@ -1,6 +1,5 @@
 package toyisa.translate;
 
-import java.util.ArrayList;
 import java.util.List;
 import toyisa.armistice.Armistice;
 import toyisa.isa.Hex;
@@ -17,28 +16,19 @@ import toyisa.isa.Instruction;
  *   exit stubs        ; halts the dispatcher later patches into jumps to the next blocks (chaining)
  * </pre>
  */
-final class Translation {
-    final GuestBlock block;
-    /** Host address of the first instruction (the entry). */
-    final int base;
-    final byte[] code;
+final class Translation extends CachedBlock {
     final Site[] sites;
     /** Host index where each guest instruction's code starts (for invalidation). */
     final int[] boundaries;
     /** True when the block reads the guest flags before setting them: it must be entered with them in r11. */
     final boolean requiresCanon;
     final List<Stub> stubs;
-    /** Places in other translations that jump here (undone when this one is invalidated). */
-    final List<int[]> incoming = new ArrayList<>();
-    boolean valid = true;
     /** How many times the dispatcher entered this translation (not counting chained entries). */
     long dispatches;
 
     Translation(GuestBlock block, int base, byte[] code, Site[] sites, int[] boundaries, boolean requiresCanon,
                 List<Stub> stubs) {
-        this.block = block;
-        this.base = base;
-        this.code = code;
+        super(block, base, code);
         this.sites = sites;
         this.boundaries = boundaries;
         this.requiresCanon = requiresCanon;
