@@ -9,11 +9,16 @@ export function labelPairs(labels) {
   return Object.entries(labels || {}).map(([name, addr]) => name + " " + addr).join(" ");
 }
 
-/** A finished run's figures for the status line: instructions run and the rate. */
+/** Runs shorter than this show no rate. */
+const RATE_SHOWN_FROM = 100000;
+
+/** A finished run's figures for the status line: instructions run and, for a long run, the rate. */
 export function runFigures(r) {
   if (!r || !r.ran) return "";
   const mips = r.mips >= 10 ? r.mips.toFixed(0) : r.mips >= 0.1 ? r.mips.toFixed(2) : r.mips.toFixed(4);
-  return `${r.ran.toLocaleString("en")} instructions run, ${mips} MIPS` +
+  // Over a few instructions the rate measures the page's messages, not the core: long runs only.
+  const rate = r.ran >= RATE_SHOWN_FROM ? `, ${mips} MIPS` : "";
+  return `${r.ran.toLocaleString("en")} instructions run${rate}` +
     (r.historyForgotten ? ` (Back reaches only the last ${r.historyLimit.toLocaleString("en")} steps and runs past them)` : "");
 }
 
