@@ -12,9 +12,9 @@ import toyisa.container.FormatException;
 import toyisa.container.Txf;
 import toyisa.intellio.Intellio;
 import toyisa.isa.Isa;
+import toyisa.jit.Jit;
 import toyisa.translate.Emulator;
 import toyisa.vm.Loader;
-import toyisa.vm.Jit;
 import toyisa.vm.Machine;
 import toyisa.vm.Program;
 import toyisa.vm.RunResult;
@@ -97,7 +97,7 @@ public final class EmulateCommand implements Callable<Integer> {
         Jit[] compiled = {null};
         Emulator.Options o = Emulator.options().guest(guest).budget(budget).outputCap(outputCap).log(log).logCap(logCap).input(System.in)
                 .echo(text -> GuestOutput.write(out, text));
-        if (jit) o.onHost(cpu -> compiled[0] = Jit.attach(cpu, Jit.Options.DEFAULT.withLog(log)));
+        if (jit) o.onHost(cpu -> compiled[0] = Jit.attach(cpu.core(), Jit.Options.DEFAULT.withLog(log)));
         Emulator.Result r;
         try {
             r = Emulator.run(program, o);

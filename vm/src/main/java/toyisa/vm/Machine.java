@@ -78,12 +78,12 @@ public abstract class Machine {
     final byte[] codeByte = new byte[0x10000];
     /**
      * Where instructions are fetched from: {@link #mem}, or — when a binary translator runs its host
-     * code on this core (see {@link HostCpu}) — a separate code memory, while loads and stores still
+     * code on this core (see {@link Core#host}) — a separate code memory, while loads and stores still
      * go to {@link #mem}. Read only when decoding, never on the hot path.
      */
     byte[] fetchMemory = mem;
-    /** Set by {@link HostCpu}: told about stores into marked bytes instead of forgetting pre-decoded code. */
-    HostCpu.StoreWatcher storeWatcher;
+    /** Set by {@link Core#host}: told about stores into marked bytes instead of forgetting pre-decoded code. */
+    Core.StoreWatcher storeWatcher;
     /** Register file; cores may keep extra slots past the visible registers (a write sink, a zero). */
     final int[] regs;
     final int visibleRegisters;
@@ -152,14 +152,14 @@ public abstract class Machine {
      * and its careful loop for each instruction the fast loop stops before.
      */
     final void execute(long limit) {
-        if (compiled != null && limit - steps > 1) {
-            compiled.execute(limit);
+        if (accelerator != null && limit - steps > 1) {
+            accelerator.execute(limit);
             return;
         }
         interpret(limit);
     }
 
-    /** {@link #execute(long)} by the interpreter alone (also what compiled code falls back on). */
+    /** {@link #execute(long)} by the interpreter alone (also what an accelerator falls back on). */
     final void interpret(long limit) {
         while (steps < limit) {
             executeFast(limit);
@@ -169,13 +169,10 @@ public abstract class Machine {
         }
     }
 
-    /**
-     * Compiled code that runs this machine's guest code in place of the interpreter (the jit engine),
-     * or null. Stepping never uses it: a single instruction is the interpreter's.
-     */
-    CompiledCode compiled;
-    /** Times compiled code stopped before an instruction of its own and handed it to the interpreter. */
-    long bailouts;
+    /** What runs this machine's guest code in place of the interpreter (the jit engine), or null. */
+    Accelerator accelerator;
+    /** Times compiled code stopped before an instruction of its own and handed it to the interpreter (written by that code). */
+    long deoptimisations;
 
     /**
      * The hot loop: the common operations, stopping before anything else (a first visit, a fault,
@@ -256,7 +253,7 @@ public abstract class Machine {
      */
     final void forget(int addr, int n) {
         for (int a = addr - (2 * maxLength - 1); a < addr + n; a++) code[(a & 0xFFFF) << 2] = K_UNDECODED;
-        if (compiled != null) compiled.forget(addr, n);
+        if (accelerator != null) accelerator.forget(addr, n);
     }
 
     // ------------------------------------------------------------------ stopping (cold paths of the cores; faults: Faults)
@@ -400,7 +397,7 @@ public abstract class Machine {
             for (int i = 0; i < decodedCount; i++) code[decoded[i] << 2] = K_UNDECODED;
         }
         decodedCount = 0;
-        if (compiled != null) compiled.clear();
+        if (accelerator != null) accelerator.clear();
         Arrays.fill(regs, 0);
         setFlags(0);
         regs[isa.registers().code("sp")] = STACK_TOP;

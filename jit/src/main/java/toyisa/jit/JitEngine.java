@@ -1,4 +1,4 @@
-package toyisa.vm;
+package toyisa.jit;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -6,6 +6,9 @@ import java.util.Comparator;
 import java.util.List;
 import toyisa.isa.Hex;
 import toyisa.isa.Instruction;
+import toyisa.vm.Accelerator;
+import toyisa.vm.Core;
+import toyisa.vm.Machine;
 
 /**
  * The jit engine on one machine: counts how often each block is entered, compiles a hot one into a
@@ -15,9 +18,12 @@ import toyisa.isa.Instruction;
  * region stops at the same instruction as the interpreter. Regions in use are linked: a direct
  * exit to another region in use calls it without coming back here ({@link LinkedRegion}).
  */
-final class JitEngine extends CompiledCode {
+final class JitEngine extends Accelerator {
 
-    private final Machine m;
+    private final Core core;
+    private final Machine machine;
+    private final int[] regs;
+    private final byte[] mem, marks;
     private final JitCpu cpu;
     private final Jit.Options options;
     private final LinkedRegion[] regions = new LinkedRegion[0x10000];
@@ -34,46 +40,50 @@ final class JitEngine extends CompiledCode {
     /** Chained entries of regions no longer in use. */
     private long chainedBefore;
 
-    JitEngine(Machine m, JitCpu cpu, Jit.Options options) {
-        this.m = m;
+    JitEngine(Core core, JitCpu cpu, Jit.Options options) {
+        this.core = core;
+        this.machine = core.machine();
+        this.regs = core.registers();
+        this.mem = core.memory();
+        this.marks = core.marks();
         this.cpu = cpu;
         this.options = options;
     }
 
     @Override
-    void execute(long limit) {
-        final Machine m = this.m;
-        while (m.steps < limit && m.outcome == Outcome.RUNNING) {
-            int pc = m.pc;
-            long left = limit - m.steps;
+    protected void execute(long limit) {
+        final Core m = this.core;
+        while (m.steps() < limit && m.running()) {
+            int pc = m.pc();
+            long left = limit - m.steps();
             LinkedRegion e = regions[pc];
             if (e == null && heat[pc] >= 0 && ++heat[pc] >= options.threshold()) e = compile(pc);
             if (e != null && left >= e.entryLength) {
                 e.uses++;
                 entries++;
-                int done = e.code.run(m, m.regs, m.mem, m.codeByte, (int) Math.min(left, Integer.MAX_VALUE), e.next, 0);
-                m.steps += done;
+                int done = e.code.run(machine, regs, mem, marks, (int) Math.min(left, Integer.MAX_VALUE), e.next, 0);
+                m.addSteps(done);
                 compiledInstructions += done;
                 if (done > 0) continue;
             }
             // Cold code, or what the region handed back: the interpreter, one block.
             int n = coldLength[pc];
             if (n == 0) coldLength[pc] = n = Region.block(m, cpu, pc).length() + 1;
-            long before = m.steps;
-            m.interpret(Math.min(limit, m.steps + Math.max(1, n - 1)));
-            interpretedInstructions += m.steps - before;
+            long before = m.steps();
+            m.interpret(Math.min(limit, m.steps() + Math.max(1, n - 1)));
+            interpretedInstructions += m.steps() - before;
         }
     }
 
     private LinkedRegion compile(int pc) {
         heat[pc] = Integer.MIN_VALUE; // compiled or refused: not counted again until the code changes
-        Region region = Region.form(m, cpu, pc);
+        Region region = Region.form(core, cpu, pc);
         if (region == null) return null;
-        CompiledRegions.Key key = CompiledRegions.key(m, region);
-        RegionCompiler.Compiled c = CompiledRegions.get(key);
+        RegionClasses.Key key = RegionClasses.key(core, region);
+        RegionClass c = RegionClasses.get(key);
         if (c == null) {
-            c = cpu.compiler(m, region).compile();
-            CompiledRegions.put(key, c);
+            c = cpu.compiler(core, region).compile();
+            RegionClasses.put(key, c);
         } else {
             reused++;
         }
@@ -121,7 +131,7 @@ final class JitEngine extends CompiledCode {
     }
 
     @Override
-    void forget(int addr, int n) {
+    protected void forget(int addr, int n) {
         long before = invalidated;
         for (int i = live.size() - 1; i >= 0; i--) {
             LinkedRegion e = live.get(i);
@@ -138,7 +148,7 @@ final class JitEngine extends CompiledCode {
     }
 
     @Override
-    void clear() {
+    protected void clear() {
         for (LinkedRegion e : live) {
             regions[e.region.entry] = null;
             chainedBefore += e.chained;
@@ -158,8 +168,8 @@ final class JitEngine extends CompiledCode {
         return n;
     }
 
-    long bailouts() {
-        return m.bailouts;
+    long deoptimisations() {
+        return core.deoptimisations();
     }
 
     long codeBytes() {
@@ -175,7 +185,7 @@ final class JitEngine extends CompiledCode {
     }
 
     /** The region's guest instructions beside its JVM bytecode, as the translation log shows host code. */
-    private void log(Region region, RegionCompiler.Compiled c) {
+    private void log(Region region, RegionClass c) {
         if (logFull) return;
         StringBuilder sb = new StringBuilder();
         sb.append("region ").append(compiled).append(" at ").append(Hex.addr(region.entry)).append(": ")
@@ -184,12 +194,12 @@ final class JitEngine extends CompiledCode {
         for (Region.Block b : region.blocks.values()) {
             sb.append("  block ").append(Hex.addr(b.start())).append(" (").append(b.length()).append(")\n");
             for (int at : b.slots()) {
-                Instruction insn = m.isa.decode(m.fetchMemory, at);
-                sb.append("    ").append(Hex.addr(at)).append("  ").append(m.isa.disassemble(insn)).append('\n');
-                if (cpu.fused(m.code[at << 2] & 0xFF)) {
+                Instruction insn = core.isa().decode(core.fetchMemory(), at);
+                sb.append("    ").append(Hex.addr(at)).append("  ").append(core.isa().disassemble(insn)).append('\n');
+                if (cpu.fused(core.code()[at << 2] & 0xFF)) {
                     int after = (at + insn.length()) & 0xFFFF;
-                    Instruction jump = m.isa.decode(m.fetchMemory, after);
-                    sb.append("    ").append(Hex.addr(after)).append("  ").append(m.isa.disassemble(jump)).append("   (fused)\n");
+                    Instruction jump = core.isa().decode(core.fetchMemory(), after);
+                    sb.append("    ").append(Hex.addr(after)).append("  ").append(core.isa().disassemble(jump)).append("   (fused)\n");
                 }
             }
         }

@@ -1,4 +1,4 @@
-package toyisa.vm;
+package toyisa.jit;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import toyisa.vm.Core;
 
 /**
  * A hot region of guest code, found by following the pre-decoded instructions from an entry:
@@ -50,7 +51,7 @@ final class Region {
     }
 
     /** The basic block at {@code start}; its length is 0 when the first instruction is the careful loop's. */
-    static Block block(Machine m, JitCpu cpu, int start) {
+    static Block block(Core m, JitCpu cpu, int start) {
         int[] slots = new int[MAX_BLOCK];
         int n = 0, length = 0, at = start;
         while (true) {
@@ -72,7 +73,7 @@ final class Region {
     }
 
     /** The region entered at {@code entry}, or null when there is nothing there to compile. */
-    static Region form(Machine m, JitCpu cpu, int entry) {
+    static Region form(Core m, JitCpu cpu, int entry) {
         Block first = block(m, cpu, entry);
         if (first.length() == 0) return null;
         Map<Integer, Block> blocks = new LinkedHashMap<>();

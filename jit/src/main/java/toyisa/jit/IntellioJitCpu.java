@@ -1,12 +1,15 @@
-package toyisa.vm;
+package toyisa.jit;
 
-import static toyisa.vm.IntellioMachine.*;
+import static toyisa.vm.IntellioKinds.*;
+
+import toyisa.vm.Core;
+import toyisa.vm.IntellioKinds;
 
 /** The Intellio core's pre-decoded kinds, as the jit engine reads them. */
-final class IntellioKinds extends JitCpu {
-    static final IntellioKinds CPU = new IntellioKinds();
+final class IntellioJitCpu extends JitCpu {
+    static final IntellioJitCpu CPU = new IntellioJitCpu();
 
-    private IntellioKinds() {}
+    private IntellioJitCpu() {}
 
     @Override
     boolean compiles(int kind) {
@@ -15,7 +18,7 @@ final class IntellioKinds extends JitCpu {
             case ADD_RR: case ADD_RI: case SUB_RR: case SUB_RI: case CMP_RR: case CMP_RI: case AND_RR: case AND_RI:
             case OR_RR: case OR_RI: case XOR_RR: case XOR_RI: case TEST_RR: case TEST_RI: case MUL_RR: case MUL_RI:
             case SHL_RI: case SHR_RI: case CMP_RR_J: case CMP_RI_J: case TEST_RR_J: case TEST_RI_J:
-            case NOT: case NEG: case PUSH: case POP: case XCHG: case IntellioMachine.NOP:
+            case NOT: case NEG: case PUSH: case POP: case XCHG: case IntellioKinds.NOP:
             case JMP: case JMP_R: case CALL: case CALL_R: case RET:
                 return true;
             default:
@@ -29,7 +32,7 @@ final class IntellioKinds extends JitCpu {
     }
 
     @Override
-    int bytes(Machine m, int at, int w) {
+    int bytes(Core m, int at, int w) {
         // The instruction's length in bits 8-11; a fused pair keeps its jump's in bits 12-15.
         return (w >>> 8 & 0xF) + (fused(w & 0xFF) ? w >>> 12 & 0xF : 0);
     }
@@ -46,12 +49,12 @@ final class IntellioKinds extends JitCpu {
     }
 
     @Override
-    int target(Machine m, int at, int w) {
-        return m.code[(at << 2) + 3];
+    int target(Core m, int at, int w) {
+        return m.code()[(at << 2) + 3];
     }
 
     @Override
-    RegionCompiler compiler(Machine m, Region region) {
+    RegionCompiler compiler(Core m, Region region) {
         return new IntellioCompiler(m, this, region);
     }
 }

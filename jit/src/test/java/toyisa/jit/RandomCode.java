@@ -1,4 +1,4 @@
-package toyisa.vm;
+package toyisa.jit;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -10,6 +10,7 @@ import toyisa.isa.IsaTable;
 import toyisa.isa.Operand;
 import toyisa.isa.Row;
 import toyisa.isa.Template;
+import toyisa.vm.Machine;
 
 /**
  * Random programs that loop, for either CPU: every form of its table with operands drawn to make

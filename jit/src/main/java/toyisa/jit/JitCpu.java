@@ -1,4 +1,8 @@
-package toyisa.vm;
+package toyisa.jit;
+
+import toyisa.armistice.Armistice;
+import toyisa.intellio.Intellio;
+import toyisa.vm.Core;
 
 /**
  * What the jit engine needs to know of one CPU's pre-decoded form (its core's kinds): which kinds
@@ -7,9 +11,8 @@ package toyisa.vm;
  */
 abstract class JitCpu {
     /** The kind word at {@code at}, decoding it as the core's careful loop would on a first visit. */
-    final int kindWord(Machine m, int at) {
-        int w = m.code[at << 2];
-        return w == Machine.K_UNDECODED ? m.decodeFused(at) : w;
+    final int kindWord(Core m, int at) {
+        return m.kindWord(at);
     }
 
     /** True for the kinds the core's fast loop executes (what a region may hold). */
@@ -19,19 +22,19 @@ abstract class JitCpu {
     abstract boolean fused(int kind);
 
     /** Bytes of the instruction in the slot (both instructions of a fused pair). */
-    abstract int bytes(Machine m, int at, int w);
+    abstract int bytes(Core m, int at, int w);
 
     /** How an instruction of this kind ends a block, or null when it does not. */
     abstract Region.End ends(int kind);
 
     /** The direct target of the jump, call or fused branch at {@code at}. */
-    abstract int target(Machine m, int at, int w);
+    abstract int target(Core m, int at, int w);
 
-    abstract RegionCompiler compiler(Machine m, Region region);
+    abstract RegionCompiler compiler(Core m, Region region);
 
-    static JitCpu of(Machine m) {
-        if (m instanceof ArmisticeMachine) return ArmisticeKinds.CPU;
-        if (m instanceof IntellioMachine) return IntellioKinds.CPU;
+    static JitCpu of(Core m) {
+        if (m.isa().machine() == Armistice.ISA.machine()) return ArmisticeJitCpu.CPU;
+        if (m.isa().machine() == Intellio.ISA.machine()) return IntellioJitCpu.CPU;
         return null;
     }
 }

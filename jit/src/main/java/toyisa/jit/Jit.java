@@ -1,4 +1,7 @@
-package toyisa.vm;
+package toyisa.jit;
+
+import toyisa.vm.Core;
+import toyisa.vm.Machine;
 
 /**
  * The jit engine: hot guest code compiled to JVM bytecode, which HotSpot compiles to machine code in
@@ -38,22 +41,21 @@ public final class Jit {
     /**
      * What the engine did: regions made (compiled, or reused from an earlier run of the same bytes), in use and their bytecode; regions dropped because
      * their code changed (invalidated) or the cache was full (evicted); times a region handed an
-     * instruction of its own back to the interpreter (bail-outs: faults, stores into code); guest
+     * instruction of its own back to the interpreter (deoptimisations: faults, stores into code); guest
      * instructions run compiled and interpreted; regions entered by the engine, and by a call from
      * another region (chained).
      */
-    public record Stats(long compiled, long reused, int live, long codeBytes, long invalidated, long evicted, long bailouts,
+    public record Stats(long compiled, long reused, int live, long codeBytes, long invalidated, long evicted, long deoptimisations,
                         long regionEntries, long compiledInstructions, long interpretedInstructions, long chainedEntries) {}
+
+    static {
+        FieldCheck.require(RegionCompiler.members()); // the generated code's names, against the real fields
+    }
 
     private final JitEngine engine;
 
     private Jit(JitEngine engine) {
         this.engine = engine;
-    }
-
-    /** True when the engine compiles this machine's code (both CPUs; the translator's host code runs on Armistice's). */
-    public static boolean compiles(Machine m) {
-        return JitCpu.of(m) != null;
     }
 
     /** True unless {@code TOYISA_JIT=off}. */
@@ -67,20 +69,21 @@ public final class Jit {
      * turned off or does not compile that CPU.
      */
     public static Jit attach(Machine m, Options options) {
-        if (!enabled() || !compiles(m)) return null;
-        JitEngine engine = new JitEngine(m, JitCpu.of(m), options);
-        m.compiled = engine;
-        return new Jit(engine);
+        return attach(Core.of(m), options);
     }
 
-    /** Attaches the engine to a binary translator's host CPU: the translated code is compiled in turn. */
-    public static Jit attach(HostCpu cpu, Options options) {
-        return attach(cpu.core(), options);
+    /** Attaches the engine to a core: a machine's, or a binary translator's host CPU (the translated code is compiled in turn). */
+    public static Jit attach(Core core, Options options) {
+        JitCpu cpu = JitCpu.of(core);
+        if (!enabled() || cpu == null) return null;
+        JitEngine engine = new JitEngine(core, cpu, options);
+        core.attach(engine);
+        return new Jit(engine);
     }
 
     public Stats stats() {
         JitEngine e = engine;
-        return new Stats(e.compiled, e.reused, e.liveRegions(), e.codeBytes(), e.invalidated, e.evicted, e.bailouts(), e.entries,
+        return new Stats(e.compiled, e.reused, e.liveRegions(), e.codeBytes(), e.invalidated, e.evicted, e.deoptimisations(), e.entries,
                 e.compiledInstructions, e.interpretedInstructions, e.chained());
     }
 
@@ -96,7 +99,7 @@ public final class Jit {
                 "jit: %s (%d of them compiled before, by an earlier run; %d in use, %d bytes of bytecode), %d invalidated, %d evicted, %s (bail-outs to the interpreter);%n"
                         + "     %d guest instructions compiled, %d interpreted, %s, %s%n",
                 count(s.compiled(), "region"), s.reused(), s.live(), s.codeBytes(), s.invalidated(), s.evicted(),
-                count(s.bailouts(), "deoptimisation"), s.compiledInstructions(), s.interpretedInstructions(), count(s.regionEntries(), "region entry"),
+                count(s.deoptimisations(), "deoptimisation"), s.compiledInstructions(), s.interpretedInstructions(), count(s.regionEntries(), "region entry"),
                 count(s.chainedEntries(), "chained call"));
     }
 

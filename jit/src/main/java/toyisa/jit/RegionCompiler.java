@@ -1,13 +1,13 @@
-package toyisa.vm;
+package toyisa.jit;
 
 import static org.objectweb.asm.Opcodes.*;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.objectweb.asm.ClassReader;
@@ -15,6 +15,9 @@ import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.util.TraceClassVisitor;
+import toyisa.vm.CompareBranch;
+import toyisa.vm.Core;
+import toyisa.vm.Machine;
 
 /**
  * Compiles a {@link Region} to one JVM method, {@link RegionCode#run}: each guest register a local
@@ -26,8 +29,16 @@ import org.objectweb.asm.util.TraceClassVisitor;
  */
 abstract class RegionCompiler {
     static final String MACHINE = "toyisa/vm/Machine";
-    private static final String LINKED = "toyisa/vm/LinkedRegion";
+    private static final String LINKED = "toyisa/jit/LinkedRegion", REGION_CODE = "toyisa/jit/RegionCode";
     private static final String DESC = "(Ltoyisa/vm/Machine;[I[B[BI[L" + LINKED + ";I)I";
+    // What the generated code names beyond the cores' flags: checked when the jit loads (FieldCheck).
+    private static final FieldCheck.Member PC = new FieldCheck.Member(MACHINE, "pc", "I"),
+            DEOPTIMISATIONS = new FieldCheck.Member(MACHINE, "deoptimisations", "J"),
+            CODE = new FieldCheck.Member(LINKED, "code", "L" + REGION_CODE + ";"),
+            LINKS = new FieldCheck.Member(LINKED, "next", "[L" + LINKED + ";"),
+            USES = new FieldCheck.Member(LINKED, "uses", "J"),
+            CHAINED = new FieldCheck.Member(LINKED, "chained", "J"),
+            RUN = new FieldCheck.Member(REGION_CODE, "run", DESC);
     // Locals of run(mc, r, m, cb, room, next, depth), then the method's own.
     static final int MC = 1, R = 2, M = 3, CB = 4, ROOM = 5, NEXT = 6, DEPTH = 7,
             LEFT = 8, NPC = 9, A = 10, B = 11, TARGET = 12, LINK = 13, CALLEE = 14, REG0 = 15;
@@ -35,13 +46,8 @@ abstract class RegionCompiler {
     /** One of the core's flag fields, kept in a local of the region while it runs. */
     record Flag(String field, String desc) {}
 
-    /**
-     * A compiled region: the code to call, its method's bytecode length, the class file (for the log),
-     * and the guest address of each direct exit, by exit number (what {@link LinkedRegion#next} links).
-     */
-    record Compiled(RegionCode code, int bytecodeSize, byte[] classBytes, int[] exits) {}
-
-    final Machine machine;
+    /** The core's pre-decoded slots. */
+    final int[] code;
     final JitCpu cpu;
     final Region region;
     MethodVisitor mv;
@@ -54,16 +60,31 @@ abstract class RegionCompiler {
     /** Bits of the {@link #flagFields} the region writes or reads, each in its local ({@link #flag}) from entry to exit. */
     private final int flagsUsed;
 
-    RegionCompiler(Machine machine, JitCpu cpu, Region region, int registers) {
-        this.machine = machine;
+    RegionCompiler(Core core, JitCpu cpu, Region region, int registers) {
+        this.code = core.code();
         this.cpu = cpu;
         this.region = region;
         this.written = new boolean[registers];
         int used = 0;
         for (Region.Block b : region.blocks.values())
-            for (int at : b.slots()) used |= flagsUsed(machine.code[at << 2] & 0xFF);
+            for (int at : b.slots()) used |= flagsUsed(code[at << 2] & 0xFF);
         this.flagsUsed = used;
-        this.className = String.format(Locale.ROOT, "toyisa/vm/Compiled%sRegion%04X", machine.isa.name(), region.entry);
+        this.className = String.format(Locale.ROOT, "toyisa/vm/%sRegion%04X", core.isa().name(), region.entry);
+    }
+
+    /** Every field and method the generated code of either CPU names. */
+    static List<FieldCheck.Member> members() {
+        List<FieldCheck.Member> all = new ArrayList<>(List.of(PC, DEOPTIMISATIONS, CODE, LINKS, USES, CHAINED, RUN));
+        all.addAll(ArmisticeCompiler.members());
+        all.addAll(IntellioCompiler.members());
+        return all;
+    }
+
+    /** The fields of {@code core} that hold the flags, as members. */
+    static List<FieldCheck.Member> members(String core, Flag[] flags) {
+        List<FieldCheck.Member> all = new ArrayList<>();
+        for (Flag f : flags) all.add(new FieldCheck.Member(core, f.field(), f.desc()));
+        return all;
     }
 
     /** The core's flag fields, in the order of {@link #flag}. */
@@ -102,14 +123,14 @@ abstract class RegionCompiler {
         return w.toString();
     }
 
-    final Compiled compile() {
+    final RegionClass compile() {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
             @Override
             protected String getCommonSuperClass(String a, String b) {
                 return "java/lang/Object"; // the method's references never merge two different types
             }
         };
-        cw.visit(V17, ACC_FINAL | ACC_SUPER, className, null, "java/lang/Object", new String[] {"toyisa/vm/RegionCode"});
+        cw.visit(V17, ACC_FINAL | ACC_SUPER, className, null, "java/lang/Object", new String[] {REGION_CODE});
         MethodVisitor init = cw.visitMethod(0, "<init>", "()V", null, null);
         init.visitCode();
         init.visitVarInsn(ALOAD, 0);
@@ -162,7 +183,7 @@ abstract class RegionCompiler {
         }
         mv.visitVarInsn(ALOAD, MC);
         mv.visitVarInsn(ILOAD, NPC);
-        mv.visitFieldInsn(PUTFIELD, MACHINE, "pc", "I");
+        field(PUTFIELD, PC);
         chain();
         mv.visitVarInsn(ILOAD, ROOM);
         mv.visitVarInsn(ILOAD, LEFT);
@@ -173,9 +194,8 @@ abstract class RegionCompiler {
         cw.visitEnd();
         byte[] bytes = cw.toByteArray();
         try {
-            MethodHandles.Lookup hidden = MethodHandles.lookup().defineHiddenClass(bytes, false);
-            RegionCode code = (RegionCode) hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class)).invoke();
-            return new Compiled(code, bytecodeSize(bytes), bytes, exits.keySet().stream().mapToInt(Integer::intValue).toArray());
+            RegionCode code = (RegionCode) Core.instantiate(bytes);
+            return new RegionClass(code, bytecodeSize(bytes), bytes, exits.keySet().stream().mapToInt(Integer::intValue).toArray());
         } catch (Throwable e) {
             throw new IllegalStateException("cannot load the compiled region at " + Integer.toHexString(region.entry), e);
         }
@@ -199,15 +219,15 @@ abstract class RegionCompiler {
             mark(calls[i]);
             mv.visitVarInsn(ALOAD, NEXT); push(i); op(AALOAD); mv.visitVarInsn(ASTORE, CALLEE);
             mv.visitVarInsn(ALOAD, CALLEE); jump(IFNULL, plain);
-            count(CALLEE, "uses");
-            count(CALLEE, "chained");
+            count(CALLEE, USES);
+            count(CALLEE, CHAINED);
             load(ROOM); load(LEFT); op(ISUB);
-            mv.visitVarInsn(ALOAD, CALLEE); mv.visitFieldInsn(GETFIELD, LINKED, "code", "Ltoyisa/vm/RegionCode;");
+            mv.visitVarInsn(ALOAD, CALLEE); field(GETFIELD, CODE);
             mv.visitVarInsn(ALOAD, MC); mv.visitVarInsn(ALOAD, R); mv.visitVarInsn(ALOAD, M); mv.visitVarInsn(ALOAD, CB);
             load(LEFT);
-            mv.visitVarInsn(ALOAD, CALLEE); mv.visitFieldInsn(GETFIELD, LINKED, "next", "[L" + LINKED + ";");
+            mv.visitVarInsn(ALOAD, CALLEE); field(GETFIELD, LINKS);
             load(DEPTH); push(1); op(IADD);
-            mv.visitMethodInsn(INVOKEINTERFACE, "toyisa/vm/RegionCode", "run", DESC, true);
+            mv.visitMethodInsn(INVOKEINTERFACE, RUN.owner(), RUN.name(), RUN.desc(), true);
             op(IADD);
             op(IRETURN);
         }
@@ -215,13 +235,17 @@ abstract class RegionCompiler {
     }
 
     /** callee.field++ (a long of the {@link LinkedRegion} in local {@code local}). */
-    private void count(int local, String field) {
+    private void count(int local, FieldCheck.Member field) {
         mv.visitVarInsn(ALOAD, local);
         op(DUP);
-        mv.visitFieldInsn(GETFIELD, LINKED, field, "J");
+        field(GETFIELD, field);
         op(LCONST_1);
         op(LADD);
-        mv.visitFieldInsn(PUTFIELD, LINKED, field, "J");
+        field(PUTFIELD, field);
+    }
+
+    private void field(int opcode, FieldCheck.Member field) {
+        mv.visitFieldInsn(opcode, field.owner(), field.name(), field.desc());
     }
 
     /** The length of the {@code run} method's code, in bytes: what HotSpot's limits on compiled methods count. */
@@ -270,8 +294,8 @@ abstract class RegionCompiler {
         int done = 0;
         for (int at : b.slots()) {
             int slot = at << 2;
-            int w = machine.code[slot];
-            instruction(b, at, done, w, machine.code[slot + 1], machine.code[slot + 2], machine.code[slot + 3]);
+            int w = code[slot];
+            instruction(b, at, done, w, code[slot + 1], code[slot + 2], code[slot + 3]);
             done += cpu.fused(w & 0xFF) ? 2 : 1;
         }
         if (b.end() == Region.End.FALL_THROUGH || b.end() == Region.End.HAND_BACK) go(b.next());
@@ -317,10 +341,10 @@ abstract class RegionCompiler {
     final void bail(Region.Block b, int at, int done) {
         mv.visitVarInsn(ALOAD, MC);
         mv.visitInsn(DUP);
-        mv.visitFieldInsn(GETFIELD, MACHINE, "bailouts", "J");
+        field(GETFIELD, DEOPTIMISATIONS);
         mv.visitInsn(LCONST_1);
         mv.visitInsn(LADD);
-        mv.visitFieldInsn(PUTFIELD, MACHINE, "bailouts", "J");
+        field(PUTFIELD, DEOPTIMISATIONS);
         leave(at, b.length() - done);
     }
 

@@ -1,4 +1,4 @@
-package toyisa.vm;
+package toyisa.jit;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,7 +26,7 @@ class JitDifferentialTest {
         Assumptions.assumeTrue(System.getProperty("toyisa.jit.cpu", cpu).equals(cpu), "only " + System.getProperty("toyisa.jit.cpu"));
         Isa isa = Isa.byName(cpu);
         Random rnd = new Random(20261201);
-        long compiled = 0, compiledInstructions = 0, bailouts = 0, invalidated = 0;
+        long compiled = 0, compiledInstructions = 0, deoptimisations = 0, invalidated = 0;
         for (int i = 0; i < PROGRAMS; i++) {
             long seed = rnd.nextLong();
             boolean smc = i % 4 == 3;
@@ -36,15 +36,15 @@ class JitDifferentialTest {
             Jit.Stats s = SameRun.check(cpu, "seed " + seed + (smc ? " (self-modifying)" : "") + " budget " + budget, p, budget, o);
             compiled += s.compiled();
             compiledInstructions += s.compiledInstructions();
-            bailouts += s.bailouts();
+            deoptimisations += s.deoptimisations();
             invalidated += s.invalidated();
         }
-        System.out.printf(java.util.Locale.ROOT, "%s: %,d programs agree; %,d regions compiled, %,d guest instructions run compiled, %,d bail-outs, %,d invalidations%n",
-                cpu, PROGRAMS, compiled, compiledInstructions, bailouts, invalidated);
-        // The comparison means something only if compiled code really ran, bailed and was invalidated.
+        System.out.printf(java.util.Locale.ROOT, "%s: %,d programs agree; %,d regions compiled, %,d guest instructions run compiled, %,d deoptimisations, %,d invalidations%n",
+                cpu, PROGRAMS, compiled, compiledInstructions, deoptimisations, invalidated);
+        // The comparison means something only if compiled code really ran, deoptimised and was invalidated.
         assertTrue(compiled > PROGRAMS / 2, "regions compiled: " + compiled);
         assertTrue(compiledInstructions > 10L * PROGRAMS, "instructions run compiled: " + compiledInstructions);
-        assertTrue(bailouts > 0, "bail-outs: " + bailouts);
+        assertTrue(deoptimisations > 0, "deoptimisations: " + deoptimisations);
         assertTrue(invalidated > 0, "invalidations: " + invalidated);
     }
 

@@ -1,11 +1,14 @@
-package toyisa.vm;
+package toyisa.translate;
 
 import java.io.InputStream;
-import java.util.Arrays;
 import java.util.function.Consumer;
+import toyisa.vm.Core;
+import toyisa.vm.FaultReport;
+import toyisa.vm.Machine;
+import toyisa.vm.Outcome;
 
 /**
- * The Armistice interpreter core as a binary translator's host CPU (module {@code translator}).
+ * An interpreter core as the binary translator's host CPU ({@link Core#host}).
  *
  * <p>A guest's 64 KiB and a code cache cannot share one 64 KiB address space, so in this mode the
  * core fetches its instructions from a separate <em>code memory</em> (the translator's code cache)
@@ -24,10 +27,9 @@ import java.util.function.Consumer;
  */
 public final class HostCpu {
     /** Told about every data store into a byte marked in {@link #marks()}, after the bytes are written. */
-    public interface StoreWatcher {
-        void stored(int address, int length);
-    }
+    public interface StoreWatcher extends Core.StoreWatcher {}
 
+    private final Core core;
     private final Machine m;
 
     /**
@@ -45,42 +47,38 @@ public final class HostCpu {
      * ({@link #hostMemory()}), which its absolute forms address: the guest owns all of data memory.
      */
     public HostCpu(toyisa.isa.Isa host, byte[] codeMemory, StoreWatcher watcher) {
-        if (codeMemory.length != 0x10000) throw new IllegalArgumentException("code memory must be 64 KiB");
-        m = Machine.create(host);
-        if (m instanceof IntellioMachine im) im.hostMemory = new byte[0x10000];
-        m.fetchMemory = codeMemory;
-        m.storeWatcher = watcher;
-        m.budget = Long.MAX_VALUE;
+        core = Core.host(host, codeMemory, watcher);
+        m = core.machine();
     }
 
     /** The data memory: the guest's 64 KiB (live, not a copy). */
     public byte[] memory() {
-        return m.mem;
+        return core.memory();
     }
 
     /** The host's own memory (live), which an Intellio host's absolute forms address; null on Armistice. */
     public byte[] hostMemory() {
-        return m instanceof IntellioMachine im ? im.hostMemory : null;
+        return core.hostMemory();
     }
 
-    /** The core itself, for the jit engine (same package) to attach to. */
-    Machine core() {
-        return m;
+    /** The core itself, for an engine (the jit) to attach to. */
+    public Core core() {
+        return core;
     }
 
     /** One byte per data address: 1 where a store must be reported to the watcher (live). */
     public byte[] marks() {
-        return m.codeByte;
+        return core.marks();
     }
 
     /** The register file r0..r15 (live; slot 16 is where writes to r0 go). */
     public int[] registers() {
-        return m.regs;
+        return core.registers();
     }
 
     /** Runs host code from {@code hostPc} until a {@code halt}, a fault, a HAL exit or the output cap. */
     public Outcome run(int hostPc) {
-        return run(hostPc, Long.MAX_VALUE - m.steps);
+        return run(hostPc, Long.MAX_VALUE - core.steps());
     }
 
     /**
@@ -89,29 +87,29 @@ public final class HostCpu {
      */
     public Outcome run(int hostPc, long maxSteps) {
         m.resume();
-        m.pc = hostPc & 0xFFFF;
-        m.execute(m.steps + maxSteps);
-        return m.outcome;
+        m.setPc(hostPc);
+        core.execute(core.steps() + maxSteps);
+        return core.outcome();
     }
 
     /** Where the core stopped: the faulting instruction, or just past a {@code halt} or {@code int}. */
     public int pc() {
-        return m.pc;
+        return core.pc();
     }
 
     /** Host instructions executed so far. */
     public long steps() {
-        return m.steps;
+        return core.steps();
     }
 
     /** The host-level fault report after {@link Outcome#FAULT} (host PC, kind, data address, detail). */
     public FaultReport fault() {
-        return m.fault;
+        return core.fault();
     }
 
     /** The exit status after {@link Outcome#EXIT} or {@link Outcome#OUTPUT_CAP}. */
     public int exitStatus() {
-        return m.exitStatus;
+        return core.exitStatus();
     }
 
     /** Host flags, N Z C V or Z S C O (bits 3..0). */
@@ -121,23 +119,20 @@ public final class HostCpu {
 
     /** The code memory at {@code address..address+length-1} changed: decode it again when reached. */
     public void forgetCode(int address, int length) {
-        m.forget(address, length);
+        core.forget(address, length);
     }
 
     /** The whole code memory changed (the code cache was flushed). */
     public void forgetAllCode() {
-        Arrays.fill(m.code, K_UNDECODED_VALUE);
-        if (m.compiled != null) m.compiled.clear();
+        core.forgetAll();
     }
-
-    private static final int K_UNDECODED_VALUE = Machine.K_UNDECODED;
 
     public String output() {
         return m.output();
     }
 
     public int outputLength() {
-        return m.out.length();
+        return core.outputLength();
     }
 
     public void setOutputCap(int cap) {
@@ -154,7 +149,7 @@ public final class HostCpu {
 
     /** How many bytes of standard input the HAL has consumed. */
     public int inputPosition() {
-        return m.in.position();
+        return core.inputPosition();
     }
 
     public void setOutputEcho(Consumer<String> echo) {

@@ -1,9 +1,12 @@
-package toyisa.vm;
+package toyisa.jit;
 
 import static org.objectweb.asm.Opcodes.*;
-import static toyisa.vm.ArmisticeMachine.*;
+import static toyisa.vm.ArmisticeKinds.*;
 
+import java.util.List;
 import org.objectweb.asm.Label;
+import toyisa.vm.ArmisticeKinds;
+import toyisa.vm.Core;
 
 /**
  * Armistice instructions in bytecode, as {@code ArmisticeMachine.executeFast} does them: big-endian
@@ -13,11 +16,12 @@ import org.objectweb.asm.Label;
 final class ArmisticeCompiler extends RegionCompiler {
     private static final int TST_B = 0x10000;
     private static final int SP = 15;
+    private static final String CORE = "toyisa/vm/ArmisticeMachine";
     private static final Flag[] FLAGS = {new Flag("fa", "I"), new Flag("fb", "I"), new Flag("lazy", "Z")};
     private static final int FA = 0, FB = 1, LAZY = 2;
 
-    ArmisticeCompiler(Machine machine, JitCpu cpu, Region region) {
-        super(machine, cpu, region, 16);
+    ArmisticeCompiler(Core core, JitCpu cpu, Region region) {
+        super(core, cpu, region, 16);
     }
 
     @Override
@@ -50,7 +54,12 @@ final class ArmisticeCompiler extends RegionCompiler {
 
     @Override
     String machineClass() {
-        return "toyisa/vm/ArmisticeMachine";
+        return CORE;
+    }
+
+    /** The members of the core the generated code names. */
+    static List<FieldCheck.Member> members() {
+        return members(CORE, FLAGS);
     }
 
     @Override
@@ -62,7 +71,7 @@ final class ArmisticeCompiler extends RegionCompiler {
     void instruction(Region.Block b, int at, int done, int w, int x, int y, int z) {
         int next = (at + 4) & 0xFFFF;
         switch (w & 0xFF) {
-            case ArmisticeMachine.NOP: return;
+            case ArmisticeKinds.NOP: return;
             case MOV: reg(y); store(x); return;
             case MOVI: push(z); store(x); return;
             case ADD3: reg(y); reg(z); op(IADD); mask(); store(x); return;
@@ -102,17 +111,17 @@ final class ArmisticeCompiler extends RegionCompiler {
             case TSTI_J: reg(y); push(z); op(IAND); push(TST_B); fusedBranch(w >>> 16, x, (at + 8) & 0xFFFF); return;
             case NOT: reg(y); push(-1); op(IXOR); mask(); store(x); return;
             case NEG: reg(y); op(INEG); mask(); store(x); return;
-            case ArmisticeMachine.SWAP: reg(y); push(8); op(IUSHR); reg(y); push(8); op(ISHL); op(IOR); mask(); store(x); return;
+            case ArmisticeKinds.SWAP: reg(y); push(8); op(IUSHR); reg(y); push(8); op(ISHL); op(IOR); mask(); store(x); return;
             case LD: address(y, z); check(b, at, done, true, false); word(); store(x); return;
             case LDB: address(y, z); check(b, at, done, false, false); loadByte(0); store(x); return;
             case ST: address(y, z); check(b, at, done, true, true); reg(x); storeWord(); return;
             case STB: address(y, z); check(b, at, done, false, true); reg(x); save(B); storeByte(0, B, 0); return;
             case PUSH: pushWord(b, at, done, () -> reg(y)); return;
-            case ArmisticeMachine.POP: popWord(b, at, done); store(x); return;
+            case ArmisticeKinds.POP: popWord(b, at, done); store(x); return;
             case JMP: go(z); return;
             case JMP_R: reg(y); leaveTo(); return;
             case CALL: case CALL_R: call(b, at, done, (w & 0xFF) == CALL_R, y, z, next); return;
-            case ArmisticeMachine.RET: ret(b, at, done); return;
+            case ArmisticeKinds.RET: ret(b, at, done); return;
             default:
                 throw new IllegalStateException("not a compiled kind: " + (w & 0xFF));
         }

@@ -1,9 +1,12 @@
-package toyisa.vm;
+package toyisa.jit;
 
 import static org.objectweb.asm.Opcodes.*;
-import static toyisa.vm.IntellioMachine.*;
+import static toyisa.vm.IntellioKinds.*;
 
+import java.util.List;
 import org.objectweb.asm.Label;
+import toyisa.vm.Core;
+import toyisa.vm.IntellioKinds;
 
 /**
  * Intellio instructions in bytecode, as {@code IntellioMachine.executeFast} does them: variable
@@ -12,12 +15,15 @@ import org.objectweb.asm.Label;
  * ({@code fz fs fc fo} with {@code fb = EXPLICIT}), in locals while the region runs.
  */
 final class IntellioCompiler extends RegionCompiler {
+    private static final String CORE = "toyisa/vm/IntellioMachine";
+    /** The core's {@code overflow(a, b)}: O of a - b. */
+    private static final FieldCheck.Member OVERFLOW = new FieldCheck.Member(CORE, "overflow", "(II)I");
     private static final Flag[] FLAGS = {new Flag("fa", "I"), new Flag("fb", "I"), new Flag("fz", "I"), new Flag("fs", "I"),
             new Flag("fc", "I"), new Flag("fo", "I")};
     private static final int FA = 0, FB = 1, FZ = 2, FS = 3, FC = 4, FO = 5;
 
-    IntellioCompiler(Machine machine, JitCpu cpu, Region region) {
-        super(machine, cpu, region, 9);
+    IntellioCompiler(Core core, JitCpu cpu, Region region) {
+        super(core, cpu, region, 9);
     }
 
     @Override
@@ -56,7 +62,14 @@ final class IntellioCompiler extends RegionCompiler {
 
     @Override
     String machineClass() {
-        return "toyisa/vm/IntellioMachine";
+        return CORE;
+    }
+
+    /** The members of the core the generated code names. */
+    static List<FieldCheck.Member> members() {
+        List<FieldCheck.Member> all = members(CORE, FLAGS);
+        all.add(OVERFLOW);
+        return all;
     }
 
     @Override
@@ -99,13 +112,13 @@ final class IntellioCompiler extends RegionCompiler {
             case NOT: reg(x); push(-1); op(IXOR); mask(); store(x); return;
             case NEG: neg(x); return;
             case PUSH: pushWord(b, at, done, () -> reg(x)); return; // read before sp is stored: push sp pushes the old sp
-            case IntellioMachine.POP: popWord(b, at, done); store(x); return;
+            case IntellioKinds.POP: popWord(b, at, done); store(x); return;
             case XCHG: reg(0); save(A); reg(y); store(0); load(A); store(y); return;
-            case IntellioMachine.NOP: return;
+            case IntellioKinds.NOP: return;
             case JMP: go(z); return;
             case JMP_R: reg(y); leaveTo(); return;
             case CALL: case CALL_R: call(b, at, done, (w & 0xFF) == CALL_R, y, z, next); return;
-            case IntellioMachine.RET: ret(b, at, done); return;
+            case IntellioKinds.RET: ret(b, at, done); return;
             default:
                 throw new IllegalStateException("not a compiled kind: " + (w & 0xFF));
         }
@@ -139,7 +152,7 @@ final class IntellioCompiler extends RegionCompiler {
         push(EXPLICIT);
         jump(IF_ICMPEQ, explicit);
         load(flag(FA)); load(flag(FB));
-        mv.visitMethodInsn(INVOKESTATIC, machineClass(), "overflow", "(II)I", false);
+        mv.visitMethodInsn(INVOKESTATIC, OVERFLOW.owner(), OVERFLOW.name(), OVERFLOW.desc(), false);
         save(flag(FO));
         push(EXPLICIT); save(flag(FB));
         mark(explicit);

@@ -1,8 +1,9 @@
-package toyisa.vm;
+package toyisa.jit;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import toyisa.vm.Core;
 
 /**
  * The compiled regions of every machine in this JVM, by what they were compiled from: the entry
@@ -11,7 +12,7 @@ import java.util.Map;
  * cold) on every load. Bounded, least recently used first out: a region nobody holds any more is
  * a hidden class the JVM unloads.
  */
-final class CompiledRegions {
+final class RegionClasses {
     static final int MAX_REGIONS = 4096;
     static final long MAX_BYTES = 32L << 20;
 
@@ -36,18 +37,18 @@ final class CompiledRegions {
         }
     }
 
-    private static final Map<Key, RegionCompiler.Compiled> CACHE = new LinkedHashMap<>(256, 0.75f, true);
+    private static final Map<Key, RegionClass> CACHE = new LinkedHashMap<>(256, 0.75f, true);
     private static long bytes;
 
-    private CompiledRegions() {}
+    private RegionClasses() {}
 
     /** The key of a region formed on {@code m}: entry, then per block its start, size and bytes. */
-    static Key key(Machine m, Region region) {
+    static Key key(Core m, Region region) {
         int n = 3;
         for (Region.Block b : region.blocks.values()) n += 4 + 8 * b.slots().length;
         byte[] k = new byte[n];
         int p = 0;
-        k[p++] = (byte) m.isa.machine(); // the same bytes are other code on the other CPU
+        k[p++] = (byte) m.isa().machine(); // the same bytes are other code on the other CPU
         k[p++] = (byte) (region.entry >>> 8);
         k[p++] = (byte) region.entry;
         for (Region.Block b : region.blocks.values()) {
@@ -57,17 +58,17 @@ final class CompiledRegions {
             k[p++] = (byte) b.slots().length;
             for (int at : b.slots()) {
                 // A slot's code depends on its four bytes and, for a compare, on the jump after it.
-                for (int i = 0; i < 8; i++) k[p++] = m.fetchMemory[(at + i) & 0xFFFF];
+                for (int i = 0; i < 8; i++) k[p++] = m.fetchMemory()[(at + i) & 0xFFFF];
             }
         }
         return new Key(Arrays.copyOf(k, p));
     }
 
-    static synchronized RegionCompiler.Compiled get(Key key) {
+    static synchronized RegionClass get(Key key) {
         return CACHE.get(key);
     }
 
-    static synchronized void put(Key key, RegionCompiler.Compiled c) {
+    static synchronized void put(Key key, RegionClass c) {
         if (CACHE.put(key, c) == null) bytes += c.bytecodeSize();
         var it = CACHE.values().iterator();
         while ((CACHE.size() > MAX_REGIONS || bytes > MAX_BYTES) && it.hasNext()) {

@@ -1,17 +1,20 @@
-package toyisa.vm;
+package toyisa.jit;
 
-import static toyisa.vm.ArmisticeMachine.*;
+import static toyisa.vm.ArmisticeKinds.*;
+
+import toyisa.vm.ArmisticeKinds;
+import toyisa.vm.Core;
 
 /** The Armistice core's pre-decoded kinds, as the jit engine reads them. */
-final class ArmisticeKinds extends JitCpu {
-    static final ArmisticeKinds CPU = new ArmisticeKinds();
+final class ArmisticeJitCpu extends JitCpu {
+    static final ArmisticeJitCpu CPU = new ArmisticeJitCpu();
 
-    private ArmisticeKinds() {}
+    private ArmisticeJitCpu() {}
 
     @Override
     boolean compiles(int kind) {
         switch (kind) {
-            case ArmisticeMachine.NOP: case MOV: case MOVI: case ADD3: case SUB3: case AND3: case OR3: case XOR3: case SHL3:
+            case ArmisticeKinds.NOP: case MOV: case MOVI: case ADD3: case SUB3: case AND3: case OR3: case XOR3: case SHL3:
             case SHR3: case SAR3: case MUL3: case DIVU3: case REMU3: case ADDI: case SUBI: case ANDI: case ORI:
             case XORI: case SHLI: case SHRI: case SARI: case MULI: case CMP: case CMPI: case TST: case TSTI:
             case CMP_J: case CMPI_J: case TST_J: case TSTI_J: case NOT: case NEG: case SWAP:
@@ -29,7 +32,7 @@ final class ArmisticeKinds extends JitCpu {
     }
 
     @Override
-    int bytes(Machine m, int at, int w) {
+    int bytes(Core m, int at, int w) {
         return fused(w & 0xFF) ? 8 : 4;
     }
 
@@ -45,13 +48,13 @@ final class ArmisticeKinds extends JitCpu {
     }
 
     @Override
-    int target(Machine m, int at, int w) {
+    int target(Core m, int at, int w) {
         // A fused pair keeps the jump's target in x; jmp and call keep theirs in z.
-        return m.code[(at << 2) + (fused(w & 0xFF) ? 1 : 3)];
+        return m.code()[(at << 2) + (fused(w & 0xFF) ? 1 : 3)];
     }
 
     @Override
-    RegionCompiler compiler(Machine m, Region region) {
+    RegionCompiler compiler(Core m, Region region) {
         return new ArmisticeCompiler(m, this, region);
     }
 }
