@@ -6,7 +6,7 @@ import java.util.Map;
 import toyisa.vm.Core;
 
 /**
- * The compiled regions of every machine in this JVM, by what they were compiled from: the entry
+ * The region classes ({@link RegionClass}) of every machine in this JVM, by what they were made from: the entry
  * and the bytes of each block at its address. A grading run loads the same binary again and again;
  * its hot code is compiled once and stays compiled by HotSpot, instead of being made anew (and run
  * cold) on every load. Bounded, least recently used first out: a region nobody holds any more is
@@ -75,9 +75,5 @@ final class RegionClasses {
             bytes -= it.next().bytecodeSize();
             it.remove();
         }
-    }
-
-    static synchronized int size() {
-        return CACHE.size();
     }
 }
