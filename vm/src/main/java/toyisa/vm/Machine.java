@@ -39,11 +39,12 @@ import toyisa.isa.Isa;
  * {@link #codeByte} marks every byte that belongs to some pre-decoded instruction. A store checks
  * that mark (one array load); only when it hits code does it drop the pre-decoded entries that could
  * contain the byte, so the next fetch decodes the new bytes. Decoding starts wherever the PC is,
- * including the middle of another instruction, exactly as the hardware would.
+ * including the middle of another instruction, exactly as the hardware would; so do the host's
+ * writes ({@link #writeByte}, from the REPL and tools).
  *
- * <h2>State access</h2>
- * {@link #pc()}, {@link #register(int)}, {@link #flags()}, {@link #readByte(int)} and their setters
- * let the REPL and tools inspect and change the machine; host writes invalidate pre-decoded code too.
+ * <h2>Engines</h2>
+ * What runs guest code beside the interpreter (the jit) sees the core through {@link Core} and
+ * takes over {@link #run()} as an {@link Accelerator}.
  */
 public abstract class Machine {
     /** Raw binaries are loaded and entered here, like an MS-DOS {@code .COM} file. */
@@ -76,13 +77,9 @@ public abstract class Machine {
     final int[] code = new int[0x10000 * 4];
     /** 1 where a byte belongs to a pre-decoded instruction. */
     final byte[] codeByte = new byte[0x10000];
-    /**
-     * Where instructions are fetched from: {@link #mem}, or — when a binary translator runs its host
-     * code on this core (see {@link Core#host}) — a separate code memory, while loads and stores still
-     * go to {@link #mem}. Read only when decoding, never on the hot path.
-     */
+    /** Where instructions are fetched from when decoding: {@link #mem}, or a host CPU's code memory ({@link Core#host}). */
     byte[] fetchMemory = mem;
-    /** Set by {@link Core#host}: told about stores into marked bytes instead of forgetting pre-decoded code. */
+    /** A host CPU's ({@link Core#host}): told about stores into marked bytes instead of forgetting pre-decoded code. */
     Core.StoreWatcher storeWatcher;
     /** Register file; cores may keep extra slots past the visible registers (a write sink, a zero). */
     final int[] regs;
@@ -105,11 +102,7 @@ public abstract class Machine {
     Consumer<String> echo;
     GuestInput in = new GuestInput(new byte[0]);
 
-    /**
-     * The program {@link #load(Program)} loaded, while the host has changed nothing since (no
-     * {@code writeByte}, {@code setRegister}, {@code setPc}, {@code resume}): then a fault can be
-     * explained by running the program again (see {@link Postmortem}). Null otherwise.
-     */
+    /** The program loaded while the host has changed nothing since: a fault is then explained by a replay ({@link Postmortem}). */
     Program replayable;
 
     // Addresses decoded since the last reset, so a reset clears only those entries.

@@ -1,4 +1,4 @@
-package toyisa.vm;
+package toyisa.vm.exec;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -13,6 +13,10 @@ import toyisa.container.FormatException;
 import toyisa.container.Txf;
 import toyisa.container.TxfImage;
 import toyisa.intellio.Intellio;
+import toyisa.vm.Loader;
+import toyisa.vm.Machine;
+import toyisa.vm.Print42Test;
+import toyisa.vm.Program;
 
 /** The loader, the exec rules and the binfmt registry of isa.md section 5. */
 class ExecTest {

@@ -1,4 +1,4 @@
-package toyisa.vm;
+package toyisa.vm.exec;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Locale;

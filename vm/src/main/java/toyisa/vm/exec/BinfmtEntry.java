@@ -1,4 +1,4 @@
-package toyisa.vm;
+package toyisa.vm.exec;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

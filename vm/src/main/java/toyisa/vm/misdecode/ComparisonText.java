@@ -1,11 +1,15 @@
-package toyisa.vm;
+package toyisa.vm.misdecode;
 
 import java.util.ArrayList;
 import java.util.List;
 import toyisa.container.Segment;
 import toyisa.isa.Hex;
-import toyisa.vm.Comparison.Run;
-
+import toyisa.vm.FaultReport;
+import toyisa.vm.Outcome;
+import toyisa.vm.Program;
+import toyisa.vm.RunResult;
+import toyisa.vm.Step;
+import toyisa.vm.misdecode.Comparison.Run;
 
 /**
  * A {@link Comparison} drawn as text: the byte stream with each CPU's instruction boundaries, the

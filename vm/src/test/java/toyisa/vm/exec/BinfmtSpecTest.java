@@ -1,4 +1,4 @@
-package toyisa.vm;
+package toyisa.vm.exec;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,8 +1,12 @@
-package toyisa.vm;
+package toyisa.vm.misdecode;
 
 import java.util.ArrayList;
 import java.util.List;
 import toyisa.isa.Isa;
+import toyisa.vm.Machine;
+import toyisa.vm.Program;
+import toyisa.vm.RunResult;
+import toyisa.vm.Step;
 
 /**
  * The misdecode view: the same bytes run on both CPUs, side by side. It shows the byte stream with

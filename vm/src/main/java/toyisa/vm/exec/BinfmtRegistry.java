@@ -1,4 +1,4 @@
-package toyisa.vm;
+package toyisa.vm.exec;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,11 @@
-package toyisa.vm;
+package toyisa.vm.exec;
 
 import toyisa.container.Fat;
 import toyisa.container.FormatException;
 import toyisa.container.Txf;
 import toyisa.isa.Isa;
+import toyisa.vm.Loader;
+import toyisa.vm.Program;
 
 /**
  * What {@code exec} does with a file on a machine (isa.md section 5), in this order:
