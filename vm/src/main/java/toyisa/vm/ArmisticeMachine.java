@@ -251,10 +251,12 @@ final class ArmisticeMachine extends Machine {
                     r[x] = (v >>> 8 | v << 8) & 0xFFFF;
                     break;
                 }
+                // Memory and the stack: only here. The careful loop reports their faults and does their
+                // stores into pre-decoded code, the two things this loop stops before.
                 case LD: {
                     int a = (r[y] + z) & 0xFFFF;
-                    if (a < NULL_PAGE_END | (a & 1) != 0) break loop;
-                    r[x] = (m[a] & 0xFF) << 8 | (m[a + 1] & 0xFF);
+                    if (badWord(a)) break loop;
+                    r[x] = word(m, a);
                     break;
                 }
                 case LDB: {
@@ -265,10 +267,8 @@ final class ArmisticeMachine extends Machine {
                 }
                 case ST: {
                     int a = (r[y] + z) & 0xFFFF;
-                    if (a < NULL_PAGE_END | (a & 1) != 0 || (codeByte[a] | codeByte[a + 1]) != 0) break loop;
-                    int v = r[x];
-                    m[a] = (byte) (v >>> 8);
-                    m[a + 1] = (byte) v;
+                    if (badWord(a) || inCode(codeByte, a, 2)) break loop;
+                    putWord(m, a, r[x]);
                     break;
                 }
                 case STB: {
@@ -279,17 +279,15 @@ final class ArmisticeMachine extends Machine {
                 }
                 case PUSH: {
                     int a = (r[SP] - 2) & 0xFFFF;
-                    if (a < NULL_PAGE_END | (a & 1) != 0 || (codeByte[a] | codeByte[a + 1]) != 0) break loop;
-                    int v = r[y];
-                    m[a] = (byte) (v >>> 8);
-                    m[a + 1] = (byte) v;
+                    if (badWord(a) || inCode(codeByte, a, 2)) break loop;
+                    putWord(m, a, r[y]);
                     r[SP] = a;
                     break;
                 }
                 case POP: {
                     int a = r[SP];
-                    if (a < NULL_PAGE_END | (a & 1) != 0) break loop;
-                    int v = (m[a] & 0xFF) << 8 | (m[a + 1] & 0xFF);
+                    if (badWord(a)) break loop;
+                    int v = word(m, a);
                     r[SP] = (a + 2) & 0xFFFF;
                     r[x] = v;
                     break;
@@ -304,17 +302,16 @@ final class ArmisticeMachine extends Machine {
                 case CALL_R: {
                     int target = (w & 0xFF) == CALL ? z : r[y];
                     int a = (r[SP] - 2) & 0xFFFF;
-                    if (a < NULL_PAGE_END | (a & 1) != 0 || (codeByte[a] | codeByte[a + 1]) != 0) break loop;
-                    m[a] = (byte) (next >>> 8);
-                    m[a + 1] = (byte) next;
+                    if (badWord(a) || inCode(codeByte, a, 2)) break loop;
+                    putWord(m, a, next);
                     r[SP] = a;
                     next = target;
                     break;
                 }
                 case RET: {
                     int a = r[SP];
-                    if (a < NULL_PAGE_END | (a & 1) != 0) break loop;
-                    next = (m[a] & 0xFF) << 8 | (m[a + 1] & 0xFF);
+                    if (badWord(a)) break loop;
+                    next = word(m, a);
                     r[SP] = (a + 2) & 0xFFFF;
                     break;
                 }
@@ -367,74 +364,27 @@ final class ArmisticeMachine extends Machine {
                     if (r[z] == 0) { Faults.divideByZero(this, pc); break loop; }
                     r[x] = r[y] % r[z];
                     break;
-                case LD: {
-                    int a = (r[y] + z) & 0xFFFF;
-                    if (a < NULL_PAGE_END | (a & 1) != 0) { wordFault(pc, a, false); break loop; }
-                    r[x] = (m[a] & 0xFF) << 8 | (m[a + 1] & 0xFF);
-                    break;
-                }
-                case LDB: {
-                    int a = (r[y] + z) & 0xFFFF;
-                    if (a < NULL_PAGE_END) { Faults.segv(this, pc, a, 1, false); break loop; }
-                    r[x] = m[a] & 0xFF;
-                    break;
-                }
-                case ST: {
-                    int a = (r[y] + z) & 0xFFFF;
-                    if (a < NULL_PAGE_END | (a & 1) != 0) { wordFault(pc, a, true); break loop; }
-                    int v = r[x];
-                    m[a] = (byte) (v >>> 8);
-                    m[a + 1] = (byte) v;
-                    if ((cb[a] | cb[a + 1]) != 0) invalidate(a, 2);
-                    break;
-                }
-                case STB: {
-                    int a = (r[y] + z) & 0xFFFF;
-                    if (a < NULL_PAGE_END) { Faults.segv(this, pc, a, 1, true); break loop; }
-                    m[a] = (byte) r[x];
-                    if (cb[a] != 0) invalidate(a, 1);
-                    break;
-                }
-                case PUSH: {
-                    int a = (r[SP] - 2) & 0xFFFF;
-                    if (a < NULL_PAGE_END | (a & 1) != 0) { wordFault(pc, a, true); break loop; }
-                    int v = r[y];
-                    m[a] = (byte) (v >>> 8);
-                    m[a + 1] = (byte) v;
-                    if ((cb[a] | cb[a + 1]) != 0) invalidate(a, 2);
-                    r[SP] = a;
-                    break;
-                }
-                case POP: {
-                    int a = r[SP];
-                    if (a < NULL_PAGE_END | (a & 1) != 0) { wordFault(pc, a, false); break loop; }
-                    int v = (m[a] & 0xFF) << 8 | (m[a + 1] & 0xFF);
-                    r[SP] = (a + 2) & 0xFFFF;
-                    r[x] = v;
+                case LD: case LDB: case ST: case STB: case PUSH: case POP: case CALL: case CALL_R: case RET: {
+                    int kind = w & 0xFF, f = access(kind, y, z), a = f & 0xFFFF, n = f >>> 16 & 3;
+                    boolean write = (f & WRITE) != 0;
+                    if (a < NULL_PAGE_END | n == 2 & (a & 1) != 0) {
+                        if (n == 2) wordFault(pc, a, write);
+                        else Faults.segv(this, pc, a, 1, write);
+                        break loop;
+                    }
+                    if (!write || !inCode(cb, a, n)) return; // the fast loop's to do
+                    // A store into pre-decoded code: the fast loop's store, then the code forgotten.
+                    int v = kind == ST || kind == STB ? r[x] : kind == PUSH ? r[y] : next;
+                    if (kind == CALL || kind == CALL_R) next = kind == CALL ? z : r[y];
+                    if (n == 2) putWord(m, a, v);
+                    else m[a] = (byte) v;
+                    invalidate(a, n);
+                    if (kind != ST && kind != STB) r[SP] = a;
                     break;
                 }
                 case JCC:
                     if (jumpTaken(w >>> 16)) next = z;
                     break;
-                case CALL:
-                case CALL_R: {
-                    int target = (w & 0xFF) == CALL ? z : r[y];
-                    int a = (r[SP] - 2) & 0xFFFF;
-                    if (a < NULL_PAGE_END | (a & 1) != 0) { wordFault(pc, a, true); break loop; }
-                    m[a] = (byte) (next >>> 8);
-                    m[a + 1] = (byte) next;
-                    if ((cb[a] | cb[a + 1]) != 0) invalidate(a, 2);
-                    r[SP] = a;
-                    next = target;
-                    break;
-                }
-                case RET: {
-                    int a = r[SP];
-                    if (a < NULL_PAGE_END | (a & 1) != 0) { wordFault(pc, a, false); break loop; }
-                    next = (m[a] & 0xFF) << 8 | (m[a + 1] & 0xFF);
-                    r[SP] = (a + 2) & 0xFFFF;
-                    break;
-                }
                 case OUT_IMM:
                 case OUT_REG: {
                     // Only the print port has a device behind it; writes elsewhere go nowhere.
@@ -468,6 +418,42 @@ final class ArmisticeMachine extends Machine {
         }
         this.pc = pc;
         this.steps = steps;
+    }
+
+    /** A word at {@code a} the core refuses: in the null page or misaligned (one test). */
+    private static boolean badWord(int a) {
+        return a < NULL_PAGE_END | (a & 1) != 0;
+    }
+
+    /** The big-endian word at {@code a}. */
+    private static int word(byte[] m, int a) {
+        return (m[a] & 0xFF) << 8 | (m[a + 1] & 0xFF);
+    }
+
+    private static void putWord(byte[] m, int a, int v) {
+        m[a] = (byte) (v >>> 8);
+        m[a + 1] = (byte) v;
+    }
+
+    /** True when one of the {@code n} bytes at {@code a} belongs to pre-decoded code. */
+    private static boolean inCode(byte[] cb, int a, int n) {
+        return (cb[a] | cb[a + n - 1]) != 0;
+    }
+
+    /** Bit of {@link #access}: the instruction writes. */
+    private static final int WRITE = 1 << 18;
+
+    /** The memory an instruction of this kind accesses: address | bytes << 16, | {@link #WRITE} for a store; -1 for none. */
+    private int access(int kind, int y, int z) {
+        switch (kind) {
+            case LD: return (regs[y] + z) & 0xFFFF | 2 << 16;
+            case LDB: return (regs[y] + z) & 0xFFFF | 1 << 16;
+            case ST: return (regs[y] + z) & 0xFFFF | 2 << 16 | WRITE;
+            case STB: return (regs[y] + z) & 0xFFFF | 1 << 16 | WRITE;
+            case POP: case RET: return regs[SP] | 2 << 16;
+            case PUSH: case CALL: case CALL_R: return (regs[SP] - 2) & 0xFFFF | 2 << 16 | WRITE;
+            default: return -1;
+        }
     }
 
     /** A word access at {@code a} that is in the null page or misaligned: one test on the hot path, two here. */
@@ -528,13 +514,8 @@ final class ArmisticeMachine extends Machine {
     @Override
     int writeFootprint(int at) {
         int slot = at << 2;
-        int y = code[slot + 2], z = code[slot + 3];
-        switch (code[slot] & 0xFF) {
-            case ST: return (regs[y] + z) & 0xFFFF | 2 << 16;
-            case STB: return (regs[y] + z) & 0xFFFF | 1 << 16;
-            case PUSH: case CALL: case CALL_R: return (regs[SP] - 2) & 0xFFFF | 2 << 16;
-            default: return -1;
-        }
+        int f = access(code[slot] & 0xFF, code[slot + 2], code[slot + 3]);
+        return f >= 0 && (f & WRITE) != 0 ? f & ~WRITE : -1;
     }
 
     // ------------------------------------------------------------------ pre-decoding

@@ -145,10 +145,12 @@ final class IntellioMachine extends Machine {
                 case MOV_RI:
                     r[x] = z;
                     break;
+                // Memory and the stack: only here. The careful loop reports their faults and does their
+                // stores into pre-decoded code, the two things this loop stops before.
                 case LD16: {
                     int a = (r[y] + z) & 0xFFFF;
-                    if (a < NULL_PAGE_END | a == 0xFFFF) break loop;
-                    r[x] = (m[a] & 0xFF) | (m[a + 1] & 0xFF) << 8;
+                    if (badWord(a)) break loop;
+                    r[x] = word(m, a);
                     break;
                 }
                 case LD8: {
@@ -159,10 +161,8 @@ final class IntellioMachine extends Machine {
                 }
                 case ST16: {
                     int a = (r[y] + z) & 0xFFFF;
-                    if (a < NULL_PAGE_END | a == 0xFFFF || (codeByte[a] | codeByte[a + 1]) != 0) break loop;
-                    int v = r[x];
-                    m[a] = (byte) v;
-                    m[a + 1] = (byte) (v >>> 8);
+                    if (badWord(a) || inCode(codeByte, a, 2)) break loop;
+                    putWord(m, a, r[x]);
                     break;
                 }
                 case ST8: {
@@ -341,16 +341,15 @@ final class IntellioMachine extends Machine {
                 case PUSH: {
                     int v = r[x];
                     int a = (r[SP] - 2) & 0xFFFF;
-                    if (a < NULL_PAGE_END | a == 0xFFFF || (codeByte[a] | codeByte[a + 1]) != 0) break loop;
-                    m[a] = (byte) v;
-                    m[a + 1] = (byte) (v >>> 8);
+                    if (badWord(a) || inCode(codeByte, a, 2)) break loop;
+                    putWord(m, a, v);
                     r[SP] = a;
                     break;
                 }
                 case POP: {
                     int a = r[SP];
-                    if (a < NULL_PAGE_END | a == 0xFFFF) break loop;
-                    int v = (m[a] & 0xFF) | (m[a + 1] & 0xFF) << 8;
+                    if (badWord(a)) break loop;
+                    int v = word(m, a);
                     r[SP] = (a + 2) & 0xFFFF;
                     r[x] = v;
                     break;
@@ -385,17 +384,16 @@ final class IntellioMachine extends Machine {
                 case CALL_R: {
                     int target = (w & 0xFF) == CALL ? z : r[y];
                     int a = (r[SP] - 2) & 0xFFFF;
-                    if (a < NULL_PAGE_END | a == 0xFFFF || (codeByte[a] | codeByte[a + 1]) != 0) break loop;
-                    m[a] = (byte) next;
-                    m[a + 1] = (byte) (next >>> 8);
+                    if (badWord(a) || inCode(codeByte, a, 2)) break loop;
+                    putWord(m, a, next);
                     r[SP] = a;
                     next = target;
                     break;
                 }
                 case RET: {
                     int a = r[SP];
-                    if (a < NULL_PAGE_END | a == 0xFFFF) break loop;
-                    next = (m[a] & 0xFF) | (m[a + 1] & 0xFF) << 8;
+                    if (badWord(a)) break loop;
+                    next = word(m, a);
                     r[SP] = (a + 2) & 0xFFFF;
                     break;
                 }
@@ -443,32 +441,18 @@ final class IntellioMachine extends Machine {
                 case STHB:
                     hostMemory[z] = (byte) r[x];
                     break;
-                case LD16: {
-                    int a = (r[y] + z) & 0xFFFF;
-                    if (a < NULL_PAGE_END || a == 0xFFFF) { Faults.segv(this, pc, a, 2, false); break loop; }
-                    r[x] = (m[a] & 0xFF) | (m[a + 1] & 0xFF) << 8;
-                    break;
-                }
-                case LD8: {
-                    int a = (r[y] + z) & 0xFFFF;
-                    if (a < NULL_PAGE_END) { Faults.segv(this, pc, a, 1, false); break loop; }
-                    r[x] = m[a] & 0xFF;
-                    break;
-                }
-                case ST16: {
-                    int a = (r[y] + z) & 0xFFFF;
-                    if (a < NULL_PAGE_END || a == 0xFFFF) { Faults.segv(this, pc, a, 2, true); break loop; }
-                    int v = r[x];
-                    m[a] = (byte) v;
-                    m[a + 1] = (byte) (v >>> 8);
-                    if ((cb[a] | cb[a + 1]) != 0) invalidate(a, 2);
-                    break;
-                }
-                case ST8: {
-                    int a = (r[y] + z) & 0xFFFF;
-                    if (a < NULL_PAGE_END) { Faults.segv(this, pc, a, 1, true); break loop; }
-                    m[a] = (byte) r[x];
-                    if (cb[a] != 0) invalidate(a, 1);
+                case LD16: case LD8: case ST16: case ST8: case PUSH: case POP: case CALL: case CALL_R: case RET: {
+                    int kind = w & 0xFF, f = access(kind, y, z), a = f & 0xFFFF, n = f >>> 16 & 3;
+                    boolean write = (f & WRITE) != 0;
+                    if (a < NULL_PAGE_END | n == 2 & a == 0xFFFF) { Faults.segv(this, pc, a, n, write); break loop; }
+                    if (!write || !inCode(cb, a, n)) return; // the fast loop's to do
+                    // A store into pre-decoded code: the fast loop's store, then the code forgotten.
+                    int v = kind == CALL || kind == CALL_R ? next : r[x];
+                    if (kind == CALL || kind == CALL_R) next = kind == CALL ? z : r[y];
+                    if (n == 2) putWord(m, a, v);
+                    else m[a] = (byte) v;
+                    invalidate(a, n);
+                    if (kind != ST16 && kind != ST8) r[SP] = a;
                     break;
                 }
                 case ALU_RR: {
@@ -486,22 +470,21 @@ final class IntellioMachine extends Machine {
                 }
                 case ALU_RM: {
                     int a = (r[y] + z) & 0xFFFF;
-                    if (a < NULL_PAGE_END || a == 0xFFFF) { Faults.segv(this, pc, a, 2, false); break loop; }
+                    if (badWord(a)) { Faults.segv(this, pc, a, 2, false); break loop; }
                     if (fb != EXPLICIT) materialize();
-                    int v = alu(w >>> 16, r[x], (m[a] & 0xFF) | (m[a + 1] & 0xFF) << 8);
+                    int v = alu(w >>> 16, r[x], word(m, a));
                     if (v >= 0) r[x] = v;
                     else if (v == DIV_ZERO) { Faults.divideByZero(this, pc); break loop; }
                     break;
                 }
                 case ALU_MR: {
                     int a = (r[y] + z) & 0xFFFF;
-                    if (a < NULL_PAGE_END || a == 0xFFFF) { Faults.segv(this, pc, a, 2, true); break loop; }
+                    if (badWord(a)) { Faults.segv(this, pc, a, 2, true); break loop; }
                     if (fb != EXPLICIT) materialize();
-                    int v = alu(w >>> 16, (m[a] & 0xFF) | (m[a + 1] & 0xFF) << 8, r[x]);
+                    int v = alu(w >>> 16, word(m, a), r[x]);
                     if (v >= 0) {
-                        m[a] = (byte) v;
-                        m[a + 1] = (byte) (v >>> 8);
-                        if ((cb[a] | cb[a + 1]) != 0) invalidate(a, 2);
+                        putWord(m, a, v);
+                        if (inCode(cb, a, 2)) invalidate(a, 2);
                     } else if (v == DIV_ZERO) { Faults.divideByZero(this, pc); break loop; }
                     break;
                 }
@@ -525,46 +508,9 @@ final class IntellioMachine extends Machine {
                     r[x] = d;
                     break;
                 }
-                case PUSH: {
-                    int v = r[x];
-                    int a = (r[SP] - 2) & 0xFFFF;
-                    if (a < NULL_PAGE_END || a == 0xFFFF) { Faults.segv(this, pc, a, 2, true); break loop; }
-                    m[a] = (byte) v;
-                    m[a + 1] = (byte) (v >>> 8);
-                    if ((cb[a] | cb[a + 1]) != 0) invalidate(a, 2);
-                    r[SP] = a;
-                    break;
-                }
-                case POP: {
-                    int a = r[SP];
-                    if (a < NULL_PAGE_END || a == 0xFFFF) { Faults.segv(this, pc, a, 2, false); break loop; }
-                    int v = (m[a] & 0xFF) | (m[a + 1] & 0xFF) << 8;
-                    r[SP] = (a + 2) & 0xFFFF;
-                    r[x] = v;
-                    break;
-                }
                 case JCC:
                     if (jumpTaken(w >>> 16, x)) next = z;
                     break;
-                case CALL:
-                case CALL_R: {
-                    int target = (w & 0xFF) == CALL ? z : r[y];
-                    int a = (r[SP] - 2) & 0xFFFF;
-                    if (a < NULL_PAGE_END || a == 0xFFFF) { Faults.segv(this, pc, a, 2, true); break loop; }
-                    m[a] = (byte) next;
-                    m[a + 1] = (byte) (next >>> 8);
-                    if ((cb[a] | cb[a + 1]) != 0) invalidate(a, 2);
-                    r[SP] = a;
-                    next = target;
-                    break;
-                }
-                case RET: {
-                    int a = r[SP];
-                    if (a < NULL_PAGE_END || a == 0xFFFF) { Faults.segv(this, pc, a, 2, false); break loop; }
-                    next = (m[a] & 0xFF) | (m[a + 1] & 0xFF) << 8;
-                    r[SP] = (a + 2) & 0xFFFF;
-                    break;
-                }
                 case INT:
                     if (!Hal.call(this, z, pc, next)) {
                         if (outcome != Outcome.FAULT) { pc = next; steps++; }
@@ -723,11 +669,42 @@ final class IntellioMachine extends Machine {
     @Override
     int writeFootprint(int at) {
         int slot = at << 2;
-        int y = code[slot + 2], z = code[slot + 3];
-        switch (code[slot] & 0xFF) {
-            case ST16: case ALU_MR: return (regs[y] + z) & 0xFFFF | 2 << 16;
-            case ST8: return (regs[y] + z) & 0xFFFF | 1 << 16;
-            case PUSH: case CALL: case CALL_R: return (regs[SP] - 2) & 0xFFFF | 2 << 16;
+        int f = access(code[slot] & 0xFF, code[slot + 2], code[slot + 3]);
+        return f >= 0 && (f & WRITE) != 0 ? f & ~WRITE : -1;
+    }
+
+    /** A word at {@code a} the core refuses: in the null page, or at FFFFh, where its second byte would be past memory. */
+    private static boolean badWord(int a) {
+        return a < NULL_PAGE_END | a == 0xFFFF;
+    }
+
+    /** The little-endian word at {@code a}. */
+    private static int word(byte[] m, int a) {
+        return (m[a] & 0xFF) | (m[a + 1] & 0xFF) << 8;
+    }
+
+    private static void putWord(byte[] m, int a, int v) {
+        m[a] = (byte) v;
+        m[a + 1] = (byte) (v >>> 8);
+    }
+
+    /** True when one of the {@code n} bytes at {@code a} belongs to pre-decoded code. */
+    private static boolean inCode(byte[] cb, int a, int n) {
+        return (cb[a] | cb[a + n - 1]) != 0;
+    }
+
+    /** Bit of {@link #access}: the instruction writes. */
+    private static final int WRITE = 1 << 18;
+
+    /** The data memory an instruction of this kind accesses: address | bytes << 16, | {@link #WRITE} for a store; -1 for none. */
+    private int access(int kind, int y, int z) {
+        switch (kind) {
+            case LD16: case ALU_RM: return (regs[y] + z) & 0xFFFF | 2 << 16;
+            case LD8: return (regs[y] + z) & 0xFFFF | 1 << 16;
+            case ST16: case ALU_MR: return (regs[y] + z) & 0xFFFF | 2 << 16 | WRITE;
+            case ST8: return (regs[y] + z) & 0xFFFF | 1 << 16 | WRITE;
+            case POP: case RET: return regs[SP] | 2 << 16;
+            case PUSH: case CALL: case CALL_R: return (regs[SP] - 2) & 0xFFFF | 2 << 16 | WRITE;
             default: return -1;
         }
     }
