@@ -11,7 +11,6 @@ import toyisa.isa.Isa;
 import toyisa.vm.BinfmtRegistry;
 import toyisa.vm.ConfigException;
 import toyisa.vm.Exec;
-import toyisa.vm.Machine;
 
 /**
  * {@code toyisa exec}: what a kernel's {@code execve} does with a file on a machine — run it natively,
@@ -73,7 +72,7 @@ public final class ExecCommand implements Callable<Integer> {
         }
         switch (plan.kind()) {
             case NATIVE:
-                return RunCommand.run(isa, plan.program(), false, Machine.DEFAULT_BUDGET, Machine.DEFAULT_OUTPUT_CAP, RunLimits.DEFAULT_MAX_TRACE, out, err);
+                return RunCommand.run(toyisa.vm.Run.of(isa, plan.program()), false, RunLimits.DEFAULT_MAX_TRACE, out, err);
             case INTERPRETER: {
                 Interpreters.Interpreter interpreter = Interpreters.find(plan.entry().interpreter());
                 if (interpreter == null) {

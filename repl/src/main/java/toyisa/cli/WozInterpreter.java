@@ -8,7 +8,6 @@ import toyisa.isa.Isa;
 import toyisa.vm.BinfmtEntry;
 import toyisa.vm.BinfmtRegistry;
 import toyisa.vm.Exec;
-import toyisa.vm.Machine;
 
 /**
  * The interpreter of the {@code toyisa-woz} entry, toyisa's "wozbin" (seed
@@ -53,7 +52,7 @@ final class WozInterpreter implements Interpreters.Interpreter {
             err.println("toyisa exec: " + fileName + ": " + plan.message());
             return Exec.REFUSED_STATUS;
         }
-        return RunCommand.run(host, plan.program(), false, Machine.DEFAULT_BUDGET, Machine.DEFAULT_OUTPUT_CAP, RunLimits.DEFAULT_MAX_TRACE, out, err);
+        return RunCommand.run(toyisa.vm.Run.of(host, plan.program()), false, RunLimits.DEFAULT_MAX_TRACE, out, err);
     }
 
     @Override
