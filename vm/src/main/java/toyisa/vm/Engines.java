@@ -43,39 +43,44 @@ public final class Engines {
 
     private static volatile Engines installed;
 
-    private final Translator translator;
-    private final Jit jit;
+    private Translator translator;
+    private Jit jit;
+    /** Look for the translator and the jit on the class path the first time a run needs one of them. */
+    private boolean discover;
 
-    private Engines(Translator translator, Jit jit) {
+    private Engines(Translator translator, Jit jit, boolean discover) {
         this.translator = translator;
         this.jit = jit;
+        this.discover = discover;
     }
 
     /** The interpreter alone. */
     public static Engines interpreter() {
-        return new Engines(null, null);
+        return new Engines(null, null, false);
     }
 
     public Engines withTranslator(Translator t) {
-        return new Engines(t, jit);
+        return new Engines(t, jit, false);
     }
 
     public Engines withJit(Jit j) {
-        return new Engines(translator, j);
+        return new Engines(translator, j, false);
     }
 
     /** True when this set can run the engine (the jit's runs fall back on the interpreter otherwise). */
     public boolean has(Engine e) {
+        if (e != Engine.INTERPRETER) discover();
         return (!e.translated() || translator != null) && (!e.jit() || jit != null);
     }
 
     /**
      * The engines this program runs on: those {@link #install installed}, or else the translator and
-     * the jit found on the class path.
+     * the jit found on the class path (looked for when a run first needs one: a run on the
+     * interpreter costs no search).
      */
     public static Engines installed() {
         Engines e = installed;
-        if (e == null) installed = e = discovered();
+        if (e == null) installed = e = new Engines(null, null, true);
         return e;
     }
 
@@ -84,8 +89,11 @@ public final class Engines {
         installed = engines;
     }
 
-    private static Engines discovered() {
-        return new Engines(first(ServiceLoader.load(Translator.class)), first(ServiceLoader.load(Jit.class)));
+    private synchronized void discover() {
+        if (!discover) return;
+        translator = first(ServiceLoader.load(Translator.class));
+        jit = first(ServiceLoader.load(Jit.class));
+        discover = false;
     }
 
     private static <T> T first(ServiceLoader<T> loader) {
@@ -96,6 +104,7 @@ public final class Engines {
     /** Sets a run up: the translator for a translated engine, else the guest's own machine with the jit if asked. */
     public Execution start(Run run) {
         Engine e = run.engine();
+        if (e != Engine.INTERPRETER) discover();
         Jit j = e.jit() ? jit : null;
         if (e.translated()) {
             if (translator == null) throw new IllegalStateException("no translator here to run " + run.cpu().name() + " code translated");
