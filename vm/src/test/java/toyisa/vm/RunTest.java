@@ -15,7 +15,7 @@ import toyisa.isa.Isa;
 class RunTest {
     /** Reads a character and prints it, twice: "AB" in, "AB" out (Intellio). */
     static final byte[] ECHO = Programs.asm("intellio", "mov a, 20h", "int 13h", "mov a, 11h", "int 13h",
-            "mov a, 20h", "int 13h", "mov a, 11h", "int 13h", "halt");
+            "mov a, 20h", "int 13h", "mov a, 11h", "int 13h", "hlt");
 
     @Test
     void theLabelsAreTheOnesScriptsAndJsonUse() {
