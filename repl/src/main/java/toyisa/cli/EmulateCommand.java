@@ -3,10 +3,10 @@ package toyisa.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 import toyisa.armistice.Armistice;
 import toyisa.container.FormatException;
 import toyisa.container.Txf;
@@ -41,9 +41,9 @@ import toyisa.vm.RunResult;
         })
 public final class EmulateCommand implements Callable<Integer> {
     /** The name the binfmt entry for Intellio gives as its interpreter. */
-    static final String INTERPRETER = toyisa.vm.BinfmtRegistry.INTELLIO_EMULATOR;
+    static final String INTERPRETER = toyisa.vm.exec.BinfmtRegistry.INTELLIO_EMULATOR;
     /** The name the binfmt entry for Armistice gives as its interpreter. */
-    static final String ARMISTICE_INTERPRETER = toyisa.vm.BinfmtRegistry.ARMISTICE_EMULATOR;
+    static final String ARMISTICE_INTERPRETER = toyisa.vm.exec.BinfmtRegistry.ARMISTICE_EMULATOR;
 
     @Option(names = "--guest", paramLabel = "CPU", description = "the CPU the binary is for (default: ${DEFAULT-VALUE})")
     String guest = "intellio";

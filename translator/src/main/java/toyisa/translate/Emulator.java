@@ -8,7 +8,6 @@ import toyisa.intellio.Intellio;
 import toyisa.isa.Isa;
 import toyisa.vm.Engines;
 import toyisa.vm.Execution;
-import toyisa.vm.HostCpu;
 import toyisa.vm.Machine;
 import toyisa.vm.Program;
 import toyisa.vm.Run;
@@ -160,7 +159,7 @@ public final class Emulator {
         else o.input = run.input();
         if (run.echo() != null) o.echo(run.echo());
         Engines.Attached[] attached = {null};
-        if (hostJit != null) o.onHost(cpu -> attached[0] = hostJit.attach(cpu, run.log()));
+        if (hostJit != null) o.onHost(cpu -> attached[0] = hostJit.attach(cpu.core().machine(), run.log()));
         // Made now, so the host core and its jit are set up before the run starts.
         java.util.function.Supplier<Result> translated = o.guest.machine() == Armistice.ISA.machine()
                 ? new ArmisticeDispatcher(run.program(), o)::run : new Dispatcher(run.program(), o)::run;

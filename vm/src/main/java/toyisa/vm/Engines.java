@@ -19,11 +19,6 @@ public final class Engines {
          * CPU not compiled), leaving the machine to its interpreter.
          */
         Attached attach(Machine m, boolean log);
-
-        /** Attaches to a binary translator's host core: the translated code is compiled in turn. */
-        default Attached attach(HostCpu cpu, boolean log) {
-            return attach(cpu.core(), log);
-        }
     }
 
     /** A jit attached to one machine. */
