@@ -5,11 +5,12 @@ import java.util.ServiceLoader;
 
 /**
  * The engines a program can run guest code on. The interpreter is always here (module {@code vm});
- * the translator and the jit are provided by the modules that hold them: on the JVM they are found
- * as services on the class path ({@code META-INF/services}), and a host that knows better (the page,
- * compiled to JavaScript, with a jit of its own or none) installs its set with {@link #install}.
- * A run that asks for the jit where there is none runs on the interpreter, which gives the same
- * result to the instruction; {@link Execution#jitAttached} says so.
+ * the others are services on the class path ({@code META-INF/services}): the translator's jar
+ * registers the translator, and the command line (module {@code repl}) registers the JVM's jit,
+ * which a page compiled to JavaScript cannot run and must not pull in. A host that knows better (the
+ * page, with a jit of its own or none) installs its set with {@link #install}. A run that asks for
+ * the jit where there is none runs on the interpreter, which gives the same result to the
+ * instruction; {@link Execution#jitAttached} says so.
  */
 public final class Engines {
     /** A jit: compiles a machine's hot code (the guest's own machine, or a translator's host core). */
