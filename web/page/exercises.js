@@ -64,8 +64,9 @@ function cpusOf(e) {
   return [...new Set(e.runs.map((r) => r.cpu))];
 }
 
+// As the grader names a run: "Armistice", "Intellio (translated)", "Armistice (jit)".
 function runLabel(r) {
-  return NAMES[r.cpu] + (r.engine === "translated" ? " (translated)" : "");
+  return NAMES[r.cpu] + (r.engine === "interpreter" ? "" : ` (${r.engine})`);
 }
 
 function renderList() {

@@ -30,6 +30,12 @@ public final class Assembly {
      */
     public record SourceLine(int address, int length, String file, int line, String text) {}
 
+    /**
+     * One row of the listing: its address, up to four bytes in hex ({@code "36 01 00 10"}; a fill's
+     * first four, then {@code …}) and the source line, on an instruction's first row only.
+     */
+    public record ListingRow(int address, String bytes, String text) {}
+
     private final Isa target;
     private final String fileName;
     private final int origin;
@@ -39,7 +45,7 @@ public final class Assembly {
     private final Map<String, Integer> labels;
     private final List<SourceLine> lines;
     private final List<String> mnemonics;
-    private final String listing;
+    private final List<ListingRow> listing;
     private final List<Definition> definitions;
 
     Assembly(Isa target, String fileName, int origin, Layout layout, List<Diagnostic> diagnostics, List<Definition> definitions) {
@@ -58,7 +64,7 @@ public final class Assembly {
         List<String> ms = new ArrayList<>();
         for (Layout.Line l : layout.lines()) if (l.mnemonic() != null) ms.add(l.mnemonic());
         this.mnemonics = List.copyOf(ms);
-        this.listing = listing(layout.listing());
+        this.listing = rows(layout.listing());
     }
 
     private Assembly(Isa target, String fileName, int origin, List<Diagnostic> diagnostics) {
@@ -71,7 +77,7 @@ public final class Assembly {
         this.labels = Map.of();
         this.lines = List.of();
         this.mnemonics = List.of();
-        this.listing = "";
+        this.listing = List.of();
         this.definitions = List.of();
     }
 
@@ -170,11 +176,21 @@ public final class Assembly {
      * to several native instructions has one row per native instruction; the source is on the first.
      */
     public String listing() {
+        StringBuilder sb = new StringBuilder();
+        for (ListingRow r : listing) {
+            String row = String.format(java.util.Locale.ROOT, "%04X  %-12s %s", r.address(), r.bytes(), r.text());
+            sb.append(row.stripTrailing()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** The listing's rows, as {@link #listing()} prints them. */
+    public List<ListingRow> listingRows() {
         return listing;
     }
 
-    private static String listing(List<Layout.ListingRow> rows) {
-        StringBuilder sb = new StringBuilder();
+    private static List<ListingRow> rows(List<Layout.ListingRow> rows) {
+        List<ListingRow> out = new ArrayList<>();
         for (Layout.ListingRow r : rows) {
             byte[] b = r.bytes();
             for (int i = 0; i < b.length; i += 4) {
@@ -182,12 +198,11 @@ public final class Assembly {
                 String text = i == 0 && r.loc() != null ? r.loc().text().strip() : "";
                 // A .space or .align is one row: its bytes are all the same.
                 boolean more = r.fill() && b.length > 4;
-                String row = String.format(java.util.Locale.ROOT, "%04X  %-12s %s", r.address() + i, Hex.bytes(part) + (more ? "…" : ""), text);
-                sb.append(row.stripTrailing()).append('\n');
+                out.add(new ListingRow(r.address() + i, Hex.bytes(part) + (more ? "…" : ""), text));
                 if (r.fill()) break;
             }
         }
-        return sb.toString();
+        return List.copyOf(out);
     }
 
     /**

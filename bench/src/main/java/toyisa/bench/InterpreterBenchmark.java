@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import toyisa.vm.Engine;
 
 /**
  * Each CPU's fast loop on each suite program. One benchmark operation loads the binary and runs it

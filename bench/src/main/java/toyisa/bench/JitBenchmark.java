@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import toyisa.vm.Engine;
 
 /**
  * The jit engine on each suite program, as {@link InterpreterBenchmark} measures the interpreter:

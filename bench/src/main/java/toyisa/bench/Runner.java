@@ -1,8 +1,11 @@
 package toyisa.bench;
 
 import toyisa.isa.Isa;
+import toyisa.vm.Engine;
+import toyisa.vm.Execution;
 import toyisa.vm.Machine;
 import toyisa.vm.Outcome;
+import toyisa.vm.Run;
 import toyisa.vm.RunResult;
 
 /**
@@ -24,27 +27,16 @@ public abstract class Runner {
 
     /**
      * Assembles {@code program} with {@code repeat} repetitions for {@code cpu} and prepares it for
-     * {@code engine}. The translated engine runs Intellio guests only.
+     * {@code engine}.
      */
     public static Runner prepare(BenchProgram program, String cpu, Engine engine, int repeat) {
         Isa isa = Isa.byName(cpu);
         if (isa == null) throw new IllegalArgumentException("unknown CPU '" + cpu + "' (known: armistice, intellio)");
-        byte[] binary = program.assemble(isa, repeat);
-        switch (engine) {
-            case INTERPRETER:
-                return new Interpreted(program, isa.name().toLowerCase(java.util.Locale.ROOT), repeat, Machine.create(isa), binary);
-            case TRANSLATED:
-            case TRANSLATED_JIT:
-                return Translated.prepare(program, isa, repeat, binary, engine == Engine.TRANSLATED_JIT);
-            case JIT: {
-                Machine m = Machine.create(isa);
-                if (toyisa.jit.Jit.attach(m, toyisa.jit.Jit.Options.DEFAULT) == null)
-                    throw new IllegalArgumentException("the jit engine is turned off (TOYISA_JIT=off)");
-                return new Interpreted(program, isa.name().toLowerCase(java.util.Locale.ROOT), repeat, m, binary, Engine.JIT);
-            }
-            default:
-                throw new AssertionError(engine);
-        }
+        Run run = Run.raw(isa, program.assemble(isa, repeat)).engine(engine).budget(Long.MAX_VALUE);
+        if (engine.translated()) return Translated.prepare(program, run, repeat);
+        Execution e = run.start();
+        if (engine.jit() && !e.jitAttached()) throw new IllegalArgumentException("the jit engine is turned off (TOYISA_JIT=off)");
+        return new Interpreted(program, isa.name().toLowerCase(java.util.Locale.ROOT), repeat, e);
     }
 
     /** Loads the binary afresh and runs it to the end; returns the guest instructions it executed. */
@@ -90,27 +82,19 @@ public abstract class Runner {
 
     /** The CPU's interpreter, {@link Machine#run()} (the fast loop), or the jit engine attached to it. */
     static final class Interpreted extends Runner {
-        private final Machine machine;
-        private final byte[] binary;
+        private final Execution execution;
 
-        private final Engine engine;
-
-        Interpreted(BenchProgram program, String cpu, int repeat, Machine machine, byte[] binary) {
-            this(program, cpu, repeat, machine, binary, Engine.INTERPRETER);
-        }
-
-        Interpreted(BenchProgram program, String cpu, int repeat, Machine machine, byte[] binary, Engine engine) {
+        Interpreted(BenchProgram program, String cpu, int repeat, Execution execution) {
             super(program, cpu, repeat);
-            this.machine = machine;
-            this.binary = binary;
-            this.engine = engine;
+            this.execution = execution;
         }
 
         @Override
         public long run() {
-            machine.loadRaw(binary);
-            machine.setBudget(Long.MAX_VALUE);
-            last = machine.run();
+            // The same machine each time: the jit keeps what it compiled, as a long-running host would.
+            Machine m = execution.machine();
+            m.load(execution.spec().program());
+            last = m.run();
             return last.steps();
         }
 
@@ -121,7 +105,7 @@ public abstract class Runner {
 
         @Override
         public Engine engine() {
-            return engine;
+            return execution.spec().engine();
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import toyisa.vm.Engine;
 
 /**
  * The suite table that {@code bench/run} prints: every program on every CPU and engine, timed in
@@ -153,7 +154,7 @@ public final class SuiteTable {
                 if (m[3] != m[0])
                     notes.add(String.format(Locale.ROOT, "%s %s %s: the engine counted %,d guest instructions; the interpreter's count, %,d, is used",
                             name, config[0], engine.label(), m[3], m[0]));
-                boolean translated = engine == Engine.TRANSLATED || engine == Engine.TRANSLATED_JIT;
+                boolean translated = engine.translated();
                 rows.add(new Row(name, config[0], engine.label(), m[0], m[1], seconds, nativeSeconds,
                         translated ? interpreted.getOrDefault(config[0], Double.NaN) : Double.NaN));
                 if (engine == Engine.INTERPRETER) interpreted.put(config[0], seconds);

@@ -1,6 +1,9 @@
 package toyisa.bench;
 
-import toyisa.translate.Emulator;
+import toyisa.vm.Engine;
+import toyisa.vm.Engines;
+import toyisa.vm.Execution;
+import toyisa.vm.Run;
 
 /**
  * The emulator's engine: an Intellio guest translated to Armistice host code and run on the
@@ -13,27 +16,22 @@ import toyisa.translate.Emulator;
  * so the table can say when the two differ.
  */
 final class Translated extends Runner {
-    private final byte[] binary;
+    private final Run run;
     private final long guest;
     private long host;
     private long reported;
 
-    private final boolean jit;
-    private final toyisa.isa.Isa cpu;
-
-    private Translated(BenchProgram program, toyisa.isa.Isa cpu, int repeat, byte[] binary, long guest, boolean jit) {
-        super(program, cpu.id(), repeat);
-        this.cpu = cpu;
-        this.binary = binary;
+    private Translated(BenchProgram program, Run run, int repeat, long guest) {
+        super(program, run.cpu().id(), repeat);
+        this.run = run;
         this.guest = guest;
-        this.jit = jit;
     }
 
-    static Runner prepare(BenchProgram program, toyisa.isa.Isa cpu, int repeat, byte[] binary, boolean jit) {
-        Runner reference = Runner.prepare(program, cpu.id(), Engine.INTERPRETER, repeat);
+    static Runner prepare(BenchProgram program, Run run, int repeat) {
+        Runner reference = Runner.prepare(program, run.cpu().id(), Engine.INTERPRETER, repeat);
         long guest = reference.run();
         reference.check();
-        return new Translated(program, cpu, repeat, binary, guest, jit);
+        return new Translated(program, run, repeat, guest);
     }
 
     /** Guest instructions as the emulator counted them in the last run. */
@@ -43,17 +41,15 @@ final class Translated extends Runner {
 
     /** True when this build has the translator. */
     static boolean available() {
-        return true;
+        return Engines.installed().has(Engine.TRANSLATED);
     }
 
     @Override
     public long run() {
-        Emulator.Options o = Emulator.options().guest(cpu).budget(Long.MAX_VALUE);
-        if (jit) o.onHost(cpu -> toyisa.jit.Jit.attach(cpu.core(), toyisa.jit.Jit.Options.DEFAULT));
-        Emulator.Result r = Emulator.run(binary, o);
-        last = r.result();
-        host = r.stats().hostInstructions();
-        reported = r.stats().guestInstructions();
+        Execution e = run.start();
+        last = e.run();
+        host = e.hostInstructions();
+        reported = last.steps();
         return guest;
     }
 
@@ -64,6 +60,6 @@ final class Translated extends Runner {
 
     @Override
     public Engine engine() {
-        return jit ? Engine.TRANSLATED_JIT : Engine.TRANSLATED;
+        return run.engine();
     }
 }

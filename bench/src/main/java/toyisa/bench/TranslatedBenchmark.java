@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import toyisa.vm.Engine;
 
 /**
  * Translated execution: each suite program assembled for Intellio and run by the emulator on the

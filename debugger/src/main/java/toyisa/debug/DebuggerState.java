@@ -226,6 +226,15 @@ abstract class DebuggerState {
     // ------------------------------------------------------------------ loading
 
     /** Loads a program on the current CPU and starts at its entry; {@code labels} name its addresses (or are empty). */
+    /** Loads a run's program with its bounds and input (its engine is the interpreter's: a debugger steps). */
+    public void load(toyisa.vm.Run run, Map<String, Integer> labels) {
+        setBudget(run.budget());
+        setOutputCap(run.outputCap());
+        if (run.inputStream() != null) setInput(run.inputStream());
+        else setInput(run.input());
+        load(run.program(), labels);
+    }
+
     public void load(Program program, Map<String, Integer> labels) {
         endRun();
         setProgram(program, labels);

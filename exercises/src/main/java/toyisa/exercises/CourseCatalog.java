@@ -107,7 +107,7 @@ public final class CourseCatalog {
     }
 
     private static void runs(ArrayNode a, List<Exercise.Run> runs) {
-        for (Exercise.Run r : runs) a.addObject().put("cpu", r.cpu().id()).put("engine", r.engine().key());
+        for (Exercise.Run r : runs) a.addObject().put("cpu", r.cpu().id()).put("engine", r.engine().label());
     }
 
     private static void limits(ObjectNode o, Exercise.Limits l) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import toyisa.isa.Isa;
+import toyisa.vm.Engine;
 
 /**
  * One exercise of a course folder, as read from its {@code exercise.toml} (and, in an instructor's
@@ -73,16 +74,10 @@ public record Exercise(String id, String title, String lesson, Submit submit, Li
         }
     }
 
-    /** How a CPU runs a submission: its own interpreter, or (Intellio code) translated to Armistice. */
-    public enum Engine {
-        INTERPRETER, TRANSLATED;
-
-        public String key() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
-
-    /** One CPU and one engine. */
+    /**
+     * One CPU and one engine: its own interpreter, the jit, or (Intellio code) translated to Armistice,
+     * with the host code interpreted or on the jit.
+     */
     public record Run(Isa cpu, Engine engine) {
         // CPUs are compared by id: each lookup of a CPU by name may give a new instance.
         @Override
@@ -95,9 +90,9 @@ public record Exercise(String id, String title, String lesson, Submit submit, Li
             return cpu.id().hashCode() * 31 + engine.hashCode();
         }
 
-        /** {@code Armistice}, {@code Intellio (translated)}. */
+        /** {@code Armistice}, {@code Intellio (translated)}, {@code Armistice (jit)}. */
         public String label() {
-            return cpu.name() + (engine == Engine.TRANSLATED ? " (translated)" : "");
+            return cpu.name() + (engine == Engine.INTERPRETER ? "" : " (" + engine.label() + ")");
         }
     }
 

@@ -19,6 +19,7 @@ import toyisa.container.FormatException;
 import toyisa.container.HexText;
 import toyisa.container.Utf8;
 import toyisa.isa.Isa;
+import toyisa.vm.Engine;
 import toyisa.vm.Fault;
 
 /**
@@ -259,29 +260,34 @@ final class ExerciseReader {
 
     private static List<String> enginesOf(List<Exercise.Run> runs) {
         List<String> out = new ArrayList<>();
-        for (Exercise.Run r : runs) if (!out.contains(r.engine().key())) out.add(r.engine().key());
+        for (Exercise.Run r : runs) if (!out.contains(r.engine().label())) out.add(r.engine().label());
         return out;
     }
 
-    /** The runs of {@code cpus} × {@code engines}; the translator runs Intellio code only. */
+    /** The runs of {@code cpus} × {@code engines}; the translated engines run Intellio code only. */
     private static List<Exercise.Run> runs(TomlFields t, List<String> defaultCpus, List<String> defaultEngines) throws ExerciseException {
         List<String> cpuNames = t.strings("cpus", defaultCpus);
         List<String> engineNames = t.strings("engines", defaultEngines);
         if (cpuNames.isEmpty()) throw t.error("cpus", "name at least one CPU: armistice, intellio");
-        if (engineNames.isEmpty()) throw t.error("engines", "name at least one engine: interpreter, translated");
-        List<Exercise.Engine> engines = new ArrayList<>();
-        for (String e : engineNames) engines.add(choiceOf(t, "engines", e, Exercise.Engine.values()));
+        if (engineNames.isEmpty()) throw t.error("engines", "name at least one engine: " + Engine.labels(List.of(Engine.values())));
+        List<Engine> engines = new ArrayList<>();
+        for (String e : engineNames) {
+            Engine engine = Engine.byLabel(e);
+            if (engine == null || !engine.label().equals(e))
+                throw t.error("engines", "'" + e + "' is not one of " + Engine.labels(List.of(Engine.values())));
+            engines.add(engine);
+        }
         List<Exercise.Run> out = new ArrayList<>();
         for (String c : cpuNames) {
             Isa isa = Isa.byName(c);
             if (isa == null || !isa.id().equals(c)) throw t.error("cpus", "unknown CPU '" + c + "' (armistice, intellio)");
-            for (Exercise.Engine e : engines) {
-                if (e == Exercise.Engine.TRANSLATED && !isa.id().equals("intellio")) continue;
+            for (Engine e : engines) {
+                if (e.translated() && !isa.id().equals("intellio")) continue;
                 Exercise.Run r = new Exercise.Run(isa, e);
                 if (!out.contains(r)) out.add(r);
             }
         }
-        if (engines.contains(Exercise.Engine.TRANSLATED) && !cpuNames.contains("intellio"))
+        if (engines.stream().anyMatch(Engine::translated) && !cpuNames.contains("intellio"))
             throw t.error("engines", "the translator runs Intellio code (on Armistice): add \"intellio\" to cpus");
         if (out.isEmpty()) throw t.error("engines", "no CPU runs on these engines");
         return out;

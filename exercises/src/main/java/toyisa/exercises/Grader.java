@@ -6,9 +6,10 @@ import java.util.Locale;
 import java.util.Map;
 import toyisa.isa.Hex;
 import toyisa.isa.Isa;
-import toyisa.translate.Emulator;
+import toyisa.vm.Execution;
 import toyisa.vm.Machine;
 import toyisa.vm.Outcome;
+import toyisa.vm.Run;
 import toyisa.vm.RunResult;
 
 /**
@@ -172,17 +173,15 @@ public final class Grader {
         Exercise.Limits limits = t.limits();
         long start = System.nanoTime();
         long deadline = start + (long) (limits.timeLimit() * 1e9);
-        if (run.engine() == Exercise.Engine.TRANSLATED) {
+        Execution e = Run.of(run.cpu(), b.program()).engine(run.engine()).budget(limits.budget())
+                .outputCap(limits.outputLimit()).input(t.input()).start();
+        Machine m = e.machine();
+        if (m == null) {
             // The translator runs to the budget in one go; the budget bounds it, the clock is read after.
-            Emulator.Result e = Emulator.run(b.program(), Emulator.options().budget(limits.budget())
-                    .outputCap(limits.outputLimit()).input(t.input()));
+            RunResult r = e.run();
             double secs = (System.nanoTime() - start) / 1e9;
-            return new Ran(e.result(), e.memory(), secs, secs > limits.timeLimit());
+            return new Ran(r, e.memory(), secs, secs > limits.timeLimit());
         }
-        Machine m = Machine.create(run.cpu());
-        m.load(b.program());
-        m.setOutputCap(limits.outputLimit());
-        m.setInput(t.input());
         RunResult r;
         boolean outOfTime = false;
         while (true) {
@@ -196,7 +195,7 @@ public final class Grader {
             }
             m.resume();
         }
-        return new Ran(r, m.readMemory(0, 0x10000), (System.nanoTime() - start) / 1e9, outOfTime);
+        return new Ran(r, e.memory(), (System.nanoTime() - start) / 1e9, outOfTime);
     }
 
     /**

@@ -36,7 +36,7 @@ class ExampleCourseTest {
         assertEquals(List.of(Exercise.Form.FAT), fat.accept());
         Exercise fact = c.entry("factorial").orElseThrow().exercise();
         assertTrue(fact.tests().stream().anyMatch(t -> !t.memory().isEmpty() && t.hidden()), "factorial limits the stack depth");
-        assertTrue(fact.runs().stream().anyMatch(r -> r.engine() == Exercise.Engine.TRANSLATED));
+        assertTrue(fact.runs().stream().anyMatch(r -> r.engine() == toyisa.vm.Engine.TRANSLATED));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package toyisa.jit;
 
 import toyisa.vm.Core;
+import toyisa.vm.Engines;
 import toyisa.vm.Machine;
 
 /**
@@ -105,5 +106,14 @@ public final class Jit {
 
     private static String count(long n, String what) {
         return n + " " + (n == 1 ? what : what.endsWith("y") ? what.substring(0, what.length() - 1) + "ies" : what + "s");
+    }
+
+    /** The jit as an engine of {@link Run} (found as a service on the class path): the default options, a log if the run keeps one. */
+    public static final class Provider implements Engines.Jit {
+        @Override
+        public Engines.Attached attach(Machine m, boolean log) {
+            Jit jit = Jit.attach(m, Options.DEFAULT.withLog(log));
+            return jit == null ? null : () -> jit.log() + jit.summary();
+        }
     }
 }

@@ -10,8 +10,9 @@ import toyisa.asm.Assembler;
 import toyisa.asm.Assembly;
 import toyisa.isa.Hex;
 import toyisa.isa.Isa;
-import toyisa.vm.Machine;
+import toyisa.vm.Execution;
 import toyisa.vm.Program;
+import toyisa.vm.Run;
 import toyisa.vm.RunResult;
 import toyisa.vm.exec.BinfmtEntry;
 import toyisa.vm.exec.BinfmtRegistry;
@@ -192,13 +193,10 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private void run(Isa isa, byte[] code, boolean trace) {
-        Machine m = Machine.create(isa);
-        m.loadRaw(code);
-        m.setBudget(10_000);
-        m.setInput(new byte[0]);
+        Execution e = Run.raw(isa, code).budget(10_000).start();
         RunResult r = trace
-                ? m.runStepping(null, s -> out.println("    " + s.traceLine()))
-                : m.run();
+                ? e.machine().runStepping(null, s -> out.println("    " + s.traceLine()))
+                : e.run();
         printEnding(out, r, this::bad);
         out.println("    (exit status " + r.exitStatus() + ")");
     }

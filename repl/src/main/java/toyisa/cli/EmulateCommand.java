@@ -12,11 +12,11 @@ import toyisa.container.FormatException;
 import toyisa.container.Txf;
 import toyisa.intellio.Intellio;
 import toyisa.isa.Isa;
-import toyisa.jit.Jit;
-import toyisa.translate.Emulator;
+import toyisa.vm.Engine;
+import toyisa.vm.Execution;
 import toyisa.vm.Loader;
-import toyisa.vm.Machine;
 import toyisa.vm.Program;
+import toyisa.vm.Run;
 import toyisa.vm.RunResult;
 
 /**
@@ -54,9 +54,9 @@ public final class EmulateCommand implements Callable<Integer> {
     @Option(names = "--log", description = "print the translation log: guest blocks, host code, counts (with --engine jit, also each compiled region)")
     boolean log;
 
-    @Option(names = "--engine", paramLabel = "ENGINE",
+    @Option(names = "--engine", paramLabel = "ENGINE", converter = EngineOption.class, defaultValue = "interpreter",
             description = "how the host code runs: interpreter, or jit (compiled to JVM bytecode when hot) (default: ${DEFAULT-VALUE})")
-    String engine = "interpreter";
+    Engine engine;
 
     @CommandLine.Mixin
     RunLimits limits = new RunLimits();
@@ -80,37 +80,31 @@ public final class EmulateCommand implements Callable<Integer> {
             throw InputFile.usage(cl, file + " is a TXF file for " + Loader.machineName(Txf.machineOf(bytes))
                     + ", not " + g.name() + ": run it with toyisa run");
         Program program = InputFile.load(cl, file, bytes, g);
-        boolean jit = Engines.jit(cl, engine);
-        return emulate(g, program, log, jit, limits.maxSteps, limits.maxOutput, limits.maxTrace, cl.getOut(), cl.getErr());
+        Run run = Run.of(g, program).engine(engine.jit() ? Engine.TRANSLATED_JIT : Engine.TRANSLATED).log(log)
+                .budget(limits.maxSteps).outputCap(limits.maxOutput).logCap(limits.maxTrace);
+        return emulate(run, cl.getOut(), cl.getErr());
     }
 
-    static int emulate(Program program, boolean log, long budget, int outputCap, long logCap, PrintWriter out, PrintWriter err) {
-        return emulate(Intellio.ISA, program, log, false, budget, outputCap, logCap, out, err);
-    }
-
-    static int emulate(Program program, boolean log, boolean jit, long budget, int outputCap, long logCap, PrintWriter out, PrintWriter err) {
-        return emulate(Intellio.ISA, program, log, jit, budget, outputCap, logCap, out, err);
-    }
-
-    /** Runs a loaded program of the guest CPU translated, with standard input, live output and reports on {@code err}. */
-    static int emulate(Isa guest, Program program, boolean log, boolean jit, long budget, int outputCap, long logCap, PrintWriter out, PrintWriter err) {
-        Jit[] compiled = {null};
-        Emulator.Options o = Emulator.options().guest(guest).budget(budget).outputCap(outputCap).log(log).logCap(logCap).input(System.in)
-                .echo(text -> GuestOutput.write(out, text));
-        if (jit) o.onHost(cpu -> compiled[0] = Jit.attach(cpu.core(), Jit.Options.DEFAULT.withLog(log)));
-        Emulator.Result r;
+    /**
+     * Runs a program translated with standard input and live output; on {@code err} the translation
+     * log and the jit's (with a log), then the report.
+     */
+    static int emulate(Run run, PrintWriter out, PrintWriter err) {
+        Execution e = run.input(System.in).echo(text -> GuestOutput.write(out, text)).start();
+        EngineOption.warnIfOff(e, err);
+        RunResult r;
         try {
-            r = Emulator.run(program, o);
+            r = e.run();
         } catch (GuestOutput.Closed closed) {
             return Toyisa.OUTPUT_FAILED;
         }
         out.flush();
-        if (log) err.print(r.log());
-        if (log && compiled[0] != null) err.print(compiled[0].log() + compiled[0].summary());
-        String report = r.result().report();
+        err.print(e.translationLog());
+        err.print(e.jitLog());
+        String report = r.report();
         if (!report.isEmpty()) err.print(report);
         err.flush();
-        return r.result().exitStatus();
+        return r.exitStatus();
     }
 
     /** The emulator as the interpreter of the binfmt entry for Intellio executables. */
@@ -129,7 +123,7 @@ public final class EmulateCommand implements Callable<Integer> {
                 err.println("toyisa exec: " + e.getMessage());
                 return Toyisa.USAGE;
             }
-            return emulate(guest, p, false, false, Machine.DEFAULT_BUDGET, Machine.DEFAULT_OUTPUT_CAP, Emulator.DEFAULT_LOG_CAP, out, err);
+            return emulate(Run.of(guest, p).engine(Engine.TRANSLATED), out, err);
         }
 
         @Override
@@ -141,11 +135,11 @@ public final class EmulateCommand implements Callable<Integer> {
                 out.println("    " + e.getMessage());
                 return Toyisa.USAGE;
             }
-            Emulator.Result r = Emulator.run(p, Emulator.options().guest(guest).budget(10_000).log(true));
-            RunResult res = r.result();
+            Execution e = Run.of(guest, p).engine(Engine.TRANSLATED).budget(10_000).log(true).start();
+            RunResult res = e.run();
             DemoCommand.printEnding(out, res, line -> line);
             out.println("    The translation (like qemu -d in_asm,out_asm):");
-            for (String line : r.log().split("\n")) {
+            for (String line : e.translationLog().split("\n")) {
                 if (line.isEmpty()) out.println();
                 else for (String part : DemoCommand.fold("      " + line, DemoCommand.WIDTH)) out.println(part);
             }

@@ -8,7 +8,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 import toyisa.isa.Isa;
-import toyisa.vm.Machine;
 import toyisa.vm.exec.BinfmtRegistry;
 import toyisa.vm.exec.ConfigException;
 import toyisa.vm.exec.Exec;
@@ -73,7 +72,7 @@ public final class ExecCommand implements Callable<Integer> {
         }
         switch (plan.kind()) {
             case NATIVE:
-                return RunCommand.run(isa, plan.program(), false, Machine.DEFAULT_BUDGET, Machine.DEFAULT_OUTPUT_CAP, RunLimits.DEFAULT_MAX_TRACE, out, err);
+                return RunCommand.run(toyisa.vm.Run.of(isa, plan.program()), false, RunLimits.DEFAULT_MAX_TRACE, out, err);
             case INTERPRETER: {
                 Interpreters.Interpreter interpreter = Interpreters.find(plan.entry().interpreter());
                 if (interpreter == null) {

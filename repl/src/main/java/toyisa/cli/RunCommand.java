@@ -8,9 +8,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import toyisa.isa.Isa;
-import toyisa.jit.Jit;
+import toyisa.vm.Engine;
+import toyisa.vm.Execution;
 import toyisa.vm.Machine;
 import toyisa.vm.Program;
+import toyisa.vm.Run;
 import toyisa.vm.RunResult;
 
 /**
@@ -37,9 +39,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--trace", description = "print each instruction as it executes: PC, bytes, instruction, changes")
     boolean trace;
 
-    @Option(names = "--engine", paramLabel = "ENGINE",
+    @Option(names = "--engine", paramLabel = "ENGINE", converter = EngineOption.class, defaultValue = "interpreter",
             description = "interpreter, or jit: hot code compiled to JVM bytecode, the same run to the instruction (default: ${DEFAULT-VALUE})")
-    String engine = "interpreter";
+    Engine engine;
 
     @Option(names = "--log", description = "with --engine jit: each compiled region (guest instructions beside its JVM bytecode) and the counts, on standard error")
     boolean log;
@@ -61,9 +63,9 @@ public final class RunCommand implements Callable<Integer> {
         Isa isa = cpu != null ? InputFile.cpu(cl, cpu) : InputFile.cpuOfHeader(bytes);
         if (isa == null) throw InputFile.usage(cl, noCpu(file, bytes, "run"));
         Program program = InputFile.load(cl, file, bytes, isa);
-        boolean jit = Engines.jit(cl, engine);
-        if (log && !jit) throw InputFile.usage(cl, "--log shows what the jit engine compiled: add --engine jit");
-        return run(isa, program, trace, jit, log, limits.maxSteps, limits.maxOutput, limits.maxTrace, cl.getOut(), cl.getErr());
+        if (log && !engine.jit()) throw InputFile.usage(cl, "--log shows what the jit engine compiled: add --engine jit");
+        Run run = Run.of(isa, program).engine(engine).log(log).budget(limits.maxSteps).outputCap(limits.maxOutput);
+        return run(run, trace, limits.maxTrace, cl.getOut(), cl.getErr());
     }
 
     /**
@@ -88,37 +90,25 @@ public final class RunCommand implements Callable<Integer> {
         return file + " has no header naming its CPU: say which with --cpu armistice|intellio";
     }
 
-    /** Runs a loaded program with standard input, live output, and the report on {@code err}. */
-    static int run(Isa isa, Program program, boolean trace, long budget, int outputCap, long traceCap, PrintWriter out, PrintWriter err) {
-        return run(isa, program, trace, false, false, budget, outputCap, traceCap, out, err);
-    }
-
-    /** As above; {@code jit} runs it on the jit engine, {@code log} prints what that compiled after the run. */
-    static int run(Isa isa, Program program, boolean trace, boolean jit, boolean log, long budget, int outputCap, long traceCap,
-                   PrintWriter out, PrintWriter err) {
-        Machine m = Machine.create(isa);
-        Jit compiled = jit ? Engines.attach(m, log, err) : null;
-        m.load(program);
-        m.setBudget(budget);
-        m.setOutputCap(outputCap);
-        m.setInput(System.in);
+    /**
+     * Runs a program on its CPU with standard input, live output, and the report on {@code err}; with
+     * the jit and a log, what the jit compiled after the report.
+     */
+    static int run(Run run, boolean trace, long traceCap, PrintWriter out, PrintWriter err) {
+        Execution e = run.input(System.in).echo(trace ? null : text -> GuestOutput.write(out, text)).start();
+        EngineOption.warnIfOff(e, err);
         RunResult r;
         try {
-            r = trace ? traced(m, traceCap, out) : echoed(m, out);
+            r = trace ? traced(e.machine(), traceCap, out) : e.run();
         } catch (GuestOutput.Closed closed) {
             return Toyisa.OUTPUT_FAILED;
         }
         out.flush();
         String report = r.report();
         if (!report.isEmpty()) err.print(report);
-        if (log && compiled != null) err.print(compiled.log() + compiled.summary());
+        err.print(e.jitLog());
         err.flush();
         return r.exitStatus();
-    }
-
-    private static RunResult echoed(Machine m, PrintWriter out) {
-        m.setOutputEcho(text -> GuestOutput.write(out, text));
-        return m.run();
     }
 
     /** Each instruction as it executes, up to the trace cap; a closed standard output (| head) ends the run, as SIGPIPE would. */

@@ -163,7 +163,8 @@ public final class Toyisa implements Runnable {
         cl.setParameterExceptionHandler((ex, args2) -> {
             // A usage error: the reason and where to look, not the whole usage text.
             CommandLine sub = ex.getCommandLine();
-            err.println(sub.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
+            String message = ex.getCause() instanceof EngineOption.Unknown unknown ? unknown.getMessage() : ex.getMessage();
+            err.println(sub.getCommandSpec().qualifiedName() + ": " + message);
             err.println("Try '" + sub.getCommandSpec().qualifiedName() + " --help' for more information.");
             err.flush();
             return USAGE;

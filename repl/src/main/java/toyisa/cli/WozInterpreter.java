@@ -5,7 +5,6 @@ import java.util.Map;
 import toyisa.container.FormatException;
 import toyisa.container.Woz;
 import toyisa.isa.Isa;
-import toyisa.vm.Machine;
 import toyisa.vm.exec.BinfmtEntry;
 import toyisa.vm.exec.BinfmtRegistry;
 import toyisa.vm.exec.Exec;
@@ -53,7 +52,7 @@ final class WozInterpreter implements Interpreters.Interpreter {
             err.println("toyisa exec: " + fileName + ": " + plan.message());
             return Exec.REFUSED_STATUS;
         }
-        return RunCommand.run(host, plan.program(), false, Machine.DEFAULT_BUDGET, Machine.DEFAULT_OUTPUT_CAP, RunLimits.DEFAULT_MAX_TRACE, out, err);
+        return RunCommand.run(toyisa.vm.Run.of(host, plan.program()), false, RunLimits.DEFAULT_MAX_TRACE, out, err);
     }
 
     @Override

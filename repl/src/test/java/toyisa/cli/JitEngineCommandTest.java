@@ -81,4 +81,35 @@ class JitEngineCommandTest {
         assertEquals(2, run("emulate", "--engine", "turbo", binary("intellio")));
         assertTrue(err.contains("unknown engine"), err);
     }
+
+    @Test
+    void theEngineIsReadCaseBlindAndTheTranslatedEnginesAreEmulatesNotRuns() throws IOException {
+        String file = binary("armistice");
+        assertEquals(0, run("run", "--engine", "JIT", "--cpu", "armistice", file), err);
+        assertEquals(2, run("run", "--engine", "translated", "--cpu", "armistice", file));
+        assertEquals("toyisa run: unknown engine 'translated' (known: interpreter, jit)", err.lines().findFirst().orElse(""));
+    }
+
+    /** TOYISA_JIT=off in a child JVM: run and emulate both say the interpreter runs the program, and run it. */
+    @Test
+    void runAndEmulateSayWhenTheJitIsTurnedOff() throws Exception {
+        for (String[] args : new String[][] {{"run", "--engine", "jit", "--cpu", "armistice", binary("armistice")},
+                                             {"emulate", "--engine", "jit", binary("intellio")}}) {
+            java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
+                    Toyisa.class.getName()));
+            command.addAll(java.util.List.of(args));
+            ProcessBuilder pb = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            pb.environment().put("TOYISA_JIT", "off");
+            Process p = pb.start();
+            String stdout = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String stderr = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(0, p.waitFor(), stderr);
+            assertEquals("toyisa: the jit engine is turned off (TOYISA_JIT=off): the interpreter runs the program\n", stderr, args[0]);
+            String[] interpreted = args.clone();
+            interpreted[2] = "interpreter";
+            assertEquals(0, run(interpreted), err);
+            assertEquals(out, stdout, args[0]);
+        }
+    }
 }

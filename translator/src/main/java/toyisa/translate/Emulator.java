@@ -6,8 +6,11 @@ import java.util.function.Consumer;
 import toyisa.armistice.Armistice;
 import toyisa.intellio.Intellio;
 import toyisa.isa.Isa;
+import toyisa.vm.Engines;
+import toyisa.vm.Execution;
 import toyisa.vm.Machine;
 import toyisa.vm.Program;
+import toyisa.vm.Run;
 import toyisa.vm.RunResult;
 
 /**
@@ -23,7 +26,7 @@ import toyisa.vm.RunResult;
  */
 public final class Emulator {
     /** The translation log's default cap: a program that keeps retranslating cannot fill the host's memory. */
-    public static final long DEFAULT_LOG_CAP = 16L << 20;
+    public static final long DEFAULT_LOG_CAP = toyisa.vm.Run.DEFAULT_LOG_CAP;
 
     /** How to run: budget (guest instructions), output cap, input, an echo of output, the translation log. */
     public static final class Options {
@@ -144,5 +147,90 @@ public final class Emulator {
     public static Result run(Program program, Options options) {
         if (options.guest.machine() == Armistice.ISA.machine()) return new ArmisticeDispatcher(program, options).run();
         return new Dispatcher(program, options).run();
+    }
+
+    /**
+     * A run set up translated (the translated engines of {@link Run}): its guest CPU's code on the
+     * other CPU, the host code on {@code hostJit} when one is given.
+     */
+    public static Translated start(Run run, Engines.Jit hostJit) {
+        Options o = options().guest(run.cpu()).budget(run.budget()).outputCap(run.outputCap()).log(run.log()).logCap(run.logCap());
+        if (run.inputStream() != null) o.input(run.inputStream());
+        else o.input = run.input();
+        if (run.echo() != null) o.echo(run.echo());
+        Engines.Attached[] attached = {null};
+        if (hostJit != null) o.onHost(cpu -> attached[0] = hostJit.attach(cpu.core().machine(), run.log()));
+        // Made now, so the host core and its jit are set up before the run starts.
+        java.util.function.Supplier<Result> translated = o.guest.machine() == Armistice.ISA.machine()
+                ? new ArmisticeDispatcher(run.program(), o)::run : new Dispatcher(run.program(), o)::run;
+        return new Translated(run, translated, attached[0]);
+    }
+
+    /** The translator as an engine of {@link Run} (found as a service on the class path). */
+    public static final class Provider implements Engines.Translator {
+        @Override
+        public Execution start(Run run, Engines.Jit hostJit) {
+            return Emulator.start(run, hostJit);
+        }
+    }
+
+    /** A translated run: {@link #run} translates and runs it; {@link #result} is the emulator's own account. */
+    public static final class Translated implements Execution {
+        private final Run spec;
+        private final java.util.function.Supplier<Result> translated;
+        private final Engines.Attached jit;
+        private Result result;
+
+        private Translated(Run spec, java.util.function.Supplier<Result> translated, Engines.Attached jit) {
+            this.spec = spec;
+            this.translated = translated;
+            this.jit = jit;
+        }
+
+        @Override
+        public Run spec() {
+            return spec;
+        }
+
+        @Override
+        public RunResult run() {
+            if (result == null) result = translated.get();
+            return result.result();
+        }
+
+        /** The result, the translation log and the counts; null before {@link #run}. */
+        public Result result() {
+            return result;
+        }
+
+        @Override
+        public Machine machine() {
+            return null;
+        }
+
+        @Override
+        public byte[] memory() {
+            return result == null ? new byte[0x10000] : result.memory();
+        }
+
+        @Override
+        public boolean jitAttached() {
+            return jit != null;
+        }
+
+        @Override
+        public String translationLog() {
+            return result == null ? "" : result.log();
+        }
+
+        @Override
+        public String jitLog() {
+            return jit == null || !spec.log() ? "" : jit.log();
+        }
+
+        @Override
+        public long hostInstructions() {
+            return result == null ? 0 : result.stats().hostInstructions();
+        }
     }
 }

@@ -13,9 +13,13 @@ import toyisa.isa.Instruction;
 import toyisa.isa.InstructionFields;
 import toyisa.isa.Isa;
 import toyisa.isa.Row;
+import toyisa.intellio.Intellio;
 import toyisa.translate.Emulator;
+import toyisa.vm.Engine;
+import toyisa.vm.Engines;
 import toyisa.vm.Machine;
 import toyisa.vm.Program;
+import toyisa.vm.Run;
 import toyisa.vm.RunResult;
 
 /**
@@ -30,6 +34,18 @@ import toyisa.vm.RunResult;
  * in slices and stays responsive, and Stop lands between two slices.
  */
 public final class Api {
+    /**
+     * The page's engines: the interpreter and the translator. The JVM's jit makes bytecode, which a
+     * page cannot load; the page's own jit (guest code compiled to JavaScript) plugs in here with
+     * {@code withJit}, and until then a run that asks for the jit (an exercise's, say) runs on the
+     * interpreter, which gives the same result to the instruction.
+     */
+    static final Engines ENGINES = Engines.interpreter().withTranslator(Emulator::start);
+
+    static {
+        Engines.install(ENGINES);
+    }
+
     private static final Map<Integer, Session> SESSIONS = new HashMap<>();
     private static int nextId = 1;
 
@@ -68,15 +84,9 @@ public final class Api {
         }
         j.endArray();
         j.key("listing").beginArray();
-        for (String row : a.listing().split("\n")) {
-            if (row.isEmpty()) continue;
-            // "0100  36 01 00 10  mov a, 10h": address, up to four bytes, the source line.
-            String addr = row.length() >= 4 ? row.substring(0, 4) : row;
-            String bytes = row.length() > 6 ? row.substring(6, Math.min(row.length(), 18)).strip() : "";
-            String text = row.length() > 19 ? row.substring(19) : "";
-            int address = parseHexOr(addr, -1);
-            Assembly.SourceLine sl = address < 0 ? null : a.lineAt(address);
-            j.beginObject().field("address", address).field("bytes", bytes).field("text", text)
+        for (Assembly.ListingRow row : a.listingRows()) {
+            Assembly.SourceLine sl = a.lineAt(row.address());
+            j.beginObject().field("address", row.address()).field("bytes", row.bytes()).field("text", row.text())
                     .field("line", sl == null ? 0 : sl.line()).endObject();
         }
         j.endArray();
@@ -107,7 +117,7 @@ public final class Api {
         }
         long b = budget >= 1 ? (long) budget : Machine.DEFAULT_BUDGET;
         int cap = outputCap > 0 ? outputCap : Machine.DEFAULT_OUTPUT_CAP;
-        Session s = new Session(nextId++, isa, program, input == null ? "" : input, b, cap);
+        Session s = new Session(nextId++, Run.of(isa, program).budget(b).outputCap(cap).input(input == null ? "" : input));
         SESSIONS.put(s.id, s);
         return s.state(null);
     }
@@ -407,9 +417,11 @@ public final class Api {
         }
         if (code.length > Program.MAX_RAW_SIZE)
             return error("a raw binary of " + code.length + " bytes does not fit between 0100h and FFFFh");
-        Emulator.Options o = Emulator.options().log(true).input(input == null ? "" : input);
-        if (budget >= 1) o.budget((long) budget);
-        Emulator.Result r = Emulator.run(code, o);
+        Run run = Run.raw(Intellio.ISA, code).engine(Engine.TRANSLATED).log(true).input(input == null ? "" : input);
+        if (budget >= 1) run = run.budget((long) budget);
+        Emulator.Translated translated = Emulator.start(run, null);
+        translated.run();
+        Emulator.Result r = translated.result();
         Json j = new Json().beginObject();
         result(j, r.result());
         Emulator.Stats st = r.stats();
@@ -452,9 +464,7 @@ public final class Api {
         switch (plan.kind()) {
             case REFUSED -> j.field("message", plan.message()).field("exitStatus", toyisa.vm.exec.Exec.REFUSED_STATUS);
             case NATIVE -> {
-                Machine m = Machine.create(on);
-                m.load(plan.program());
-                result(j, m.run());
+                result(j, Run.of(on, plan.program()).start().run());
             }
             case INTERPRETER -> {
                 j.field("interpreter", plan.entry().interpreter()).field("entry", plan.entry().name());
@@ -464,7 +474,7 @@ public final class Api {
                 if (guest == null || guest.machine() == on.machine())
                     return error("no interpreter '" + interpreter + "' in the page");
                 try {
-                    result(j, Emulator.run(toyisa.vm.Loader.load(plan.file(), guest), Emulator.options().guest(guest)).result());
+                    result(j, Run.of(guest, toyisa.vm.Loader.load(plan.file(), guest)).engine(Engine.TRANSLATED).start().run());
                 } catch (toyisa.container.FormatException e) {
                     return error(e.getMessage());
                 }

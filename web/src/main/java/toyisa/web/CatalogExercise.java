@@ -9,6 +9,7 @@ import org.teavm.jso.JSObject;
 import toyisa.exercises.Exercise;
 import toyisa.exercises.TestCase;
 import toyisa.isa.Isa;
+import toyisa.vm.Engine;
 import toyisa.vm.Fault;
 
 /**
@@ -95,7 +96,10 @@ final class CatalogExercise {
             String cpu = string(r, "cpu", w);
             Isa isa = Isa.byName(cpu);
             if (isa == null) throw new IllegalArgumentException(w + ": unknown CPU '" + cpu + "'");
-            runs.add(new Exercise.Run(isa, choice(Exercise.Engine.values(), string(r, "engine", w), w + ".engine")));
+            String engine = string(r, "engine", w);
+            Engine e = Engine.byLabel(engine);
+            if (e == null) throw new IllegalArgumentException(w + ".engine: '" + engine + "' is not one of the choices");
+            runs.add(new Exercise.Run(isa, e));
         }
         return runs;
     }

@@ -16,6 +16,7 @@ import toyisa.vm.CpuState;
 import toyisa.vm.Machine;
 import toyisa.vm.Outcome;
 import toyisa.vm.Program;
+import toyisa.vm.Run;
 import toyisa.vm.RunResult;
 import toyisa.vm.Step;
 
@@ -42,17 +43,14 @@ final class Session {
     /** Instructions the last run executed, for the rate the page shows. */
     private long lastRunSteps;
 
-    Session(int id, Isa isa, Program program, String input, long budget, int outputCap) {
+    Session(int id, Run run) {
         this.id = id;
-        this.isa = isa;
-        this.program = program;
+        this.isa = run.cpu();
+        this.program = run.program();
         this.dbg = new Debugger(isa, HISTORY);
         // Back after a run replays from the run's start; a short stepped prefix keeps Run fast from the first click.
         dbg.setSteppedPrefix(STEPPED);
-        dbg.setBudget(budget);
-        dbg.setOutputCap(outputCap);
-        dbg.setInput(input.getBytes(StandardCharsets.UTF_8));
-        dbg.load(program, Map.of());
+        dbg.load(run, Map.of());
     }
 
     Machine machine() {
