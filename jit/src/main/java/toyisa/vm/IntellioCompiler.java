@@ -106,9 +106,25 @@ final class IntellioCompiler extends RegionCompiler {
             case JMP_R: reg(y); leaveTo(); return;
             case CALL: case CALL_R: call(b, at, done, (w & 0xFF) == CALL_R, y, z, next); return;
             case IntellioMachine.RET: ret(b, at, done); return;
+            // A translator's host code keeps the guest's registers in the host's own memory (HostCpu):
+            // a word there, at a constant address, little-endian, never faults.
+            case LDH: hostByte(z); hostByte((z + 1) & 0xFFFF); push(8); op(ISHL); op(IOR); store(x); return;
+            case STH: reg(x); save(B); storeHostByte(z, 0); storeHostByte((z + 1) & 0xFFFF, 8); return;
             default:
                 throw new IllegalStateException("not a compiled kind: " + (w & 0xFF));
         }
+    }
+
+    /** Pushes the byte of the host's own memory at {@code addr}, zero-extended. */
+    private void hostByte(int addr) {
+        getField("hostMemory", "[B"); push(addr); op(BALOAD); push(0xFF); op(IAND);
+    }
+
+    /** Stores local B shifted right by {@code shift} as the byte of the host's own memory at {@code addr}. */
+    private void storeHostByte(int addr, int shift) {
+        getField("hostMemory", "[B"); push(addr); load(B);
+        if (shift != 0) { push(shift); op(IUSHR); }
+        op(I2B); op(BASTORE);
     }
 
     /** fa = local a, fb = local b | tag (the flags' locals). */

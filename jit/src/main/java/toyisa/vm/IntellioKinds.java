@@ -17,6 +17,7 @@ final class IntellioKinds extends JitCpu {
             case SHL_RI: case SHR_RI: case CMP_RR_J: case CMP_RI_J: case TEST_RR_J: case TEST_RI_J:
             case NOT: case NEG: case PUSH: case POP: case XCHG: case IntellioMachine.NOP:
             case JMP: case JMP_R: case CALL: case CALL_R: case RET:
+            case LDH: case STH: // a translator's host code: its state page, in the host's own memory
                 return true;
             default:
                 return false;

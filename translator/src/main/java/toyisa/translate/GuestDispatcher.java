@@ -30,11 +30,14 @@ import toyisa.vm.RunResult;
  */
 abstract class GuestDispatcher<C extends CodeCacheBase<?, ?>> {
     /**
-     * Host instructions per run of the host core: the host counts guest instructions modulo 2^16,
-     * and a block entry counts at most {@link GuestBlock#MAX_INSTRUCTIONS}, so the count cannot
-     * wrap within a run.
+     * Host instructions per run of the host core. The host counts guest instructions modulo 2^16, a
+     * block at its entry: each guest instruction the count includes runs at least one host
+     * instruction, but for those of the last block entered (fewer than
+     * {@link GuestBlock#MAX_INSTRUCTIONS} not run yet). So a run of this many host instructions counts
+     * fewer than 2^16 and the count cannot wrap. A run as long as this matters on the jit engine,
+     * where each return to the dispatcher leaves compiled code.
      */
-    static final long SLICE = 0xFFFF / GuestBlock.MAX_INSTRUCTIONS;
+    static final long SLICE = 0xFFFF - GuestBlock.MAX_INSTRUCTIONS;
 
     final Program program;
     final Emulator.Options options;
