@@ -10,7 +10,6 @@ import toyisa.translate.HostBlock.StubKind;
 import toyisa.vm.CpuState;
 import toyisa.vm.Fault;
 import toyisa.vm.FaultReport;
-import toyisa.vm.HostCpu;
 import toyisa.vm.Machine;
 import toyisa.vm.Outcome;
 import toyisa.vm.Program;
