@@ -2,7 +2,7 @@ package toyisa.translate;
 
 /**
  * The state page of the Armistice-on-Intellio direction: the host's own memory (the absolute forms
- * {@code mov rd, [addr]} address it, see {@code vm/HostCpu}), since the guest owns all 64 KiB of data
+ * {@code mov rd, [addr]} address it, see {@link HostCpu}), since the guest owns all 64 KiB of data
  * memory. Guest rN lives at {@code [2N]}; the guest flags cross a block boundary at {@code [20h]}
  * {@code [22h]} (a compare's operand values) and {@code [24h]} (its kind); an indirect exit leaves its
  * guest target at {@code [26h]}. Words here are the host's: little-endian.
