@@ -17,7 +17,8 @@ import toyisa.vm.IntellioKinds;
 final class IntellioCompiler extends RegionCompiler {
     private static final String CORE = "toyisa/vm/IntellioMachine";
     /** The core's {@code overflow(a, b)}: O of a - b. */
-    private static final FieldCheck.Member OVERFLOW = new FieldCheck.Member(CORE, "overflow", "(II)I");
+    private static final FieldCheck.Member OVERFLOW = new FieldCheck.Member(CORE, "overflow", "(II)I"),
+            HOST_MEMORY = new FieldCheck.Member(CORE, "hostMemory", "[B");
     private static final Flag[] FLAGS = {new Flag("fa", "I"), new Flag("fb", "I"), new Flag("fz", "I"), new Flag("fs", "I"),
             new Flag("fc", "I"), new Flag("fo", "I")};
     private static final int FA = 0, FB = 1, FZ = 2, FS = 3, FC = 4, FO = 5;
@@ -69,6 +70,7 @@ final class IntellioCompiler extends RegionCompiler {
     static List<FieldCheck.Member> members() {
         List<FieldCheck.Member> all = members(CORE, FLAGS);
         all.add(OVERFLOW);
+        all.add(HOST_MEMORY);
         return all;
     }
 
@@ -119,9 +121,25 @@ final class IntellioCompiler extends RegionCompiler {
             case JMP_R: reg(y); leaveTo(); return;
             case CALL: case CALL_R: call(b, at, done, (w & 0xFF) == CALL_R, y, z, next); return;
             case IntellioKinds.RET: ret(b, at, done); return;
+            // A translator's host code keeps the guest's registers in the host's own memory (HostCpu):
+            // a word there, at a constant address, little-endian, never faults.
+            case LDH: hostByte(z); hostByte((z + 1) & 0xFFFF); push(8); op(ISHL); op(IOR); store(x); return;
+            case STH: reg(x); save(B); storeHostByte(z, 0); storeHostByte((z + 1) & 0xFFFF, 8); return;
             default:
                 throw new IllegalStateException("not a compiled kind: " + (w & 0xFF));
         }
+    }
+
+    /** Pushes the byte of the host's own memory at {@code addr}, zero-extended. */
+    private void hostByte(int addr) {
+        getField(HOST_MEMORY.name(), HOST_MEMORY.desc()); push(addr); op(BALOAD); push(0xFF); op(IAND);
+    }
+
+    /** Stores local B shifted right by {@code shift} as the byte of the host's own memory at {@code addr}. */
+    private void storeHostByte(int addr, int shift) {
+        getField(HOST_MEMORY.name(), HOST_MEMORY.desc()); push(addr); load(B);
+        if (shift != 0) { push(shift); op(IUSHR); }
+        op(I2B); op(BASTORE);
     }
 
     /** fa = local a, fb = local b | tag (the flags' locals). */

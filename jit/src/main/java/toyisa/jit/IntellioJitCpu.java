@@ -20,6 +20,7 @@ final class IntellioJitCpu extends JitCpu {
             case SHL_RI: case SHR_RI: case CMP_RR_J: case CMP_RI_J: case TEST_RR_J: case TEST_RI_J:
             case NOT: case NEG: case PUSH: case POP: case XCHG: case IntellioKinds.NOP:
             case JMP: case JMP_R: case CALL: case CALL_R: case RET:
+            case LDH: case STH: // a translator's host code: its state page, in the host's own memory
                 return true;
             default:
                 return false;

@@ -4,11 +4,9 @@ import toyisa.armistice.Armistice;
 import toyisa.container.Segment;
 import toyisa.intellio.Intellio;
 import toyisa.isa.Hex;
-import toyisa.translate.ArmisticeTranslator.Flags;
-import toyisa.translate.ArmisticeTranslator.HostBlock;
-import toyisa.translate.ArmisticeTranslator.Site;
-import toyisa.translate.ArmisticeTranslator.Stub;
-import toyisa.translate.ArmisticeTranslator.StubKind;
+import toyisa.translate.HostBlock.Site;
+import toyisa.translate.HostBlock.Stub;
+import toyisa.translate.HostBlock.StubKind;
 import toyisa.vm.CpuState;
 import toyisa.vm.Fault;
 import toyisa.vm.FaultReport;
@@ -24,14 +22,15 @@ import toyisa.vm.RunResult;
  * guest's registers are read from the state page, where the host code keeps them exact at every
  * guest instruction boundary.
  */
-final class ArmisticeDispatcher extends GuestDispatcher<IntellioCodeCache> {
+final class ArmisticeDispatcher extends GuestDispatcher<IntellioCodeCache, Site> {
     private final byte[] state;
-    private int countLoaded;
-    private Flags flags = Flags.IN_STATE;
+    private ArmisticeFlags flags = ArmisticeFlags.IN_STATE;
 
     ArmisticeDispatcher(Program program, Emulator.Options options) {
         super(program, options, Armistice.ISA, Armistice.TABLE, 1, 16, new IntellioCodeCache(),
-                c -> new HostCpu(Intellio.ISA, c.memory, c::guestWrote));
+                c -> new HostCpu(Intellio.ISA, c.memory, c::guestWrote),
+                // Host hlt is 1 byte and int 13h 2; the guest's int 13h and out 1234h are 4.
+                IntellioHostEmitter.COUNT, 1, 2, 4);
         this.state = cpu.hostMemory();
     }
 
@@ -39,11 +38,11 @@ final class ArmisticeDispatcher extends GuestDispatcher<IntellioCodeCache> {
         byte[] mem = cpu.memory();
         for (Segment s : program.segments()) System.arraycopy(s.bytes(), 0, mem, s.address(), s.size());
         guestPc = program.entry() & 0xFFFF;
-        setWord(ArmisticeTranslator.slot(15), Machine.STACK_TOP);
-        regs[ArmisticeTranslator.COUNT] = 0; // host sp counts guest instructions, not a stack
+        setWord(StatePage.slot(15), Machine.STACK_TOP);
+        regs[IntellioHostEmitter.COUNT] = 0; // host sp counts guest instructions, not a stack
         // Every flag clear, saved as the flags of "tst 1": N = Z = 0, C = V = 0.
-        setWord(ArmisticeTranslator.FK, ArmisticeTranslator.KIND_TST);
-        setWord(ArmisticeTranslator.FA, 1);
+        setWord(StatePage.FK, StatePage.KIND_TST);
+        setWord(StatePage.FA, 1);
         RunResult end = loop();
         Emulator.Stats stats = stats();
         if (log != null) {
@@ -56,100 +55,69 @@ final class ArmisticeDispatcher extends GuestDispatcher<IntellioCodeCache> {
     }
 
     private void setWord(int at, int v) {
-        state[at] = (byte) v;
-        state[at + 1] = (byte) (v >>> 8);
+        StatePage.setWord(state, at, v);
     }
 
     private int word(int at) {
-        return Flags.word(state, at);
+        return StatePage.word(state, at);
     }
 
-    private RunResult loop() {
-        while (true) {
-            if (guestSteps >= options.budget) return budgetEnd();
-            int hostPc = enter(guestPc);
-            while (true) {
-                Outcome o = cpu.run(hostPc, Math.min(options.budget - guestSteps, SLICE));
-                int stop = cpu.pc();
-                if (o == Outcome.RUNNING) {
-                    Site site = cache.site(stop);
-                    account(stop, site.index());
-                    if (guestSteps >= options.budget) {
-                        flags = site.flags();
-                        guestPc = site.guestPc();
-                        return budgetEnd();
-                    }
-                    hostPc = stop;
-                    continue;
-                }
-                if (o == Outcome.HALT) {
-                    int at = (stop - 1) & 0xFFFF;
-                    Site site = cache.site(at);
-                    Stub stub = site == null ? null : site.stub();
-                    if (stub == null) throw new IllegalStateException("host hlt without a stub at " + Hex.addr(at));
-                    boolean leaves = stub.kind == StubKind.EXIT || stub.kind == StubKind.DISPATCH;
-                    account(at, leaves ? Integer.MAX_VALUE : stub.kind == StubKind.HALT ? site.index() + 1 : site.index());
-                    flags = site.flags();
-                    counted = guestSteps;
-                    switch (stub.kind) {
-                        case HALT:
-                            guestPc = (stub.guestPc + 4) & 0xFFFF;
-                            return finish(Outcome.HALT, 0);
-                        case FAULT:
-                            guestPc = stub.guestPc;
-                            return stub.fetchFault
-                                    ? fault(Fault.SEGMENTATION_FAULT, stub.guestPc, "instruction fetch touches the null page")
-                                    : fault(Fault.ILLEGAL_INSTRUCTION, -1, "");
-                        case WORD_FAULT: {
-                            guestPc = stub.guestPc;
-                            int a = (Flags.reg(state, stub.base) + stub.disp) & 0xFFFF;
-                            if (a < Machine.NULL_PAGE_END)
-                                return fault(Fault.SEGMENTATION_FAULT, a, (stub.write ? "write of 2 bytes at " : "read of 2 bytes at ") + Hex.addr(a) + " (null page)");
-                            return fault(Fault.MISALIGNED_ACCESS, a, (stub.write ? "word write" : "word read") + " at odd address " + Hex.addr(a));
-                        }
-                        case EXIT: {
-                            guestPc = stub.guestPc;
-                            if (guestSteps >= options.budget) return budgetEnd();
-                            int next = enter(guestPc);
-                            if (stub.owner.valid) {
-                                cache.chain(stub, cache.owner(next));
-                                chained++;
-                            }
-                            hostPc = next;
-                            continue;
-                        }
-                        case DISPATCH: {
-                            guestPc = word(ArmisticeTranslator.TARGET);
-                            if (guestSteps >= options.budget) return budgetEnd();
-                            hostPc = enter(guestPc);
-                            if (stub.owner.valid && cache.cacheIndirect(stub, guestPc, cache.owner(hostPc))) chained++;
-                            continue;
-                        }
-                        default: // STALE
-                            guestPc = stub.guestPc;
-                            break;
-                    }
-                    break;
-                }
-                if (o == Outcome.FAULT) {
-                    Site site = cache.site(stop);
-                    account(stop, site.index());
-                    flags = site.flags();
-                    guestPc = site.guestPc();
-                    return hostFault(site);
-                }
-                // The HAL ended the program just after the host int of a guest int 13h or out 1234h.
-                int at = (stop - 2) & 0xFFFF;
-                Site site = cache.site(at);
-                account(at, site.index() + 1);
-                flags = site.flags();
-                guestPc = (site.guestPc() + 4) & 0xFFFF;
-                return finish(o, cpu.exitStatus());
+    @Override
+    RunResult atStub(int at) {
+        Site site = cache.site(at);
+        Stub stub = site == null ? null : site.stub();
+        if (stub == null) throw new IllegalStateException("host hlt without a stub at " + Hex.addr(at));
+        boolean leaves = stub.kind == StubKind.EXIT || stub.kind == StubKind.DISPATCH;
+        account(at, leaves ? Integer.MAX_VALUE : stub.kind == StubKind.HALT ? site.index() + 1 : site.index());
+        flags = site.flags();
+        counted = guestSteps;
+        switch (stub.kind) {
+            case HALT:
+                guestPc = (stub.guestPc + 4) & 0xFFFF;
+                return finish(Outcome.HALT, 0);
+            case FAULT:
+                guestPc = stub.guestPc;
+                return stub.fetchFault
+                        ? fault(Fault.SEGMENTATION_FAULT, stub.guestPc, "instruction fetch touches the null page")
+                        : fault(Fault.ILLEGAL_INSTRUCTION, -1, "");
+            case WORD_FAULT: {
+                guestPc = stub.guestPc;
+                int a = (StatePage.reg(state, stub.base) + stub.disp) & 0xFFFF;
+                if (a < Machine.NULL_PAGE_END)
+                    return fault(Fault.SEGMENTATION_FAULT, a, (stub.write ? "write of 2 bytes at " : "read of 2 bytes at ") + Hex.addr(a) + " (null page)");
+                return fault(Fault.MISALIGNED_ACCESS, a, (stub.write ? "word write" : "word read") + " at odd address " + Hex.addr(a));
             }
+            case EXIT: {
+                guestPc = stub.guestPc;
+                if (guestSteps >= options.budget) return budgetEnd();
+                int next = enter(guestPc);
+                if (stub.owner.valid) {
+                    cache.chain(stub, cache.owner(next));
+                    chained++;
+                }
+                return goOn(next);
+            }
+            case DISPATCH: {
+                guestPc = word(StatePage.TARGET);
+                if (guestSteps >= options.budget) return budgetEnd();
+                int next = enter(guestPc);
+                if (stub.owner.valid && cache.cacheIndirect(stub, guestPc, cache.owner(next))) chained++;
+                return goOn(next);
+            }
+            default: // STALE
+                guestPc = stub.guestPc;
+                return enterAgain();
         }
     }
 
-    private int enter(int pc) {
+    @Override
+    void stoppedAt(Site site, int pc) {
+        flags = site.flags();
+        guestPc = pc;
+    }
+
+    @Override
+    int enter(int pc) {
         HostBlock t = cache.lookup(pc);
         if (t != null) {
             cacheHits++;
@@ -157,17 +125,17 @@ final class ArmisticeDispatcher extends GuestDispatcher<IntellioCodeCache> {
             t = cache.add(GuestBlock.decode(Armistice.ISA, cpu.memory(), pc, GuestBlock.MAX_INSTRUCTIONS));
             if (log != null) logTranslation(t);
         }
-        if (t.requiresFlags && flags.kind() != Flags.STATE) {
+        if (t.requiresFlags && flags.kind() != ArmisticeFlags.STATE) {
             if (flags.lazy()) { // the compare's values, as the host code saves them
-                int a = Flags.reg(state, flags.a()), b = flags.b() >= 0 ? Flags.reg(state, flags.b()) : flags.imm();
-                boolean cmp = flags.kind() == Flags.CMP;
-                setWord(ArmisticeTranslator.FK, cmp ? ArmisticeTranslator.KIND_CMP : ArmisticeTranslator.KIND_TST);
-                setWord(ArmisticeTranslator.FA, cmp ? a : a & b);
-                setWord(ArmisticeTranslator.FB, cmp ? b : 0);
+                int a = StatePage.reg(state, flags.a()), b = flags.b() >= 0 ? StatePage.reg(state, flags.b()) : flags.imm();
+                boolean cmp = flags.kind() == ArmisticeFlags.CMP;
+                setWord(StatePage.FK, cmp ? StatePage.KIND_CMP : StatePage.KIND_TST);
+                setWord(StatePage.FA, cmp ? a : a & b);
+                setWord(StatePage.FB, cmp ? b : 0);
             } else {
                 saveBits(knownFlags(flags)); // found by replay: saved as a compare that gives exactly these N Z C V
             }
-            flags = Flags.IN_STATE;
+            flags = ArmisticeFlags.IN_STATE;
         }
         return t.base;
     }
@@ -177,54 +145,39 @@ final class ArmisticeDispatcher extends GuestDispatcher<IntellioCodeCache> {
         int n = v >> 3 & 1, z = v >> 2 & 1, c = v >> 1 & 1, o = v & 1;
         for (int x : new int[] {0, 1, 0x7FFF, 0x8000, 0xFFFF}) {
             for (int y : new int[] {0, 1, 0x7FFF, 0x8000, 0xFFFF}) {
-                if (Flags.cmp(x, y) == v) {
-                    setWord(ArmisticeTranslator.FK, ArmisticeTranslator.KIND_CMP);
-                    setWord(ArmisticeTranslator.FA, x);
-                    setWord(ArmisticeTranslator.FB, y);
+                if (ArmisticeFlags.cmp(x, y) == v) {
+                    setWord(StatePage.FK, StatePage.KIND_CMP);
+                    setWord(StatePage.FA, x);
+                    setWord(StatePage.FB, y);
                     return;
                 }
             }
         }
         if (c == 0 && o == 0 && !(n == 1 && z == 1)) {
-            setWord(ArmisticeTranslator.FK, ArmisticeTranslator.KIND_TST);
-            setWord(ArmisticeTranslator.FA, z == 1 ? 0 : n == 1 ? 0x8000 : 1);
-            setWord(ArmisticeTranslator.FB, 0);
+            setWord(StatePage.FK, StatePage.KIND_TST);
+            setWord(StatePage.FA, z == 1 ? 0 : n == 1 ? 0x8000 : 1);
+            setWord(StatePage.FB, 0);
             return;
         }
         throw new IllegalStateException("guest flags no compare gives: " + v);
     }
 
-    private void account(int hostPc, int executed) {
-        counted += (countLoaded - regs[ArmisticeTranslator.COUNT]) & 0xFFFF;
-        countLoaded = regs[ArmisticeTranslator.COUNT];
-        HostBlock t = cache.owner(hostPc);
-        int n = t.block.size();
-        guestSteps = counted - (n - Math.min(executed, n));
-    }
-
-    private int knownFlags(Flags f) {
+    private int knownFlags(ArmisticeFlags f) {
         int v = f.evaluate(state);
         return v >= 0 ? v : replayFlags(guestSteps);
     }
 
     // ------------------------------------------------------------------ how a run ends
 
-    private CpuState guestState(int flagBits) {
+    @Override
+    CpuState guestState() {
         int[] r = new int[16];
-        for (int i = 1; i < 16; i++) r[i] = Flags.reg(state, i);
-        return new CpuState(guestPc, r, flagBits, "NZCV", Armistice.ISA.registers());
-    }
-
-    private RunResult finish(Outcome outcome, int status) {
-        return new RunResult(outcome, status, guestSteps, cpu.output(), null, null, guestState(knownFlags(flags)));
+        for (int i = 1; i < 16; i++) r[i] = StatePage.reg(state, i);
+        return new CpuState(guestPc, r, knownFlags(flags), "NZCV", Armistice.ISA.registers());
     }
 
     @Override
-    CpuState guestState() {
-        return guestState(knownFlags(flags));
-    }
-
-    private RunResult hostFault(Site site) {
+    RunResult hostFault(Site site) {
         FaultReport host = cpu.fault();
         Fault f = host.fault();
         if (f == Fault.SEGMENTATION_FAULT && site.accessLength() > 0)
@@ -232,10 +185,6 @@ final class ArmisticeDispatcher extends GuestDispatcher<IntellioCodeCache> {
         if (f == Fault.ILLEGAL_INSTRUCTION || (f == Fault.SEGMENTATION_FAULT && site.accessLength() == 0 && host.detail().contains("fetch")))
             throw new IllegalStateException("the host code faulted where the guest cannot: " + host.format());
         return fault(f, host.address(), host.detail());
-    }
-
-    private RunResult budgetEnd() {
-        return budgetEnd(guestState(knownFlags(flags)));
     }
 
     // ------------------------------------------------------------------ the log

@@ -4,10 +4,9 @@ import toyisa.armistice.Armistice;
 import toyisa.intellio.Intellio;
 import toyisa.isa.Hex;
 import toyisa.isa.Instruction;
-import toyisa.translate.ArmisticeTranslator.HostBlock;
-import toyisa.translate.ArmisticeTranslator.Site;
-import toyisa.translate.ArmisticeTranslator.Stub;
-import toyisa.translate.ArmisticeTranslator.StubKind;
+import toyisa.translate.HostBlock.Site;
+import toyisa.translate.HostBlock.Stub;
+import toyisa.translate.HostBlock.StubKind;
 
 /**
  * The host code of one Armistice block as the translation log shows it: each guest instruction as a

@@ -21,19 +21,24 @@ import toyisa.vm.RunResult;
 /**
  * What both dispatchers do the same way, whatever the guest and host: set up the host core over the
  * code cache, keep the counts, the log and the input the guest has read, and end a run as the
- * guest's own interpreter would — its fault report, its hottest loop, its flags by replay. Each
- * direction keeps its loop (how a stub is found and what it means) and how it reads the guest's
+ * guest's own interpreter would — its fault report, its hottest loop, its flags by replay — and the
+ * loop itself: run the host code, count what it ran, and tell a stop at the budget, a fault, the
+ * HAL's end and a stub apart. Each direction keeps what its stubs mean and how it reads the guest's
  * registers and flags.
  *
  * @param <C> the host's code cache
+ * @param <S> what the cache says of a host instruction
  */
-abstract class GuestDispatcher<C extends CodeCacheBase<?, ?>> {
+abstract class GuestDispatcher<C extends CodeCacheBase<?, S>, S extends HostSite> {
     /**
-     * Host instructions per run of the host core: the host counts guest instructions modulo 2^16,
-     * and a block entry counts at most {@link GuestBlock#MAX_INSTRUCTIONS}, so the count cannot
-     * wrap within a run.
+     * Host instructions per run of the host core. The host counts guest instructions modulo 2^16, a
+     * block at its entry: each guest instruction the count includes runs at least one host
+     * instruction, but for those of the last block entered (fewer than
+     * {@link GuestBlock#MAX_INSTRUCTIONS} not run yet). So a run of this many host instructions counts
+     * fewer than 2^16 and the count cannot wrap. A run as long as this matters on the jit engine,
+     * where each return to the dispatcher leaves compiled code.
      */
-    static final long SLICE = 0xFFFF / GuestBlock.MAX_INSTRUCTIONS;
+    static final long SLICE = 0xFFFF - GuestBlock.MAX_INSTRUCTIONS;
 
     final Program program;
     final Emulator.Options options;
@@ -49,15 +54,37 @@ abstract class GuestDispatcher<C extends CodeCacheBase<?, ?>> {
     /** The guest's registers the hang sampler is given: {@code firstRegister} up to {@code registerCount}. */
     private final int firstRegister, registerCount;
 
+    /** The host register that counts guest instructions down, a block at its entry. */
+    private final int countRegister;
+    /** Bytes of the host's stub instruction and of its HAL call; bytes of the guest's HAL call. */
+    private final int stubBytes, halBytes, guestHalBytes;
+    /** Where the count register was when the host code was last entered. */
+    private int countLoaded;
+    /** What {@link #atStub} asks for when it does not end the run: a host address to go on at, or {@link #ENTER}. */
+    private int resumeAt;
+    /** Enter the guest's PC afresh: check the budget, find or make its translation. */
+    static final int ENTER = -1;
+
     long guestSteps;
     /** Guest instructions of every block entered so far (the host counts them down, modulo 2^16). */
     long counted;
     long cacheHits, chained;
     int guestPc;
 
+    /**
+     * @param countRegister the host register that counts guest instructions
+     * @param stubBytes     bytes of the host instruction a stub stops at
+     * @param halBytes      bytes of the host's HAL call
+     * @param guestHalBytes bytes of the guest's HAL call (and port write)
+     */
     GuestDispatcher(Program program, Emulator.Options options, Isa guest, IsaTable guestTable, int firstRegister,
-                    int registerCount, C cache, Function<C, HostCpu> host) {
+                    int registerCount, C cache, Function<C, HostCpu> host, int countRegister, int stubBytes, int halBytes,
+                    int guestHalBytes) {
         this.program = program;
+        this.countRegister = countRegister;
+        this.stubBytes = stubBytes;
+        this.halBytes = halBytes;
+        this.guestHalBytes = guestHalBytes;
         this.options = options;
         this.guest = guest;
         this.guestTable = guestTable;
@@ -82,6 +109,94 @@ abstract class GuestDispatcher<C extends CodeCacheBase<?, ?>> {
 
     /** The guest's state where it stopped, its flags known (by replay where the host code let them go). */
     abstract CpuState guestState();
+
+    /**
+     * Finds or makes the translation of the guest block at {@code pc}, gives it the guest flags where
+     * it reads them, and returns its host address.
+     */
+    abstract int enter(int pc);
+
+    /** The guest stopped at {@code site}, to go on at guest {@code pc}: the guest flags are the site's. */
+    abstract void stoppedAt(S site, int pc);
+
+    /**
+     * The host code left through the stub at host address {@code at}: what it means. Returns the
+     * run's end, or null with {@link #goOn} or {@link #enterAgain} said.
+     */
+    abstract RunResult atStub(int at);
+
+    /** A fault of the host code at {@code site}, told as the guest's fault. */
+    abstract RunResult hostFault(S site);
+
+    // ------------------------------------------------------------------ the loop
+
+    /** Runs the guest from {@link #guestPc} to its end. */
+    final RunResult loop() {
+        while (true) {
+            if (guestSteps >= options.budget) return budgetEnd();
+            int hostPc = enter(guestPc);
+            while (true) {
+                // At most as many host instructions as the guest may still run guest instructions:
+                // each guest instruction has at least one, so the guest cannot overrun its budget.
+                Outcome o = cpu.run(hostPc, Math.min(options.budget - guestSteps, SLICE));
+                int stop = cpu.pc();
+                if (o == Outcome.RUNNING) { // the run's limit: anywhere in the host code, even inside a guest instruction
+                    S site = cache.site(stop);
+                    account(stop, site.index());
+                    if (guestSteps >= options.budget) { // then exactly at a guest instruction boundary
+                        stoppedAt(site, site.guestPc());
+                        return budgetEnd();
+                    }
+                    hostPc = stop;
+                    continue;
+                }
+                if (o == Outcome.HALT) {
+                    RunResult end = atStub((stop - stubBytes) & 0xFFFF);
+                    if (end != null) return end;
+                    if (resumeAt == ENTER) break; // back to the budget check, then enter
+                    hostPc = resumeAt;
+                    continue;
+                }
+                if (o == Outcome.FAULT) { // inside a guest instruction, which did not happen
+                    S site = cache.site(stop);
+                    account(stop, site.index());
+                    stoppedAt(site, site.guestPc());
+                    return hostFault(site);
+                }
+                // The HAL ended the program (exit, output cap) just after the host's HAL call of the guest's.
+                int at = (stop - halBytes) & 0xFFFF;
+                S site = cache.site(at);
+                account(at, site.index() + 1);
+                stoppedAt(site, (site.guestPc() + guestHalBytes) & 0xFFFF);
+                return finish(o, cpu.exitStatus());
+            }
+        }
+    }
+
+    /** For {@link #atStub}: go on in the host code at {@code hostPc}. */
+    final RunResult goOn(int hostPc) {
+        resumeAt = hostPc;
+        return null;
+    }
+
+    /** For {@link #atStub}: enter the guest at {@link #guestPc} afresh. */
+    final RunResult enterAgain() {
+        resumeAt = ENTER;
+        return null;
+    }
+
+    /**
+     * Counts the guest instructions run since the last stop. The host subtracts a block's length
+     * from the count register when it enters the block; if it stopped inside the block, the
+     * instructions from {@code executed} on did not run (sites of stubs and of the counting
+     * instruction say the length).
+     */
+    final void account(int hostPc, int executed) {
+        counted += (countLoaded - regs[countRegister]) & 0xFFFF;
+        countLoaded = regs[countRegister];
+        int n = cache.owner(hostPc).block.size();
+        guestSteps = counted - (n - Math.min(executed, n));
+    }
 
     /** The input the guest has read so far, or all of it when it came as bytes. */
     private byte[] inputRead() {
@@ -121,8 +236,17 @@ abstract class GuestDispatcher<C extends CodeCacheBase<?, ?>> {
                 + " at " + Hex.addr(a) + " (null page)");
     }
 
+    /** The guest ended (halt, exit, output cap) with {@code status}. */
+    final RunResult finish(Outcome outcome, int status) {
+        return new RunResult(outcome, status, guestSteps, cpu.output(), null, null, guestState());
+    }
+
     /** The budget ran out: report where the guest was spinning, as the interpreter does. */
-    RunResult budgetEnd(CpuState state) {
+    final RunResult budgetEnd() {
+        return budgetEnd(guestState());
+    }
+
+    private RunResult budgetEnd(CpuState state) {
         HangReport hang = sampleHang(state);
         return new RunResult(Outcome.BUDGET, Outcome.BUDGET.fixedStatus(), guestSteps, cpu.output(), null, hang, state);
     }

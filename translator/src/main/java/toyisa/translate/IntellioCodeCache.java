@@ -3,10 +3,9 @@ package toyisa.translate;
 import java.util.List;
 import toyisa.isa.Operand;
 import toyisa.isa.Row;
-import toyisa.translate.ArmisticeTranslator.HostBlock;
-import toyisa.translate.ArmisticeTranslator.Site;
-import toyisa.translate.ArmisticeTranslator.Stub;
-import toyisa.translate.ArmisticeTranslator.StubKind;
+import toyisa.translate.HostBlock.Site;
+import toyisa.translate.HostBlock.Stub;
+import toyisa.translate.HostBlock.StubKind;
 
 /**
  * The code cache of the Intellio host: variable-length host code, so {@link Site}s are kept per
@@ -102,7 +101,7 @@ final class IntellioCodeCache extends CodeCacheBase<HostBlock, Site> {
         sites[next] = site;
         forgetCode(next, 1);
         retarget(at + 4, JZ16, target, target.base);
-        byte[] cmp = IntellioHostCode.encode(CMP16, List.of(Operand.reg(ArmisticeTranslator.T1), Operand.num(guest)), at);
+        byte[] cmp = IntellioHostCode.encode(CMP16, List.of(Operand.reg(IntellioHostEmitter.T1), Operand.num(guest)), at);
         System.arraycopy(cmp, 0, memory, at, cmp.length);
         forgetCode(at, cmp.length);
         sites[at] = site;

@@ -75,7 +75,7 @@ final class IntellioHostCode {
     }
 
     /** A host instruction not yet encoded; {@code note} is shown beside it in the log. */
-    record Pending(Row form, Operand[] operands, Label target, ArmisticeTranslator.Site site, String note) {}
+    record Pending(Row form, Operand[] operands, Label target, HostBlock.Site site, String note) {}
 
     final List<Pending> code = new ArrayList<>();
 
@@ -83,11 +83,11 @@ final class IntellioHostCode {
         return code.size();
     }
 
-    void add(Row form, Operand[] operands, ArmisticeTranslator.Site site, String note) {
+    void add(Row form, Operand[] operands, HostBlock.Site site, String note) {
         code.add(new Pending(form, operands, null, site, note));
     }
 
-    void jump(String form, Label target, ArmisticeTranslator.Site site) {
+    void jump(String form, Label target, HostBlock.Site site) {
         target.users.add(code.size());
         code.add(new Pending(named(form), new Operand[] {Operand.num(0)}, target, site, null));
     }

@@ -13,7 +13,8 @@ package toyisa.translate;
  * @param accessLength 0 (no guest access), 1 or 2 bytes
  * @param accessWrite  whether the guest access is a write
  */
-record Site(int guestPc, int index, LazyFlags flags, Stub stub, int accessOffset, int accessLength, boolean accessWrite) {
+record Site(int guestPc, int index, LazyFlags flags, Stub stub, int accessOffset, int accessLength, boolean accessWrite)
+        implements HostSite {
     Site withStub(Stub s) {
         return new Site(guestPc, index, flags, s, accessOffset, accessLength, accessWrite);
     }
