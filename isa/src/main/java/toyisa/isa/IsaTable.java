@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A CPU as one table, and everything that follows from it: the decoder, the encoder, form
@@ -45,6 +46,15 @@ import java.util.Set;
 public final class IsaTable {
     private static final Map<String, Character> ROLES = Map.of(
             "imm", 'i', "disp", 'i', "addr", 'i', "port", 'p', "vec", 'v', "target", 'j');
+    // Compiled once: String.matches and split on a pattern compile it at every call, and the two
+    // tables are read at the start of nearly every command, mostly by the bytecode interpreter.
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern HEX_BYTE = Pattern.compile("[0-9A-Fa-f]{2}");
+    private static final Pattern BITS = Pattern.compile("[01a-z-]{8}");
+    private static final Pattern WIDE_FIELD = Pattern.compile("[a-z]:[a-z0-9]+");
+    private static final Pattern FLAG_LETTERS = Pattern.compile("[A-Z]{1,6}");
+    private static final Pattern BASE_REGISTER = Pattern.compile("r[dst]");
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
 
     private final String cpu;
     private final int machine;
@@ -65,11 +75,26 @@ public final class IsaTable {
         this.fixedLength = fixedLength;
         this.registers = registers;
         this.rows = List.copyOf(rows);
+        // Each row into the bucket of every first byte it matches (its free bits' every value), in
+        // table order: far fewer steps than testing each of 256 bytes against every row.
+        List<List<Row>> buckets = new ArrayList<>(256);
+        for (int b = 0; b < 256; b++) buckets.add(new ArrayList<>());
+        for (Row r : rows) {
+            int free = ~r.mask()[0] & 0xFF;
+            for (int bits = free; ; bits = (bits - 1) & free) {
+                buckets.get(r.value()[0] | bits).add(r);
+                if (bits == 0) break;
+            }
+        }
         for (int b = 0; b < 256; b++) {
-            List<Row> match = new ArrayList<>();
-            for (Row r : rows) if ((b & r.mask()[0]) == r.value()[0]) match.add(r);
-            // A declared overlap resolves to the more specific form.
-            match.sort(Comparator.comparingInt(Row::fixedBits).reversed());
+            List<Row> match = buckets.get(b);
+            // A declared overlap resolves to the more specific form (a stable sort, as List.sort).
+            for (int i = 1; i < match.size(); i++) {
+                Row r = match.get(i);
+                int j = i;
+                for (; j > 0 && match.get(j - 1).fixedBits() < r.fixedBits(); j--) match.set(j, match.get(j - 1));
+                match.set(j, r);
+            }
             byFirstByte[b] = match.toArray(new Row[0]);
         }
         for (Row r : rows) {
@@ -106,7 +131,7 @@ public final class IsaTable {
                 rows.add(parseRow(line, lineNo, registers, flags, ops));
                 continue;
             }
-            String[] w = line.split("\\s+");
+            String[] w = SPACES.split(line);
             switch (w[0]) {
                 case "cpu" -> cpu = line.substring(3).strip();
                 case "machine" -> machine = parseHexByte(w, lineNo);
@@ -121,7 +146,7 @@ public final class IsaTable {
                     registers = new Registers(parseInt(w, lineNo), List.of(w).subList(2, w.length));
                 }
                 case "flags" -> {
-                    if (w.length != 2 || !w[1].matches("[A-Z]{1,6}")) throw error(lineNo, "flags names the flags in one word, like NZCV");
+                    if (w.length != 2 || !FLAG_LETTERS.matcher(w[1]).matches()) throw error(lineNo, "flags names the flags in one word, like NZCV");
                     flags = w[1];
                 }
                 case "compares" -> {
@@ -193,16 +218,16 @@ public final class IsaTable {
         }
 
         // Encoding: bytes, bit patterns and wide fields.
-        String[] tokens = c[2].split("\\s+");
+        String[] tokens = SPACES.split(c[2]);
         List<int[]> bytes = new ArrayList<>(); // {mask, value}
         List<Field> fields = new ArrayList<>();
         Set<Character> placed = new HashSet<>();
         for (String tok : tokens) {
             if (tok.isEmpty()) continue;
             int at = bytes.size();
-            if (tok.matches("[0-9A-Fa-f]{2}")) {
+            if (HEX_BYTE.matcher(tok).matches()) {
                 bytes.add(new int[] {0xFF, Integer.parseInt(tok, 16)});
-            } else if (tok.length() == 8 && tok.matches("[01a-z-]{8}")) {
+            } else if (tok.length() == 8 && BITS.matcher(tok).matches()) {
                 int mask = 0, value = 0;
                 for (int bit = 0; bit < 8; bit++) {
                     char ch = tok.charAt(bit);
@@ -219,7 +244,7 @@ public final class IsaTable {
                     }
                 }
                 bytes.add(new int[] {mask, value});
-            } else if (tok.matches("[a-z]:[a-z0-9]+")) {
+            } else if (WIDE_FIELD.matcher(tok).matches()) {
                 char name = tok.charAt(0);
                 FieldKind kind = FieldKind.parse(tok.substring(2));
                 if (kind == null) throw error(lineNo, form + ": unknown field kind in '" + tok + "'");
@@ -283,12 +308,12 @@ public final class IsaTable {
             if (in.equals("addr")) return new Template.Abs('i');
             String[] parts = in.split("\\+");
             String base = parts[0].strip();
-            if (base.matches("r[dst]")) {
+            if (BASE_REGISTER.matcher(base).matches()) {
                 if (parts.length == 1) return new Template.Mem(base.charAt(1), '\0');
                 if (parts.length == 2 && parts[1].strip().equals("disp")) return new Template.Mem(base.charAt(1), 'i');
             }
         }
-        if (t.matches("\\d+")) return new Template.Literal(Integer.parseInt(t));
+        if (DIGITS.matcher(t).matches()) return new Template.Literal(Integer.parseInt(t));
         int code = regs.code(t);
         if (code >= 0) return new Template.FixedReg(code);
         throw error(lineNo, form + ": cannot read operand '" + t + "'");
@@ -328,7 +353,7 @@ public final class IsaTable {
     }
 
     private static int parseHexByte(String[] w, int lineNo) {
-        if (w.length != 2 || !w[1].matches("[0-9A-Fa-f]{2}")) throw error(lineNo, "machine is one hex byte");
+        if (w.length != 2 || !HEX_BYTE.matcher(w[1]).matches()) throw error(lineNo, "machine is one hex byte");
         return Integer.parseInt(w[1], 16);
     }
 
