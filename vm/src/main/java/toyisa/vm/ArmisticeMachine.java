@@ -1,5 +1,6 @@
 package toyisa.vm;
 
+import static toyisa.vm.ArmisticeKinds.*;
 import static toyisa.vm.CompareBranch.CC_BE;
 
 import toyisa.armistice.Armistice;
@@ -22,19 +23,6 @@ final class ArmisticeMachine extends Machine {
     private static final int SP = 15;
     /** The port whose writes print an unsigned number and a newline. */
     static final int PRINT_PORT = 0x1234;
-
-    // Operation kinds: one per operand shape the core treats differently.
-    static final int NOP = FIRST_CPU_KIND, INT = NOP + 1, OUT_IMM = NOP + 2, OUT_REG = NOP + 3, HALT = NOP + 4,
-            ADD3 = NOP + 5, SUB3 = NOP + 6, AND3 = NOP + 7, OR3 = NOP + 8, XOR3 = NOP + 9, SHL3 = NOP + 10,
-            SHR3 = NOP + 11, SAR3 = NOP + 12, MUL3 = NOP + 13, DIVU3 = NOP + 14, REMU3 = NOP + 15,
-            ADDI = NOP + 16, SUBI = NOP + 17, ANDI = NOP + 18, ORI = NOP + 19, XORI = NOP + 20, SHLI = NOP + 21,
-            SHRI = NOP + 22, SARI = NOP + 23, MULI = NOP + 24,
-            CMP = NOP + 25, CMPI = NOP + 26, TST = NOP + 27, TSTI = NOP + 28, MOV = NOP + 29, MOVI = NOP + 30,
-            NOT = NOP + 31, NEG = NOP + 32, SWAP = NOP + 33, PUSH = NOP + 34, POP = NOP + 35,
-            LD = NOP + 36, LDB = NOP + 37, ST = NOP + 38, STB = NOP + 39,
-            JMP = NOP + 40, JCC = NOP + 41, CALL = NOP + 42, RET = NOP + 43, JMP_R = NOP + 44, CALL_R = NOP + 45,
-            // Fused compare-and-branch (see Machine): the compare's operands, the condition in aux, the target in x.
-            CMP_J = NOP + 46, CMPI_J = NOP + 47, TST_J = NOP + 48, TSTI_J = NOP + 49;
 
     /** tst v sets the flags of cmp v, TST_B: Z and N from v, C = 0 (a borrow, on Armistice), V = 0. */
     private static final int TST_B = 0x10000;
