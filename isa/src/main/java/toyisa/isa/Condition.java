@@ -55,10 +55,13 @@ public final class Condition {
         return letters.length() - 1 - i;
     }
 
+    private static final java.util.regex.Pattern FLAG = java.util.regex.Pattern.compile("!?[A-Z]");
+    private static final java.util.regex.Pattern FLAGS_COMPARED = java.util.regex.Pattern.compile("[A-Z](==|!=)[A-Z]");
+
     private static int readsOf(String term, String letters, String text) {
         String s = term.replace(" ", "");
-        if (s.matches("!?[A-Z]")) return 1 << flag(s.charAt(s.length() - 1), letters, text);
-        if (s.matches("[A-Z](==|!=)[A-Z]")) return 1 << flag(s.charAt(0), letters, text) | 1 << flag(s.charAt(s.length() - 1), letters, text);
+        if (FLAG.matcher(s).matches()) return 1 << flag(s.charAt(s.length() - 1), letters, text);
+        if (FLAGS_COMPARED.matcher(s).matches()) return 1 << flag(s.charAt(0), letters, text) | 1 << flag(s.charAt(s.length() - 1), letters, text);
         throw new IllegalArgumentException("'" + text + "': cannot read '" + term + "' (a flag, !flag, or flag == flag / flag != flag)");
     }
 

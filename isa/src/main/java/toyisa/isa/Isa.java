@@ -64,15 +64,19 @@ public interface Isa {
         return out;
     }
 
-    /** The CPU with this name (case-insensitive), or {@code null}. */
+    /**
+     * The CPU with this name (case-insensitive), or {@code null}. Names and machine bytes are unique,
+     * so the search stops at the first CPU that has it: a CPU is loaded (its table read) only when
+     * reached, and a command about one CPU need not read the other's table.
+     */
     static Isa byName(String name) {
-        for (Isa isa : all()) if (isa.id().equalsIgnoreCase(name)) return isa;
+        for (Isa isa : ServiceLoader.load(Isa.class)) if (isa.id().equalsIgnoreCase(name)) return isa;
         return null;
     }
 
-    /** The CPU with this TXF machine byte, or {@code null}. */
+    /** The CPU with this TXF machine byte, or {@code null}; as {@link #byName}, it stops at the first. */
     static Isa byMachine(int machine) {
-        for (Isa isa : all()) if (isa.machine() == machine) return isa;
+        for (Isa isa : ServiceLoader.load(Isa.class)) if (isa.machine() == machine) return isa;
         return null;
     }
 }

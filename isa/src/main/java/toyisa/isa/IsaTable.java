@@ -34,11 +34,26 @@ public final class IsaTable {
         this.fixedLength = fixedLength;
         this.registers = registers;
         this.rows = List.copyOf(rows);
+        // Each row into the bucket of every first byte it matches (its free bits' every value), in
+        // table order: far fewer steps than testing each of 256 bytes against every row.
+        List<List<Row>> buckets = new ArrayList<>(256);
+        for (int b = 0; b < 256; b++) buckets.add(new ArrayList<>());
+        for (Row r : rows) {
+            int free = ~r.mask()[0] & 0xFF;
+            for (int bits = free; ; bits = (bits - 1) & free) {
+                buckets.get(r.value()[0] | bits).add(r);
+                if (bits == 0) break;
+            }
+        }
         for (int b = 0; b < 256; b++) {
-            List<Row> match = new ArrayList<>();
-            for (Row r : rows) if ((b & r.mask()[0]) == r.value()[0]) match.add(r);
-            // A declared overlap resolves to the more specific form.
-            match.sort(Comparator.comparingInt(Row::fixedBits).reversed());
+            List<Row> match = buckets.get(b);
+            // A declared overlap resolves to the more specific form (a stable sort, as List.sort).
+            for (int i = 1; i < match.size(); i++) {
+                Row r = match.get(i);
+                int j = i;
+                for (; j > 0 && match.get(j - 1).fixedBits() < r.fixedBits(); j--) match.set(j, match.get(j - 1));
+                match.set(j, r);
+            }
             byFirstByte[b] = match.toArray(new Row[0]);
         }
         for (Row r : rows) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads a CPU's table (an {@link IsaTable}) from its text and checks it. One form per line:
@@ -42,6 +43,15 @@ import java.util.Set;
 final class TableLoader {
     private static final Map<String, Character> ROLES = Map.of(
             "imm", 'i', "disp", 'i', "addr", 'i', "port", 'p', "vec", 'v', "target", 'j');
+    // Compiled once: String.matches and split on a pattern compile it at every call, and the two
+    // tables are read at the start of nearly every command, mostly by the bytecode interpreter.
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern HEX_BYTE = Pattern.compile("[0-9A-Fa-f]{2}");
+    private static final Pattern BITS = Pattern.compile("[01a-z-]{8}");
+    private static final Pattern WIDE_FIELD = Pattern.compile("[a-z]:[a-z0-9]+");
+    private static final Pattern FLAG_LETTERS = Pattern.compile("[A-Z]{1,6}");
+    private static final Pattern BASE_REGISTER = Pattern.compile("r[dst]");
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
 
     private TableLoader() {}
 
@@ -71,7 +81,7 @@ final class TableLoader {
                 rows.add(parseRow(line, lineNo, registers, flags, ops));
                 continue;
             }
-            String[] w = line.split("\\s+");
+            String[] w = SPACES.split(line);
             switch (w[0]) {
                 case "cpu" -> cpu = line.substring(3).strip();
                 case "machine" -> machine = parseHexByte(w, lineNo);
@@ -86,7 +96,7 @@ final class TableLoader {
                     registers = new Registers(parseInt(w, lineNo), List.of(w).subList(2, w.length));
                 }
                 case "flags" -> {
-                    if (w.length != 2 || !w[1].matches("[A-Z]{1,6}")) throw error(lineNo, "flags names the flags in one word, like NZCV");
+                    if (w.length != 2 || !FLAG_LETTERS.matcher(w[1]).matches()) throw error(lineNo, "flags names the flags in one word, like NZCV");
                     flags = w[1];
                 }
                 case "compares" -> {
@@ -158,16 +168,16 @@ final class TableLoader {
         }
 
         // Encoding: bytes, bit patterns and wide fields.
-        String[] tokens = c[2].split("\\s+");
+        String[] tokens = SPACES.split(c[2]);
         List<int[]> bytes = new ArrayList<>(); // {mask, value}
         List<Field> fields = new ArrayList<>();
         Set<Character> placed = new HashSet<>();
         for (String tok : tokens) {
             if (tok.isEmpty()) continue;
             int at = bytes.size();
-            if (tok.matches("[0-9A-Fa-f]{2}")) {
+            if (HEX_BYTE.matcher(tok).matches()) {
                 bytes.add(new int[] {0xFF, Integer.parseInt(tok, 16)});
-            } else if (tok.length() == 8 && tok.matches("[01a-z-]{8}")) {
+            } else if (tok.length() == 8 && BITS.matcher(tok).matches()) {
                 int mask = 0, value = 0;
                 for (int bit = 0; bit < 8; bit++) {
                     char ch = tok.charAt(bit);
@@ -184,7 +194,7 @@ final class TableLoader {
                     }
                 }
                 bytes.add(new int[] {mask, value});
-            } else if (tok.matches("[a-z]:[a-z0-9]+")) {
+            } else if (WIDE_FIELD.matcher(tok).matches()) {
                 char name = tok.charAt(0);
                 FieldKind kind = FieldKind.parse(tok.substring(2));
                 if (kind == null) throw error(lineNo, form + ": unknown field kind in '" + tok + "'");
@@ -248,12 +258,12 @@ final class TableLoader {
             if (in.equals("addr")) return new Template.Abs('i');
             String[] parts = in.split("\\+");
             String base = parts[0].strip();
-            if (base.matches("r[dst]")) {
+            if (BASE_REGISTER.matcher(base).matches()) {
                 if (parts.length == 1) return new Template.Mem(base.charAt(1), '\0');
                 if (parts.length == 2 && parts[1].strip().equals("disp")) return new Template.Mem(base.charAt(1), 'i');
             }
         }
-        if (t.matches("\\d+")) return new Template.Literal(Integer.parseInt(t));
+        if (DIGITS.matcher(t).matches()) return new Template.Literal(Integer.parseInt(t));
         int code = regs.code(t);
         if (code >= 0) return new Template.FixedReg(code);
         throw error(lineNo, form + ": cannot read operand '" + t + "'");
@@ -293,7 +303,7 @@ final class TableLoader {
     }
 
     private static int parseHexByte(String[] w, int lineNo) {
-        if (w.length != 2 || !w[1].matches("[0-9A-Fa-f]{2}")) throw error(lineNo, "machine is one hex byte");
+        if (w.length != 2 || !HEX_BYTE.matcher(w[1]).matches()) throw error(lineNo, "machine is one hex byte");
         return Integer.parseInt(w[1], 16);
     }
 
