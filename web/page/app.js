@@ -14,7 +14,7 @@ import { initLecture } from "./lecture.js";
 import { initTheme } from "./theme.js";
 import { hex4, hex2, bytesHex, combineDiagnostics, esc, $ } from "./util.js";
 
-export const PRINT_42 = [
+const PRINT_42 = [
   "; Print(42): the same source for both CPUs",
   "mov a, 10h      ; HAL service 10h: print a number",
   "mov c, 42       ; the number",
@@ -26,7 +26,7 @@ export const PRINT_42 = [
 const CPUS = ["armistice", "intellio"];
 const NAMES = { armistice: "Armistice", intellio: "Intellio" };
 
-export const app = {
+const app = {
   core: new Core(),
   builds: { armistice: null, intellio: null },
   print42: PRINT_42,
@@ -366,25 +366,25 @@ function highlightListing() {
 
 // ------------------------------------------------------------------ tabs, type size, start
 
-export function showView(name) {
+function showView(name) {
   for (const b of document.querySelectorAll("#tabs button")) b.setAttribute("aria-selected", String(b.dataset.view === name));
   for (const v of document.querySelectorAll(".view")) v.classList.toggle("active", v.id === "view-" + name);
   if (name === "misdecode") refreshMisdecode();
 }
 
-export function setSource(text) {
+function setSource(text) {
   const v = app.editor;
   v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: text } });
 }
 
 /** Resolves once the builds of the text now in the editor are in. */
-export async function assembled() {
+async function assembled() {
   const text = app.editor.state.doc.toString();
   if (app.source === text && app.builds.armistice) return app.builds;
   return (await assembleBoth(text)) || assembled();
 }
 
-export const debuggerApi = {
+const debuggerApi = {
   doRun, doStep, doBack, doReset, doStop, selectedCpu, ensureLoaded, render, setRunning, syncBreakpoints, breakpointAddresses,
   /** True when a run is under way and paused: F5 then continues it. */
   started: () => !!(app.dbg.state && app.dbg.state.steps > 0 && !app.dbg.state.stopped),
@@ -426,14 +426,16 @@ function start() {
   $("#big-type").onclick = () => bigType(!document.body.classList.contains("big"));
   if (setting("big", false)) bigType(true);
   initTheme();
-  initStorage(app, setSource);
+  // What the views need of the page is handed to them here; no view imports app.js.
+  const page = { showView, setSource, assembled, debuggerApi };
+  initStorage(app, page);
   initMisdecode(app);
-  initTranslation(app);
-  initTour(app);
-  initExercises(app);
+  initTranslation(app, page);
+  initTour(app, page);
+  initExercises(app, page);
   initXray(app);
-  initLecture(app);
-  initKeys(app);
+  initLecture(app, page);
+  initKeys(app, page);
   assembled().then(() => ensureLoaded(false)).then(() => { document.body.dataset.ready = "true"; });
 }
 

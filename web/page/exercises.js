@@ -6,7 +6,6 @@
 import { marked } from "marked";
 import { $, esc, bytesHex, combineDiagnostics } from "./util.js";
 import { createEditor } from "./editor.js";
-import { showView, setSource } from "./app.js";
 
 const DRAFTS = "toyisa.exercise.";
 const NAMES = { armistice: "Armistice", intellio: "Intellio" };
@@ -21,6 +20,7 @@ const KIND = {
 marked.use({ renderer: { html: (token) => esc(token.text) } });
 
 let app;
+let showView, setSource;
 const ex = { course: null, current: null, editor: null, bytes: null, fileName: null, checking: false };
 
 function catalog() {
@@ -180,8 +180,9 @@ async function diagnostics(text) {
   return combineDiagnostics(cpus.map((cpu, i) => [cpu, builds[i]]));
 }
 
-export function initExercises(a) {
+export function initExercises(a, page) {
   app = a;
+  ({ showView, setSource } = page);
   ex.course = catalog();
   // The editor's diagnostics run on each pause in typing: the draft is kept then too.
   ex.editor = createEditor($("#ex-editor"), "", (text) => { saveDraft(); return diagnostics(text); }, () => {});

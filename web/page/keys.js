@@ -2,11 +2,11 @@
 // back) and the IDE debuggers' (F10 step over, Shift+F11 finish, Ctrl+F10 run to cursor, F9
 // breakpoint, Shift+F5 stop), and the overlay that lists them: ? or the ? button.
 import { $, esc } from "./util.js";
-import { showView, debuggerApi } from "./app.js";
 import { stepOver, finish, runToCursor } from "./lecture.js";
 import { toggleBreakpoint } from "./editor.js";
 
 let app;
+let showView, debuggerApi;
 
 /** Each shortcut: its keys (as the overlay writes them), what it does, and the button it is. */
 export const SHORTCUTS = [
@@ -52,8 +52,9 @@ function closeHelp() {
   $("#keys-help").hidden = true;
 }
 
-export function initKeys(a) {
+export function initKeys(a, page) {
   app = a;
+  ({ showView, debuggerApi } = page);
   $("#keys-table tbody").innerHTML = SHORTCUTS.map((s) =>
     `<tr><td>${s.keys.map((k) => `<kbd>${esc(k)}</kbd>`).join(" ")}</td><td>${esc(s.what)}</td></tr>`).join("");
   for (const s of SHORTCUTS) {

@@ -3,7 +3,6 @@
 // them step by step like any run. The speed control turns Run and Continue into an animation: one
 // instruction at a time at the chosen rate, the registers, memory and the source line following.
 import { $, hex4 } from "./util.js";
-import { debuggerApi as dbg } from "./app.js";
 import { breakpointLines } from "./editor.js";
 import { setting, keepSetting } from "./storage.js";
 
@@ -13,10 +12,12 @@ export const SPEEDS = [0, 100, 20, 10, 5, 2, 1];
 const FINISH_LIMIT = 1000000;
 
 let app;
+let dbg;
 let stopAsked = false;
 
-export function initLecture(a) {
+export function initLecture(a, page) {
   app = a;
+  dbg = page.debuggerApi;
   const speed = $("#speed");
   speed.innerHTML = SPEEDS.map((v) => `<option value="${v}">${v ? v + " / s" : "full"}</option>`).join("");
   speed.value = String(SPEEDS.includes(setting("speed", 0)) ? setting("speed", 0) : 0);

@@ -51,7 +51,7 @@ export function initialSource(fallback) {
   return fallback;
 }
 
-export function initStorage(app, setSource) {
+export function initStorage(app, { setSource }) {
   const list = $("#prog-list");
   const refresh = () => {
     const all = readAll();

@@ -1,9 +1,9 @@
 // The tour: the seed's story on Print(42), the seven acts of `toyisa demo`, as a guided walk. Each
 // act explains one step and can show it in the page's own views, from the real core.
 import { $, esc } from "./util.js";
-import { showView, setSource, assembled, debuggerApi } from "./app.js";
 
 let app;
+let showView, setSource, assembled, debuggerApi;
 let act = 0;
 
 function checkRadio(name, value) {
@@ -100,8 +100,9 @@ function render() {
   $("#tour-next").disabled = act === ACTS.length - 1;
 }
 
-export function initTour(a) {
+export function initTour(a, page) {
   app = a;
+  ({ showView, setSource, assembled, debuggerApi } = page);
   $("#tour-prev").onclick = () => { if (act > 0) { act--; render(); } };
   $("#tour-next").onclick = () => { if (act < ACTS.length - 1) { act++; render(); } };
   app.listeners.push(() => { if ($("#view-tour").classList.contains("active")) render(); });

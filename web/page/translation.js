@@ -1,12 +1,13 @@
 // The translation view: the Intellio build run on Armistice by the project's binary translator,
 // each guest block beside the host Armistice code made for it, and the counts of the run.
 import { $, esc } from "./util.js";
-import { assembled } from "./app.js";
 
 let app;
+let assembled;
 
-export function initTranslation(a) {
+export function initTranslation(a, page) {
   app = a;
+  ({ assembled } = page);
   $("#tr-run").onclick = run;
   $("#tr-stop").onclick = () => app.core.stop(null);
 }

@@ -1,9 +1,9 @@
 // End-to-end tests of the page in a real headless Chromium (Debian's chromium package, driven by
 // playwright-core; nothing here downloads a browser). The page is opened straight from the built
-// folder as a file:// URL: no server. The tests also write the screenshots of each view that
-// docs/web.md shows, into docs/web/.
+// folder as a file:// URL: no server. With TOYISA_SCREENSHOTS=1 they also write the screenshots of
+// each view that docs/web.md shows, into docs/web/ (otherwise they write nothing).
 //
-//   node test/browser.test.mjs [site-dir] [screenshot-dir]
+//   [TOYISA_SCREENSHOTS=1] node test/browser.test.mjs [site-dir] [screenshot-dir]
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
@@ -17,6 +17,12 @@ const site = resolve(process.argv[2] || join(here, "../target/classes/toyisa/web
 const shots = resolve(process.argv[3] || join(here, "../../docs/web"));
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 const PAGE = pathToFileURL(join(site, "index.html")).href;
+const SCREENSHOTS = process.env.TOYISA_SCREENSHOTS === "1";
+
+/** Writes one of the screenshots docs/web.md shows, only when asked to (TOYISA_SCREENSHOTS=1): they are tracked files. */
+async function shot(p, name, options = {}) {
+  if (SCREENSHOTS) await p.screenshot({ path: join(shots, name), ...options });
+}
 
 /**
  * Stop must answer within 100 ms. On a machine whose cores are oversubscribed by other work (load
@@ -42,7 +48,7 @@ if (!existsSync(join(site, "index.html"))) {
   console.error(`browser tests: no page at ${site}: build it first (mvn -pl web -am package)`);
   process.exit(1);
 }
-mkdirSync(shots, { recursive: true });
+if (SCREENSHOTS) mkdirSync(shots, { recursive: true });
 
 let browser, page;
 const errors = [];
@@ -118,7 +124,7 @@ test("Print(42) typed into the editor: both builds show the seed's bytes", async
   const rows = await page.$$eval("#listing-intellio tr", (trs) => trs.map((t) => [...t.children].map((c) => c.textContent)));
   assert.deepEqual(rows[1], ["0102", "22 2A", "mov c, 42"]);
   assert.equal(await text("#diagnostics"), "assembled for both CPUs without a message");
-  await page.screenshot({ path: join(shots, "editor.png") });
+  await shot(page, "editor.png");
 });
 
 test("each native run prints 42", async () => {
@@ -130,7 +136,7 @@ test("each native run prints 42", async () => {
     assert.deepEqual(await page.$$eval("#registers tr.changed", (r) => r.map((t) => t.dataset.reg)), ["a", "c"],
       cpu + ": the run changed a and c");
   }
-  await page.screenshot({ path: join(shots, "run.png") });
+  await shot(page, "run.png");
 });
 
 test("the wrong build on a CPU dies as the shell says", async () => {
@@ -249,7 +255,7 @@ test("lockstep over the Intellio bytes: Armistice's and r10, 1022h eats 22 2A an
   assert.equal(await page.$eval('.md-box.armistice.dead', (b) => b.dataset.pc), String(0x104));
   assert.match(await text("#md-text"), /^The same 7 bytes at 0100h, run on Armistice and on Intellio\n/);
   assert.match(await text("#md-text"), /\nArmistice {3}\[1-{12}\] \[2!-{11}\]\n/);
-  await page.screenshot({ path: join(shots, "misdecode.png") });
+  await shot(page, "misdecode.png");
   // Back in lockstep: one step off both, and the eaten bytes go with Intellio's second step.
   await page.click("#md-back");
   await page.waitForFunction(() => !document.querySelector('.md-box.intellio[data-n="4"]'));
@@ -271,7 +277,7 @@ test("lockstep over the Armistice bytes: Intellio's not fp … mov c, 130Ch and 
   assert.equal(await text('.ending[data-cpu="intellio"]'),
     "Intellio: Illegal instruction (SIGILL) at 010Ch (bytes 0F 00) after 7 instructions; printed nothing; exit status 132");
   assert.equal(await text('.ending[data-cpu="armistice"]'), 'Armistice: halt after 4 instructions; printed "42\\n"; exit status 0');
-  await page.screenshot({ path: join(shots, "misdecode-armistice.png") });
+  await shot(page, "misdecode-armistice.png");
 });
 
 test("bytes typed by hand are decoded by both CPUs; bad hex gets a clear message", async () => {
@@ -304,19 +310,33 @@ test("the translation view of the Intellio build shows host code and the counts"
   assert.doesNotMatch(block, /guest guest|host host/);
   assert.match(block, /0104h {2}36 01 00 10 {2}mov a, 10h/);
   assert.equal(await page.$eval(".tr-block .host .tr-comment", (c) => c.textContent.trim()), "; count 4 guest instructions");
-  await page.screenshot({ path: join(shots, "translation.png") });
+  await shot(page, "translation.png");
 });
+
+/** How late a 10 ms timer on the page's thread fires: the best of three, in ms. */
+async function bestTimerLag() {
+  let best = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const lag = await page.evaluate(() => new Promise((res) => { const t = performance.now(); setTimeout(() => res(performance.now() - t), 10); }));
+    best = Math.min(best, lag);
+  }
+  return best;
+}
 
 test("an endless loop is stopped with Stop within 100 ms, and the page still answers", async (t) => {
   await page.click('#tabs button[data-view="code"]');
   await typeSource("again: add b, 1\njmp again");
   await target("armistice");
+  // The page's own thread is free while the program runs: a 10 ms timer fires about as late as on
+  // the idle page. The idle figure is measured here, in the same run, so that a machine busy with
+  // other work delays both alike; each is the best of three.
+  const idle = await bestTimerLag();
   await page.click("#btn-run");
   await page.waitForFunction(() => window.toyisa.dbg.running);
   await page.waitForTimeout(400);
-  // The page's own thread is free while the program runs: a timer fires on time.
-  const lag = await page.evaluate(() => new Promise((res) => { const t = performance.now(); setTimeout(() => res(performance.now() - t), 10); }));
-  assert.ok(lag < 100, `the page's thread was blocked for ${lag} ms`);
+  const lag = await bestTimerLag();
+  t.diagnostic(`a 10 ms timer fired after ${idle.toFixed(1)} ms on the idle page, ${lag.toFixed(1)} ms while the program ran`);
+  assert.ok(lag < idle + 90, `the page's thread was blocked: a 10 ms timer fired after ${lag} ms (idle: ${idle} ms)`);
   const ms = await page.evaluate(() => new Promise((res) => {
     const t0 = performance.now();
     document.querySelector("#btn-stop").click();
@@ -491,7 +511,7 @@ test("a syntax error shows at its line with its hint", async () => {
   await page.hover(".cm-lintRange-error");
   await page.waitForSelector(".cm-tooltip-lint");
   assert.match(await text(".cm-tooltip-lint"), /syntax error: unexpected character '"'.*hint: a string ends with " on the same line/s);
-  await page.screenshot({ path: join(shots, "diagnostics.png") });
+  await shot(page, "diagnostics.png");
   await page.click("#btn-run");
   assert.match(await text("#status"), /nothing to run: the source does not assemble/);
 });
@@ -547,7 +567,7 @@ test("the tour walks the seven acts, and its acts drive the page", async () => {
   assert.match(exec, /starts 7F 54 58 46 01 01 02 1E/);
   assert.match(exec, /^42 {6}\(handed to toyisa-emulate-intellio; exit status 0\)$/m);
   await page.click("#big-type");
-  await page.screenshot({ path: join(shots, "tour.png") });
+  await shot(page, "tour.png");
   await page.click("#big-type");
 });
 
@@ -601,7 +621,7 @@ test("the exercises: a statement, its starter, and the visible tests run in the 
   assert.match(feedback, /FAIL Armistice: three/);
   assert.match(feedback, /- 6\n\s*\+ 1/);
   assert.match(await text("#ex-report"), /^FAIL Intellio \(translated\): none +0\/0\.33$/m);
-  await page.screenshot({ path: join(shots, "exercises.png") });
+  await shot(page, "exercises.png");
   // The instructor's reference solution passes every visible test, on each CPU and through the translator.
   await setAnswer(readFileSync(join(here, "../../courses/example/sum/solution.pasm"), "utf8"));
   await page.click("#ex-check");
@@ -671,7 +691,7 @@ test("the X-ray: a box of the misdecode splits the same bytes as each CPU reads 
   // The constant's two bytes are one field, drawn over both bytes' bits.
   const span = await page.$eval('#xray .xr-block[data-cpu="armistice"] .xr-constant', (p) => p.style.gridColumn);
   assert.match(span, /^9 \/ 25$/);
-  await page.screenshot({ path: join(shots, "xray-misdecode.png") });
+  await shot(page, "xray-misdecode.png");
   // The dead box: no form reads CD 13 F4 00 on Armistice; Intellio reads int 13h there.
   await page.click(".md-box.armistice.dead");
   await page.waitForFunction(() => /0104h/.test(document.querySelector("#xray-title").textContent));
@@ -696,7 +716,7 @@ test("the X-ray of a listing row and of the debugger's next instruction", async 
   await page.waitForFunction(() => /Intellio, in memory at 0102h \(the next instruction\)/.test(document.querySelector("#xray-title").textContent));
   assert.deepEqual(await page.$$eval('#xray .xr-fields tbody tr', (rs) => rs.map((r) => r.children[4].textContent + "=" + r.children[5].textContent)),
     ["opcode=00100b", "rd=c", "imm=2Ah"]);
-  await page.screenshot({ path: join(shots, "xray.png") });
+  await shot(page, "xray.png");
   await page.click("#xray-close");
 });
 
@@ -769,7 +789,7 @@ test("? lists the keys; Esc closes the list", async () => {
   await page.waitForSelector("#keys-help:not([hidden])");
   const rows = await page.$$eval("#keys-table tr", (rs) => rs.map((r) => r.children[0].textContent));
   for (const k of ["F5", "F7", "F10", "Shift+F11", "F8", "Shift+F5", "Ctrl+Shift+F5", "Ctrl+F10", "F9", "?"]) assert.ok(rows.includes(k), k);
-  await page.screenshot({ path: join(shots, "keys.png") });
+  await shot(page, "keys.png");
   await page.keyboard.press("Escape");
   assert.equal(await page.$eval("#keys-help", (h) => h.hidden), true);
   // In the editor, ? is a character like any other.
@@ -820,7 +840,7 @@ test("the theme follows the system, and a choice is kept", async () => {
   await page.click('#tabs button[data-view="code"]');
   await typeSource("mov a, 10h      ; HAL service 10h: print a number\nmov c, 42\nint 13h\nhalt");
   await runToEnd();
-  await page.screenshot({ path: join(shots, "dark.png") });
+  await shot(page, "dark.png");
   await open(PAGE);
   assert.equal(await page.$eval("#theme", (s) => s.value), "dark", "kept in the browser");
   assert.equal(await bg(), dark);
@@ -890,7 +910,7 @@ for (const [width, height, big] of [[1280, 720, true], [1920, 1080, false], [128
         const w = await p.$eval(".md-row", (r) => r.getBoundingClientRect().width / document.querySelector("#md-picture").clientWidth);
         assert.ok(w > 0.5, `the drawing takes ${Math.round(w * 100)}% of the width`);
       }
-      if ((width === 1280 && big) || (width === 1920 && !big)) await p.screenshot({ path: join(shots, `view-${v}-${width}${big ? "-big" : ""}.png`) });
+      if ((width === 1280 && big) || (width === 1920 && !big)) await shot(p, `view-${v}-${width}${big ? "-big" : ""}.png`);
     });
   });
 }
@@ -912,7 +932,7 @@ test("at 390 px (a phone) the views stack and nothing essential is cut off", asy
     }, v);
     assert.deepEqual(inside, [], `${v} at 390 px`);
     if (v === "misdecode") assert.deepEqual(m.unfit, []);
-    if (v === "code" || v === "misdecode") await p.screenshot({ path: join(shots, `view-${v}-390.png`), fullPage: true });
+    if (v === "code" || v === "misdecode") await shot(p, `view-${v}-390.png`, { fullPage: true });
   });
 });
 

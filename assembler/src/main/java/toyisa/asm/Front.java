@@ -67,21 +67,6 @@ final class Front {
     private record Macro(String name, List<String> params, List<String> body, int[] bodyLines, String file, int line,
                          String note) {}
 
-    /** One text being read: a file or a macro expansion. */
-    private record Unit(String file, String[] lines, int[] lineMap, String note, List<String> includes, int macroDepth) {
-        int line(int unitLine) {
-            return lineMap == null ? unitLine : lineMap[Math.max(0, Math.min(unitLine, lineMap.length) - 1)];
-        }
-
-        String text(int unitLine) {
-            return unitLine >= 1 && unitLine <= lines.length ? lines[unitLine - 1].replace("\r", "") : "";
-        }
-
-        Loc loc(int unitLine, int col) {
-            return new Loc(file, line(unitLine), col, text(unitLine), note);
-        }
-    }
-
     private static final Pattern MACRO = Pattern.compile("^\\s*\\.macro\\b(.*)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern ENDM = Pattern.compile("^\\s*\\.endm\\b.*$", Pattern.CASE_INSENSITIVE);
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -138,7 +123,7 @@ final class Front {
     private void unit(Unit u) {
         String[] parse = cutMacros(u);
         for (int i = 0; i < parse.length; i++) {
-            if (nesting(parse[i]) > MAX_NESTING) {
+            if (SourceLine.nesting(parse[i]) > MAX_NESTING) {
                 error(u.loc(i + 1, 1), "this line is nested too deeply (more than " + MAX_NESTING + " parentheses)", null);
                 parse[i] = "";
             }
@@ -201,13 +186,13 @@ final class Front {
     private String[] cutMacros(Unit u) {
         String[] lines = u.lines().clone();
         for (int i = 0; i < lines.length; i++) {
-            Matcher m = MACRO.matcher(stripComment(lines[i]));
+            Matcher m = MACRO.matcher(SourceLine.stripComment(lines[i]));
             if (!m.matches()) continue;
             Loc at = u.loc(i + 1, lines[i].indexOf('.') + 1);
             int end = i + 1;
             boolean nested = false;
             while (end < lines.length && !ENDM.matcher(lines[end]).matches()) {
-                if (MACRO.matcher(stripComment(lines[end])).matches()) nested = true;
+                if (MACRO.matcher(SourceLine.stripComment(lines[end])).matches()) nested = true;
                 end++;
             }
             if (end == lines.length) {
@@ -602,29 +587,5 @@ final class Front {
             limit(loc, "stopping after " + MAX_ERRORS + " errors: the rest of the source is not read", "fix the first ones: later messages are often their echoes");
             tooMany = true;
         }
-    }
-
-    /** Strips a {@code ;} comment (outside quotes). */
-    static String stripComment(String line) {
-        boolean dq = false, sq = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '\\' && (dq || sq)) i++;
-            else if (c == '"' && !sq) dq = !dq;
-            else if (c == '\'' && !dq) sq = !sq;
-            else if (c == ';' && !dq && !sq) return line.substring(0, i);
-        }
-        return line;
-    }
-
-    private static int nesting(String line) {
-        int depth = 0, max = 0;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == ';') break;
-            if (c == '(' || c == '[') max = Math.max(max, ++depth);
-            else if (c == ')' || c == ']') depth--;
-        }
-        return max;
     }
 }

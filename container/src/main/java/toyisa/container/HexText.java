@@ -21,16 +21,6 @@ public final class HexText {
         return true;
     }
 
-    /** True when the file is text that parses as hex text with at least one byte. */
-    public static boolean isHexText(byte[] file) {
-        if (!isText(file)) return false;
-        try {
-            return parse(file).length > 0;
-        } catch (FormatException e) {
-            return false;
-        }
-    }
-
     /** The bytes a file of hex text spells (read by {@link Utf8#text}: {@link #isText} said it is text). */
     public static byte[] parse(byte[] file) throws FormatException {
         String text = Utf8.text(file);

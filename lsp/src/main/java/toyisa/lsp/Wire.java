@@ -1,5 +1,6 @@
 package toyisa.lsp;
 
+import java.io.BufferedInputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.FilterInputStream;
@@ -9,7 +10,13 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 
@@ -25,6 +32,49 @@ public final class Wire {
 
     /** The longest message read, in bytes: a document at the assembler's limit, in UTF-8 and JSON-escaped, with room. */
     public static final int MAX_MESSAGE = 32 * 1024 * 1024;
+
+    /**
+     * Serves one client on {@code in} and {@code out} until it goes away or {@code done} completes:
+     * {@code builder} (LSP's or DAP's) gets the service, the bounded input, the error handler and
+     * daemon threads named {@code toyisa-NAME}; {@code connect} is handed the client's proxy.
+     * Returns whichever ended first: {@code done}'s value, or null when the stream closed.
+     */
+    public static <C> Object serve(String name, Launcher.Builder<C> builder, Object service, Class<C> client, Consumer<C> connect,
+            CompletableFuture<?> done, InputStream in, OutputStream out) throws InterruptedException, ExecutionException {
+        ExecutorService threads = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "toyisa-" + name);
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Launcher<C> launcher = builder
+                    .setLocalService(service)
+                    .setRemoteInterface(client)
+                    .setInput(bounded(new BufferedInputStream(in), MAX_MESSAGE))
+                    .setOutput(out)
+                    .setExecutorService(threads)
+                    .setExceptionHandler(errors())
+                    .create();
+            connect.accept(launcher.getRemoteProxy());
+            CompletableFuture<?> listening = CompletableFuture.runAsync(() -> {
+                try {
+                    launcher.startListening().get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (ExecutionException e) {
+                    System.err.println("toyisa " + name + ": " + e.getCause());
+                }
+            }, threads);
+            return CompletableFuture.anyOf(listening, done).get();
+        } finally {
+            try {
+                out.flush(); // the last answer (to disconnect or exit) out before the threads stop
+            } catch (IOException e) {
+                // the client went away: nothing more to say to it
+            }
+            threads.shutdownNow();
+        }
+    }
 
     /**
      * The real standard output for the protocol; {@link System#out} is pointed at standard error until

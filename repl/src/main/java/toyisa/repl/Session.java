@@ -2,10 +2,8 @@ package toyisa.repl;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -149,40 +147,23 @@ public final class Session {
      */
     public void setTypedInput(Supplier<String> lines) {
         this.inputLines = lines;
-        dbg.setInput(new PromptedInput());
+        dbg.setInput(new PromptedInput(out::flush, this::nextTypedLine));
     }
 
-    /** Input read a line at a time from the prompt or the script, only when the program asks. */
-    private final class PromptedInput extends InputStream {
-        private byte[] line = new byte[0];
-        private int at;
-
-        @Override
-        public int read() {
-            if (at >= line.length) {
-                out.flush();
-                String l = nextLine();
-                if (l == null) return -1;
-                line = (l + "\n").getBytes(StandardCharsets.UTF_8);
-                at = 0;
-            }
-            return line[at++] & 0xFF;
+    /** The next line of typed input: from the prompt, or the next line of the script; null at the end. */
+    private String nextTypedLine() {
+        if (inputLines != null) {
+            String l = inputLines.get();
+            atLineStart = true;
+            return l;
         }
-
-        private String nextLine() {
-            if (inputLines != null) {
-                String l = inputLines.get();
-                atLineStart = true;
-                return l;
-            }
-            if (script == null) return null;
-            try {
-                String l = script.readLine();
-                if (l != null) println("input> " + l);
-                return l;
-            } catch (IOException e) {
-                return null;
-            }
+        if (script == null) return null;
+        try {
+            String l = script.readLine();
+            if (l != null) println("input> " + l);
+            return l;
+        } catch (IOException e) {
+            return null;
         }
     }
 

@@ -17,11 +17,19 @@ import java.nio.file.Path;
 final class Goldens {
     private Goldens() {}
 
-    /** What a command printed, as the golden files show it: its output, its errors and its exit status. */
-    static String run(String... args) {
+    /** A command run in-process: its exit status, output and errors. */
+    record Ran(int status, String out, String err) {}
+
+    static Ran toyisa(String... args) {
         StringWriter out = new StringWriter(), err = new StringWriter();
         int status = Toyisa.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return out + "--- stderr\n" + err + "--- exit status " + status + "\n";
+        return new Ran(status, out.toString(), err.toString());
+    }
+
+    /** What a command printed, as the golden files show it: its output, its errors and its exit status. */
+    static String run(String... args) {
+        Ran r = toyisa(args);
+        return r.out() + "--- stderr\n" + r.err() + "--- exit status " + r.status() + "\n";
     }
 
     /** The same, headed by the command line ({@code $ toyisa ARGS}). */

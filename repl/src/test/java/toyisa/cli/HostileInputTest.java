@@ -3,6 +3,7 @@ package toyisa.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static toyisa.cli.Goldens.toyisa;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import toyisa.asm.Assembler;
+import toyisa.cli.Goldens.Ran;
 import toyisa.isa.Isa;
 import toyisa.vm.Machine;
 import toyisa.vm.RunResult;
@@ -26,14 +28,6 @@ import toyisa.vm.RunResult;
 class HostileInputTest {
     @TempDir
     Path dir;
-
-    record Ran(int status, String out, String err) {}
-
-    static Ran toyisa(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int status = Toyisa.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Ran(status, out.toString(), err.toString());
-    }
 
     @Test
     @EnabledOnOs({OS.LINUX, OS.MAC})

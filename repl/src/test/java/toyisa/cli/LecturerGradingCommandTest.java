@@ -3,6 +3,7 @@ package toyisa.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static toyisa.cli.Goldens.toyisa;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,19 +22,12 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import toyisa.cli.Goldens.Ran;
 
 /** What a lecturer running a real class met at the command line: each test is named after what it reproduces. */
 class LecturerGradingCommandTest {
     @TempDir
     Path dir;
-
-    record Ran(int status, String out, String err) {}
-
-    static Ran toyisa(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int status = Toyisa.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Ran(status, out.toString(), err.toString());
-    }
 
     static final Path EXAMPLE = Path.of("..", "courses", "example");
 

@@ -3,9 +3,8 @@ package toyisa.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static toyisa.cli.Goldens.toyisa;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -13,20 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import toyisa.asm.Assembler;
+import toyisa.cli.Goldens.Ran;
 import toyisa.isa.Isa;
 
 /** What a newcomer trips on first: each test is named after what it reproduces. */
 class NewcomerTripsTest {
     @TempDir
     Path dir;
-
-    record Ran(int status, String out, String err) {}
-
-    static Ran toyisa(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int status = Toyisa.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Ran(status, out.toString(), err.toString());
-    }
 
     private Path binary(String name, String source, String cpu, boolean txf) throws Exception {
         var a = Assembler.assemble(name + ".pasm", source, Isa.byName(cpu));
