@@ -85,7 +85,8 @@ const ACTS = [
       `with an alignment test; the port becomes a HAL call; the flags come from host compares only. Show me runs ` +
       `<code>toyisa exec --machine intellio print42.armistice.txf</code> with the entry disabled and enabled, then the ` +
       `translation view in this direction.</p><pre id="tour-exec" class="mono"></pre>`,
-    show: async () => { await execTwice("armistice", "intellio"); setSource(app.print42); await assembled(); showTranslation("armistice"); },
+    // The source first: its builds coming in re-render the tour's card, which must keep exec's lines.
+    show: async () => { setSource(app.print42); await assembled(); await execTwice("armistice", "intellio"); showTranslation("armistice"); },
   },
 ];
 
