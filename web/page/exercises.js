@@ -130,7 +130,9 @@ function renderResults(r) {
   if (r.error) { box.innerHTML = `<div class="status fault">${esc(r.error)}</div>`; return; }
   const passed = r.results.filter((x) => x.passed).length;
   const summary = r.results.length === 0
-    ? (r.formatError ? "the submission cannot be graded as it is" : "no visible tests to run: the answers file reads well")
+    ? (r.formatError ? "the submission cannot be graded as it is"
+      : r.wellFormed === false ? "no visible tests to run, and the answers are not complete: see below"
+        : "no visible tests to run: the answers file reads well")
     : `${passed} of ${r.results.length} passed · score ${r.score}/${r.maxScore}`;
   box.innerHTML =
     `<div class="status ${r.passed ? "halt" : r.results.length || r.problems.length ? "fault" : ""}" id="ex-summary">${esc(summary)}</div>` +
@@ -140,7 +142,7 @@ function renderResults(r) {
       `<b>${x.passed ? "PASS" : "FAIL"}</b> ${esc(x.name)} <span class="small">${x.score}/${x.maxScore}` +
       (x.description ? " · " + esc(x.description) : "") + "</span></summary>" +
       `<pre class="mono">${esc(x.feedback)}</pre></details>`).join("") +
-    `<details class="md-text"><summary>As <code>toyisa exercise check</code> prints it</summary><pre class="mono" id="ex-report">${esc(r.report)}</pre></details>`;
+    `<details class="md-text"${r.unchecked ? " open" : ""}><summary>As <code>toyisa exercise check</code> prints it</summary><pre class="mono" id="ex-report">${esc(r.report)}</pre></details>`;
 }
 
 async function stop() {

@@ -1,4 +1,4 @@
-// The tour: the seed's story on Print(42), the seven acts of `toyisa demo`, as a guided walk. Each
+// The tour: the seed's story on Print(42), the eight acts of `toyisa demo`, as a guided walk. Each
 // act explains one step and can show it in the page's own views, from the real core.
 import { $, esc } from "./util.js";
 
@@ -67,28 +67,51 @@ const ACTS = [
       `instead of running garbage — unless binfmt hands it to an emulator. Show me runs the loader's rules ` +
       `(<code>toyisa exec --machine armistice print42.intellio.txf</code>) twice: with the Intellio binfmt entry ` +
       `disabled, and enabled.</p><pre id="tour-exec" class="mono"></pre>`,
-    show: async () => {
-      const lines = [];
-      for (const binfmt of [false, true]) {
-        const r = await app.core.call("exec", app.print42, "intellio", "armistice", binfmt);
-        if (r.error) { lines.push(r.error); continue; }
-        lines.push(`$ toyisa binfmt --${binfmt ? "enable" : "disable"} toyisa-intellio`);
-        lines.push(`$ toyisa exec --machine armistice ${r.file}      # starts ${r.header}`);
-        if (r.kind === "REFUSED") lines.push(`toyisa exec: ${r.message}`, `(exit status ${r.exitStatus}: nothing ran)`);
-        else lines.push(`${r.output.trimEnd()}      (handed to ${r.interpreter}; exit status ${r.exitStatus})`);
-        lines.push("");
-      }
-      $("#tour-exec").textContent = lines.join("\n");
-    },
+    show: () => execTwice("intellio", "armistice"),
   },
   {
     title: "The emulator runs it anyway, by translating it",
     text: () => `<p>The emulator translates the Intellio code, block by block, into real Armistice instructions and ` +
       `runs them on the Armistice core: the foreign binary prints 42 after all. The translation view shows each guest ` +
       `block beside the host code made for it, and the counts.</p>`,
-    show: async () => { setSource(app.print42); await assembled(); showView("translate"); $("#tr-run").click(); },
+    show: async () => { setSource(app.print42); await assembled(); showTranslation("intellio"); },
+  },
+  {
+    title: "The other way round: the Armistice binary on an Intellio machine",
+    text: () => `<p>This is qemu-aarch64's case: an ARM-flavoured binary on an x86-flavoured machine. The binfmt entry ` +
+      `<code>toyisa-armistice</code> matches the Armistice TXF header and hands the file to the emulator, which ` +
+      `translates Armistice code into Intellio instructions. Sixteen guest registers live on eight host ones, in the ` +
+      `host's own memory (fills and spills); big-endian, aligned words are byte-swapped on the little-endian host, ` +
+      `with an alignment test; the port becomes a HAL call; the flags come from host compares only. Show me runs ` +
+      `<code>toyisa exec --machine intellio print42.armistice.txf</code> with the entry disabled and enabled, then the ` +
+      `translation view in this direction.</p><pre id="tour-exec" class="mono"></pre>`,
+    // The source first: its builds coming in re-render the tour's card, which must keep exec's lines.
+    show: async () => { setSource(app.print42); await assembled(); await execTwice("armistice", "intellio"); showTranslation("armistice"); },
   },
 ];
+
+/** {@code toyisa exec --machine MACHINE} on the TXF build of Print(42) for BUILT, its binfmt entry disabled, then enabled. */
+async function execTwice(built, machine) {
+  const lines = [];
+  for (const binfmt of [false, true]) {
+    const r = await app.core.call("exec", app.print42, built, machine, binfmt);
+    if (r.error) { lines.push(r.error); continue; }
+    lines.push(`$ toyisa binfmt --${binfmt ? "enable" : "disable"} toyisa-${built}`);
+    lines.push(`$ toyisa exec --machine ${machine} ${r.file}      # starts ${r.header}`);
+    if (r.kind === "REFUSED") lines.push(`toyisa exec: ${r.message}`, `(exit status ${r.exitStatus}: nothing ran)`);
+    else lines.push(`${r.output.trimEnd()}      (handed to ${r.interpreter}; exit status ${r.exitStatus})`);
+    lines.push("");
+  }
+  $("#tour-exec").textContent = lines.join("\n");
+}
+
+/** The translation view, translating the build of GUEST (its own build: no misdecode), run at once. */
+function showTranslation(guest) {
+  $("#tr-guest").value = guest;
+  $("#tr-wrong").checked = false;
+  showView("translate");
+  $("#tr-run").click();
+}
 
 function render() {
   const a = ACTS[act];

@@ -172,6 +172,55 @@ test("the translator runs the Intellio build on Armistice, with its log and coun
   assert.equal(p.output, "42\n");
 });
 
+// The golden logs of the translator's own tests (translator/src/test/resources/translate): the page's
+// core must print the very log `toyisa emulate --log` prints, in both directions.
+const TRANSLATE = join(here, "../../translator/src/test/resources/translate");
+
+for (const [guest, dir] of [["armistice", "armistice/"], ["intellio", ""]]) {
+  test(`the translation log of the ${guest === "armistice" ? "Armistice build on Intellio" : "Intellio build on Armistice"} is the command line's, byte for byte`, () => {
+    for (const name of ["print42", "countdown", "words", "call", "selfmod"]) {
+      const a = core.assemble(readFileSync(join(TRANSLATE, name + ".pasm"), "utf8"), guest);
+      assert.equal(a.ok, true, name);
+      const t = core.translateGuest(guest, a.bytes, "", 10000);
+      const got = "--- output\n" + t.output + "--- exit status " + t.exitStatus + "\n--- log\n" + t.log;
+      assert.equal(got, readFileSync(join(TRANSLATE, dir + name + ".log"), "utf8"), `${dir}${name}.log`);
+    }
+  });
+}
+
+test("the Armistice build on Intellio: spills, fills and byte swaps are in the log and counted", () => {
+  const t = core.translateGuest("armistice", ARMISTICE_42, "", 0);
+  assert.equal(t.output, "42\n");
+  assert.equal(t.exitStatus, 0);
+  assert.equal(t.stats.guestInstructions, 4);
+  assert.match(t.log, /^IN:  guest block at 0100h \(4 instructions\)\n  0100h  36 01 00 10  mov a, 10h\n/);
+  assert.match(t.log, /\n  0105h  A0 88 02 00  mov \[0002h\], b {7}; spill a\n/);
+  assert.match(t.log, /\n  0113h  CD 13        int 13h\n/);
+  assert.match(t.log, /\nhost code made: {5}10 instructions \(26 bytes\): 0 fills and 3 spills of guest registers, 0 byte-swapped words, 0 flag saves\n$/);
+  // A table of words summed in a loop: each word load an alignment test and a byte swap.
+  const src = "mov b, table\nmov c, 0\nmov d, 4\nagain: load a, [b]\nadd c, a\nadd b, 2\nsub d, 1\ncmp d, 0\njnz again\n" +
+    "mov a, 10h\nint 13h\nhalt\ntable: .word 1, 2, 3, 4\n";
+  const w = core.translateGuest("armistice", core.assemble(src, "armistice").bytes, "", 0);
+  assert.equal(w.output, "10\n");
+  assert.match(w.log, /test d, 1 {12}; guest words are aligned\n/);
+  assert.match(w.log, /shl c, 8 {12}; byte swap\n/);
+  assert.match(w.log, /[1-9]\d* byte-swapped words/);
+});
+
+test("the misdecode through the emulator: the other CPU's build is read as the guest reads code", () => {
+  // Intellio's Print(42) handed to the Armistice guest's emulator: and r10, 1022h eats 22 2A, then CD 13 F4 00 is illegal.
+  const a = core.translateGuest("armistice", INTELLIO_42, "", 0);
+  assert.equal(a.outcome, "FAULT");
+  assert.equal(a.exitStatus, 132);
+  assert.equal(a.fault.pc, 0x104);
+  assert.match(a.log, /^IN:  guest block at 0100h \(1 instructions?\)\n  0100h  20 10 22 2A  and r10, 1022h\n/);
+  // And the other way: Armistice's bytes as Intellio code die at 010Ch, as on the Intellio interpreter.
+  const i = core.translateGuest("intellio", ARMISTICE_42, "", 0);
+  assert.equal(i.exitStatus, 132);
+  assert.equal(i.fault.pc, 0x10c);
+  assert.equal(core.translateGuest("z80", ARMISTICE_42, "", 0).error, "unknown CPU 'z80' (known: armistice, intellio)");
+});
+
 test("a translated hang ends at the budget like the interpreter's", () => {
   const a = core.assemble("again: add b, 1\njmp again\n", "intellio");
   const t = core.translate(a.bytes, "", 10000);
@@ -346,6 +395,31 @@ test("a solution saved with a byte-order mark and CR LF or lone CR line ends pas
       for (const x of r.results) assert.ok(x.passed, `${e.id} with ${JSON.stringify(end)}: ${x.name}\n${x.feedback}`);
     }
   }
+});
+
+test("the exercise on the Armistice guest's log is in the page: its questions, the answers listed, none of the instructor's", async () => {
+  const e = (await catalog()).exercises.find((x) => x.id === "translation-log-armistice");
+  assert.ok(e, "the page's course lists translation-log-armistice");
+  assert.equal(e.submit, "text");
+  assert.deepEqual(e.questions.map((q) => q.id), ["spills", "b-lives-in", "word-load", "swaps", "flags"]);
+  // The hidden answers never reach the page.
+  assert.doesNotMatch(JSON.stringify(e), /host d|"four"|"six"/);
+  const answers = "spills: 4\nb-lives-in: d\nword-load: 6\nswaps: 2\nflags: no\n";
+  const r = core.exerciseCheck(JSON.stringify(e), "answers.txt", hexOf(Buffer.from(answers)));
+  assert.deepEqual(r.problems, []);
+  assert.match(r.report, /^answered {3}spills: 4\nanswered {3}b-lives-in: d\n/);
+  assert.match(r.report, /not checked here: whether the answers are right\. The autograder compares them with the\ninstructor's answers \(5 questions, 5 points\)/);
+  assert.equal(r.wellFormed, true);
+});
+
+test("a text exercise checked in the page says what it can check instead of score 0/0, as the command line does", async () => {
+  const e = (await catalog()).exercises.find((x) => x.id === "translation-log-armistice");
+  const r = core.exerciseCheck(JSON.stringify(e), "answers.txt", hexOf(Buffer.from("spills: 4\nswap: 2\n")));
+  assert.doesNotMatch(r.report, /score: 0\/0/);
+  assert.equal(r.unchecked, true);
+  assert.equal(r.wellFormed, false);
+  assert.match(r.report, /^answered {3}spills: 4\nNO ANSWER {2}b-lives-in\n/);
+  assert.match(r.report, /\nUNKNOWN {4}swap: no question has this id, so this answer is not graded \(ids: spills, b-lives-in, word-load, swaps, flags\)\n/);
 });
 
 test("exerciseCheck refuses what is not an exercise of the catalog, and bad bytes, with a message", async () => {

@@ -38,6 +38,7 @@ function stopBound(t) {
 
 const ARMISTICE_42 = "36 01 00 10 36 03 00 2A 0C 13 00 00 0F 00 00 00";
 const INTELLIO_42 = "20 10 22 2A CD 13 F4";
+const PRINT_42_SOURCE = "mov a, 10h\nmov c, 42\nint 13h\nhalt";
 
 if (!existsSync(CHROMIUM)) {
   console.error(`browser tests: no Chromium at ${CHROMIUM}. Install Debian's package (apt-get install -y chromium) ` +
@@ -323,6 +324,70 @@ async function bestTimerLag() {
   return best;
 }
 
+const WSUM = "mov b, table\nmov c, 0\nmov d, 4\nagain: load a, [b]\nadd c, a\nadd b, 2\nsub d, 1\ncmp d, 0\njnz again\n" +
+  "mov a, 10h\nint 13h\nhalt\ntable: .word 1, 2, 3, 4";
+
+/** Runs the translation view and waits for a new summary (its first row says which build ran as what). */
+async function translateView(guest, wrong) {
+  await page.click('#tabs button[data-view="translate"]');
+  await page.selectOption("#tr-guest", guest);
+  await page.setChecked("#tr-wrong", wrong);
+  await page.evaluate(() => { document.querySelector("#tr-summary").textContent = ""; });
+  await page.click("#tr-run");
+  await page.waitForSelector('#tr-summary tr[data-key="ending"]');
+}
+
+const cell = (k) => page.$eval(`#tr-summary tr[data-key="${k}"] td.mono`, (t) => t.textContent);
+
+test("the translation view runs the Armistice build on Intellio: spills and byte swaps shown and counted, the log as emulate --log prints it", async () => {
+  await translateView("armistice", false);
+  assert.equal(await cell("run"), "the Armistice build as Armistice code, translated to Intellio instructions");
+  assert.equal(await cell("output"), '"42\\n"');
+  assert.equal(await cell("guest instructions"), "4");
+  assert.equal(await cell("spills"), "3 stores of guest registers to the state page");
+  assert.equal(await page.$eval(".tr-block .guest h4", (h) => h.className), "cpu-armistice");
+  assert.equal(await page.$eval(".tr-block .host h4", (h) => h.className), "cpu-intellio");
+  const block = await text(".tr-block");
+  assert.match(block, /0100h {2}36 01 00 10 {2}mov a, 10h/);
+  assert.match(block, /CD 13 +int 13h/);
+  assert.deepEqual(await page.$$eval(".tr-block .tr-spill", (s) => s.map((x) => x.textContent)), ["; spill a", "; spill c", "; spill c"]);
+  assert.equal(await text("#tr-command"), "toyisa emulate --guest armistice --host intellio --log program.armistice.bin");
+  assert.match(await text("#tr-log"), /\nhost code made: {5}10 instructions \(26 bytes\): 0 fills and 3 spills of guest registers, 0 byte-swapped words, 0 flag saves\n$/);
+
+  // A loop over a table of words: fills, spills and byte swaps, each marked where it happens and counted.
+  await page.click('#tabs button[data-view="code"]');
+  await typeSource(WSUM);
+  await translateView("armistice", false);
+  assert.equal(await cell("output"), '"10\\n"');
+  const made = /host code made: .*: (\d+) fills and (\d+) spills of guest registers, (\d+) byte-swapped words, (\d+) flag saves/.exec(await text("#tr-log"));
+  assert.ok(made, "the log ends with what the host code made");
+  assert.equal(await cell("fills"), made[1] + " loads of guest registers from the state page");
+  assert.equal(await cell("spills"), made[2] + " stores of guest registers to the state page");
+  assert.equal(await cell("byte-swapped words"), made[3]);
+  assert.equal(await cell("flag saves"), made[4]);
+  assert.ok(Number(made[3]) >= 1 && Number(made[2]) >= 4, made[0]);
+  assert.equal(await page.$$eval(".tr-block .tr-spill", (s) => s.length), Number(made[2]), "every counted spill is marked");
+  assert.equal(await page.$$eval(".tr-block .tr-fill", (s) => s.length), Number(made[1]), "every counted fill is marked");
+  const loop = await page.$$eval(".tr-block", (bs) => bs.map((b) => b.textContent).find((t) => t.includes("ld a, [b + 0]")));
+  assert.match(loop, /test d, 1 +; guest words are aligned/);
+  assert.match(loop, /shl c, 8 +; byte swap/);
+  assert.match(loop, /sub f, 1/);
+  await shot(page, "translation-armistice.png");
+});
+
+test("the translation view hands the emulator the other CPU's build: the misdecode, as the guest reads it", async () => {
+  await page.click('#tabs button[data-view="code"]');
+  await typeSource(PRINT_42_SOURCE);
+  await translateView("armistice", true);
+  assert.equal(await cell("run"), "the Intellio build as Armistice code, translated to Intellio instructions");
+  assert.equal(await cell("exit status"), "132");
+  assert.match(await cell("ending"), /^Illegal instruction/);
+  assert.match(await text(".tr-block .guest"), /0100h {2}20 10 22 2A {2}and r10, 1022h/);
+  assert.equal(await text("#tr-command"), "toyisa emulate --guest armistice --host intellio --log program.intellio.bin");
+  await translateView("intellio", false);
+  assert.equal(await cell("output"), '"42\\n"');
+});
+
 test("an endless loop is stopped with Stop within 100 ms, and the page still answers", async (t) => {
   await page.click('#tabs button[data-view="code"]');
   await typeSource("again: add b, 1\njmp again");
@@ -543,15 +608,15 @@ test("a share link carries the program; large type is one click", async () => {
   await page.click("#big-type");
 });
 
-test("the tour walks the seven acts, and its acts drive the page", async () => {
+test("the tour walks the eight acts, and its acts drive the page", async () => {
   await page.click('#tabs button[data-view="tour"]');
-  assert.equal(await text("#tour-count"), "Act 1 of 7");
+  assert.equal(await text("#tour-count"), "Act 1 of 8");
   await page.click("#tour-show");
   await settle();
   await page.click('#tabs button[data-view="tour"]');
   await page.click("#tour-next");
   await page.click("#tour-next");
-  assert.equal(await text("#tour-count"), "Act 3 of 7");
+  assert.equal(await text("#tour-count"), "Act 3 of 8");
   await page.click("#tour-show");
   await page.waitForFunction(() => window.toyisa.dbg.state && window.toyisa.dbg.state.stopped && window.toyisa.dbg.state.output === "42\n"
     && document.querySelector("#stdout").textContent === "42\n");
@@ -559,7 +624,7 @@ test("the tour walks the seven acts, and its acts drive the page", async () => {
   await page.click("#tour-next");
   await page.click("#tour-next");
   await page.click("#tour-next");
-  assert.equal(await text("#tour-count"), "Act 6 of 7");
+  assert.equal(await text("#tour-count"), "Act 6 of 8");
   await page.click("#tour-show");
   await page.waitForFunction(() => document.querySelector("#tour-exec").textContent.includes("handed to"));
   const exec = await text("#tour-exec");
@@ -569,6 +634,21 @@ test("the tour walks the seven acts, and its acts drive the page", async () => {
   await page.click("#big-type");
   await shot(page, "tour.png");
   await page.click("#big-type");
+  // Act 8: the other way round, exec on the Intellio machine, then the translation view in that direction.
+  await page.click('#tabs button[data-view="tour"]');
+  await page.click("#tour-next");
+  await page.click("#tour-next");
+  assert.equal(await text("#tour-count"), "Act 8 of 8");
+  assert.equal(await page.isDisabled("#tour-next"), true);
+  await page.click("#tour-show");
+  await page.waitForSelector('#view-translate.active #tr-summary tr[data-key="spills"]');
+  const back = await page.$eval("#tour-exec", (p) => p.textContent);
+  assert.match(back, /^\$ toyisa binfmt --disable toyisa-armistice\n\$ toyisa exec --machine intellio program\.armistice\.txf {6}# starts 7F 54 58 46 01 02 02 A7\n/);
+  assert.match(back, /toyisa exec: program\.armistice\.txf: exec format error: a TXF file for Armistice cannot run on Intellio/);
+  assert.match(back, /^42 {6}\(handed to toyisa-emulate-armistice; exit status 0\)$/m);
+  assert.equal(await cell("run"), "the Armistice build as Armistice code, translated to Intellio instructions");
+  assert.equal(await cell("output"), '"42\\n"');
+  await page.selectOption("#tr-guest", "intellio");
 });
 
 test("the console: a program that reads past its input waits for a typed line", async () => {
@@ -605,6 +685,20 @@ async function checkExercise() {
   await page.waitForSelector("#ex-summary", { timeout: 20000 });
   return text("#ex-summary");
 }
+
+test("the exercise on the Armistice guest's log: answers typed into the page are listed as the command line lists them", async () => {
+  await page.click('#tabs button[data-view="exercises"]');
+  await page.click('#ex-list button[data-ex="translation-log-armistice"]');
+  assert.match(await text("#ex-statement h2"), /^Read a log of the other direction: Armistice on Intellio$/);
+  assert.match(await text("#ex-statement"), /In the loop block, the host sub f, 1/);
+  await page.fill("#ex-text", "spills: 4\nb-lives-in: d\n");
+  assert.equal(await checkExercise(), "no visible tests to run, and the answers are not complete: see below");
+  assert.match(await text("#ex-report"), /^answered {3}spills: 4\nanswered {3}b-lives-in: d\nNO ANSWER {2}word-load\n/);
+  assert.equal(await page.$eval("#ex-results details.md-text", (d) => d.open), true);
+  await page.fill("#ex-text", "spills: 4\nb-lives-in: d\nword-load: 6\nswaps: 2\nflags: no\n");
+  assert.equal(await checkExercise(), "no visible tests to run: the answers file reads well");
+  assert.match(await text("#ex-report"), /not checked here: whether the answers are right/);
+});
 
 test("the exercises: a statement, its starter, and the visible tests run in the page", async () => {
   await page.click('#tabs button[data-view="exercises"]');

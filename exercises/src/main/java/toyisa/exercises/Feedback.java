@@ -30,6 +30,50 @@ public final class Feedback {
         return sb.toString();
     }
 
+    /** What {@link #nothingToRun} says, and whether there is nothing to fix. */
+    public record Unchecked(String report, boolean ok) {}
+
+    /**
+     * What a student's copy can check when it holds no test to run (the answers of a text exercise
+     * live in the instructor's hidden.toml): the file's form, every question answered. The command
+     * line's {@code exercise check} and the page print it for such a copy.
+     */
+    public static Unchecked nothingToRun(Exercise e, Submission s) {
+        StringBuilder sb = new StringBuilder();
+        for (String p : s.problems()) sb.append(p).append('\n');
+        boolean ok = s.problems().isEmpty();
+        if (e.submit() == Exercise.Submit.TEXT && s.answers() != null) {
+            java.util.Map<String, String> answers = s.answers().answers();
+            double points = 0;
+            java.util.List<String> ids = new java.util.ArrayList<>();
+            for (Exercise.Question q : e.questions()) {
+                ids.add(q.id());
+                points += q.points();
+                String a = answers.get(q.id());
+                boolean given = a != null && !a.isBlank();
+                sb.append(given ? "answered   " : "NO ANSWER  ").append(q.id());
+                if (given) sb.append(": ").append(toyisa.isa.Printable.name(a.length() > 60 ? a.substring(0, 60) + "…" : a));
+                sb.append('\n');
+                ok &= given;
+            }
+            for (String id : answers.keySet()) {
+                if (ids.contains(id)) continue;
+                String shown = id.replaceAll("\\p{Cntrl}", "?");
+                if (shown.length() > 40) shown = shown.substring(0, 40) + "…";
+                sb.append("UNKNOWN    ").append(toyisa.isa.Printable.name(shown))
+                        .append(": no question has this id, so this answer is not graded (ids: ").append(String.join(", ", ids)).append(")\n");
+                ok = false;
+            }
+            sb.append("not checked here: whether the answers are right. The autograder compares them with the\n");
+            sb.append("instructor's answers (").append(e.questions().size()).append(" questions, ").append(Grader.number(points))
+                    .append(points == 1 ? " point" : " points").append("); this copy of the exercise does not have them.\n");
+        } else {
+            sb.append("not checked here: this copy of the exercise has no test that can run (its tests are hidden).\n");
+            sb.append(ok ? "The submission is well formed; the autograder grades it." : "Fix the problems above before you hand it in.").append('\n');
+        }
+        return new Unchecked(sb.toString(), ok);
+    }
+
     private static String label(Grader.Result r) {
         return r.name() + (r.test().hidden() ? " (hidden)" : "");
     }

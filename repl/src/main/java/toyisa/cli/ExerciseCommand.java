@@ -26,7 +26,6 @@ import toyisa.exercises.Scaffold;
 import toyisa.exercises.StudentEdition;
 import toyisa.exercises.Submission;
 import toyisa.exercises.Validation;
-import toyisa.isa.Printable;
 import toyisa.container.HostWrites;
 
 /**
@@ -242,7 +241,9 @@ public final class ExerciseCommand implements Runnable {
             out.println(e.id() + ": " + e.title());
             boolean ok;
             if (g.results().isEmpty()) {
-                ok = nothingToRun(out, e, s);
+                Feedback.Unchecked u = Feedback.nothingToRun(e, s);
+                out.print(u.report());
+                ok = u.ok();
             } else {
                 out.print(Feedback.report(g));
                 ok = g.passed();
@@ -250,46 +251,6 @@ public final class ExerciseCommand implements Runnable {
             out.flush();
             if (json != null && !write(cl, json, platform.results(g))) return Toyisa.USAGE;
             return ok ? 0 : 1;
-        }
-
-        /**
-         * What a student's copy can check when it holds no test to run (the answers of a text
-         * exercise live in the instructor's hidden.toml): the file's form, every question answered.
-         * True when there is nothing to fix.
-         */
-        static boolean nothingToRun(PrintWriter out, Exercise e, Submission s) {
-            for (String p : s.problems()) out.println(p);
-            boolean ok = s.problems().isEmpty();
-            if (e.submit() == Exercise.Submit.TEXT && s.answers() != null) {
-                var answers = s.answers().answers();
-                double points = 0;
-                List<String> ids = new ArrayList<>();
-                for (Exercise.Question q : e.questions()) {
-                    ids.add(q.id());
-                    points += q.points();
-                    String a = answers.get(q.id());
-                    boolean given = a != null && !a.isBlank();
-                    out.println((given ? "answered   " : "NO ANSWER  ") + q.id() + (given ? ": " + Printable.name(clipAnswer(a)) : ""));
-                    ok &= given;
-                }
-                for (String id : answers.keySet()) {
-                    if (ids.contains(id)) continue;
-                    out.println("UNKNOWN    " + Printable.name(clip(id)) + ": no question has this id, so this answer is not graded (ids: "
-                            + String.join(", ", ids) + ")");
-                    ok = false;
-                }
-                out.println("not checked here: whether the answers are right. The autograder compares them with the");
-                out.println("instructor's answers (" + e.questions().size() + " questions, " + Grader.number(points)
-                        + (points == 1 ? " point" : " points") + "); this copy of the exercise does not have them.");
-            } else {
-                out.println("not checked here: this copy of the exercise has no test that can run (its tests are hidden).");
-                out.println(ok ? "The submission is well formed; the autograder grades it." : "Fix the problems above before you hand it in.");
-            }
-            return ok;
-        }
-
-        private static String clipAnswer(String a) {
-            return a.length() > 60 ? a.substring(0, 60) + "…" : a;
         }
     }
 

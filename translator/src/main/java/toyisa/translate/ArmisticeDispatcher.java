@@ -48,7 +48,7 @@ final class ArmisticeDispatcher extends GuestDispatcher<IntellioCodeCache, Site>
         if (log != null) {
             log.append(stats.format());
             log.append(String.format(java.util.Locale.ROOT,
-                    "host code made:     %d instructions (%d bytes): %d fills and %d spills of guest registers, %d byte-swapped words, %d flag saves%n",
+                    "host code made:     %d instructions (%d bytes): %d fills and %d spills of guest registers, %d byte-swapped words, %d flag saves\n",
                     cache.hostInstructions, cache.hostBytes, cache.fills, cache.spills, cache.swaps, cache.flagSaves));
         }
         return new Emulator.Result(end, log == null ? "" : log.toString(), stats, cpu.memory().clone());

@@ -409,6 +409,18 @@ public final class Api {
      */
     @JSExport
     public static String translate(String hexBytes, String input, double budget) {
+        return translateGuest("intellio", hexBytes, input, budget);
+    }
+
+    /**
+     * As {@link #translate}, for either guest CPU: {@code intellio} (run on Armistice) or
+     * {@code armistice} (run on Intellio, the result the Armistice interpreter would give). The log
+     * is {@code toyisa emulate --guest G --log}'s.
+     */
+    @JSExport
+    public static String translateGuest(String guest, String hexBytes, String input, double budget) {
+        Isa g = Isa.byName(guest == null ? "" : guest);
+        if (g == null) return error("unknown CPU '" + guest + "' (known: armistice, intellio)");
         byte[] code;
         try {
             code = bytes(hexBytes);
@@ -417,7 +429,7 @@ public final class Api {
         }
         if (code.length > Program.MAX_RAW_SIZE)
             return error("a raw binary of " + code.length + " bytes does not fit between 0100h and FFFFh");
-        Run run = Run.raw(Intellio.ISA, code).engine(Engine.TRANSLATED).log(true).input(input == null ? "" : input);
+        Run run = Run.raw(g, code).engine(Engine.TRANSLATED).log(true).input(input == null ? "" : input);
         if (budget >= 1) run = run.budget((long) budget);
         Emulator.Translated translated = Emulator.start(run, null);
         translated.run();
