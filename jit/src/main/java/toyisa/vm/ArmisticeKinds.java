@@ -54,4 +54,9 @@ final class ArmisticeKinds extends JitCpu {
     RegionCompiler compiler(Machine m, Region region) {
         return new ArmisticeCompiler(m, this, region);
     }
+
+    @Override
+    ScriptCompiler script(Machine m, Region region) {
+        return new ArmisticeScript(m, this, region);
+    }
 }

@@ -54,4 +54,9 @@ final class IntellioKinds extends JitCpu {
     RegionCompiler compiler(Machine m, Region region) {
         return new IntellioCompiler(m, this, region);
     }
+
+    @Override
+    ScriptCompiler script(Machine m, Region region) {
+        return new IntellioScript(m, this, region);
+    }
 }

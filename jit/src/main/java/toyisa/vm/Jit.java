@@ -68,7 +68,20 @@ public final class Jit {
      */
     public static Jit attach(Machine m, Options options) {
         if (!enabled() || !compiles(m)) return null;
-        JitEngine engine = new JitEngine(m, JitCpu.of(m), options);
+        return attach(m, options, BytecodeBackend.INSTANCE);
+    }
+
+    /**
+     * Attaches the engine with regions compiled to JavaScript functions that {@code host} makes: the
+     * page's jit. Returns null when the engine does not compile that CPU.
+     */
+    public static Jit attachScript(Machine m, Options options, ScriptHost host) {
+        if (!compiles(m)) return null;
+        return attach(m, options, new ScriptBackend(host));
+    }
+
+    private static Jit attach(Machine m, Options options, RegionBackend backend) {
+        JitEngine engine = new JitEngine(m, JitCpu.of(m), options, backend);
         m.compiled = engine;
         return new Jit(engine);
     }
@@ -76,6 +89,11 @@ public final class Jit {
     /** Attaches the engine to a binary translator's host CPU: the translated code is compiled in turn. */
     public static Jit attach(HostCpu cpu, Options options) {
         return attach(cpu.core(), options);
+    }
+
+    /** Leaves the machine to its interpreter again: nothing compiled runs from now on. */
+    public void detach() {
+        engine.detach();
     }
 
     public Stats stats() {

@@ -29,6 +29,9 @@ abstract class JitCpu {
 
     abstract RegionCompiler compiler(Machine m, Region region);
 
+    /** The compiler of the region to JavaScript, for the page. */
+    abstract ScriptCompiler script(Machine m, Region region);
+
     static JitCpu of(Machine m) {
         if (m instanceof ArmisticeMachine) return ArmisticeKinds.CPU;
         if (m instanceof IntellioMachine) return IntellioKinds.CPU;

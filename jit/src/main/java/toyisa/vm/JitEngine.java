@@ -20,6 +20,7 @@ final class JitEngine extends CompiledCode {
     private final Machine m;
     private final JitCpu cpu;
     private final Jit.Options options;
+    private final RegionBackend backend;
     private final LinkedRegion[] regions = new LinkedRegion[0x10000];
     private final int[] heat = new int[0x10000];
     /** Instructions of the block at each address, plus one; 0 when not known. */
@@ -34,10 +35,11 @@ final class JitEngine extends CompiledCode {
     /** Chained entries of regions no longer in use. */
     private long chainedBefore;
 
-    JitEngine(Machine m, JitCpu cpu, Jit.Options options) {
+    JitEngine(Machine m, JitCpu cpu, Jit.Options options, RegionBackend backend) {
         this.m = m;
         this.cpu = cpu;
         this.options = options;
+        this.backend = backend;
     }
 
     @Override
@@ -69,10 +71,10 @@ final class JitEngine extends CompiledCode {
         heat[pc] = Integer.MIN_VALUE; // compiled or refused: not counted again until the code changes
         Region region = Region.form(m, cpu, pc);
         if (region == null) return null;
-        CompiledRegions.Key key = CompiledRegions.key(m, region);
+        CompiledRegions.Key key = CompiledRegions.key(m, region, backend.id());
         RegionCompiler.Compiled c = CompiledRegions.get(key);
         if (c == null) {
-            c = cpu.compiler(m, region).compile();
+            c = backend.compile(m, cpu, region);
             CompiledRegions.put(key, c);
         } else {
             reused++;
@@ -151,6 +153,11 @@ final class JitEngine extends CompiledCode {
         Arrays.fill(coldLength, 0);
     }
 
+    void detach() {
+        if (m.compiled == this) m.compiled = null;
+        clear();
+    }
+
     /** Regions entered by a call from another region. */
     long chained() {
         long n = chainedBefore;
@@ -174,6 +181,20 @@ final class JitEngine extends CompiledCode {
         return log.toString();
     }
 
+    /** Each line two spaces in, as {@code String.indent(2)} (which the page's class library lacks). */
+    private static String indent(String text) {
+        StringBuilder sb = new StringBuilder();
+        int from = 0;
+        while (from < text.length()) {
+            int end = text.indexOf('\n', from);
+            if (end < 0) end = text.length();
+            int cut = end > from && text.charAt(end - 1) == '\r' ? end - 1 : end;
+            sb.append("  ").append(text, from, cut).append('\n');
+            from = end + 1;
+        }
+        return sb.toString();
+    }
+
     /** The region's guest instructions beside its JVM bytecode, as the translation log shows host code. */
     private void log(Region region, RegionCompiler.Compiled c) {
         if (logFull) return;
@@ -193,7 +214,7 @@ final class JitEngine extends CompiledCode {
                 }
             }
         }
-        sb.append(RegionCompiler.listing(c.classBytes()).indent(2)).append('\n');
+        sb.append(indent(backend.listing(c))).append('\n');
         if (log.length() + sb.length() > options.maxLogChars()) {
             log.append("... log truncated after ").append(options.maxLogChars()).append(" characters; compiling goes on\n");
             logFull = true;

@@ -278,6 +278,27 @@ public final class Api {
         return withSession(id, Session::reset);
     }
 
+    /**
+     * The engine that runs the session's Run, Continue and fast loop: {@code "jit"} (the default:
+     * hot code compiled to JavaScript, {@code threshold} block entries first, 0 for the default) or
+     * {@code "interpreter"}. Stepping and Back are the interpreter's either way.
+     */
+    @JSExport
+    public static String engine(int id, String name, int threshold) {
+        return withSession(id, s -> s.engine(name, threshold));
+    }
+
+    /**
+     * The page's jit held to its interpreter: {@code programs} random programs for the CPU from
+     * {@code seed}, run on both, everything compared ({@link PageJit#differential}).
+     */
+    @JSExport
+    public static String jitDifferential(String cpu, int programs, double seed) {
+        Isa isa = Isa.byName(cpu == null ? "" : cpu);
+        if (isa == null) return error("unknown CPU '" + cpu + "' (known: armistice, intellio)");
+        return PageJit.differential(isa, Math.max(0, Math.min(1_000_000, programs)), (long) seed);
+    }
+
     /** Sets the breakpoints: addresses as hex, separated by spaces or commas. */
     @JSExport
     public static String setBreakpoints(int id, String addresses) {

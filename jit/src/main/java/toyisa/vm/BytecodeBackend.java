@@ -1,0 +1,23 @@
+package toyisa.vm;
+
+/** Regions as JVM bytecode, loaded as hidden classes ({@link RegionCompiler}). */
+final class BytecodeBackend implements RegionBackend {
+    static final BytecodeBackend INSTANCE = new BytecodeBackend();
+
+    private BytecodeBackend() {}
+
+    @Override
+    public RegionCompiler.Compiled compile(Machine m, JitCpu cpu, Region region) {
+        return cpu.compiler(m, region).compile();
+    }
+
+    @Override
+    public String listing(RegionCompiler.Compiled c) {
+        return RegionCompiler.listing(c.classBytes());
+    }
+
+    @Override
+    public int id() {
+        return 0;
+    }
+}
