@@ -38,7 +38,7 @@ public abstract class Runner {
                 return Translated.prepare(program, isa, repeat, binary, engine == Engine.TRANSLATED_JIT);
             case JIT: {
                 Machine m = Machine.create(isa);
-                if (toyisa.vm.Jit.attach(m, toyisa.vm.Jit.Options.DEFAULT) == null)
+                if (toyisa.jit.Jit.attach(m, toyisa.jit.Jit.Options.DEFAULT) == null)
                     throw new IllegalArgumentException("the jit engine is turned off (TOYISA_JIT=off)");
                 return new Interpreted(program, isa.name().toLowerCase(java.util.Locale.ROOT), repeat, m, binary, Engine.JIT);
             }

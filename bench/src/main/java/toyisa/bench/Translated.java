@@ -49,7 +49,7 @@ final class Translated extends Runner {
     @Override
     public long run() {
         Emulator.Options o = Emulator.options().guest(cpu).budget(Long.MAX_VALUE);
-        if (jit) o.onHost(cpu -> toyisa.vm.Jit.attach(cpu, toyisa.vm.Jit.Options.DEFAULT));
+        if (jit) o.onHost(cpu -> toyisa.jit.Jit.attach(cpu.core(), toyisa.jit.Jit.Options.DEFAULT));
         Emulator.Result r = Emulator.run(binary, o);
         last = r.result();
         host = r.stats().hostInstructions();

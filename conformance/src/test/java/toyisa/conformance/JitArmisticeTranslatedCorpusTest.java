@@ -1,8 +1,8 @@
 package toyisa.conformance;
 
 import toyisa.armistice.Armistice;
+import toyisa.jit.Jit;
 import toyisa.translate.Emulator;
-import toyisa.vm.Jit;
 
 /** The golden corpus translated to Intellio code and that host code compiled by the jit engine on its first entry. */
 class JitArmisticeTranslatedCorpusTest extends ArmisticeTranslatedCorpusTest {
@@ -14,7 +14,7 @@ class JitArmisticeTranslatedCorpusTest extends ArmisticeTranslatedCorpusTest {
     @Override
     protected Observed run(byte[] binary, String input) {
         Emulator.Options o = Emulator.options().guest(Armistice.ISA).budget(BUDGET).input(input)
-                .onHost(cpu -> Jit.attach(cpu, Jit.Options.DEFAULT.withThreshold(1)));
+                .onHost(cpu -> Jit.attach(cpu.core(), Jit.Options.DEFAULT.withThreshold(1)));
         return Observed.of(Emulator.run(binary, o).result());
     }
 }

@@ -1,6 +1,6 @@
 package toyisa.conformance;
 
-import toyisa.vm.Jit;
+import toyisa.jit.Jit;
 import toyisa.vm.Machine;
 
 /**

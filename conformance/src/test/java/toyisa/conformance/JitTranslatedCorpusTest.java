@@ -1,7 +1,7 @@
 package toyisa.conformance;
 
+import toyisa.jit.Jit;
 import toyisa.translate.Emulator;
-import toyisa.vm.Jit;
 
 /**
  * The golden corpus translated to Armistice code and that host code compiled by the jit engine on
@@ -22,7 +22,7 @@ class JitTranslatedCorpusTest extends TranslatedCorpusTest {
     @Override
     protected Observed run(byte[] binary, String input) {
         Emulator.Options o = Emulator.options().budget(BUDGET).input(input)
-                .onHost(cpu -> Jit.attach(cpu, Jit.Options.DEFAULT.withThreshold(1)));
+                .onHost(cpu -> Jit.attach(cpu.core(), Jit.Options.DEFAULT.withThreshold(1)));
         return Observed.of(Emulator.run(binary, o).result());
     }
 }

@@ -17,7 +17,7 @@ import toyisa.isa.Instruction;
 import toyisa.isa.Isa;
 import toyisa.vm.Loader;
 import toyisa.vm.Program;
-import toyisa.vm.BinfmtEntry;
+import toyisa.vm.exec.BinfmtEntry;
 
 /**
  * A student's file made ready to grade: a program per CPU (assembled from source, or loaded from hex

@@ -85,11 +85,6 @@ public final class Condition {
         return letters;
     }
 
-    /** True when the two are taken in the same flag states (of the same CPU). */
-    public boolean sameAs(Condition other) {
-        return letters.equals(other.letters) && truth == other.truth;
-    }
-
     /** As the table writes it. */
     @Override
     public String toString() {

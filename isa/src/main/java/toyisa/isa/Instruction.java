@@ -59,12 +59,4 @@ public record Instruction(Row row, int address, byte[] bytes, int[] values) {
     public int vector() {
         return field('v');
     }
-
-    /** The register a form names itself ({@code xchg a, rs}), or -1. */
-    public int fixedRegister() {
-        if (row != null) {
-            for (Template t : row.templates()) if (t instanceof Template.FixedReg r) return r.code();
-        }
-        return -1;
-    }
 }

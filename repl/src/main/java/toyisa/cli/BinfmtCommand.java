@@ -4,14 +4,14 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import toyisa.vm.BinfmtEntry;
-import toyisa.vm.BinfmtRegistry;
-import toyisa.vm.BinfmtSpec;
-import toyisa.vm.ConfigException;
+import picocli.CommandLine;
+import toyisa.vm.exec.BinfmtEntry;
+import toyisa.vm.exec.BinfmtRegistry;
+import toyisa.vm.exec.BinfmtSpec;
+import toyisa.vm.exec.ConfigException;
 
 /**
  * {@code toyisa binfmt}: the registry that decides which foreign binaries {@code toyisa exec} hands

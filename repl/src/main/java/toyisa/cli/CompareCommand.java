@@ -3,17 +3,17 @@ package toyisa.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 import toyisa.container.Fat;
 import toyisa.container.FormatException;
 import toyisa.container.Txf;
 import toyisa.isa.Isa;
-import toyisa.vm.Comparison;
-import toyisa.vm.ComparisonText;
 import toyisa.vm.Program;
+import toyisa.vm.misdecode.Comparison;
+import toyisa.vm.misdecode.ComparisonText;
 
 /** {@code toyisa compare}: the misdecode view — the same bytes on both CPUs, side by side. */
 @Command(name = "compare",

@@ -3,21 +3,21 @@ package toyisa.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 import toyisa.asm.Assembler;
 import toyisa.asm.Assembly;
 import toyisa.isa.Hex;
 import toyisa.isa.Isa;
-import toyisa.vm.BinfmtEntry;
-import toyisa.vm.BinfmtRegistry;
-import toyisa.vm.Comparison;
-import toyisa.vm.ComparisonText;
-import toyisa.vm.Exec;
 import toyisa.vm.Machine;
 import toyisa.vm.Program;
 import toyisa.vm.RunResult;
+import toyisa.vm.exec.BinfmtEntry;
+import toyisa.vm.exec.BinfmtRegistry;
+import toyisa.vm.exec.Exec;
+import toyisa.vm.misdecode.Comparison;
+import toyisa.vm.misdecode.ComparisonText;
 
 /**
  * {@code toyisa demo}: the seed's whole story on its own program, {@code Print(42)} — one source,
@@ -142,7 +142,7 @@ public final class DemoCommand implements Callable<Integer> {
         BinfmtEntry entry = registry.entry(BinfmtRegistry.INTELLIO_ENTRY).orElseThrow();
         try {
             registry.setEnabled(entry.name(), false);
-        } catch (toyisa.vm.ConfigException e) {
+        } catch (toyisa.vm.exec.ConfigException e) {
             throw new IllegalStateException(e);
         }
         shell("toyisa binfmt --disable " + entry.name() + "      # no emulator for Intellio binaries");

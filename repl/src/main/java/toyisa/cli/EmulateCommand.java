@@ -3,18 +3,18 @@ package toyisa.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 import toyisa.armistice.Armistice;
 import toyisa.container.FormatException;
 import toyisa.container.Txf;
 import toyisa.intellio.Intellio;
 import toyisa.isa.Isa;
+import toyisa.jit.Jit;
 import toyisa.translate.Emulator;
 import toyisa.vm.Loader;
-import toyisa.vm.Jit;
 import toyisa.vm.Machine;
 import toyisa.vm.Program;
 import toyisa.vm.RunResult;
@@ -41,9 +41,9 @@ import toyisa.vm.RunResult;
         })
 public final class EmulateCommand implements Callable<Integer> {
     /** The name the binfmt entry for Intellio gives as its interpreter. */
-    static final String INTERPRETER = toyisa.vm.BinfmtRegistry.INTELLIO_EMULATOR;
+    static final String INTERPRETER = toyisa.vm.exec.BinfmtRegistry.INTELLIO_EMULATOR;
     /** The name the binfmt entry for Armistice gives as its interpreter. */
-    static final String ARMISTICE_INTERPRETER = toyisa.vm.BinfmtRegistry.ARMISTICE_EMULATOR;
+    static final String ARMISTICE_INTERPRETER = toyisa.vm.exec.BinfmtRegistry.ARMISTICE_EMULATOR;
 
     @Option(names = "--guest", paramLabel = "CPU", description = "the CPU the binary is for (default: ${DEFAULT-VALUE})")
     String guest = "intellio";
@@ -97,7 +97,7 @@ public final class EmulateCommand implements Callable<Integer> {
         Jit[] compiled = {null};
         Emulator.Options o = Emulator.options().guest(guest).budget(budget).outputCap(outputCap).log(log).logCap(logCap).input(System.in)
                 .echo(text -> GuestOutput.write(out, text));
-        if (jit) o.onHost(cpu -> compiled[0] = Jit.attach(cpu, Jit.Options.DEFAULT.withLog(log)));
+        if (jit) o.onHost(cpu -> compiled[0] = Jit.attach(cpu.core(), Jit.Options.DEFAULT.withLog(log)));
         Emulator.Result r;
         try {
             r = Emulator.run(program, o);

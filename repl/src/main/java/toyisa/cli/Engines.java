@@ -3,7 +3,7 @@ package toyisa.cli;
 import java.io.PrintWriter;
 import java.util.Locale;
 import picocli.CommandLine;
-import toyisa.vm.Jit;
+import toyisa.jit.Jit;
 import toyisa.vm.Machine;
 
 /** The {@code --engine} option of the commands that run guest code. */

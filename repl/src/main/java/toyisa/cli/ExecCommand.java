@@ -3,15 +3,15 @@ package toyisa.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 import toyisa.isa.Isa;
-import toyisa.vm.BinfmtRegistry;
-import toyisa.vm.ConfigException;
-import toyisa.vm.Exec;
 import toyisa.vm.Machine;
+import toyisa.vm.exec.BinfmtRegistry;
+import toyisa.vm.exec.ConfigException;
+import toyisa.vm.exec.Exec;
 
 /**
  * {@code toyisa exec}: what a kernel's {@code execve} does with a file on a machine — run it natively,

@@ -19,7 +19,7 @@ final class Interpreters {
          * Runs the file as {@code toyisa exec} hands it over: its name (the path the kernel passes as the
          * interpreter's argument) and the entry that matched it. By default, as {@link #run}.
          */
-        default int exec(String fileName, toyisa.vm.BinfmtEntry entry, byte[] file, Isa host, PrintWriter out, PrintWriter err) {
+        default int exec(String fileName, toyisa.vm.exec.BinfmtEntry entry, byte[] file, Isa host, PrintWriter out, PrintWriter err) {
             return run(file, host, out, err);
         }
 
@@ -41,7 +41,7 @@ final class Interpreters {
     static {
         BY_NAME.put(EmulateCommand.INTERPRETER, EmulateCommand.BINFMT); // Intellio on Armistice, by translation
         BY_NAME.put(EmulateCommand.ARMISTICE_INTERPRETER, EmulateCommand.ARMISTICE_BINFMT); // Armistice on Intellio
-        BY_NAME.put(toyisa.vm.BinfmtRegistry.WOZ_INTERPRETER, WozInterpreter.INSTANCE); // .woz fat binaries
+        BY_NAME.put(toyisa.vm.exec.BinfmtRegistry.WOZ_INTERPRETER, WozInterpreter.INSTANCE); // .woz fat binaries
     }
 
     private Interpreters() {}

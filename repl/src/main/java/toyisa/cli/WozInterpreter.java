@@ -5,10 +5,10 @@ import java.util.Map;
 import toyisa.container.FormatException;
 import toyisa.container.Woz;
 import toyisa.isa.Isa;
-import toyisa.vm.BinfmtEntry;
-import toyisa.vm.BinfmtRegistry;
-import toyisa.vm.Exec;
 import toyisa.vm.Machine;
+import toyisa.vm.exec.BinfmtEntry;
+import toyisa.vm.exec.BinfmtRegistry;
+import toyisa.vm.exec.Exec;
 
 /**
  * The interpreter of the {@code toyisa-woz} entry, toyisa's "wozbin" (seed

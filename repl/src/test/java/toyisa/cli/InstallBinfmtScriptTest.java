@@ -79,9 +79,9 @@ class InstallBinfmtScriptTest {
                 "--admindir", admin.toString(), "--procdir", proc.toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("would copy " + jar + " to " + prefix.resolve("lib/toyisa/toyisa.jar")), r.out());
-        for (toyisa.vm.BinfmtEntry e : toyisa.vm.BinfmtRegistry.defaults().entries()) {
+        for (toyisa.vm.exec.BinfmtEntry e : toyisa.vm.exec.BinfmtRegistry.defaults().entries()) {
             assertTrue(Interpreters.find(e.interpreter()) != null, e.name() + " names an interpreter toyisa has");
-            String path = toyisa.vm.BinfmtRegistry.hostInterpreter(e.interpreter(), prefix);
+            String path = toyisa.vm.exec.BinfmtRegistry.hostInterpreter(e.interpreter(), prefix);
             assertTrue(r.out().contains("would write " + path + ":\n"), e.name() + ":\n" + r.out());
             assertTrue(r.out().contains("exec --machine " + Interpreters.find(e.interpreter()).host().id() + " --interpreter " + e.interpreter()),
                     r.out());

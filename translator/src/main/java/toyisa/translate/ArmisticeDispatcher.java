@@ -12,7 +12,6 @@ import toyisa.translate.ArmisticeTranslator.StubKind;
 import toyisa.vm.CpuState;
 import toyisa.vm.Fault;
 import toyisa.vm.FaultReport;
-import toyisa.vm.HostCpu;
 import toyisa.vm.Machine;
 import toyisa.vm.Outcome;
 import toyisa.vm.Program;

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntFunction;
-import toyisa.vm.HostCpu;
 
 /**
  * What both code caches do the same way, whatever the host: 64 KiB of host code memory filled from

@@ -6,7 +6,6 @@ import toyisa.isa.Hex;
 import toyisa.vm.CpuState;
 import toyisa.vm.Fault;
 import toyisa.vm.FaultReport;
-import toyisa.vm.HostCpu;
 import toyisa.vm.Machine;
 import toyisa.vm.Outcome;
 import toyisa.vm.Program;

@@ -6,7 +6,6 @@ import java.util.function.Consumer;
 import toyisa.armistice.Armistice;
 import toyisa.intellio.Intellio;
 import toyisa.isa.Isa;
-import toyisa.vm.HostCpu;
 import toyisa.vm.Machine;
 import toyisa.vm.Program;
 import toyisa.vm.RunResult;

@@ -7,7 +7,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.ShrinkingMode;
 import toyisa.armistice.Armistice;
-import toyisa.vm.RandomCode;
+import toyisa.jit.RandomCode;
 
 /**
  * The other direction's bar: a random Armistice program, interpreted on Armistice and translated

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import toyisa.isa.Isa;
-import toyisa.vm.Jit;
+import toyisa.jit.Jit;
 import toyisa.vm.Machine;
 import toyisa.vm.RunResult;
 
@@ -27,7 +27,7 @@ final class Differential {
         Emulator.Result got;
         try {
             Emulator.Options o = Emulator.options().guest(guest).budget(budget).input(input).outputCap(200);
-            if (jit) o.onHost(cpu -> Jit.attach(cpu, Jit.Options.DEFAULT.withThreshold(1)));
+            if (jit) o.onHost(cpu -> Jit.attach(cpu.core(), Jit.Options.DEFAULT.withThreshold(1)));
             got = Emulator.run(program, o);
         } catch (RuntimeException e) {
             java.io.StringWriter w = new java.io.StringWriter();

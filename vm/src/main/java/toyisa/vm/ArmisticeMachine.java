@@ -1,5 +1,6 @@
 package toyisa.vm;
 
+import static toyisa.vm.ArmisticeKinds.*;
 import static toyisa.vm.CompareBranch.CC_BE;
 
 import toyisa.armistice.Armistice;
@@ -22,19 +23,6 @@ final class ArmisticeMachine extends Machine {
     private static final int SP = 15;
     /** The port whose writes print an unsigned number and a newline. */
     static final int PRINT_PORT = 0x1234;
-
-    // Operation kinds: one per operand shape the core treats differently.
-    static final int NOP = FIRST_CPU_KIND, INT = NOP + 1, OUT_IMM = NOP + 2, OUT_REG = NOP + 3, HALT = NOP + 4,
-            ADD3 = NOP + 5, SUB3 = NOP + 6, AND3 = NOP + 7, OR3 = NOP + 8, XOR3 = NOP + 9, SHL3 = NOP + 10,
-            SHR3 = NOP + 11, SAR3 = NOP + 12, MUL3 = NOP + 13, DIVU3 = NOP + 14, REMU3 = NOP + 15,
-            ADDI = NOP + 16, SUBI = NOP + 17, ANDI = NOP + 18, ORI = NOP + 19, XORI = NOP + 20, SHLI = NOP + 21,
-            SHRI = NOP + 22, SARI = NOP + 23, MULI = NOP + 24,
-            CMP = NOP + 25, CMPI = NOP + 26, TST = NOP + 27, TSTI = NOP + 28, MOV = NOP + 29, MOVI = NOP + 30,
-            NOT = NOP + 31, NEG = NOP + 32, SWAP = NOP + 33, PUSH = NOP + 34, POP = NOP + 35,
-            LD = NOP + 36, LDB = NOP + 37, ST = NOP + 38, STB = NOP + 39,
-            JMP = NOP + 40, JCC = NOP + 41, CALL = NOP + 42, RET = NOP + 43, JMP_R = NOP + 44, CALL_R = NOP + 45,
-            // Fused compare-and-branch (see Machine): the compare's operands, the condition in aux, the target in x.
-            CMP_J = NOP + 46, CMPI_J = NOP + 47, TST_J = NOP + 48, TSTI_J = NOP + 49;
 
     /** tst v sets the flags of cmp v, TST_B: Z and N from v, C = 0 (a borrow, on Armistice), V = 0. */
     private static final int TST_B = 0x10000;
@@ -263,10 +251,12 @@ final class ArmisticeMachine extends Machine {
                     r[x] = (v >>> 8 | v << 8) & 0xFFFF;
                     break;
                 }
+                // Memory and the stack: only here. The careful loop reports their faults and does their
+                // stores into pre-decoded code, the two things this loop stops before.
                 case LD: {
                     int a = (r[y] + z) & 0xFFFF;
-                    if (a < NULL_PAGE_END | (a & 1) != 0) break loop;
-                    r[x] = (m[a] & 0xFF) << 8 | (m[a + 1] & 0xFF);
+                    if (badWord(a)) break loop;
+                    r[x] = word(m, a);
                     break;
                 }
                 case LDB: {
@@ -277,10 +267,8 @@ final class ArmisticeMachine extends Machine {
                 }
                 case ST: {
                     int a = (r[y] + z) & 0xFFFF;
-                    if (a < NULL_PAGE_END | (a & 1) != 0 || (codeByte[a] | codeByte[a + 1]) != 0) break loop;
-                    int v = r[x];
-                    m[a] = (byte) (v >>> 8);
-                    m[a + 1] = (byte) v;
+                    if (badWord(a) || inCode(codeByte, a, 2)) break loop;
+                    putWord(m, a, r[x]);
                     break;
                 }
                 case STB: {
@@ -291,17 +279,15 @@ final class ArmisticeMachine extends Machine {
                 }
                 case PUSH: {
                     int a = (r[SP] - 2) & 0xFFFF;
-                    if (a < NULL_PAGE_END | (a & 1) != 0 || (codeByte[a] | codeByte[a + 1]) != 0) break loop;
-                    int v = r[y];
-                    m[a] = (byte) (v >>> 8);
-                    m[a + 1] = (byte) v;
+                    if (badWord(a) || inCode(codeByte, a, 2)) break loop;
+                    putWord(m, a, r[y]);
                     r[SP] = a;
                     break;
                 }
                 case POP: {
                     int a = r[SP];
-                    if (a < NULL_PAGE_END | (a & 1) != 0) break loop;
-                    int v = (m[a] & 0xFF) << 8 | (m[a + 1] & 0xFF);
+                    if (badWord(a)) break loop;
+                    int v = word(m, a);
                     r[SP] = (a + 2) & 0xFFFF;
                     r[x] = v;
                     break;
@@ -316,17 +302,16 @@ final class ArmisticeMachine extends Machine {
                 case CALL_R: {
                     int target = (w & 0xFF) == CALL ? z : r[y];
                     int a = (r[SP] - 2) & 0xFFFF;
-                    if (a < NULL_PAGE_END | (a & 1) != 0 || (codeByte[a] | codeByte[a + 1]) != 0) break loop;
-                    m[a] = (byte) (next >>> 8);
-                    m[a + 1] = (byte) next;
+                    if (badWord(a) || inCode(codeByte, a, 2)) break loop;
+                    putWord(m, a, next);
                     r[SP] = a;
                     next = target;
                     break;
                 }
                 case RET: {
                     int a = r[SP];
-                    if (a < NULL_PAGE_END | (a & 1) != 0) break loop;
-                    next = (m[a] & 0xFF) << 8 | (m[a + 1] & 0xFF);
+                    if (badWord(a)) break loop;
+                    next = word(m, a);
                     r[SP] = (a + 2) & 0xFFFF;
                     break;
                 }
@@ -379,74 +364,27 @@ final class ArmisticeMachine extends Machine {
                     if (r[z] == 0) { Faults.divideByZero(this, pc); break loop; }
                     r[x] = r[y] % r[z];
                     break;
-                case LD: {
-                    int a = (r[y] + z) & 0xFFFF;
-                    if (a < NULL_PAGE_END | (a & 1) != 0) { wordFault(pc, a, false); break loop; }
-                    r[x] = (m[a] & 0xFF) << 8 | (m[a + 1] & 0xFF);
-                    break;
-                }
-                case LDB: {
-                    int a = (r[y] + z) & 0xFFFF;
-                    if (a < NULL_PAGE_END) { Faults.segv(this, pc, a, 1, false); break loop; }
-                    r[x] = m[a] & 0xFF;
-                    break;
-                }
-                case ST: {
-                    int a = (r[y] + z) & 0xFFFF;
-                    if (a < NULL_PAGE_END | (a & 1) != 0) { wordFault(pc, a, true); break loop; }
-                    int v = r[x];
-                    m[a] = (byte) (v >>> 8);
-                    m[a + 1] = (byte) v;
-                    if ((cb[a] | cb[a + 1]) != 0) invalidate(a, 2);
-                    break;
-                }
-                case STB: {
-                    int a = (r[y] + z) & 0xFFFF;
-                    if (a < NULL_PAGE_END) { Faults.segv(this, pc, a, 1, true); break loop; }
-                    m[a] = (byte) r[x];
-                    if (cb[a] != 0) invalidate(a, 1);
-                    break;
-                }
-                case PUSH: {
-                    int a = (r[SP] - 2) & 0xFFFF;
-                    if (a < NULL_PAGE_END | (a & 1) != 0) { wordFault(pc, a, true); break loop; }
-                    int v = r[y];
-                    m[a] = (byte) (v >>> 8);
-                    m[a + 1] = (byte) v;
-                    if ((cb[a] | cb[a + 1]) != 0) invalidate(a, 2);
-                    r[SP] = a;
-                    break;
-                }
-                case POP: {
-                    int a = r[SP];
-                    if (a < NULL_PAGE_END | (a & 1) != 0) { wordFault(pc, a, false); break loop; }
-                    int v = (m[a] & 0xFF) << 8 | (m[a + 1] & 0xFF);
-                    r[SP] = (a + 2) & 0xFFFF;
-                    r[x] = v;
+                case LD: case LDB: case ST: case STB: case PUSH: case POP: case CALL: case CALL_R: case RET: {
+                    int kind = w & 0xFF, f = access(kind, y, z), a = f & 0xFFFF, n = f >>> 16 & 3;
+                    boolean write = (f & WRITE) != 0;
+                    if (a < NULL_PAGE_END | n == 2 & (a & 1) != 0) {
+                        if (n == 2) wordFault(pc, a, write);
+                        else Faults.segv(this, pc, a, 1, write);
+                        break loop;
+                    }
+                    if (!write || !inCode(cb, a, n)) return; // the fast loop's to do
+                    // A store into pre-decoded code: the fast loop's store, then the code forgotten.
+                    int v = kind == ST || kind == STB ? r[x] : kind == PUSH ? r[y] : next;
+                    if (kind == CALL || kind == CALL_R) next = kind == CALL ? z : r[y];
+                    if (n == 2) putWord(m, a, v);
+                    else m[a] = (byte) v;
+                    invalidate(a, n);
+                    if (kind != ST && kind != STB) r[SP] = a;
                     break;
                 }
                 case JCC:
                     if (jumpTaken(w >>> 16)) next = z;
                     break;
-                case CALL:
-                case CALL_R: {
-                    int target = (w & 0xFF) == CALL ? z : r[y];
-                    int a = (r[SP] - 2) & 0xFFFF;
-                    if (a < NULL_PAGE_END | (a & 1) != 0) { wordFault(pc, a, true); break loop; }
-                    m[a] = (byte) (next >>> 8);
-                    m[a + 1] = (byte) next;
-                    if ((cb[a] | cb[a + 1]) != 0) invalidate(a, 2);
-                    r[SP] = a;
-                    next = target;
-                    break;
-                }
-                case RET: {
-                    int a = r[SP];
-                    if (a < NULL_PAGE_END | (a & 1) != 0) { wordFault(pc, a, false); break loop; }
-                    next = (m[a] & 0xFF) << 8 | (m[a + 1] & 0xFF);
-                    r[SP] = (a + 2) & 0xFFFF;
-                    break;
-                }
                 case OUT_IMM:
                 case OUT_REG: {
                     // Only the print port has a device behind it; writes elsewhere go nowhere.
@@ -480,6 +418,42 @@ final class ArmisticeMachine extends Machine {
         }
         this.pc = pc;
         this.steps = steps;
+    }
+
+    /** A word at {@code a} the core refuses: in the null page or misaligned (one test). */
+    private static boolean badWord(int a) {
+        return a < NULL_PAGE_END | (a & 1) != 0;
+    }
+
+    /** The big-endian word at {@code a}. */
+    private static int word(byte[] m, int a) {
+        return (m[a] & 0xFF) << 8 | (m[a + 1] & 0xFF);
+    }
+
+    private static void putWord(byte[] m, int a, int v) {
+        m[a] = (byte) (v >>> 8);
+        m[a + 1] = (byte) v;
+    }
+
+    /** True when one of the {@code n} bytes at {@code a} belongs to pre-decoded code. */
+    private static boolean inCode(byte[] cb, int a, int n) {
+        return (cb[a] | cb[a + n - 1]) != 0;
+    }
+
+    /** Bit of {@link #access}: the instruction writes. */
+    private static final int WRITE = 1 << 18;
+
+    /** The memory an instruction of this kind accesses: address | bytes << 16, | {@link #WRITE} for a store; -1 for none. */
+    private int access(int kind, int y, int z) {
+        switch (kind) {
+            case LD: return (regs[y] + z) & 0xFFFF | 2 << 16;
+            case LDB: return (regs[y] + z) & 0xFFFF | 1 << 16;
+            case ST: return (regs[y] + z) & 0xFFFF | 2 << 16 | WRITE;
+            case STB: return (regs[y] + z) & 0xFFFF | 1 << 16 | WRITE;
+            case POP: case RET: return regs[SP] | 2 << 16;
+            case PUSH: case CALL: case CALL_R: return (regs[SP] - 2) & 0xFFFF | 2 << 16 | WRITE;
+            default: return -1;
+        }
     }
 
     /** A word access at {@code a} that is in the null page or misaligned: one test on the hot path, two here. */
@@ -540,13 +514,8 @@ final class ArmisticeMachine extends Machine {
     @Override
     int writeFootprint(int at) {
         int slot = at << 2;
-        int y = code[slot + 2], z = code[slot + 3];
-        switch (code[slot] & 0xFF) {
-            case ST: return (regs[y] + z) & 0xFFFF | 2 << 16;
-            case STB: return (regs[y] + z) & 0xFFFF | 1 << 16;
-            case PUSH: case CALL: case CALL_R: return (regs[SP] - 2) & 0xFFFF | 2 << 16;
-            default: return -1;
-        }
+        int f = access(code[slot] & 0xFF, code[slot + 2], code[slot + 3]);
+        return f >= 0 && (f & WRITE) != 0 ? f & ~WRITE : -1;
     }
 
     // ------------------------------------------------------------------ pre-decoding

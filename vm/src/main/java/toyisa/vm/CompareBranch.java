@@ -16,11 +16,11 @@ package toyisa.vm;
  * means a borrow) is cmp v, 10000h, a value above every 16-bit v. {@code ConditionsTest} checks both
  * cores' fused jumps against their tables' conditions.
  */
-final class CompareBranch {
+public final class CompareBranch {
     private CompareBranch() {}
 
     /** Portable conditions (the order of Armistice's jumps, so its condition field is one of these). */
-    static final int CC_Z = 0, CC_NZ = 1, CC_LT = 2, CC_GE = 3, CC_GT = 4, CC_LE = 5, CC_B = 6, CC_AE = 7,
+    public static final int CC_Z = 0, CC_NZ = 1, CC_LT = 2, CC_GE = 3, CC_GT = 4, CC_LE = 5, CC_B = 6, CC_AE = 7,
             CC_A = 8, CC_BE = 9;
 
     /** Whether the jump after {@code cmp a, b} with portable condition {@code cc} is taken. */

@@ -1,6 +1,7 @@
 package toyisa.vm;
 
 import static toyisa.vm.CompareBranch.CC_A;
+import static toyisa.vm.IntellioKinds.*;
 import static toyisa.vm.CompareBranch.CC_AE;
 import static toyisa.vm.CompareBranch.CC_B;
 import static toyisa.vm.CompareBranch.CC_BE;
@@ -26,38 +27,9 @@ import toyisa.isa.Instruction;
  * becomes base-plus-displacement with base slot 8, which always holds 0.
  */
 final class IntellioMachine extends Machine {
-    static final int SP = 7;
-    /** A register slot that is always zero: the base of absolute addresses. */
-    static final int ZERO = 8;
-
-    static final int MOV_RR = FIRST_CPU_KIND, MOV_RI = MOV_RR + 1, LD16 = MOV_RR + 2, LD8 = MOV_RR + 3,
-            ST16 = MOV_RR + 4, ST8 = MOV_RR + 5, ALU_RR = MOV_RR + 6, ALU_RI = MOV_RR + 7, ALU_RM = MOV_RR + 8,
-            ALU_MR = MOV_RR + 9, NOT = MOV_RR + 10, NEG = MOV_RR + 11, INC = MOV_RR + 12, DEC = MOV_RR + 13,
-            PUSH = MOV_RR + 14, POP = MOV_RR + 15, XCHG = MOV_RR + 16, NOP = MOV_RR + 17, JCC = MOV_RR + 18,
-            JMP = MOV_RR + 19, CALL = MOV_RR + 20, JMP_R = MOV_RR + 21, CALL_R = MOV_RR + 22, RET = MOV_RR + 23,
-            INT = MOV_RR + 24, HLT = MOV_RR + 25,
-            // The common ALU operations, one kind each (the rest go through ALU_RR / ALU_RI and alu()).
-            ADD_RR = MOV_RR + 26, SUB_RR = MOV_RR + 27, AND_RR = MOV_RR + 28, OR_RR = MOV_RR + 29, XOR_RR = MOV_RR + 30,
-            CMP_RR = MOV_RR + 31, TEST_RR = MOV_RR + 32, MUL_RR = MOV_RR + 33,
-            ADD_RI = MOV_RR + 34, SUB_RI = MOV_RR + 35, AND_RI = MOV_RR + 36, OR_RI = MOV_RR + 37, XOR_RI = MOV_RR + 38,
-            CMP_RI = MOV_RR + 39, TEST_RI = MOV_RR + 40, MUL_RI = MOV_RR + 41, SHL_RI = MOV_RR + 42, SHR_RI = MOV_RR + 43,
-            // Fused compare-and-branch (see Machine): portable condition in aux, the jump's length in bits 12-15, target in x.
-            CMP_RR_J = MOV_RR + 44, CMP_RI_J = MOV_RR + 45, TEST_RR_J = MOV_RR + 46, TEST_RI_J = MOV_RR + 47,
-            // A translator's host CPU only (see HostCpu): the absolute forms on the host's own memory.
-            LDH = MOV_RR + 48, STH = MOV_RR + 49, LDHB = MOV_RR + 50, STHB = MOV_RR + 51;
-
     /** Intellio condition codes (0 o ... F g) to the portable conditions of Machine.compareBranch, -1 if none. */
     private static final int[] PORTABLE_CC = {-1, -1, CC_B, CC_AE, CC_Z, CC_NZ, CC_BE, CC_A, -1, -1, -1, -1, CC_LT, CC_GE, CC_LE, CC_GT};
 
-    // How the flags are kept, told by fb: EXPLICIT, they are in fz fs fc fo; 0..FFFFh, they are those
-    // of fa - fb (sub, cmp); fb | ADD_TAG, those of fa + fb (add). One field for the kind of operation
-    // and its operand: an ALU operation stores two fields, not three.
-    // and/or/xor/test of result d keep "cmp d, 0": Z and S from d, C = O = 0.
-    static final int EXPLICIT = -1, ADD_TAG = 0x10000;
-
-    // ALU operations (aux byte of ALU_* kinds).
-    static final int A_ADD = 0, A_SUB = 1, A_AND = 2, A_OR = 3, A_XOR = 4, A_CMP = 5, A_TEST = 6, A_MUL = 7,
-            A_DIVU = 8, A_MODU = 9, A_SHL = 10, A_SHR = 11, A_SAR = 12;
     /** {@link #alu} result: flags only, nothing to write back. */
     private static final int NO_RESULT = -1;
     /** {@link #alu} result: division by zero. */
@@ -69,7 +41,7 @@ final class IntellioMachine extends Machine {
     int fa, fb = EXPLICIT;
 
     /**
-     * Null, or — when this core is a binary translator's host CPU ({@link HostCpu}) — the host's own
+     * Null, or — when this core is a binary translator's host CPU ({@link Core#host}) — the host's own
      * memory, which the absolute forms ({@code mov rd, [addr]}, {@code mov [addr], rd} and their
      * {@code movb}) address instead of data memory, as x86 code reaches per-thread state through a
      * segment prefix: the guest owns all 64 KiB of data memory, the translator keeps the guest's
@@ -173,10 +145,12 @@ final class IntellioMachine extends Machine {
                 case MOV_RI:
                     r[x] = z;
                     break;
+                // Memory and the stack: only here. The careful loop reports their faults and does their
+                // stores into pre-decoded code, the two things this loop stops before.
                 case LD16: {
                     int a = (r[y] + z) & 0xFFFF;
-                    if (a < NULL_PAGE_END | a == 0xFFFF) break loop;
-                    r[x] = (m[a] & 0xFF) | (m[a + 1] & 0xFF) << 8;
+                    if (badWord(a)) break loop;
+                    r[x] = word(m, a);
                     break;
                 }
                 case LD8: {
@@ -187,10 +161,8 @@ final class IntellioMachine extends Machine {
                 }
                 case ST16: {
                     int a = (r[y] + z) & 0xFFFF;
-                    if (a < NULL_PAGE_END | a == 0xFFFF || (codeByte[a] | codeByte[a + 1]) != 0) break loop;
-                    int v = r[x];
-                    m[a] = (byte) v;
-                    m[a + 1] = (byte) (v >>> 8);
+                    if (badWord(a) || inCode(codeByte, a, 2)) break loop;
+                    putWord(m, a, r[x]);
                     break;
                 }
                 case ST8: {
@@ -369,16 +341,15 @@ final class IntellioMachine extends Machine {
                 case PUSH: {
                     int v = r[x];
                     int a = (r[SP] - 2) & 0xFFFF;
-                    if (a < NULL_PAGE_END | a == 0xFFFF || (codeByte[a] | codeByte[a + 1]) != 0) break loop;
-                    m[a] = (byte) v;
-                    m[a + 1] = (byte) (v >>> 8);
+                    if (badWord(a) || inCode(codeByte, a, 2)) break loop;
+                    putWord(m, a, v);
                     r[SP] = a;
                     break;
                 }
                 case POP: {
                     int a = r[SP];
-                    if (a < NULL_PAGE_END | a == 0xFFFF) break loop;
-                    int v = (m[a] & 0xFF) | (m[a + 1] & 0xFF) << 8;
+                    if (badWord(a)) break loop;
+                    int v = word(m, a);
                     r[SP] = (a + 2) & 0xFFFF;
                     r[x] = v;
                     break;
@@ -413,17 +384,16 @@ final class IntellioMachine extends Machine {
                 case CALL_R: {
                     int target = (w & 0xFF) == CALL ? z : r[y];
                     int a = (r[SP] - 2) & 0xFFFF;
-                    if (a < NULL_PAGE_END | a == 0xFFFF || (codeByte[a] | codeByte[a + 1]) != 0) break loop;
-                    m[a] = (byte) next;
-                    m[a + 1] = (byte) (next >>> 8);
+                    if (badWord(a) || inCode(codeByte, a, 2)) break loop;
+                    putWord(m, a, next);
                     r[SP] = a;
                     next = target;
                     break;
                 }
                 case RET: {
                     int a = r[SP];
-                    if (a < NULL_PAGE_END | a == 0xFFFF) break loop;
-                    next = (m[a] & 0xFF) | (m[a + 1] & 0xFF) << 8;
+                    if (badWord(a)) break loop;
+                    next = word(m, a);
                     r[SP] = (a + 2) & 0xFFFF;
                     break;
                 }
@@ -471,32 +441,18 @@ final class IntellioMachine extends Machine {
                 case STHB:
                     hostMemory[z] = (byte) r[x];
                     break;
-                case LD16: {
-                    int a = (r[y] + z) & 0xFFFF;
-                    if (a < NULL_PAGE_END || a == 0xFFFF) { Faults.segv(this, pc, a, 2, false); break loop; }
-                    r[x] = (m[a] & 0xFF) | (m[a + 1] & 0xFF) << 8;
-                    break;
-                }
-                case LD8: {
-                    int a = (r[y] + z) & 0xFFFF;
-                    if (a < NULL_PAGE_END) { Faults.segv(this, pc, a, 1, false); break loop; }
-                    r[x] = m[a] & 0xFF;
-                    break;
-                }
-                case ST16: {
-                    int a = (r[y] + z) & 0xFFFF;
-                    if (a < NULL_PAGE_END || a == 0xFFFF) { Faults.segv(this, pc, a, 2, true); break loop; }
-                    int v = r[x];
-                    m[a] = (byte) v;
-                    m[a + 1] = (byte) (v >>> 8);
-                    if ((cb[a] | cb[a + 1]) != 0) invalidate(a, 2);
-                    break;
-                }
-                case ST8: {
-                    int a = (r[y] + z) & 0xFFFF;
-                    if (a < NULL_PAGE_END) { Faults.segv(this, pc, a, 1, true); break loop; }
-                    m[a] = (byte) r[x];
-                    if (cb[a] != 0) invalidate(a, 1);
+                case LD16: case LD8: case ST16: case ST8: case PUSH: case POP: case CALL: case CALL_R: case RET: {
+                    int kind = w & 0xFF, f = access(kind, y, z), a = f & 0xFFFF, n = f >>> 16 & 3;
+                    boolean write = (f & WRITE) != 0;
+                    if (a < NULL_PAGE_END | n == 2 & a == 0xFFFF) { Faults.segv(this, pc, a, n, write); break loop; }
+                    if (!write || !inCode(cb, a, n)) return; // the fast loop's to do
+                    // A store into pre-decoded code: the fast loop's store, then the code forgotten.
+                    int v = kind == CALL || kind == CALL_R ? next : r[x];
+                    if (kind == CALL || kind == CALL_R) next = kind == CALL ? z : r[y];
+                    if (n == 2) putWord(m, a, v);
+                    else m[a] = (byte) v;
+                    invalidate(a, n);
+                    if (kind != ST16 && kind != ST8) r[SP] = a;
                     break;
                 }
                 case ALU_RR: {
@@ -514,22 +470,21 @@ final class IntellioMachine extends Machine {
                 }
                 case ALU_RM: {
                     int a = (r[y] + z) & 0xFFFF;
-                    if (a < NULL_PAGE_END || a == 0xFFFF) { Faults.segv(this, pc, a, 2, false); break loop; }
+                    if (badWord(a)) { Faults.segv(this, pc, a, 2, false); break loop; }
                     if (fb != EXPLICIT) materialize();
-                    int v = alu(w >>> 16, r[x], (m[a] & 0xFF) | (m[a + 1] & 0xFF) << 8);
+                    int v = alu(w >>> 16, r[x], word(m, a));
                     if (v >= 0) r[x] = v;
                     else if (v == DIV_ZERO) { Faults.divideByZero(this, pc); break loop; }
                     break;
                 }
                 case ALU_MR: {
                     int a = (r[y] + z) & 0xFFFF;
-                    if (a < NULL_PAGE_END || a == 0xFFFF) { Faults.segv(this, pc, a, 2, true); break loop; }
+                    if (badWord(a)) { Faults.segv(this, pc, a, 2, true); break loop; }
                     if (fb != EXPLICIT) materialize();
-                    int v = alu(w >>> 16, (m[a] & 0xFF) | (m[a + 1] & 0xFF) << 8, r[x]);
+                    int v = alu(w >>> 16, word(m, a), r[x]);
                     if (v >= 0) {
-                        m[a] = (byte) v;
-                        m[a + 1] = (byte) (v >>> 8);
-                        if ((cb[a] | cb[a + 1]) != 0) invalidate(a, 2);
+                        putWord(m, a, v);
+                        if (inCode(cb, a, 2)) invalidate(a, 2);
                     } else if (v == DIV_ZERO) { Faults.divideByZero(this, pc); break loop; }
                     break;
                 }
@@ -553,46 +508,9 @@ final class IntellioMachine extends Machine {
                     r[x] = d;
                     break;
                 }
-                case PUSH: {
-                    int v = r[x];
-                    int a = (r[SP] - 2) & 0xFFFF;
-                    if (a < NULL_PAGE_END || a == 0xFFFF) { Faults.segv(this, pc, a, 2, true); break loop; }
-                    m[a] = (byte) v;
-                    m[a + 1] = (byte) (v >>> 8);
-                    if ((cb[a] | cb[a + 1]) != 0) invalidate(a, 2);
-                    r[SP] = a;
-                    break;
-                }
-                case POP: {
-                    int a = r[SP];
-                    if (a < NULL_PAGE_END || a == 0xFFFF) { Faults.segv(this, pc, a, 2, false); break loop; }
-                    int v = (m[a] & 0xFF) | (m[a + 1] & 0xFF) << 8;
-                    r[SP] = (a + 2) & 0xFFFF;
-                    r[x] = v;
-                    break;
-                }
                 case JCC:
                     if (jumpTaken(w >>> 16, x)) next = z;
                     break;
-                case CALL:
-                case CALL_R: {
-                    int target = (w & 0xFF) == CALL ? z : r[y];
-                    int a = (r[SP] - 2) & 0xFFFF;
-                    if (a < NULL_PAGE_END || a == 0xFFFF) { Faults.segv(this, pc, a, 2, true); break loop; }
-                    m[a] = (byte) next;
-                    m[a + 1] = (byte) (next >>> 8);
-                    if ((cb[a] | cb[a + 1]) != 0) invalidate(a, 2);
-                    r[SP] = a;
-                    next = target;
-                    break;
-                }
-                case RET: {
-                    int a = r[SP];
-                    if (a < NULL_PAGE_END || a == 0xFFFF) { Faults.segv(this, pc, a, 2, false); break loop; }
-                    next = (m[a] & 0xFF) | (m[a + 1] & 0xFF) << 8;
-                    r[SP] = (a + 2) & 0xFFFF;
-                    break;
-                }
                 case INT:
                     if (!Hal.call(this, z, pc, next)) {
                         if (outcome != Outcome.FAULT) { pc = next; steps++; }
@@ -751,11 +669,42 @@ final class IntellioMachine extends Machine {
     @Override
     int writeFootprint(int at) {
         int slot = at << 2;
-        int y = code[slot + 2], z = code[slot + 3];
-        switch (code[slot] & 0xFF) {
-            case ST16: case ALU_MR: return (regs[y] + z) & 0xFFFF | 2 << 16;
-            case ST8: return (regs[y] + z) & 0xFFFF | 1 << 16;
-            case PUSH: case CALL: case CALL_R: return (regs[SP] - 2) & 0xFFFF | 2 << 16;
+        int f = access(code[slot] & 0xFF, code[slot + 2], code[slot + 3]);
+        return f >= 0 && (f & WRITE) != 0 ? f & ~WRITE : -1;
+    }
+
+    /** A word at {@code a} the core refuses: in the null page, or at FFFFh, where its second byte would be past memory. */
+    private static boolean badWord(int a) {
+        return a < NULL_PAGE_END | a == 0xFFFF;
+    }
+
+    /** The little-endian word at {@code a}. */
+    private static int word(byte[] m, int a) {
+        return (m[a] & 0xFF) | (m[a + 1] & 0xFF) << 8;
+    }
+
+    private static void putWord(byte[] m, int a, int v) {
+        m[a] = (byte) v;
+        m[a + 1] = (byte) (v >>> 8);
+    }
+
+    /** True when one of the {@code n} bytes at {@code a} belongs to pre-decoded code. */
+    private static boolean inCode(byte[] cb, int a, int n) {
+        return (cb[a] | cb[a + n - 1]) != 0;
+    }
+
+    /** Bit of {@link #access}: the instruction writes. */
+    private static final int WRITE = 1 << 18;
+
+    /** The data memory an instruction of this kind accesses: address | bytes << 16, | {@link #WRITE} for a store; -1 for none. */
+    private int access(int kind, int y, int z) {
+        switch (kind) {
+            case LD16: case ALU_RM: return (regs[y] + z) & 0xFFFF | 2 << 16;
+            case LD8: return (regs[y] + z) & 0xFFFF | 1 << 16;
+            case ST16: case ALU_MR: return (regs[y] + z) & 0xFFFF | 2 << 16 | WRITE;
+            case ST8: return (regs[y] + z) & 0xFFFF | 1 << 16 | WRITE;
+            case POP: case RET: return regs[SP] | 2 << 16;
+            case PUSH: case CALL: case CALL_R: return (regs[SP] - 2) & 0xFFFF | 2 << 16 | WRITE;
             default: return -1;
         }
     }

@@ -13,7 +13,7 @@ import toyisa.isa.Isa;
 /**
  * Turns a file into a {@link Program}: a raw binary (loaded at 0100h), a TXF file (its segments and
  * entry), or a fat file (the slice for the CPU). The loader does not judge whether the code is for
- * this CPU — running a foreign file on purpose is how the misdecode demo works; {@link Exec} applies
+ * this CPU — running a foreign file on purpose is how the misdecode demo works; {@code exec.Exec} applies
  * the rules of {@code exec}.
  */
 public final class Loader {

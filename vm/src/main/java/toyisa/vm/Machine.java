@@ -39,11 +39,12 @@ import toyisa.isa.Isa;
  * {@link #codeByte} marks every byte that belongs to some pre-decoded instruction. A store checks
  * that mark (one array load); only when it hits code does it drop the pre-decoded entries that could
  * contain the byte, so the next fetch decodes the new bytes. Decoding starts wherever the PC is,
- * including the middle of another instruction, exactly as the hardware would.
+ * including the middle of another instruction, exactly as the hardware would; so do the host's
+ * writes ({@link #writeByte}, from the REPL and tools).
  *
- * <h2>State access</h2>
- * {@link #pc()}, {@link #register(int)}, {@link #flags()}, {@link #readByte(int)} and their setters
- * let the REPL and tools inspect and change the machine; host writes invalidate pre-decoded code too.
+ * <h2>Engines</h2>
+ * What runs guest code beside the interpreter (the jit) sees the core through {@link Core} and
+ * takes over {@link #run()} as an {@link Accelerator}.
  */
 public abstract class Machine {
     /** Raw binaries are loaded and entered here, like an MS-DOS {@code .COM} file. */
@@ -76,14 +77,10 @@ public abstract class Machine {
     final int[] code = new int[0x10000 * 4];
     /** 1 where a byte belongs to a pre-decoded instruction. */
     final byte[] codeByte = new byte[0x10000];
-    /**
-     * Where instructions are fetched from: {@link #mem}, or — when a binary translator runs its host
-     * code on this core (see {@link HostCpu}) — a separate code memory, while loads and stores still
-     * go to {@link #mem}. Read only when decoding, never on the hot path.
-     */
+    /** Where instructions are fetched from when decoding: {@link #mem}, or a host CPU's code memory ({@link Core#host}). */
     byte[] fetchMemory = mem;
-    /** Set by {@link HostCpu}: told about stores into marked bytes instead of forgetting pre-decoded code. */
-    HostCpu.StoreWatcher storeWatcher;
+    /** A host CPU's ({@link Core#host}): told about stores into marked bytes instead of forgetting pre-decoded code. */
+    Core.StoreWatcher storeWatcher;
     /** Register file; cores may keep extra slots past the visible registers (a write sink, a zero). */
     final int[] regs;
     final int visibleRegisters;
@@ -105,11 +102,7 @@ public abstract class Machine {
     Consumer<String> echo;
     GuestInput in = new GuestInput(new byte[0]);
 
-    /**
-     * The program {@link #load(Program)} loaded, while the host has changed nothing since (no
-     * {@code writeByte}, {@code setRegister}, {@code setPc}, {@code resume}): then a fault can be
-     * explained by running the program again (see {@link Postmortem}). Null otherwise.
-     */
+    /** The program loaded while the host has changed nothing since: a fault is then explained by a replay ({@link Postmortem}). */
     Program replayable;
 
     // Addresses decoded since the last reset, so a reset clears only those entries.
@@ -152,14 +145,14 @@ public abstract class Machine {
      * and its careful loop for each instruction the fast loop stops before.
      */
     final void execute(long limit) {
-        if (compiled != null && limit - steps > 1) {
-            compiled.execute(limit);
+        if (accelerator != null && limit - steps > 1) {
+            accelerator.execute(limit);
             return;
         }
         interpret(limit);
     }
 
-    /** {@link #execute(long)} by the interpreter alone (also what compiled code falls back on). */
+    /** {@link #execute(long)} by the interpreter alone (also what an accelerator falls back on). */
     final void interpret(long limit) {
         while (steps < limit) {
             executeFast(limit);
@@ -169,13 +162,10 @@ public abstract class Machine {
         }
     }
 
-    /**
-     * Compiled code that runs this machine's guest code in place of the interpreter (the jit engine),
-     * or null. Stepping never uses it: a single instruction is the interpreter's.
-     */
-    CompiledCode compiled;
-    /** Times compiled code stopped before an instruction of its own and handed it to the interpreter. */
-    long bailouts;
+    /** What runs this machine's guest code in place of the interpreter (the jit engine), or null. */
+    Accelerator accelerator;
+    /** Times compiled code stopped before an instruction of its own and handed it to the interpreter (written by that code). */
+    long deoptimisations;
 
     /**
      * The hot loop: the common operations, stopping before anything else (a first visit, a fault,
@@ -256,7 +246,7 @@ public abstract class Machine {
      */
     final void forget(int addr, int n) {
         for (int a = addr - (2 * maxLength - 1); a < addr + n; a++) code[(a & 0xFFFF) << 2] = K_UNDECODED;
-        if (compiled != null) compiled.forget(addr, n);
+        if (accelerator != null) accelerator.forget(addr, n);
     }
 
     // ------------------------------------------------------------------ stopping (cold paths of the cores; faults: Faults)
@@ -400,7 +390,7 @@ public abstract class Machine {
             for (int i = 0; i < decodedCount; i++) code[decoded[i] << 2] = K_UNDECODED;
         }
         decodedCount = 0;
-        if (compiled != null) compiled.clear();
+        if (accelerator != null) accelerator.clear();
         Arrays.fill(regs, 0);
         setFlags(0);
         regs[isa.registers().code("sp")] = STACK_TOP;

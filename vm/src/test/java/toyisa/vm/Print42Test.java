@@ -7,9 +7,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The canonical demo of isa.md section 4: both native runs print 42, both wrong-CPU runs die. */
-class Print42Test {
-    static final byte[] INTELLIO = Programs.bytes("20 10 22 2A CD 13 F4");
-    static final byte[] ARMISTICE = Programs.bytes("36 01 00 10 36 03 00 2A 0C 13 00 00 0F 00 00 00");
+public class Print42Test {
+    public static final byte[] INTELLIO = Programs.bytes("20 10 22 2A CD 13 F4");
+    public static final byte[] ARMISTICE = Programs.bytes("36 01 00 10 36 03 00 2A 0C 13 00 00 0F 00 00 00");
 
     @Test
     void intellioBinaryOnIntellioPrints42() {

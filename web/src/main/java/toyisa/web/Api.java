@@ -397,9 +397,9 @@ public final class Api {
         }
         if (code.length > Program.MAX_RAW_SIZE)
             return error("a raw binary of " + code.length + " bytes does not fit between 0100h and FFFFh");
-        toyisa.vm.Comparison c = toyisa.vm.Comparison.of(Program.raw(code), budget >= 1 ? (long) budget : toyisa.vm.Comparison.DEFAULT_BUDGET);
+        toyisa.vm.misdecode.Comparison c = toyisa.vm.misdecode.Comparison.of(Program.raw(code), budget >= 1 ? (long) budget : toyisa.vm.misdecode.Comparison.DEFAULT_BUDGET);
         Json j = new Json().beginObject().key("runs").beginArray();
-        for (toyisa.vm.Comparison.Run r : c.runs()) {
+        for (toyisa.vm.misdecode.Comparison.Run r : c.runs()) {
             j.beginObject().field("cpu", r.cpu().id());
             j.key("shown").beginArray();
             for (toyisa.vm.Step s : r.shown()) {
@@ -410,7 +410,7 @@ public final class Api {
             result(j, r.result());
             j.endObject();
         }
-        j.endArray().field("text", toyisa.vm.ComparisonText.render(c, false));
+        j.endArray().field("text", toyisa.vm.misdecode.ComparisonText.render(c, false));
         return j.endObject().toString();
     }
 
@@ -458,20 +458,20 @@ public final class Api {
         if (!a.ok()) return error("the source does not assemble for " + from.name());
         byte[] txf = a.toTxf();
         String fileName = "program." + from.id() + ".txf";
-        toyisa.vm.BinfmtRegistry registry = toyisa.vm.BinfmtRegistry.defaults();
+        toyisa.vm.exec.BinfmtRegistry registry = toyisa.vm.exec.BinfmtRegistry.defaults();
         try {
             if (!binfmt) {
-                registry.setEnabled(toyisa.vm.BinfmtRegistry.INTELLIO_ENTRY, false);
-                registry.setEnabled(toyisa.vm.BinfmtRegistry.ARMISTICE_ENTRY, false);
+                registry.setEnabled(toyisa.vm.exec.BinfmtRegistry.INTELLIO_ENTRY, false);
+                registry.setEnabled(toyisa.vm.exec.BinfmtRegistry.ARMISTICE_ENTRY, false);
             }
-        } catch (toyisa.vm.ConfigException e) {
+        } catch (toyisa.vm.exec.ConfigException e) {
             return error(e.getMessage());
         }
-        toyisa.vm.Exec.Plan plan = toyisa.vm.Exec.decide(txf, fileName, on, registry);
+        toyisa.vm.exec.Exec.Plan plan = toyisa.vm.exec.Exec.decide(txf, fileName, on, registry);
         Json j = new Json().beginObject().field("file", fileName)
                 .field("header", Hex.bytes(java.util.Arrays.copyOf(txf, 8))).field("kind", plan.kind().name());
         switch (plan.kind()) {
-            case REFUSED -> j.field("message", plan.message()).field("exitStatus", toyisa.vm.Exec.REFUSED_STATUS);
+            case REFUSED -> j.field("message", plan.message()).field("exitStatus", toyisa.vm.exec.Exec.REFUSED_STATUS);
             case NATIVE -> {
                 Machine m = Machine.create(on);
                 m.load(plan.program());
@@ -480,8 +480,8 @@ public final class Api {
             case INTERPRETER -> {
                 j.field("interpreter", plan.entry().interpreter()).field("entry", plan.entry().name());
                 String interpreter = plan.entry().interpreter();
-                Isa guest = interpreter.equals(toyisa.vm.BinfmtRegistry.INTELLIO_EMULATOR) ? Isa.byName("intellio")
-                        : interpreter.equals(toyisa.vm.BinfmtRegistry.ARMISTICE_EMULATOR) ? Isa.byName("armistice") : null;
+                Isa guest = interpreter.equals(toyisa.vm.exec.BinfmtRegistry.INTELLIO_EMULATOR) ? Isa.byName("intellio")
+                        : interpreter.equals(toyisa.vm.exec.BinfmtRegistry.ARMISTICE_EMULATOR) ? Isa.byName("armistice") : null;
                 if (guest == null || guest.machine() == on.machine())
                     return error("no interpreter '" + interpreter + "' in the page");
                 try {

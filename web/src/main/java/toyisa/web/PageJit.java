@@ -6,12 +6,12 @@ import org.teavm.jso.JSBody;
 import org.teavm.jso.JSByRef;
 import org.teavm.jso.JSObject;
 import toyisa.isa.Isa;
-import toyisa.vm.Jit;
+import toyisa.jit.Jit;
+import toyisa.jit.RandomCode;
+import toyisa.jit.ScriptHost;
+import toyisa.jit.ScriptRegion;
 import toyisa.vm.Machine;
-import toyisa.vm.RandomCode;
 import toyisa.vm.RunResult;
-import toyisa.vm.ScriptHost;
-import toyisa.vm.ScriptRegion;
 
 /**
  * The jit in the page: the jit module's engine with regions compiled to JavaScript functions, which

@@ -1,0 +1,106 @@
+package toyisa.jit;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import toyisa.vm.Core;
+
+/**
+ * A hot region of guest code, found by following the pre-decoded instructions from an entry:
+ * basic blocks linked by their direct jumps and fall-throughs. Each block is read from the core's
+ * own pre-decoded slots ({@link Machine#code}), so foreign bytes are compiled exactly as the
+ * decoder reads them, fused compare-and-branch pairs included. A block holds only what the fast
+ * loop does; it ends after a jump, call or return, or before an instruction the careful loop owns
+ * (I/O, the HAL, halt, an unfused jump, a fault on fetch), where the region hands back.
+ */
+final class Region {
+    /** Most instructions in one block and in one region: a region's method stays small enough for HotSpot to compile. */
+    static final int MAX_BLOCK = 48, MAX_INSTRUCTIONS = 160, MAX_BLOCKS = 24;
+
+    /** How a block ends. */
+    enum End { FALL_THROUGH, JUMP, BRANCH, CALL, INDIRECT, HAND_BACK }
+
+    /**
+     * One basic block: the addresses of its pre-decoded slots in order, how many guest instructions
+     * they are (a fused pair counts two), how it ends, and where it goes.
+     */
+    record Block(int start, int[] slots, int length, End end, int target, int next, int lastByte) {
+        /** True when {@code addr..addr+n-1} meets the bytes this block was compiled from. */
+        boolean covers(int addr, int n) {
+            for (int a = addr; a < addr + n; a++) {
+                int b = a & 0xFFFF;
+                if (start <= lastByte ? b >= start && b <= lastByte : b >= start || b <= lastByte) return true;
+            }
+            return false;
+        }
+    }
+
+    final int entry;
+    /** The blocks by start address, the entry first. */
+    final Map<Integer, Block> blocks;
+    final int instructions;
+
+    private Region(int entry, Map<Integer, Block> blocks, int instructions) {
+        this.entry = entry;
+        this.blocks = blocks;
+        this.instructions = instructions;
+    }
+
+    /** The basic block at {@code start}; its length is 0 when the first instruction is the careful loop's. */
+    static Block block(Core m, JitCpu cpu, int start) {
+        int[] slots = new int[MAX_BLOCK];
+        int n = 0, length = 0, at = start;
+        while (true) {
+            if (n == MAX_BLOCK) return new Block(start, Arrays.copyOf(slots, n), length, End.FALL_THROUGH, -1, at, (at - 1) & 0xFFFF);
+            int w = cpu.kindWord(m, at);
+            int kind = w & 0xFF;
+            if (!cpu.compiles(kind)) return new Block(start, Arrays.copyOf(slots, n), length, End.HAND_BACK, -1, at, (at - 1) & 0xFFFF);
+            slots[n++] = at;
+            int next = (at + cpu.bytes(m, at, w)) & 0xFFFF;
+            length += cpu.fused(kind) ? 2 : 1;
+            End end = cpu.ends(kind);
+            if (end != null) {
+                int target = end == End.INDIRECT ? -1 : cpu.target(m, at, w);
+                // A call's next is where its return will most likely go.
+                return new Block(start, Arrays.copyOf(slots, n), length, end, target, end == End.BRANCH || end == End.CALL ? next : -1, (next - 1) & 0xFFFF);
+            }
+            at = next;
+        }
+    }
+
+    /** The region entered at {@code entry}, or null when there is nothing there to compile. */
+    static Region form(Core m, JitCpu cpu, int entry) {
+        Block first = block(m, cpu, entry);
+        if (first.length() == 0) return null;
+        Map<Integer, Block> blocks = new LinkedHashMap<>();
+        Deque<Block> work = new ArrayDeque<>();
+        blocks.put(entry, first);
+        work.add(first);
+        int total = first.length();
+        while (!work.isEmpty()) {
+            Block b = work.poll();
+            List<Integer> successors = new ArrayList<>(2);
+            if (b.end() == End.BRANCH || b.end() == End.JUMP || b.end() == End.CALL) successors.add(b.target());
+            if (b.end() == End.BRANCH || b.end() == End.FALL_THROUGH || b.end() == End.CALL) successors.add(b.next());
+            for (int s : successors) {
+                if (blocks.containsKey(s) || blocks.size() >= MAX_BLOCKS) continue;
+                Block c = block(m, cpu, s);
+                if (c.length() == 0 || total + c.length() > MAX_INSTRUCTIONS) continue;
+                blocks.put(s, c);
+                total += c.length();
+                work.add(c);
+            }
+        }
+        return new Region(entry, blocks, total);
+    }
+
+    /** True when a change to {@code addr..addr+n-1} makes this region stale. */
+    boolean covers(int addr, int n) {
+        for (Block b : blocks.values()) if (b.covers(addr, n)) return true;
+        return false;
+    }
+}

@@ -1,0 +1,555 @@
+package toyisa.jit;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.util.TraceClassVisitor;
+import toyisa.vm.CompareBranch;
+import toyisa.vm.Core;
+import toyisa.vm.Machine;
+
+/**
+ * Compiles a {@link Region} to one JVM method, {@link RegionCode#run}: each guest register a local
+ * (HotSpot then keeps it in a host register), each block a label, each direct jump inside the region
+ * a {@code goto}, so a guest loop is a JVM loop. A block first checks that the budget has room for
+ * all of it, else the region leaves at its start and the interpreter counts the last instructions
+ * one by one. What each instruction does is the CPU's: {@link #instruction}, in a subclass that
+ * mirrors its core's fast loop operation by operation.
+ */
+abstract class RegionCompiler {
+    static final String MACHINE = "toyisa/vm/Machine";
+    private static final String LINKED = "toyisa/jit/LinkedRegion", REGION_CODE = "toyisa/jit/RegionCode";
+    private static final String DESC = "(Ltoyisa/vm/Machine;[I[B[BI[L" + LINKED + ";I)I";
+    // What the generated code names beyond the cores' flags: checked when the jit loads (FieldCheck).
+    private static final FieldCheck.Member PC = new FieldCheck.Member(MACHINE, "pc", "I"),
+            DEOPTIMISATIONS = new FieldCheck.Member(MACHINE, "deoptimisations", "J"),
+            CODE = new FieldCheck.Member(LINKED, "code", "L" + REGION_CODE + ";"),
+            LINKS = new FieldCheck.Member(LINKED, "next", "[L" + LINKED + ";"),
+            USES = new FieldCheck.Member(LINKED, "uses", "J"),
+            CHAINED = new FieldCheck.Member(LINKED, "chained", "J"),
+            RUN = new FieldCheck.Member(REGION_CODE, "run", DESC);
+    // Locals of run(mc, r, m, cb, room, next, depth), then the method's own.
+    static final int MC = 1, R = 2, M = 3, CB = 4, ROOM = 5, NEXT = 6, DEPTH = 7,
+            LEFT = 8, NPC = 9, A = 10, B = 11, TARGET = 12, LINK = 13, CALLEE = 14, REG0 = 15;
+
+    /** One of the core's flag fields, kept in a local of the region while it runs. */
+    record Flag(String field, String desc) {}
+
+    /** The core's pre-decoded slots. */
+    final int[] code;
+    final JitCpu cpu;
+    final Region region;
+    MethodVisitor mv;
+    private final Map<Integer, Label> labels = new HashMap<>();
+    /** The direct exits' targets, numbered in the order they are met. */
+    private final Map<Integer, Integer> exits = new LinkedHashMap<>();
+    final Label exit = new Label();
+    private final boolean[] written;
+    private final String className;
+    /** Bits of the {@link #flagFields} the region writes or reads, each in its local ({@link #flag}) from entry to exit. */
+    private final int flagsUsed;
+
+    RegionCompiler(Core core, JitCpu cpu, Region region, int registers) {
+        this.code = core.code();
+        this.cpu = cpu;
+        this.region = region;
+        this.written = new boolean[registers];
+        int used = 0;
+        for (Region.Block b : region.blocks.values())
+            for (int at : b.slots()) used |= flagsUsed(code[at << 2] & 0xFF);
+        this.flagsUsed = used;
+        this.className = String.format(Locale.ROOT, "toyisa/vm/%sRegion%04X", core.isa().name(), region.entry);
+    }
+
+    /** Every field and method the generated code of either CPU names. */
+    static List<FieldCheck.Member> members() {
+        List<FieldCheck.Member> all = new ArrayList<>(List.of(PC, DEOPTIMISATIONS, CODE, LINKS, USES, CHAINED, RUN));
+        all.addAll(ArmisticeCompiler.members());
+        all.addAll(IntellioCompiler.members());
+        return all;
+    }
+
+    /** The fields of {@code core} that hold the flags, as members. */
+    static List<FieldCheck.Member> members(String core, Flag[] flags) {
+        List<FieldCheck.Member> all = new ArrayList<>();
+        for (Flag f : flags) all.add(new FieldCheck.Member(core, f.field(), f.desc()));
+        return all;
+    }
+
+    /** The core's flag fields, in the order of {@link #flag}. */
+    abstract Flag[] flagFields();
+
+    /** The flag fields an instruction of this kind sets or reads, as bits of {@link #flagFields}. */
+    abstract int flagsUsed(int kind);
+
+    /** The local that holds flag field {@code i} of {@link #flagFields} while the region runs. */
+    final int flag(int i) {
+        return REG0 + written.length + i;
+    }
+
+    /** The core's class, whose fields the compiled code reads and writes. */
+    abstract String machineClass();
+
+    /** True for a register slot that always reads 0 (Armistice r0, Intellio's base of absolute addresses). */
+    abstract boolean zero(int k);
+
+    /** One pre-decoded instruction, as the core's fast loop does it; {@code done} instructions of the block came before. */
+    abstract void instruction(Region.Block b, int at, int done, int w, int x, int y, int z);
+
+    /** The stack pointer's register. */
+    abstract int sp();
+
+    /** True for big-endian words (Armistice), false for little-endian (Intellio). */
+    abstract boolean bigEndian();
+
+    /** Jumps to {@code bad} when the word at A is one the core refuses beyond the null page (misaligned, or at FFFFh). */
+    abstract void badWord(Label bad);
+
+    /** The class javap-style, for the log. */
+    static String listing(byte[] classBytes) {
+        StringWriter w = new StringWriter();
+        new ClassReader(classBytes).accept(new TraceClassVisitor(new PrintWriter(w)), ClassReader.SKIP_DEBUG);
+        return w.toString();
+    }
+
+    final RegionClass compile() {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
+            @Override
+            protected String getCommonSuperClass(String a, String b) {
+                return "java/lang/Object"; // the method's references never merge two different types
+            }
+        };
+        cw.visit(V17, ACC_FINAL | ACC_SUPER, className, null, "java/lang/Object", new String[] {REGION_CODE});
+        MethodVisitor init = cw.visitMethod(0, "<init>", "()V", null, null);
+        init.visitCode();
+        init.visitVarInsn(ALOAD, 0);
+        init.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+        init.visitInsn(RETURN);
+        init.visitMaxs(0, 0);
+        init.visitEnd();
+
+        mv = cw.visitMethod(ACC_PUBLIC, "run", DESC, null, null);
+        mv.visitCode();
+        mv.visitVarInsn(ALOAD, MC);
+        mv.visitTypeInsn(CHECKCAST, machineClass());
+        mv.visitVarInsn(ASTORE, MC);
+        for (int start : region.blocks.keySet()) labels.put(start, new Label());
+        // Every guest register into its local.
+        for (int k = 0; k < written.length; k++) {
+            if (zero(k)) continue;
+            mv.visitVarInsn(ALOAD, R);
+            push(k);
+            mv.visitInsn(IALOAD);
+            mv.visitVarInsn(ISTORE, REG0 + k);
+        }
+        // The flags too: a compare is then a move between locals, and the fields are written once, on the way out.
+        Flag[] flags = flagFields();
+        for (int i = 0; i < flags.length; i++) {
+            if ((flagsUsed >>> i & 1) == 0) continue;
+            getField(flags[i].field(), flags[i].desc());
+            mv.visitVarInsn(ISTORE, flag(i));
+        }
+        mv.visitVarInsn(ILOAD, ROOM);
+        mv.visitVarInsn(ISTORE, LEFT);
+        push(region.entry);
+        mv.visitVarInsn(ISTORE, NPC);
+        push(-1);
+        mv.visitVarInsn(ISTORE, LINK);
+        for (Region.Block b : region.blocks.values()) block(b);
+        // The one way out (bail-outs included): registers and flags back, the PC, and the count.
+        mv.visitLabel(exit);
+        for (int k = 0; k < written.length; k++) {
+            if (!written[k]) continue;
+            mv.visitVarInsn(ALOAD, R);
+            push(k);
+            mv.visitVarInsn(ILOAD, REG0 + k);
+            mv.visitInsn(IASTORE);
+        }
+        for (int i = 0; i < flags.length; i++) {
+            if ((flagsUsed >>> i & 1) == 0) continue;
+            mv.visitVarInsn(ILOAD, flag(i));
+            putField(flags[i].field(), flags[i].desc());
+        }
+        mv.visitVarInsn(ALOAD, MC);
+        mv.visitVarInsn(ILOAD, NPC);
+        field(PUTFIELD, PC);
+        chain();
+        mv.visitVarInsn(ILOAD, ROOM);
+        mv.visitVarInsn(ILOAD, LEFT);
+        mv.visitInsn(ISUB);
+        mv.visitInsn(IRETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        cw.visitEnd();
+        byte[] bytes = cw.toByteArray();
+        try {
+            RegionCode code = (RegionCode) Core.instantiate(bytes);
+            return new RegionClass(code, bytecodeSize(bytes), bytes, exits.keySet().stream().mapToInt(Integer::intValue).toArray());
+        } catch (Throwable e) {
+            throw new IllegalStateException("cannot load the compiled region at " + Integer.toHexString(region.entry), e);
+        }
+    }
+
+    /**
+     * After a direct exit (LINK is its number), the region in use at its target, if any, is called
+     * right here, one call site per exit so that each stays monomorphic for HotSpot: the chain's count
+     * is this region's plus that one's. Budget exits and bail-outs (LINK -1) return to the engine, and
+     * so does a chain {@link RegionCode#MAX_CHAIN} calls deep.
+     */
+    private void chain() {
+        if (exits.isEmpty()) return;
+        Label plain = new Label();
+        Label[] calls = new Label[exits.size()];
+        for (int i = 0; i < calls.length; i++) calls[i] = new Label();
+        load(DEPTH); push(RegionCode.MAX_CHAIN); jump(IF_ICMPGE, plain);
+        load(LINK);
+        mv.visitTableSwitchInsn(0, calls.length - 1, plain, calls);
+        for (int i = 0; i < calls.length; i++) {
+            mark(calls[i]);
+            mv.visitVarInsn(ALOAD, NEXT); push(i); op(AALOAD); mv.visitVarInsn(ASTORE, CALLEE);
+            mv.visitVarInsn(ALOAD, CALLEE); jump(IFNULL, plain);
+            count(CALLEE, USES);
+            count(CALLEE, CHAINED);
+            load(ROOM); load(LEFT); op(ISUB);
+            mv.visitVarInsn(ALOAD, CALLEE); field(GETFIELD, CODE);
+            mv.visitVarInsn(ALOAD, MC); mv.visitVarInsn(ALOAD, R); mv.visitVarInsn(ALOAD, M); mv.visitVarInsn(ALOAD, CB);
+            load(LEFT);
+            mv.visitVarInsn(ALOAD, CALLEE); field(GETFIELD, LINKS);
+            load(DEPTH); push(1); op(IADD);
+            mv.visitMethodInsn(INVOKEINTERFACE, RUN.owner(), RUN.name(), RUN.desc(), true);
+            op(IADD);
+            op(IRETURN);
+        }
+        mark(plain);
+    }
+
+    /** callee.field++ (a long of the {@link LinkedRegion} in local {@code local}). */
+    private void count(int local, FieldCheck.Member field) {
+        mv.visitVarInsn(ALOAD, local);
+        op(DUP);
+        field(GETFIELD, field);
+        op(LCONST_1);
+        op(LADD);
+        field(PUTFIELD, field);
+    }
+
+    private void field(int opcode, FieldCheck.Member field) {
+        mv.visitFieldInsn(opcode, field.owner(), field.name(), field.desc());
+    }
+
+    /** The length of the {@code run} method's code, in bytes: what HotSpot's limits on compiled methods count. */
+    static int bytecodeSize(byte[] classBytes) {
+        ClassReader cr = new ClassReader(classBytes);
+        char[] buf = new char[cr.getMaxStringLength()];
+        int at = cr.header + 6;
+        at += 2 + 2 * cr.readUnsignedShort(at); // interfaces
+        int fields = cr.readUnsignedShort(at);
+        at += 2;
+        for (int i = 0; i < fields; i++) at = skipMember(cr, at);
+        int methods = cr.readUnsignedShort(at);
+        at += 2;
+        for (int i = 0; i < methods; i++) {
+            String name = cr.readUTF8(at + 2, buf);
+            int attributes = cr.readUnsignedShort(at + 6);
+            int p = at + 8;
+            for (int k = 0; k < attributes; k++) {
+                if (name.equals("run") && cr.readUTF8(p, buf).equals("Code")) return cr.readInt(p + 10);
+                p += 6 + cr.readInt(p + 2);
+            }
+            at = p;
+        }
+        return 0;
+    }
+
+    private static int skipMember(ClassReader cr, int at) {
+        int attributes = cr.readUnsignedShort(at + 6);
+        int p = at + 8;
+        for (int k = 0; k < attributes; k++) p += 6 + cr.readInt(p + 2);
+        return p;
+    }
+
+    // ------------------------------------------------------------------ blocks
+
+    private void block(Region.Block b) {
+        mv.visitLabel(labels.get(b.start()));
+        // Room for the whole block, or leave at its start.
+        Label room = new Label();
+        mv.visitVarInsn(ILOAD, LEFT);
+        push(b.length());
+        mv.visitJumpInsn(IF_ICMPGE, room);
+        leave(b.start(), 0);
+        mv.visitLabel(room);
+        mv.visitIincInsn(LEFT, -b.length());
+        int done = 0;
+        for (int at : b.slots()) {
+            int slot = at << 2;
+            int w = code[slot];
+            instruction(b, at, done, w, code[slot + 1], code[slot + 2], code[slot + 3]);
+            done += cpu.fused(w & 0xFF) ? 2 : 1;
+        }
+        if (b.end() == Region.End.FALL_THROUGH || b.end() == Region.End.HAND_BACK) go(b.next());
+    }
+
+    /** Leaves the region to run {@code pc} next, giving back the block's {@code undone} instructions. */
+    final void leave(int pc, int undone) {
+        if (undone != 0) mv.visitIincInsn(LEFT, undone);
+        push(pc);
+        mv.visitVarInsn(ISTORE, NPC);
+        mv.visitJumpInsn(GOTO, exit);
+    }
+
+    /**
+     * Goes to the address on the stack (an indirect jump, a return): to its block when the region has
+     * one there (a return to the instruction after a call of the region, a loop through a register),
+     * else out of the region.
+     */
+    final void leaveTo() {
+        mv.visitVarInsn(ISTORE, NPC);
+        int[] keys = region.blocks.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+        Label[] targets = new Label[keys.length];
+        for (int i = 0; i < keys.length; i++) targets[i] = labels.get(keys[i]);
+        mv.visitVarInsn(ILOAD, NPC);
+        mv.visitLookupSwitchInsn(exit, keys, targets);
+    }
+
+    /** Continues at guest {@code pc}: its block if the region has it, else out by a direct exit, which may chain. */
+    final void go(int pc) {
+        Label l = labels.get(pc);
+        if (l != null) {
+            mv.visitJumpInsn(GOTO, l);
+            return;
+        }
+        push(pc);
+        mv.visitVarInsn(ISTORE, NPC);
+        push(exits.computeIfAbsent(pc, k -> exits.size()));
+        mv.visitVarInsn(ISTORE, LINK);
+        mv.visitJumpInsn(GOTO, exit);
+    }
+
+    /** Stops before the instruction at {@code at}, the {@code done}-th of its block: the interpreter does it. */
+    final void bail(Region.Block b, int at, int done) {
+        mv.visitVarInsn(ALOAD, MC);
+        mv.visitInsn(DUP);
+        field(GETFIELD, DEOPTIMISATIONS);
+        mv.visitInsn(LCONST_1);
+        mv.visitInsn(LADD);
+        field(PUTFIELD, DEOPTIMISATIONS);
+        leave(at, b.length() - done);
+    }
+
+    /**
+     * Jumps to {@code taken} when the fused jump with portable condition {@code cc} is taken after
+     * comparing locals A and B: {@link CompareBranch#taken} in bytecode.
+     */
+    final void jumpIfTaken(int cc, Label taken) {
+        load(A);
+        switch (cc) {
+            case CompareBranch.CC_Z: case CompareBranch.CC_NZ:
+                load(B); op(ISUB); mask();
+                jump(cc == CompareBranch.CC_Z ? IFEQ : IFNE, taken);
+                break;
+            case CompareBranch.CC_LT: case CompareBranch.CC_GE: case CompareBranch.CC_GT: case CompareBranch.CC_LE:
+                op(I2S); load(B); op(I2S);
+                jump(cc == CompareBranch.CC_LT ? IF_ICMPLT : cc == CompareBranch.CC_GE ? IF_ICMPGE : cc == CompareBranch.CC_GT ? IF_ICMPGT : IF_ICMPLE, taken);
+                break;
+            default: // unsigned: both values are 0..FFFFh (or 10000h for an Armistice test)
+                load(B);
+                jump(cc == CompareBranch.CC_B ? IF_ICMPLT : cc == CompareBranch.CC_AE ? IF_ICMPGE : cc == CompareBranch.CC_A ? IF_ICMPGT : IF_ICMPLE, taken);
+                break;
+        }
+    }
+
+    // ------------------------------------------------------------------ registers, memory, constants
+
+    /** Pushes guest register {@code k}. */
+    final void reg(int k) {
+        if (zero(k)) push(0);
+        else mv.visitVarInsn(ILOAD, REG0 + k);
+    }
+
+    /** Pops into register {@code x}; a slot that reads 0 (a sink) drops it. */
+    final void store(int x) {
+        if (x >= written.length || zero(x)) {
+            op(POP);
+            return;
+        }
+        written[x] = true;
+        mv.visitVarInsn(ISTORE, REG0 + x);
+    }
+
+    /** A = (r[base] + disp) & FFFFh. */
+    final void address(int base, int disp) {
+        reg(base);
+        push(disp);
+        op(IADD);
+        mask();
+        mv.visitVarInsn(ISTORE, A);
+    }
+
+    /** Pushes {@code array} and the index A + {@code offset}. */
+    private void at(int array, int offset) {
+        mv.visitVarInsn(ALOAD, array);
+        mv.visitVarInsn(ILOAD, A);
+        if (offset != 0) {
+            push(offset);
+            op(IADD);
+        }
+    }
+
+    /** Pushes the byte at A + {@code offset}, zero-extended. */
+    final void loadByte(int offset) {
+        at(M, offset);
+        op(BALOAD);
+        push(0xFF);
+        op(IAND);
+    }
+
+    /** Stores the low byte of local {@code local} (shifted right by {@code shift}) at A + {@code offset}. */
+    final void storeByte(int offset, int local, int shift) {
+        at(M, offset);
+        mv.visitVarInsn(ILOAD, local);
+        if (shift != 0) {
+            push(shift);
+            op(IUSHR);
+        }
+        op(I2B);
+        op(BASTORE);
+    }
+
+    /** Jumps to {@code bad} when a byte of pre-decoded code is at A + {@code offset}. */
+    final void codeAt(int offset, Label bad) {
+        at(CB, offset);
+        op(BALOAD);
+        mv.visitJumpInsn(IFNE, bad);
+    }
+
+    /** Pushes the word at A, in the CPU's byte order. */
+    final void word() {
+        int high = bigEndian() ? 0 : 1;
+        loadByte(high); push(8); op(ISHL);
+        loadByte(1 - high);
+        op(IOR);
+    }
+
+    /** Stores the value on the stack as a word at A, in the CPU's byte order. */
+    final void storeWord() {
+        int high = bigEndian() ? 0 : 1;
+        save(B);
+        storeByte(high, B, 8);
+        storeByte(1 - high, B, 0);
+    }
+
+    /**
+     * The fast loop's test of address A: the null page, a word the core refuses ({@link #badWord}),
+     * and for a write bytes of pre-decoded code. Any of them: stop before the instruction.
+     */
+    final void check(Region.Block b, int at, int done, boolean word, boolean write) {
+        Label bad = new Label(), ok = new Label();
+        load(A); push(Machine.NULL_PAGE_END); jump(IF_ICMPLT, bad);
+        if (word) badWord(bad);
+        if (write) {
+            codeAt(0, bad);
+            if (word) codeAt(1, bad);
+        }
+        jump(GOTO, ok);
+        mark(bad);
+        bail(b, at, done);
+        mark(ok);
+    }
+
+    /** push: sp - 2 into A, checked, the value {@code value} pushes stored there, then sp = A. */
+    final void pushWord(Region.Block b, int at, int done, Runnable value) {
+        reg(sp()); push(2); op(ISUB); mask(); save(A);
+        check(b, at, done, true, true);
+        value.run();
+        storeWord();
+        load(A); store(sp());
+    }
+
+    /** pop: the word at sp, checked, on the stack; sp += 2. */
+    final void popWord(Region.Block b, int at, int done) {
+        reg(sp()); save(A);
+        check(b, at, done, true, false);
+        reg(sp()); push(2); op(IADD); mask(); store(sp());
+        word();
+    }
+
+    /** call (to {@code z}, or to register {@code y} when {@code viaRegister}): push the return address {@code next}, then jump. */
+    final void call(Region.Block b, int at, int done, boolean viaRegister, int y, int z, int next) {
+        if (viaRegister) { reg(y); save(TARGET); } // read before sp moves
+        pushWord(b, at, done, () -> push(next));
+        if (!viaRegister) go(z);
+        else { load(TARGET); leaveTo(); }
+    }
+
+    /** ret: pop the return address and leave the region for it. */
+    final void ret(Region.Block b, int at, int done) {
+        popWord(b, at, done);
+        leaveTo();
+    }
+
+    /** The fused jump after the compare of A and B: to {@code target} when {@code cc} holds, else to {@code after}. */
+    final void branch(int cc, int target, int after) {
+        Label taken = new Label();
+        jumpIfTaken(cc, taken);
+        go(after);
+        mark(taken);
+        go(target);
+    }
+
+    final void mask() {
+        push(0xFFFF);
+        op(IAND);
+    }
+
+    final void op(int opcode) {
+        mv.visitInsn(opcode);
+    }
+
+    final void jump(int opcode, Label l) {
+        mv.visitJumpInsn(opcode, l);
+    }
+
+    final void load(int local) {
+        mv.visitVarInsn(ILOAD, local);
+    }
+
+    final void save(int local) {
+        mv.visitVarInsn(ISTORE, local);
+    }
+
+    final void mark(Label l) {
+        mv.visitLabel(l);
+    }
+
+    /** machine.field = the int (or boolean) on the stack. */
+    final void putField(String name, String desc) {
+        mv.visitVarInsn(ALOAD, MC);
+        mv.visitInsn(SWAP);
+        mv.visitFieldInsn(PUTFIELD, machineClass(), name, desc);
+    }
+
+    /** Pushes machine.field. */
+    final void getField(String name, String desc) {
+        mv.visitVarInsn(ALOAD, MC);
+        mv.visitFieldInsn(GETFIELD, machineClass(), name, desc);
+    }
+
+    final void push(int v) {
+        if (v >= -1 && v <= 5) mv.visitInsn(ICONST_0 + v);
+        else if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) mv.visitIntInsn(BIPUSH, v);
+        else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) mv.visitIntInsn(SIPUSH, v);
+        else mv.visitLdcInsn(v);
+    }
+}

@@ -1,0 +1,105 @@
+package toyisa.jit;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import toyisa.isa.Isa;
+
+/**
+ * The jit engine against the interpreter, on both CPUs: random looping programs (self-modifying
+ * ones too), random bytes, and budgets that end anywhere, inside compiled regions included.
+ * {@code -Dtoyisa.jit.programs=N} runs N programs per CPU instead of 10,000, and
+ * {@code -Dtoyisa.jit.cpu=intellio} (or armistice) only that CPU's.
+ */
+class JitDifferentialTest {
+    static final int PROGRAMS = Integer.getInteger("toyisa.jit.programs", 10_000);
+
+    @ParameterizedTest
+    @ValueSource(strings = {"armistice", "intellio"})
+    void randomProgramsRunExactlyAsInterpreted(String cpu) {
+        Assumptions.assumeTrue(System.getProperty("toyisa.jit.cpu", cpu).equals(cpu), "only " + System.getProperty("toyisa.jit.cpu"));
+        Isa isa = Isa.byName(cpu);
+        Random rnd = new Random(20261201);
+        long compiled = 0, compiledInstructions = 0, deoptimisations = 0, invalidated = 0;
+        for (int i = 0; i < PROGRAMS; i++) {
+            long seed = rnd.nextLong();
+            boolean smc = i % 4 == 3;
+            byte[] p = RandomCode.generate(isa, seed, smc);
+            long budget = 1 + rnd.nextInt(i % 10 == 0 ? 20_000 : 3_000);
+            Jit.Options o = Jit.Options.DEFAULT.withThreshold(1 + rnd.nextInt(3));
+            Jit.Stats s = SameRun.check(cpu, "seed " + seed + (smc ? " (self-modifying)" : "") + " budget " + budget, p, budget, o);
+            compiled += s.compiled();
+            compiledInstructions += s.compiledInstructions();
+            deoptimisations += s.deoptimisations();
+            invalidated += s.invalidated();
+        }
+        System.out.printf(java.util.Locale.ROOT, "%s: %,d programs agree; %,d regions compiled, %,d guest instructions run compiled, %,d deoptimisations, %,d invalidations%n",
+                cpu, PROGRAMS, compiled, compiledInstructions, deoptimisations, invalidated);
+        // The comparison means something only if compiled code really ran, deoptimised and was invalidated.
+        assertTrue(compiled > PROGRAMS / 2, "regions compiled: " + compiled);
+        assertTrue(compiledInstructions > 10L * PROGRAMS, "instructions run compiled: " + compiledInstructions);
+        assertTrue(deoptimisations > 0, "deoptimisations: " + deoptimisations);
+        assertTrue(invalidated > 0, "invalidations: " + invalidated);
+    }
+
+    /**
+     * A loop longer than a region runs as regions that call one another (chaining); a budget may end
+     * anywhere in the chain; and with a store into the loop's own code on each round, the region
+     * holding those bytes is dropped and every link to it cleared while the others stay linked.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"armistice", "intellio"})
+    void aLoopLongerThanARegionChainsAndRunsExactlyAsInterpreted(String cpu) {
+        for (boolean smc : new boolean[] {false, true}) {
+            StringBuilder src = new StringBuilder("start:  mov b, 0\n        mov d, 300\n        load c, [patch]\nagain:\n");
+            for (int i = 0; i < 100; i++) src.append("        add b, 1\n");
+            if (smc) src.append("        store [patch], c\n");
+            for (int i = 0; i < 100; i++) src.append("        add b, 1\n");
+            src.append("patch:  add b, 1\n");
+            for (int i = 0; i < 50; i++) src.append("        add b, 1\n");
+            src.append("        sub d, 1\n        cmp d, 0\n        jnz again\n        mov a, 10h\n        mov c, b\n        int 13h\n        halt\n");
+            toyisa.asm.Assembly asm = toyisa.asm.Assembler.assemble("long.pasm", src.toString(), Isa.byName(cpu));
+            assertTrue(asm.ok(), asm::formatDiagnostics);
+            Jit.Options o = Jit.Options.DEFAULT.withThreshold(1);
+            Jit.Stats s = SameRun.check(cpu, "long loop" + (smc ? ", self-modifying" : ""), asm.binary(), 1_000_000, o);
+            assertTrue(s.chainedEntries() > 100, "chained calls: " + s);
+            if (smc) assertTrue(s.invalidated() >= 299, "invalidations: " + s);
+            for (long budget = 1; budget < 3_000; budget += 13) SameRun.check(cpu, "long loop, budget " + budget, asm.binary(), budget, o);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"armistice", "intellio"})
+    void aBudgetEndingInsideALoopStopsAtTheSameInstruction(String cpu) {
+        byte[] p = RandomCode.generate(Isa.byName(cpu), 7, false);
+        for (long budget = 1; budget <= 400; budget++) SameRun.check(cpu, "budget " + budget, p, budget, Jit.Options.DEFAULT.withThreshold(1));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"armistice", "intellio"})
+    void aTinyCodeCacheEvictsAndStillAgrees(String cpu) {
+        Random rnd = new Random(5);
+        long evicted = 0;
+        for (int i = 0; i < 300; i++) {
+            byte[] p = RandomCode.generate(Isa.byName(cpu), rnd.nextLong(), i % 2 == 0);
+            evicted += SameRun.check(cpu, "program " + i, p, 5_000, Jit.Options.DEFAULT.withThreshold(1).withCache(2, 1 << 20)).evicted();
+        }
+        assertTrue(evicted > 0, "evictions: " + evicted);
+    }
+
+    @Property(tries = 2_000)
+    void randomBytesRunExactlyAsInterpretedOnArmistice(@ForAll @Size(max = 96) byte[] program) {
+        SameRun.check("armistice", "random bytes", program, 2_000, Jit.Options.DEFAULT.withThreshold(1));
+    }
+
+    @Property(tries = 2_000)
+    void randomBytesRunExactlyAsInterpretedOnIntellio(@ForAll @Size(max = 96) byte[] program) {
+        SameRun.check("intellio", "random bytes", program, 2_000, Jit.Options.DEFAULT.withThreshold(1));
+    }
+}
