@@ -1,6 +1,8 @@
-// The benchmark page: guest MIPS of each interpreter in the browser, on the core the page uses
-// (in its Web Worker), over the project's benchmark suite (bench/src/main/resources/toyisa/bench/suite).
-// Each program's output is checked against the suite's expected output.
+// The benchmark page: guest MIPS of each CPU in the browser, on its interpreter and on the page's
+// jit (hot code compiled to JavaScript), on the core the page uses (in its Web Worker), over the
+// project's benchmark suite (bench/src/main/resources/toyisa/bench/suite), and the translator.
+// Each program's output is checked against the suite's expected output; the jit's geometric mean
+// is shown beside the interpreter's measured in the same run, and their ratio.
 import { Core } from "./core-client.js";
 import wasmWorkerSource from "virtual:wasm-worker-source";
 import crc16 from "../../bench/src/main/resources/toyisa/bench/suite/crc16.pasm";
@@ -20,7 +22,8 @@ const SUITE = [
   ["crc16", crc16, crc16Out], ["fib", fib, fibOut], ["matmul", matmul, matmulOut],
   ["sieve", sieve, sieveOut], ["sort", sort, sortOut], ["strings", strings, stringsOut],
 ];
-const ENGINES = [["armistice", "interpreter", false], ["intellio", "interpreter", false], ["intellio", "translated", true]];
+const ENGINES = [["armistice", "interpreter", false], ["armistice", "jit", false], ["intellio", "interpreter", false], ["intellio", "jit", false],
+  ["intellio", "translated", true]];
 
 /** Both builds of the core when the WebAssembly one is in this page (a build with -Pwasm), else the JavaScript one. */
 async function measure(progress) {
@@ -37,7 +40,7 @@ async function measureCore(core, build, rows, progress) {
     for (const [name, source, expected] of SUITE) {
       const a = await core.call("assemble", source, cpu);
       if (!a.ok) throw new Error(name + " on " + cpu + ": " + a.diagnostics.map((d) => d.text).join(""));
-      const r = await core.bench(cpu, a.bytes, 1e12, translated);
+      const r = await core.bench(cpu, a.bytes, 1e12, translated, kind === "jit" ? "jit" : "interpreter");
       if (r.error) throw new Error(r.error);
       if (r.outcome !== "HALT") throw new Error(`${name} on ${cpu} (${engine}) ended with ${r.outcome}`);
       if (r.output !== expected) throw new Error(`${name} on ${cpu} (${engine}) printed the wrong output`);
@@ -45,11 +48,18 @@ async function measureCore(core, build, rows, progress) {
       if (progress) progress(rows);
     }
   }
+  const means = {};
   for (const [cpu, kind] of ENGINES) {
     const engine = kind + " (" + build + ")";
     const mine = rows.slice(start).filter((r) => r.cpu === cpu && r.engine === engine && r.raw);
     const geo = Math.exp(mine.reduce((s, r) => s + Math.log(r.raw), 0) / mine.length);
+    means[cpu + " " + kind] = geo;
     rows.push({ cpu, program: "geometric mean", engine, steps: "", ms: "", mips: Math.round(geo) });
+  }
+  // The jit against the interpreter of the same CPU, both measured in this run.
+  for (const cpu of ["armistice", "intellio"]) {
+    const ratio = means[cpu + " jit"] / means[cpu + " interpreter"];
+    rows.push({ cpu, program: "jit ÷ interpreter", engine: build, steps: "", ms: "", mips: ratio.toFixed(1) + "×", ratio });
   }
   core.worker.terminate();
 }

@@ -69,8 +69,8 @@ export class Core {
     return this.send({ op: "go", sid, start, args }, progress);
   }
 
-  bench(cpu, bytes, steps, translated = false) {
-    return this.send({ op: "bench", cpu, bytes, steps, translated });
+  bench(cpu, bytes, steps, translated = false, engine = "jit") {
+    return this.send({ op: "bench", cpu, bytes, steps, translated, engine });
   }
 
   /**

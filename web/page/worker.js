@@ -8,7 +8,8 @@
 //                                    with args [address]), which "run" then resumes;
 //                                    the answer carries ran (instructions), runMs, mips and sliceMsMax
 //               {op: "stop", sid}  stop a "go" between two slices
-//               {id, op: "bench", cpu, bytes, steps, translated}  the fast loop (or the translator), timed
+//               {id, op: "bench", cpu, bytes, steps, translated, engine}  the fast loop on the engine ("jit" or
+//                                    "interpreter"), or the translator, timed
 // Messages out: {id, result, done}  done=false for progress reports of a "go"
 (function () {
   "use strict";
@@ -86,6 +87,10 @@
   function bench(m) {
     const loaded = call("load", [m.cpu, m.bytes, "", m.steps + 1, 0]);
     if (loaded.error) return { error: loaded.error };
+    if (m.engine) {
+      const e = call("engine", [loaded.id, m.engine, 0]);
+      if (e.error || e.note) return { error: e.error || e.note };
+    }
     let r = loaded;
     const t0 = performance.now();
     while (!r.stopped && r.steps < m.steps && !r.error) r = call("runFast", [loaded.id, Math.min(10000000, m.steps - r.steps)]);

@@ -1,6 +1,6 @@
 // The golden corpus (conformance/src/test/resources/corpus) on the page's build: the TeaVM-compiled
 // core under node, through the API the page calls — assembled for each CPU, run on its interpreter,
-// and the Intellio build run translated. Output, exit status and the report the page shows must be
+// on the page's jit (compiling from a block's first entry), and the Intellio build run translated. Output, exit status and the report the page shows must be
 // the goldens the Java suites hold every other backend to (conformance/README.md).
 // `node --test test/conformance.test.mjs`, with TOYISA_CORE as for api.test.mjs.
 import { test } from "node:test";
@@ -46,12 +46,15 @@ for (const name of names) {
   const source = readFileSync(join(corpus, `${name}.pasm`), "utf8");
   const input = golden([`${name}.in`], "");
   const runs = [
-    ["armistice", false],
-    ["intellio", false],
-    ["intellio", true],
+    ["armistice", "interpreter"],
+    ["intellio", "interpreter"],
+    ["armistice", "jit"],
+    ["intellio", "jit"],
+    ["intellio", "translated"],
   ];
-  for (const [cpu, translated] of runs) {
-    test(`${name} on ${translated ? "the translator" : cpu}`, () => {
+  for (const [cpu, engine] of runs) {
+    const translated = engine === "translated";
+    test(`${name} on ${translated ? "the translator" : cpu + "'s " + engine}`, () => {
       const a = core.assemble(source, cpu);
       assert.equal(a.ok, true, JSON.stringify(a.diagnostics));
       let s;
@@ -59,6 +62,7 @@ for (const name of names) {
         s = core.translate(a.bytes, input, BUDGET);
       } else {
         const id = core.load(cpu, a.bytes, input, BUDGET, 0).id;
+        assert.equal(core.engine(id, engine, 1).engine, engine);
         do s = core.runFast(id, BUDGET); while (!s.stopped);
         core.dispose(id);
       }

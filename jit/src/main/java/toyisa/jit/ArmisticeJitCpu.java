@@ -57,4 +57,9 @@ final class ArmisticeJitCpu extends JitCpu {
     RegionCompiler compiler(Core m, Region region) {
         return new ArmisticeCompiler(m, this, region);
     }
+
+    @Override
+    ScriptCompiler script(Core m, Region region) {
+        return new ArmisticeScript(m, this, region);
+    }
 }

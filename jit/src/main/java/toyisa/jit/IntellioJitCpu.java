@@ -58,4 +58,9 @@ final class IntellioJitCpu extends JitCpu {
     RegionCompiler compiler(Core m, Region region) {
         return new IntellioCompiler(m, this, region);
     }
+
+    @Override
+    ScriptCompiler script(Core m, Region region) {
+        return new IntellioScript(m, this, region);
+    }
 }

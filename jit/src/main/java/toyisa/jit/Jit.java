@@ -77,9 +77,28 @@ public final class Jit {
     public static Jit attach(Core core, Options options) {
         JitCpu cpu = JitCpu.of(core);
         if (!enabled() || cpu == null) return null;
-        JitEngine engine = new JitEngine(core, cpu, options);
+        return attach(core, cpu, options, BytecodeBackend.INSTANCE);
+    }
+
+    /**
+     * Attaches the engine with regions compiled to JavaScript functions that {@code host} makes: the
+     * page's jit. Returns null when the engine does not compile that CPU.
+     */
+    public static Jit attachScript(Machine m, Options options, ScriptHost host) {
+        Core core = Core.of(m);
+        JitCpu cpu = JitCpu.of(core);
+        return cpu == null ? null : attach(core, cpu, options, new ScriptBackend(host));
+    }
+
+    private static Jit attach(Core core, JitCpu cpu, Options options, RegionBackend backend) {
+        JitEngine engine = new JitEngine(core, cpu, options, backend);
         core.attach(engine);
         return new Jit(engine);
+    }
+
+    /** Leaves the machine to its interpreter again: nothing compiled runs from now on. */
+    public void detach() {
+        engine.detach();
     }
 
     public Stats stats() {
@@ -97,8 +116,8 @@ public final class Jit {
     public String summary() {
         Stats s = stats();
         return String.format(java.util.Locale.ROOT,
-                "jit: %s (%d of them compiled before, by an earlier run; %d in use, %d bytes of bytecode), %d invalidated, %d evicted, %s (bail-outs to the interpreter);%n"
-                        + "     %d guest instructions compiled, %d interpreted, %s, %s%n",
+                "jit: %s (%d of them compiled before, by an earlier run; %d in use, %d bytes of bytecode), %d invalidated, %d evicted, %s (bail-outs to the interpreter);\n"
+                        + "     %d guest instructions compiled, %d interpreted, %s, %s\n",
                 count(s.compiled(), "region"), s.reused(), s.live(), s.codeBytes(), s.invalidated(), s.evicted(),
                 count(s.deoptimisations(), "deoptimisation"), s.compiledInstructions(), s.interpretedInstructions(), count(s.regionEntries(), "region entry"),
                 count(s.chainedEntries(), "chained call"));

@@ -32,6 +32,9 @@ abstract class JitCpu {
 
     abstract RegionCompiler compiler(Core m, Region region);
 
+    /** The compiler of the region to JavaScript, for the page. */
+    abstract ScriptCompiler script(Core m, Region region);
+
     static JitCpu of(Core m) {
         if (m.isa().machine() == Armistice.ISA.machine()) return ArmisticeJitCpu.CPU;
         if (m.isa().machine() == Intellio.ISA.machine()) return IntellioJitCpu.CPU;

@@ -26,6 +26,7 @@ final class JitEngine extends Accelerator {
     private final byte[] mem, marks;
     private final JitCpu cpu;
     private final Jit.Options options;
+    private final RegionBackend backend;
     private final LinkedRegion[] regions = new LinkedRegion[0x10000];
     private final int[] heat = new int[0x10000];
     /** Instructions of the block at each address, plus one; 0 when not known. */
@@ -40,7 +41,7 @@ final class JitEngine extends Accelerator {
     /** Chained entries of regions no longer in use. */
     private long chainedBefore;
 
-    JitEngine(Core core, JitCpu cpu, Jit.Options options) {
+    JitEngine(Core core, JitCpu cpu, Jit.Options options, RegionBackend backend) {
         this.core = core;
         this.machine = core.machine();
         this.regs = core.registers();
@@ -48,6 +49,7 @@ final class JitEngine extends Accelerator {
         this.marks = core.marks();
         this.cpu = cpu;
         this.options = options;
+        this.backend = backend;
     }
 
     @Override
@@ -79,10 +81,10 @@ final class JitEngine extends Accelerator {
         heat[pc] = Integer.MIN_VALUE; // compiled or refused: not counted again until the code changes
         Region region = Region.form(core, cpu, pc);
         if (region == null) return null;
-        RegionClasses.Key key = RegionClasses.key(core, region);
+        RegionClasses.Key key = RegionClasses.key(core, region, backend.id());
         RegionClass c = RegionClasses.get(key);
         if (c == null) {
-            c = cpu.compiler(core, region).compile();
+            c = backend.compile(core, cpu, region);
             RegionClasses.put(key, c);
         } else {
             reused++;
@@ -161,6 +163,11 @@ final class JitEngine extends Accelerator {
         Arrays.fill(coldLength, 0);
     }
 
+    void detach() {
+        core.attach(null);
+        clear();
+    }
+
     /** Regions entered by a call from another region. */
     long chained() {
         long n = chainedBefore;
@@ -184,6 +191,20 @@ final class JitEngine extends Accelerator {
         return log.toString();
     }
 
+    /** Each line two spaces in, as {@code String.indent(2)} (which the page's class library lacks). */
+    private static String indent(String text) {
+        StringBuilder sb = new StringBuilder();
+        int from = 0;
+        while (from < text.length()) {
+            int end = text.indexOf('\n', from);
+            if (end < 0) end = text.length();
+            int cut = end > from && text.charAt(end - 1) == '\r' ? end - 1 : end;
+            sb.append("  ").append(text, from, cut).append('\n');
+            from = end + 1;
+        }
+        return sb.toString();
+    }
+
     /** The region's guest instructions beside its JVM bytecode, as the translation log shows host code. */
     private void log(Region region, RegionClass c) {
         if (logFull) return;
@@ -203,7 +224,7 @@ final class JitEngine extends Accelerator {
                 }
             }
         }
-        sb.append(RegionCompiler.listing(c.classBytes()).indent(2)).append('\n');
+        sb.append(indent(backend.listing(c))).append('\n');
         if (log.length() + sb.length() > options.maxLogChars()) {
             log.append("... log truncated after ").append(options.maxLogChars()).append(" characters; compiling goes on\n");
             logFull = true;

@@ -42,13 +42,14 @@ final class RegionClasses {
 
     private RegionClasses() {}
 
-    /** The key of a region formed on {@code m}: entry, then per block its start, size and bytes. */
-    static Key key(Core m, Region region) {
-        int n = 3;
+    /** The key of a region formed on {@code m} for a back end: entry, then per block its start, size and bytes. */
+    static Key key(Core m, Region region, int backend) {
+        int n = 4;
         for (Region.Block b : region.blocks.values()) n += 4 + 8 * b.slots().length;
         byte[] k = new byte[n];
         int p = 0;
         k[p++] = (byte) m.isa().machine(); // the same bytes are other code on the other CPU
+        k[p++] = (byte) backend;
         k[p++] = (byte) (region.entry >>> 8);
         k[p++] = (byte) region.entry;
         for (Region.Block b : region.blocks.values()) {

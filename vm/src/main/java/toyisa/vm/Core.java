@@ -137,6 +137,48 @@ public final class Core {
         return m.deoptimisations;
     }
 
+    /**
+     * The core's flag fields as it keeps them, lazily, into {@code f}: Armistice {@code fa, fb, lazy}
+     * (0 or 1), Intellio {@code fa, fb, fz, fs, fc, fo}. For an engine whose compiled code cannot
+     * name the fields (the page's jit, in JavaScript); {@link #restoreFlagFields} puts them back.
+     */
+    public void saveFlagFields(int[] f) {
+        if (m instanceof ArmisticeMachine a) {
+            f[0] = a.fa;
+            f[1] = a.fb;
+            f[2] = a.lazy ? 1 : 0;
+        } else if (m instanceof IntellioMachine i) {
+            f[0] = i.fa;
+            f[1] = i.fb;
+            f[2] = i.fz;
+            f[3] = i.fs;
+            f[4] = i.fc;
+            f[5] = i.fo;
+        }
+    }
+
+    /** The flag fields from {@code f}, as {@link #saveFlagFields} wrote them and compiled code left them. */
+    public void restoreFlagFields(int[] f) {
+        if (m instanceof ArmisticeMachine a) {
+            a.fa = f[0];
+            a.fb = f[1];
+            a.lazy = f[2] != 0;
+        } else if (m instanceof IntellioMachine i) {
+            i.fa = f[0];
+            i.fb = f[1];
+            i.fz = f[2];
+            i.fs = f[3];
+            i.fc = f[4];
+            i.fo = f[5];
+        }
+    }
+
+    /** Compiled code left off at {@code pc}, having stopped before an instruction of its own {@code deoptimisations} times. */
+    public void leaveAt(int pc, int deoptimisations) {
+        m.pc = pc;
+        m.deoptimisations += deoptimisations;
+    }
+
     /** Runs until {@code limit} instructions have run in all, or the machine stops: the attached accelerator, else the interpreter. */
     public void execute(long limit) {
         m.execute(limit);

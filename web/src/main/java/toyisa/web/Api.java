@@ -13,7 +13,6 @@ import toyisa.isa.Instruction;
 import toyisa.isa.InstructionFields;
 import toyisa.isa.Isa;
 import toyisa.isa.Row;
-import toyisa.intellio.Intellio;
 import toyisa.translate.Emulator;
 import toyisa.vm.Engine;
 import toyisa.vm.Engines;
@@ -35,12 +34,10 @@ import toyisa.vm.RunResult;
  */
 public final class Api {
     /**
-     * The page's engines: the interpreter and the translator. The JVM's jit makes bytecode, which a
-     * page cannot load; the page's own jit (guest code compiled to JavaScript) plugs in here with
-     * {@code withJit}, and until then a run that asks for the jit (an exercise's, say) runs on the
-     * interpreter, which gives the same result to the instruction.
+     * The page's engines: the interpreter, the translator, and the page's own jit (guest code compiled
+     * to JavaScript, {@link PageJit}); the JVM's jit makes bytecode, which a page cannot load.
      */
-    static final Engines ENGINES = Engines.interpreter().withTranslator(Emulator::start);
+    static final Engines ENGINES = Engines.interpreter().withTranslator(Emulator::start).withJit(PageJit::engine);
 
     static {
         Engines.install(ENGINES);
@@ -286,6 +283,27 @@ public final class Api {
     @JSExport
     public static String reset(int id) {
         return withSession(id, Session::reset);
+    }
+
+    /**
+     * The engine that runs the session's Run, Continue and fast loop: {@code "jit"} (the default:
+     * hot code compiled to JavaScript, {@code threshold} block entries first, 0 for the default) or
+     * {@code "interpreter"}. Stepping and Back are the interpreter's either way.
+     */
+    @JSExport
+    public static String engine(int id, String name, int threshold) {
+        return withSession(id, s -> s.engine(name, threshold));
+    }
+
+    /**
+     * The page's jit held to its interpreter: {@code programs} random programs for the CPU from
+     * {@code seed}, run on both, everything compared ({@link PageJit#differential}).
+     */
+    @JSExport
+    public static String jitDifferential(String cpu, int programs, double seed) {
+        Isa isa = Isa.byName(cpu == null ? "" : cpu);
+        if (isa == null) return error("unknown CPU '" + cpu + "' (known: armistice, intellio)");
+        return PageJit.differential(isa, Math.max(0, Math.min(1_000_000, programs)), (long) seed);
     }
 
     /** Sets the breakpoints: addresses as hex, separated by spaces or commas. */

@@ -12,6 +12,7 @@ import toyisa.debug.Watch;
 import toyisa.isa.Hex;
 import toyisa.isa.Instruction;
 import toyisa.isa.Isa;
+import toyisa.jit.Jit;
 import toyisa.vm.CpuState;
 import toyisa.vm.Machine;
 import toyisa.vm.Outcome;
@@ -42,6 +43,8 @@ final class Session {
     private Debugger.Run run;
     /** Instructions the last run executed, for the rate the page shows. */
     private long lastRunSteps;
+    /** The page's jit on the machine (Run, Continue and the fast loop use it; stepping never does), or null. */
+    private Jit jit;
 
     Session(int id, Run run) {
         this.id = id;
@@ -51,6 +54,20 @@ final class Session {
         // Back after a run replays from the run's start; a short stepped prefix keeps Run fast from the first click.
         dbg.setSteppedPrefix(STEPPED);
         dbg.load(run, Map.of());
+        jit = PageJit.attach(machine(), 0);
+    }
+
+    /**
+     * The engine of Run, Continue and the fast loop: {@code jit} (compiling after {@code threshold}
+     * entries of a block, 0 for the default) or {@code interpreter}. Either runs the same program to
+     * the same instruction.
+     */
+    String engine(String name, int threshold) {
+        if (jit != null) jit.detach();
+        jit = null;
+        if ("jit".equals(name)) jit = PageJit.attach(machine(), threshold);
+        else if (!"interpreter".equals(name)) return state(null, "no engine '" + name + "' (jit or interpreter)");
+        return state(null);
     }
 
     Machine machine() {
@@ -280,6 +297,7 @@ final class Session {
         }
         j.endArray();
         j.field("flagNames", st.flagNames()).field("flags", st.flags());
+        j.field("engine", jit == null ? "interpreter" : "jit");
         j.field("stopped", m.isStopped()).field("history", dbg.historySize())
                 .field("historyForgotten", dbg.historyForgotten()).field("historyLimit", HISTORY);
         j.field("waitingForInput", dbg.waitingForInput()).field("inputOpen", dbg.inputOpen());

@@ -11,12 +11,14 @@ import toyisa.isa.Operand;
 import toyisa.isa.Row;
 import toyisa.isa.Template;
 import toyisa.vm.Machine;
+import toyisa.vm.Machine;
 
 /**
  * Random programs that loop, for either CPU: every form of its table with operands drawn to make
  * loops, fused compares, calls, memory traffic (mostly to a data area, sometimes misaligned or into
  * the null page), divides by zero and HAL calls — and, when asked, stores into the program's own
- * code. Targets are instruction starts. The same seed gives the same program.
+ * code. Targets are instruction starts. The same seed gives the same program. The jit's
+ * differential tests run them, on the JVM and in the page's build (under node).
  */
 public final class RandomCode {
     static final int DATA = 0x2000;
@@ -123,10 +125,11 @@ public final class RandomCode {
 
     private static void emit(ByteArrayOutputStream out, IsaTable t, int at, Row row, List<Operand> ops) {
         try {
-            out.writeBytes(t.encode(row, ops, at));
+            byte[] b = t.encode(row, ops, at);
+            out.write(b, 0, b.length);
         } catch (EncodingException | RuntimeException e) {
             // A value the form cannot hold: its bytes stay zero, which both CPUs decode as something.
-            out.writeBytes(new byte[row.length()]);
+            out.write(new byte[row.length()], 0, row.length());
         }
     }
 }

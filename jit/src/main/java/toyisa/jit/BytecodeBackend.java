@@ -1,0 +1,25 @@
+package toyisa.jit;
+
+import toyisa.vm.Core;
+
+/** Regions as JVM bytecode, loaded as hidden classes ({@link RegionCompiler}). */
+final class BytecodeBackend implements RegionBackend {
+    static final BytecodeBackend INSTANCE = new BytecodeBackend();
+
+    private BytecodeBackend() {}
+
+    @Override
+    public RegionClass compile(Core m, JitCpu cpu, Region region) {
+        return cpu.compiler(m, region).compile();
+    }
+
+    @Override
+    public String listing(RegionClass c) {
+        return RegionCompiler.listing(c.classBytes());
+    }
+
+    @Override
+    public int id() {
+        return 0;
+    }
+}
