@@ -19,10 +19,10 @@ for (const cpu of ["armistice", "intellio"]) {
     // The comparison means something only if compiled code really ran, bailed out and was invalidated.
     assert.ok(r.compiled > PROGRAMS / 2, `regions compiled: ${r.compiled}`);
     assert.ok(r.compiledInstructions > 10 * PROGRAMS, `instructions run compiled: ${r.compiledInstructions}`);
-    assert.ok(r.bailouts > 0, `bail-outs: ${r.bailouts}`);
+    assert.ok(r.deoptimisations > 0, `deoptimisations: ${r.deoptimisations}`);
     assert.ok(r.invalidated > 0, `invalidations: ${r.invalidated}`);
     console.log(`${cpu}: ${r.agreed} programs agree; ${r.compiled} regions compiled, ${r.compiledInstructions} instructions run compiled, ` +
-      `${r.interpretedInstructions} interpreted, ${r.bailouts} bail-outs, ${r.invalidated} invalidations`);
+      `${r.interpretedInstructions} interpreted, ${r.deoptimisations} deoptimisations, ${r.invalidated} invalidations`);
   });
 }
 

@@ -6,6 +6,12 @@ import toyisa.vm.Core;
 final class BytecodeBackend implements RegionBackend {
     static final BytecodeBackend INSTANCE = new BytecodeBackend();
 
+    static {
+        // The generated code's names, against the real fields, before the first region is made. Here
+        // rather than in Jit: the page's build (JavaScript regions) has no reflection to check with.
+        FieldCheck.require(RegionCompiler.members());
+    }
+
     private BytecodeBackend() {}
 
     @Override

@@ -49,10 +49,6 @@ public final class Jit {
     public record Stats(long compiled, long reused, int live, long codeBytes, long invalidated, long evicted, long deoptimisations,
                         long regionEntries, long compiledInstructions, long interpretedInstructions, long chainedEntries) {}
 
-    static {
-        FieldCheck.require(RegionCompiler.members()); // the generated code's names, against the real fields
-    }
-
     private final JitEngine engine;
 
     private Jit(JitEngine engine) {

@@ -34,13 +34,13 @@ class ExerciseOnTheJitCommandTest {
         Files.writeString(hot.resolve("statement.md"), "# A hot loop\n");
         Files.writeString(hot.resolve("starter.pasm"), "halt\n");
         Path good = Files.writeString(course.resolve("good.pasm"), SUM);
-        LecturerGradingCommandTest.Ran ran = LecturerGradingCommandTest.toyisa("exercise", "--course", course.toString(), "check", "hot", good.toString());
+        Goldens.Ran ran = Goldens.toyisa("exercise", "--course", course.toString(), "check", "hot", good.toString());
         assertEquals(0, ran.status(), ran.out() + ran.err());
         assertTrue(ran.out().contains("Armistice (jit): six thousand") && ran.out().contains("Intellio (jit): six thousand"), ran.out());
         assertTrue(ran.out().contains("score: 1/1"), ran.out());
 
         Path wrong = Files.writeString(course.resolve("wrong.pasm"), SUM.replace("add b, 3", "add b, 2"));
-        ran = LecturerGradingCommandTest.toyisa("exercise", "--course", course.toString(), "check", "hot", wrong.toString());
+        ran = Goldens.toyisa("exercise", "--course", course.toString(), "check", "hot", wrong.toString());
         assertNotEquals(0, ran.status(), ran.out());
         assertTrue(ran.out().contains("score: 0/1"), ran.out());
     }

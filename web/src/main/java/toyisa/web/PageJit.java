@@ -72,7 +72,7 @@ final class PageJit implements ScriptHost {
      */
     static String differential(Isa isa, int programs, long seed) {
         Random rnd = new Random(seed);
-        long compiled = 0, compiledInstructions = 0, interpreted = 0, bailouts = 0, invalidated = 0;
+        long compiled = 0, compiledInstructions = 0, interpreted = 0, deoptimisations = 0, invalidated = 0;
         int agreed = 0;
         String mismatch = null;
         for (int i = 0; i < programs && mismatch == null; i++) {
@@ -94,12 +94,12 @@ final class PageJit implements ScriptHost {
             compiled += s.compiled();
             compiledInstructions += s.compiledInstructions();
             interpreted += s.interpretedInstructions();
-            bailouts += s.bailouts();
+            deoptimisations += s.deoptimisations();
             invalidated += s.invalidated();
         }
         return new Json().beginObject().field("cpu", isa.id()).field("programs", programs).field("agreed", agreed)
                 .field("compiled", compiled).field("compiledInstructions", compiledInstructions).field("interpretedInstructions", interpreted)
-                .field("bailouts", bailouts).field("invalidated", invalidated).field("mismatch", mismatch).endObject().toString();
+                .field("deoptimisations", deoptimisations).field("invalidated", invalidated).field("mismatch", mismatch).endObject().toString();
     }
 
     private static Machine machine(Isa isa, byte[] program, long budget) {
