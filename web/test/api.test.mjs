@@ -202,8 +202,8 @@ test("the Armistice build on Intellio: spills, fills and byte swaps are in the l
     "mov a, 10h\nint 13h\nhalt\ntable: .word 1, 2, 3, 4\n";
   const w = core.translateGuest("armistice", core.assemble(src, "armistice").bytes, "", 0);
   assert.equal(w.output, "10\n");
-  assert.match(w.log, /test d, 1 {12}; guest words are aligned\n/);
-  assert.match(w.log, /shl c, 8 {12}; byte swap\n/);
+  assert.match(w.log, /test d, 1 +; guest words are aligned\n/);
+  assert.match(w.log, /shl c, 8 +; byte swap\n/);
   assert.match(w.log, /[1-9]\d* byte-swapped words/);
 });
 

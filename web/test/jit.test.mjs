@@ -40,7 +40,7 @@ test("a session runs on the jit by default, and either engine can be chosen", ()
     results[engine] = r;
     core.dispose(s.id);
   }
-  assert.equal(results.jit.output, "15000");
+  assert.equal(results.jit.output, "15000\n");
   assert.deepEqual({ ...results.jit, id: 0, engine: "" }, { ...results.interpreter, id: 0, engine: "" });
   const s = core.load("intellio", a.bytes, "", 0, 0);
   assert.match(core.engine(s.id, "turbo", 0).note, /no engine 'turbo'/);
