@@ -1,6 +1,5 @@
 package toyisa.repl;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -68,7 +67,6 @@ import toyisa.debug.Stop;
 import toyisa.debug.UserError;
 import toyisa.debug.Watch;
 import toyisa.isa.Hex;
-import toyisa.isa.Isa;
 import toyisa.translate.Emulator;
 import toyisa.vm.Machine;
 import toyisa.vm.Outcome;
@@ -106,7 +104,6 @@ public final class DebugAdapter implements IDebugProtocolServer {
     private final PrintWriter sessionOut = new PrintWriter(sessionText);
     private Debugger dbg;
     private Image image;
-    private Isa disassembleAs;
     private Path emulated; // a program run through the emulator instead of debugged
     private boolean configured, launched, stopOnEntry, started, ended, faultShown;
     private byte[] emulatedInput;
@@ -209,70 +206,35 @@ public final class DebugAdapter implements IDebugProtocolServer {
         return CompletableFuture.completedFuture(c);
     }
 
-    /**
-     * Launch arguments: {@code program} (a source file, or a raw, TXF or fat binary), {@code cpu}
-     * ({@code armistice} or {@code intellio}), {@code emulate} (run an Intellio program through the
-     * emulator on Armistice, to its end), {@code stopOnEntry}, {@code input} (a file the program reads;
-     * without it the program reads what is typed in the debug console) and {@code disassembleAs}
-     * (which CPU's reading of the bytes the disassembly view shows).
-     */
+    /** Launch arguments: see {@link AdapterLaunch}. */
     @Override
     public CompletableFuture<Void> launch(Map<String, Object> args) {
         return serve(() -> {
             if (launched) throw error("a program is already launched");
-            String program = string(args, "program");
-            if (program == null) throw error("launch needs \"program\": the source or binary file to run");
-            Path path = Path.of(program).toAbsolutePath().normalize();
-            boolean emulate = Boolean.TRUE.equals(args.get("emulate"));
-            String cpuName = string(args, "cpu");
-            Isa cpu = Isa.byName(cpuName == null ? (emulate ? "intellio" : "armistice") : cpuName);
-            if (cpu == null) throw error("unknown CPU '" + cpuName + "': armistice or intellio");
-            String input = string(args, "input");
-            byte[] inputBytes = null;
-            if (input != null) {
-                try {
-                    inputBytes = toyisa.container.HostFiles.read(Path.of(input), Machine.DEFAULT_OUTPUT_CAP * 16);
-                } catch (IOException e) {
-                    throw error("cannot read the input file '" + input + "': " + e.getMessage());
-                }
-            }
-            Image img;
-            try {
-                img = Image.load(path, path.toString(), cpu);
-            } catch (Image.LoadException e) {
-                throw error(e.getMessage());
-            }
-            stopOnEntry = Boolean.TRUE.equals(args.get("stopOnEntry"));
-            String as = string(args, "disassembleAs");
-            disassembleAs = as == null ? cpu : Isa.byName(as);
-            if (disassembleAs == null) throw error("unknown CPU '" + as + "' for disassembleAs: armistice or intellio");
-            if (emulate && !cpu.id().equals("intellio")) throw error("the emulator runs Intellio programs on Armistice: use \"cpu\": \"intellio\"");
+            AdapterLaunch l = AdapterLaunch.read(args);
+            stopOnEntry = l.stopOnEntry();
             launched = true;
-            if (emulate) {
-                emulated = path;
-                image = img;
-                emulatedInput = inputBytes == null ? new byte[0] : inputBytes;
+            if (l.emulate()) {
+                emulated = l.path();
+                image = l.image();
+                emulatedInput = l.input() == null ? new byte[0] : l.input();
             } else {
-                session = new Session(cpu, sessionOut, Style.PLAIN, path.getParent() == null ? Path.of(".") : path.getParent());
+                Path path = l.path();
+                session = new Session(l.cpu(), sessionOut, Style.PLAIN, path.getParent() == null ? Path.of(".") : path.getParent());
                 dbg = session.debugger();
-                session.load(img);
-                image = img;
+                session.load(l.image());
+                image = l.image();
                 breakpoints = new AdapterBreakpoints(dbg, image);
-                inspector = new AdapterInspector(dbg, image, disassembleAs);
-                if (inputBytes != null) dbg.setInput(inputBytes);
+                inspector = new AdapterInspector(dbg, image, l.disassembleAs());
+                if (l.input() != null) dbg.setInput(l.input());
                 else dbg.setConsole(true);
                 dbg.setOutputEcho(text -> output(text, OutputEventArgumentsCategory.STDOUT));
-                if (!img.notes.isEmpty()) output(img.notes + "\n", OutputEventArgumentsCategory.CONSOLE);
+                if (!image.notes.isEmpty()) output(image.notes + "\n", OutputEventArgumentsCategory.CONSOLE);
             }
             client.initialized();
             startIfReady();
             return null;
         });
-    }
-
-    private static String string(Map<String, Object> args, String key) {
-        Object v = args == null ? null : args.get(key);
-        return v instanceof String s && !s.isBlank() ? s : null;
     }
 
     @Override
