@@ -35,10 +35,10 @@ final class ExerciseReader {
     static final int MAX_FILE_BYTES = 1 << 20;
     static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
-    private static final Set<String> TOP = Set.of("title", "lesson", "submit", "accept", "cpus", "engines", "budget",
+    private static final Set<String> TOP = Set.of("title", "lesson", "submit", "accept", "cpus", "engines", "engine", "budget",
             "time_limit", "output_limit", "question", "test", "code_size", "required", "forbidden", "max_steps", "starter");
     private static final Set<String> TEST = Set.of("name", "description", "points", "visibility", "tags", "cpus",
-            "engines", "input", "input_file", "stdout", "stdout_file", "match", "status", "fault", "registers", "flags",
+            "engines", "engine", "input", "input_file", "stdout", "stdout_file", "match", "status", "fault", "registers", "flags",
             "memory", "max_steps", "code_size", "required", "forbidden", "budget", "time_limit", "output_limit",
             "question", "accept", "pattern", "sample", "matches");
     private static final Set<String> HIDDEN_TOP = Set.of("test");
@@ -184,7 +184,7 @@ final class ExerciseReader {
         for (String k : List.of("sample", "matches"))
             if (t.has(k)) throw t.error(k, "belongs to the tests of submit = \"binfmt\" exercises");
 
-        List<Exercise.Run> runs = t.has("cpus") || t.has("engines")
+        List<Exercise.Run> runs = t.has("cpus") || t.has("engines") || t.has("engine")
                 ? runs(t, idsOf(exerciseRuns), enginesOf(exerciseRuns)) : exerciseRuns;
         if (t.has("input") && t.has("input_file")) throw t.error("input_file", "give input or input_file, not both");
         String input = t.has("input_file") ? text(t, "input_file", hidden) : t.string("input", "");
@@ -268,6 +268,10 @@ final class ExerciseReader {
     private static List<Exercise.Run> runs(TomlFields t, List<String> defaultCpus, List<String> defaultEngines) throws ExerciseException {
         List<String> cpuNames = t.strings("cpus", defaultCpus);
         List<String> engineNames = t.strings("engines", defaultEngines);
+        if (t.has("engine")) { // one engine, said as one word: engine = "jit"
+            if (t.has("engines")) throw t.error("engine", "give engine or engines, not both");
+            engineNames = List.of(t.string("engine", null));
+        }
         if (cpuNames.isEmpty()) throw t.error("cpus", "name at least one CPU: armistice, intellio");
         if (engineNames.isEmpty()) throw t.error("engines", "name at least one engine: " + Engine.labels(List.of(Engine.values())));
         List<Engine> engines = new ArrayList<>();

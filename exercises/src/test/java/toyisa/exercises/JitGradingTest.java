@@ -93,4 +93,29 @@ class JitGradingTest {
                 () -> Folders.source(course, "bad", "engines = [\"turbo\"]\n[[test]]\nname = \"t\"\n"));
         assertTrue(bad.getMessage().contains("'turbo' is not one of interpreter, translated, jit, translated+jit"), bad.getMessage());
     }
+
+    @Test
+    void oneEngineSaidInOneWord() throws Exception {
+        Exercise e = Folders.source(course, "one", """
+                cpus = ["armistice", "intellio"]
+                engine = "jit"
+                [[test]]
+                name = "sum"
+                stdout = "6000\\n"
+                [[test]]
+                name = "sum on the interpreter too"
+                engine = "interpreter"
+                stdout = "6000\\n"
+                """);
+        assertEquals(List.of("Armistice (jit)", "Intellio (jit)"), e.tests().get(0).runs().stream().map(Exercise.Run::label).toList());
+        assertEquals(List.of("Armistice", "Intellio"), e.tests().get(1).runs().stream().map(Exercise.Run::label).toList());
+        Grader.Grade good = Folders.grade(e, SUM);
+        assertTrue(good.passed(), Feedback.report(good));
+        assertEquals(List.of("Armistice (jit): sum: output differs", "Intellio (jit): sum: output differs",
+                "Armistice: sum on the interpreter too: output differs", "Intellio: sum on the interpreter too: output differs"),
+                failures(Folders.grade(e, SUM.replace("add b, 3", "add b, 2"))));
+        ExerciseException both = org.junit.jupiter.api.Assertions.assertThrows(ExerciseException.class,
+                () -> Folders.source(course, "both", "engine = \"jit\"\nengines = [\"jit\"]\n[[test]]\nname = \"t\"\n"));
+        assertTrue(both.getMessage().contains("give engine or engines, not both"), both.getMessage());
+    }
 }
