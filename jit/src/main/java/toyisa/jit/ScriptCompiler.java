@@ -5,6 +5,7 @@ import toyisa.vm.Core;
 import toyisa.vm.Machine;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -22,8 +23,12 @@ import java.util.Map;
 abstract class ScriptCompiler {
     /** The function's parameters, in the order {@link ScriptRegion#call} passes them. */
     static final String PARAMS = "r,m,cb,f,room";
-    /** Slots of the {@code f} array after the flags: the PC to go on at, bail-outs during the call. */
-    static final int PC = 6, BAILED = 7, SLOTS = 8;
+    /**
+     * Slots of the {@code f} array after the flags: the PC to go on at, bail-outs during the call,
+     * and the number of the direct exit it left by (-1 for any other way out: the budget, a
+     * bail-out, an indirect jump), which {@link ScriptRegion#run} follows to the region linked there.
+     */
+    static final int PC = 6, BAILED = 7, EXIT = 8, SLOTS = 9;
 
     final int[] code;
     final JitCpu cpu;
@@ -32,6 +37,8 @@ abstract class ScriptCompiler {
     private final boolean[] written;
     /** Block start to its case number. */
     private final Map<Integer, Integer> cases = new HashMap<>();
+    /** The direct exits' targets, numbered in the order they are met. */
+    private final Map<Integer, Integer> exits = new LinkedHashMap<>();
 
     ScriptCompiler(Core core, JitCpu cpu, Region region, int registers) {
         this.code = core.code();
@@ -64,14 +71,14 @@ abstract class ScriptCompiler {
         for (Region.Block b : region.blocks.values()) block(b);
         String blocks = body.substring(start);
         body.setLength(start);
-        body.append("var a=0,b=0,t=0,k=0,left=room|0,npc=").append(region.entry).append(";\n");
+        body.append("var a=0,b=0,t=0,k=0,x=-1,left=room|0,npc=").append(region.entry).append(";\n");
         for (int k = 0; k < written.length; k++) if (!zero(k)) body.append("var r").append(k).append("=r[").append(k).append("]|0;");
         String[] flags = flagNames();
         for (int i = 0; i < flags.length; i++) body.append("var ").append(flags[i]).append("=f[").append(i).append("]|0;");
         body.append("\nL:for(;;){switch(k){\n").append(blocks).append("}break;}\n");
         for (int k = 0; k < written.length; k++) if (written[k]) body.append("r[").append(k).append("]=r").append(k).append(";");
         for (int i = 0; i < flags.length; i++) body.append("f[").append(i).append("]=").append(flags[i]).append(";");
-        body.append("f[").append(PC).append("]=npc;return room-left|0;\n");
+        body.append("f[").append(PC).append("]=npc;f[").append(EXIT).append("]=x;return room-left|0;\n");
         return body.toString();
     }
 
@@ -96,7 +103,12 @@ abstract class ScriptCompiler {
     final void go(int pc) {
         Integer c = cases.get(pc);
         if (c != null) js.append("k=").append(c).append(";continue L;");
-        else js.append("npc=").append(pc).append(";break L;");
+        else js.append("npc=").append(pc).append(";x=").append(exits.computeIfAbsent(pc, e -> exits.size())).append(";break L;");
+    }
+
+    /** The direct exits' targets, by exit number: what {@link LinkedRegion#next} links. */
+    final int[] exits() {
+        return exits.keySet().stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** Goes to the address in the JavaScript expression {@code target}: its block when the region has one there, else out. */
