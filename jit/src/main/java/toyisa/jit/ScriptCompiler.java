@@ -17,7 +17,8 @@ import java.util.Map;
  * <p>The function is {@code (r, m, cb, f, room)}: the registers ({@code Int32Array}), memory and the
  * code marks ({@code Int8Array}), the flags, PC and bail-out count ({@code Int32Array}, {@link #PC},
  * {@link #BAILED}; the flags as the core keeps them, {@link Core#saveFlagFields}) and the room left in the budget. Each guest register and flag is a local; the
- * blocks are the cases of a {@code switch} in a loop, so a guest loop is a JavaScript loop. It
+ * blocks are the cases of a {@code switch} in a loop, so a guest loop is a JavaScript loop; a block
+ * that jumps back to its own start is a loop inside its case, without the trip through the switch. It
  * returns the instructions it executed, with registers, flags and PC written back.
  */
 abstract class ScriptCompiler {
@@ -39,6 +40,9 @@ abstract class ScriptCompiler {
     private final Map<Integer, Integer> cases = new HashMap<>();
     /** The direct exits' targets, numbered in the order they are met. */
     private final Map<Integer, Integer> exits = new LinkedHashMap<>();
+    /** The start of the block being written (-1 between blocks), and whether it jumps to its own start. */
+    private int current = -1;
+    private boolean selfLoop;
 
     ScriptCompiler(Core core, JitCpu cpu, Region region, int registers) {
         this.code = core.code();
@@ -84,6 +88,10 @@ abstract class ScriptCompiler {
 
     private void block(Region.Block b) {
         js.append("case ").append(cases.get(b.start())).append(":\n");
+        // A block that goes back to its own start is a loop of its own (S), not a trip through the switch.
+        current = b.start();
+        selfLoop = false;
+        int open = js.length();
         // Room for the whole block, or leave at its start.
         js.append("if(left<").append(b.length()).append("){npc=").append(b.start()).append(";break L;}left=left-").append(b.length()).append("|0;\n");
         int done = 0;
@@ -95,12 +103,19 @@ abstract class ScriptCompiler {
             done += cpu.fused(w & 0xFF) ? 2 : 1;
         }
         if (b.end() == Region.End.FALL_THROUGH || b.end() == Region.End.HAND_BACK) go(b.next());
+        if (selfLoop) js.insert(open, "S:for(;;){").append('}');
+        current = -1;
     }
 
     // ------------------------------------------------------------------ control
 
     /** Continues at guest {@code pc}: its block if the region has it, else out. */
     final void go(int pc) {
+        if (pc == current) {
+            js.append("continue S;");
+            selfLoop = true;
+            return;
+        }
         Integer c = cases.get(pc);
         if (c != null) js.append("k=").append(c).append(";continue L;");
         else js.append("npc=").append(pc).append(";x=").append(exits.computeIfAbsent(pc, e -> exits.size())).append(";break L;");
