@@ -5,7 +5,6 @@ import toyisa.vm.Core;
 
 /** Regions as JavaScript functions ({@link ScriptCompiler}), made by a {@link ScriptHost}. */
 final class ScriptBackend implements RegionBackend {
-    private static final int[] NO_EXITS = {};
     private final ScriptHost host;
 
     ScriptBackend(ScriptHost host) {
@@ -17,8 +16,7 @@ final class ScriptBackend implements RegionBackend {
         ScriptCompiler c = cpu.script(m, region);
         String body = c.compile();
         ScriptRegion code = host.define(ScriptCompiler.PARAMS, body);
-        // No exits to link: a script region returns to the engine at each of them.
-        return new RegionClass(code, body.length(), body.getBytes(StandardCharsets.UTF_8), NO_EXITS);
+        return new RegionClass(code, body.length(), body.getBytes(StandardCharsets.UTF_8), c.exits());
     }
 
     @Override

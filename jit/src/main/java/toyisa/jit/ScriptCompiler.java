@@ -5,6 +5,7 @@ import toyisa.vm.Core;
 import toyisa.vm.Machine;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -16,14 +17,19 @@ import java.util.Map;
  * <p>The function is {@code (r, m, cb, f, room)}: the registers ({@code Int32Array}), memory and the
  * code marks ({@code Int8Array}), the flags, PC and bail-out count ({@code Int32Array}, {@link #PC},
  * {@link #BAILED}; the flags as the core keeps them, {@link Core#saveFlagFields}) and the room left in the budget. Each guest register and flag is a local; the
- * blocks are the cases of a {@code switch} in a loop, so a guest loop is a JavaScript loop. It
+ * blocks are the cases of a {@code switch} in a loop, so a guest loop is a JavaScript loop; a block
+ * that jumps back to its own start is a loop inside its case, without the trip through the switch. It
  * returns the instructions it executed, with registers, flags and PC written back.
  */
 abstract class ScriptCompiler {
     /** The function's parameters, in the order {@link ScriptRegion#call} passes them. */
     static final String PARAMS = "r,m,cb,f,room";
-    /** Slots of the {@code f} array after the flags: the PC to go on at, bail-outs during the call. */
-    static final int PC = 6, BAILED = 7, SLOTS = 8;
+    /**
+     * Slots of the {@code f} array after the flags: the PC to go on at, bail-outs during the call,
+     * and the number of the direct exit it left by (-1 for any other way out: the budget, a
+     * bail-out, an indirect jump), which {@link ScriptRegion#run} follows to the region linked there.
+     */
+    static final int PC = 6, BAILED = 7, EXIT = 8, SLOTS = 9;
 
     final int[] code;
     final JitCpu cpu;
@@ -32,6 +38,11 @@ abstract class ScriptCompiler {
     private final boolean[] written;
     /** Block start to its case number. */
     private final Map<Integer, Integer> cases = new HashMap<>();
+    /** The direct exits' targets, numbered in the order they are met. */
+    private final Map<Integer, Integer> exits = new LinkedHashMap<>();
+    /** The start of the block being written (-1 between blocks), and whether it jumps to its own start. */
+    private int current = -1;
+    private boolean selfLoop;
 
     ScriptCompiler(Core core, JitCpu cpu, Region region, int registers) {
         this.code = core.code();
@@ -64,19 +75,23 @@ abstract class ScriptCompiler {
         for (Region.Block b : region.blocks.values()) block(b);
         String blocks = body.substring(start);
         body.setLength(start);
-        body.append("var a=0,b=0,t=0,k=0,left=room|0,npc=").append(region.entry).append(";\n");
+        body.append("var a=0,b=0,t=0,k=0,x=-1,left=room|0,npc=").append(region.entry).append(";\n");
         for (int k = 0; k < written.length; k++) if (!zero(k)) body.append("var r").append(k).append("=r[").append(k).append("]|0;");
         String[] flags = flagNames();
         for (int i = 0; i < flags.length; i++) body.append("var ").append(flags[i]).append("=f[").append(i).append("]|0;");
         body.append("\nL:for(;;){switch(k){\n").append(blocks).append("}break;}\n");
         for (int k = 0; k < written.length; k++) if (written[k]) body.append("r[").append(k).append("]=r").append(k).append(";");
         for (int i = 0; i < flags.length; i++) body.append("f[").append(i).append("]=").append(flags[i]).append(";");
-        body.append("f[").append(PC).append("]=npc;return room-left|0;\n");
+        body.append("f[").append(PC).append("]=npc;f[").append(EXIT).append("]=x;return room-left|0;\n");
         return body.toString();
     }
 
     private void block(Region.Block b) {
         js.append("case ").append(cases.get(b.start())).append(":\n");
+        // A block that goes back to its own start is a loop of its own (S), not a trip through the switch.
+        current = b.start();
+        selfLoop = false;
+        int open = js.length();
         // Room for the whole block, or leave at its start.
         js.append("if(left<").append(b.length()).append("){npc=").append(b.start()).append(";break L;}left=left-").append(b.length()).append("|0;\n");
         int done = 0;
@@ -88,15 +103,27 @@ abstract class ScriptCompiler {
             done += cpu.fused(w & 0xFF) ? 2 : 1;
         }
         if (b.end() == Region.End.FALL_THROUGH || b.end() == Region.End.HAND_BACK) go(b.next());
+        if (selfLoop) js.insert(open, "S:for(;;){").append('}');
+        current = -1;
     }
 
     // ------------------------------------------------------------------ control
 
     /** Continues at guest {@code pc}: its block if the region has it, else out. */
     final void go(int pc) {
+        if (pc == current) {
+            js.append("continue S;");
+            selfLoop = true;
+            return;
+        }
         Integer c = cases.get(pc);
         if (c != null) js.append("k=").append(c).append(";continue L;");
-        else js.append("npc=").append(pc).append(";break L;");
+        else js.append("npc=").append(pc).append(";x=").append(exits.computeIfAbsent(pc, e -> exits.size())).append(";break L;");
+    }
+
+    /** The direct exits' targets, by exit number: what {@link LinkedRegion#next} links. */
+    final int[] exits() {
+        return exits.keySet().stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** Goes to the address in the JavaScript expression {@code target}: its block when the region has one there, else out. */

@@ -7,7 +7,10 @@ import toyisa.vm.Machine;
  * A region compiled to a JavaScript function ({@link ScriptCompiler}), as the host that made the
  * function calls it: the page's worker. {@link #run} copies the core's flags into the function's
  * array and back around the call, so the machine's fields are what the interpreter would have left.
- * Script regions do not chain: each exit returns to the engine, which enters the next region.
+ * When a function leaves by a direct exit whose target is a region in use ({@code next}, by exit
+ * number) and the budget has room for that region's entry block, {@link #run} calls that region's
+ * function next, on the same arrays, without going back to the engine: a loop, not nested calls, so
+ * a chain has no depth to bound.
  */
 public abstract class ScriptRegion implements RegionCode {
     private final int[] io = new int[ScriptCompiler.SLOTS];
@@ -27,6 +30,16 @@ public abstract class ScriptRegion implements RegionCode {
         c.saveFlagFields(f);
         f[ScriptCompiler.BAILED] = 0;
         int done = call(r, m, cb, f, room);
+        for (;;) {
+            int x = f[ScriptCompiler.EXIT];
+            if (x < 0) break; // not a direct exit: the budget, a bail-out, an indirect jump
+            LinkedRegion n = next[x];
+            if (n == null || room - done < n.entryLength) break;
+            n.uses++;
+            n.chained++;
+            done += ((ScriptRegion) n.code).call(r, m, cb, f, room - done);
+            next = n.next;
+        }
         c.restoreFlagFields(f);
         c.leaveAt(f[ScriptCompiler.PC], f[ScriptCompiler.BAILED]);
         return done;
