@@ -25,6 +25,9 @@
   const yielded = [];
   yieldChannel.port1.onmessage = () => { const f = yielded.shift(); if (f) f(); };
   const yieldThen = (f) => { yielded.push(f); yieldChannel.port2.postMessage(0); };
+  // The slice size the last run settled on: the next run starts there rather than ramping up from
+  // a few thousand again (on the jit a short run would otherwise be mostly ramp).
+  let learnedSlice = 4096;
 
   function call(op, args) {
     try {
@@ -46,7 +49,7 @@
 
   function go(m) {
     stops.delete(m.sid);
-    let slice = 4096;
+    let slice = learnedSlice;
     let longest = 0;
     const started = performance.now();
     let lastReport = started;
@@ -75,6 +78,7 @@
       if (dt < SLICE_MS / 4 && slice < (1 << 24)) slice *= 4;
       else if (dt < SLICE_MS / 2 && slice < (1 << 24)) slice *= 2;
       else if (dt > SLICE_MS * 1.5 && slice > 16) slice >>= 1;
+      learnedSlice = slice;
       if (t0 - lastReport > 100) {
         lastReport = t0;
         postMessage({ id: m.id, result: figures(r, started, longest), done: false });
