@@ -15,23 +15,12 @@ import toyisa.vm.Core;
  */
 final class ArmisticeCompiler extends RegionCompiler {
     private static final int TST_B = 0x10000;
-    private static final int SP = 15;
     private static final String CORE = "toyisa/vm/ArmisticeMachine";
     private static final Flag[] FLAGS = {new Flag("fa", "I"), new Flag("fb", "I"), new Flag("lazy", "Z")};
     private static final int FA = 0, FB = 1, LAZY = 2;
 
     ArmisticeCompiler(Core core, JitCpu cpu, Region region) {
-        super(core, cpu, region, 16);
-    }
-
-    @Override
-    int sp() {
-        return SP;
-    }
-
-    @Override
-    boolean bigEndian() {
-        return true;
+        super(core, cpu, region);
     }
 
     @Override
@@ -60,11 +49,6 @@ final class ArmisticeCompiler extends RegionCompiler {
     /** The members of the core the generated code names. */
     static List<FieldCheck.Member> members() {
         return members(CORE, FLAGS);
-    }
-
-    @Override
-    boolean zero(int k) {
-        return k == 0;
     }
 
     @Override

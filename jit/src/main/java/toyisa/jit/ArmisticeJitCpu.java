@@ -12,6 +12,26 @@ final class ArmisticeJitCpu extends JitCpu {
     private ArmisticeJitCpu() {}
 
     @Override
+    int registers() {
+        return 16;
+    }
+
+    @Override
+    boolean zero(int k) {
+        return k == 0;
+    }
+
+    @Override
+    int sp() {
+        return 15;
+    }
+
+    @Override
+    boolean bigEndian() {
+        return true;
+    }
+
+    @Override
     boolean compiles(int kind) {
         switch (kind) {
             case ArmisticeKinds.NOP: case MOV: case MOVI: case ADD3: case SUB3: case AND3: case OR3: case XOR3: case SHL3:

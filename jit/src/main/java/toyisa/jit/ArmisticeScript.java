@@ -14,27 +14,12 @@ final class ArmisticeScript extends ScriptCompiler {
     private static final int TST_B = 0x10000;
     private static final String[] FLAGS = {"fa", "fb", "lazy"};
     ArmisticeScript(Core core, JitCpu cpu, Region region) {
-        super(core, cpu, region, 16);
+        super(core, cpu, region);
     }
 
     @Override
     String[] flagNames() {
         return FLAGS;
-    }
-
-    @Override
-    boolean zero(int k) {
-        return k == 0;
-    }
-
-    @Override
-    int sp() {
-        return 15;
-    }
-
-    @Override
-    boolean bigEndian() {
-        return true;
     }
 
     @Override

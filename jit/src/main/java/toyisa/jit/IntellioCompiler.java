@@ -24,17 +24,7 @@ final class IntellioCompiler extends RegionCompiler {
     private static final int FA = 0, FB = 1, FZ = 2, FS = 3, FC = 4, FO = 5;
 
     IntellioCompiler(Core core, JitCpu cpu, Region region) {
-        super(core, cpu, region, 9);
-    }
-
-    @Override
-    int sp() {
-        return SP;
-    }
-
-    @Override
-    boolean bigEndian() {
-        return false;
+        super(core, cpu, region);
     }
 
     @Override
@@ -72,11 +62,6 @@ final class IntellioCompiler extends RegionCompiler {
         all.add(OVERFLOW);
         all.add(HOST_MEMORY);
         return all;
-    }
-
-    @Override
-    boolean zero(int k) {
-        return k == ZERO;
     }
 
     @Override

@@ -12,6 +12,26 @@ final class IntellioJitCpu extends JitCpu {
     private IntellioJitCpu() {}
 
     @Override
+    int registers() {
+        return 9;
+    }
+
+    @Override
+    boolean zero(int k) {
+        return k == ZERO;
+    }
+
+    @Override
+    int sp() {
+        return SP;
+    }
+
+    @Override
+    boolean bigEndian() {
+        return false;
+    }
+
+    @Override
     boolean compiles(int kind) {
         switch (kind) {
             case MOV_RR: case MOV_RI: case LD16: case LD8: case ST16: case ST8:

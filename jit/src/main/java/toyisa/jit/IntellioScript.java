@@ -14,27 +14,12 @@ import toyisa.vm.IntellioKinds;
 final class IntellioScript extends ScriptCompiler {
     private static final String[] FLAGS = {"fa", "fb", "fz", "fs", "fc", "fo"};
     IntellioScript(Core core, JitCpu cpu, Region region) {
-        super(core, cpu, region, 9);
+        super(core, cpu, region);
     }
 
     @Override
     String[] flagNames() {
         return FLAGS;
-    }
-
-    @Override
-    boolean zero(int k) {
-        return k == ZERO;
-    }
-
-    @Override
-    int sp() {
-        return SP;
-    }
-
-    @Override
-    boolean bigEndian() {
-        return false;
     }
 
     @Override

@@ -15,6 +15,18 @@ abstract class JitCpu {
         return m.kindWord(at);
     }
 
+    /** The core's register slots. */
+    abstract int registers();
+
+    /** True for a register slot that always reads 0 (Armistice r0, Intellio's base of absolute addresses). */
+    abstract boolean zero(int k);
+
+    /** The stack pointer's register. */
+    abstract int sp();
+
+    /** True for big-endian words (Armistice), false for little-endian (Intellio). */
+    abstract boolean bigEndian();
+
     /** True for the kinds the core's fast loop executes (what a region may hold). */
     abstract boolean compiles(int kind);
 

@@ -60,11 +60,11 @@ abstract class RegionCompiler {
     /** Bits of the {@link #flagFields} the region writes or reads, each in its local ({@link #flag}) from entry to exit. */
     private final int flagsUsed;
 
-    RegionCompiler(Core core, JitCpu cpu, Region region, int registers) {
+    RegionCompiler(Core core, JitCpu cpu, Region region) {
         this.code = core.code();
         this.cpu = cpu;
         this.region = region;
-        this.written = new boolean[registers];
+        this.written = new boolean[cpu.registers()];
         int used = 0;
         for (Region.Block b : region.blocks.values())
             for (int at : b.slots()) used |= flagsUsed(code[at << 2] & 0xFF);
@@ -102,16 +102,20 @@ abstract class RegionCompiler {
     abstract String machineClass();
 
     /** True for a register slot that always reads 0 (Armistice r0, Intellio's base of absolute addresses). */
-    abstract boolean zero(int k);
+    final boolean zero(int k) {
+        return cpu.zero(k);
+    }
 
     /** One pre-decoded instruction, as the core's fast loop does it; {@code done} instructions of the block came before. */
     abstract void instruction(Region.Block b, int at, int done, int w, int x, int y, int z);
 
-    /** The stack pointer's register. */
-    abstract int sp();
+    final int sp() {
+        return cpu.sp();
+    }
 
-    /** True for big-endian words (Armistice), false for little-endian (Intellio). */
-    abstract boolean bigEndian();
+    final boolean bigEndian() {
+        return cpu.bigEndian();
+    }
 
     /** Jumps to {@code bad} when the word at A is one the core refuses beyond the null page (misaligned, or at FFFFh). */
     abstract void badWord(Label bad);

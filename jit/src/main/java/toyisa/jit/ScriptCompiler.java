@@ -44,23 +44,28 @@ abstract class ScriptCompiler {
     private int current = -1;
     private boolean selfLoop;
 
-    ScriptCompiler(Core core, JitCpu cpu, Region region, int registers) {
+    ScriptCompiler(Core core, JitCpu cpu, Region region) {
         this.code = core.code();
         this.cpu = cpu;
         this.region = region;
-        this.written = new boolean[registers];
+        this.written = new boolean[cpu.registers()];
         for (int start : region.blocks.keySet()) cases.put(start, cases.size());
     }
 
     /** The core's flag fields as locals, in the order of the {@code f} array. */
     abstract String[] flagNames();
 
-    /** True for a register slot that always reads 0. */
-    abstract boolean zero(int k);
+    final boolean zero(int k) {
+        return cpu.zero(k);
+    }
 
-    abstract int sp();
+    final int sp() {
+        return cpu.sp();
+    }
 
-    abstract boolean bigEndian();
+    final boolean bigEndian() {
+        return cpu.bigEndian();
+    }
 
     /** A JavaScript condition on {@code a}: a word the core refuses there beyond the null page. */
     abstract String badWord();
