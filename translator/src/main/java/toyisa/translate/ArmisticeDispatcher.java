@@ -20,7 +20,8 @@ import toyisa.vm.RunResult;
  * the translation of the next guest block, runs host code on the Intellio core until a stub, chains
  * exits, and ends the run with the result and reports the Armistice interpreter would give. The
  * guest's registers are read from the state page, where the host code keeps them exact at every
- * guest instruction boundary.
+ * guest instruction boundary — but inside a loop that keeps its registers in host registers, from
+ * which a stop there first writes them back.
  */
 final class ArmisticeDispatcher extends GuestDispatcher<IntellioCodeCache, Site> {
     private final byte[] state;
@@ -62,8 +63,19 @@ final class ArmisticeDispatcher extends GuestDispatcher<IntellioCodeCache, Site>
         return StatePage.word(state, at);
     }
 
+    /**
+     * Inside a loop that keeps its registers, the state page has not seen what the loop wrote: the
+     * host registers the block names hold it. Called wherever the guest stops before its state is read.
+     */
+    private void writeBack(int hostAt) {
+        HostBlock t = cache.owner(hostAt);
+        if (t == null || !t.keepsRegistersAt(hostAt)) return;
+        for (int g = 1; g < 16; g++) if (t.entryMap[g] >= 0) setWord(StatePage.slot(g), regs[t.entryMap[g]]);
+    }
+
     @Override
     RunResult atStub(int at) {
+        writeBack(at);
         Site site = cache.site(at);
         Stub stub = site == null ? null : site.stub();
         if (stub == null) throw new IllegalStateException("host hlt without a stub at " + Hex.addr(at));
@@ -112,6 +124,7 @@ final class ArmisticeDispatcher extends GuestDispatcher<IntellioCodeCache, Site>
 
     @Override
     void stoppedAt(Site site, int pc) {
+        writeBack(cpu.pc());
         flags = site.flags();
         guestPc = pc;
     }

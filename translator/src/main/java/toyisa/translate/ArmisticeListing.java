@@ -30,7 +30,8 @@ final class ArmisticeListing {
             String heading;
             if (k < t.loopEntry) {
                 key = "prologue";
-                heading = "; prologue: fill the registers the block reads first";
+                heading = t.keepsRegisters ? "; prologue: fill the registers the loop keeps in host registers from round to round"
+                        : "; prologue: fill the registers the block reads first";
             } else if (k == t.loopEntry) {
                 key = "count";
                 heading = "; count " + t.block.size() + " guest instruction" + (t.block.size() == 1 ? "" : "s") + " (host sp)";

@@ -35,6 +35,8 @@ final class ArmisticeTranslator extends BigEndianWords implements ArmisticeVisit
     private int loopEntry;
     /** The register cache after the prologue, which the code from {@link #loopEntry} on expects. */
     private int[] entryMap;
+    /** Where a loop that keeps its registers jumps back to: {@link #loopEntry}. */
+    private final IntellioHostCode.Label round = new IntellioHostCode.Label();
 
     private ArmisticeTranslator(GuestBlock block, int base) {
         super(block, base);
@@ -54,6 +56,7 @@ final class ArmisticeTranslator extends BigEndianWords implements ArmisticeVisit
         curIndex = n; // stopped before the count, the block has not started
         entryMap = prologue();
         loopEntry = code.size();
+        code.bind(round);
         emit(SUB, null, reg(COUNT), num(n));
         for (index = 0; index < n; index++) {
             insn = block.instructions.get(index);
@@ -91,6 +94,7 @@ final class ArmisticeTranslator extends BigEndianWords implements ArmisticeVisit
         HostBlock b = new HostBlock(block, base, bytes, offsets, sites, notes, boundaries, requiresFlags, stubs, fills, spills, swaps, flagSaves);
         b.loopEntry = loopEntry;
         b.entryMap = entryMap;
+        b.keepsRegisters = keepRegisters;
         return b;
     }
 
@@ -117,6 +121,8 @@ final class ArmisticeTranslator extends BigEndianWords implements ArmisticeVisit
             code.bind(from);
             s.jumps.addAll(from.users);
         }
+        spillWritten();
+        s.flagIndex = code.size();
         if (flags.lazy()) saveFlags(); // on this path only: the translator's flags stay lazy for the other exit
         s.haltIndex = stub(s);
         // Room for the jmp rel16 that chaining writes over the hlt.
@@ -240,8 +246,8 @@ final class ArmisticeTranslator extends BigEndianWords implements ArmisticeVisit
         int d = def(rd);
         if (d == hs) {
             emit(h, null, reg(d), reg(ht));
-        } else if (d == ht) {
-            if (commutative(op)) {
+        } else if (d == ht || divides && keepRegisters) { // a kept register holds the guest's value until the divide cannot fault
+            if (d == ht && commutative(op)) {
                 emit(h, null, reg(d), reg(hs));
             } else {
                 emit(MOV, null, reg(T1), reg(hs));
@@ -294,6 +300,13 @@ final class ArmisticeTranslator extends BigEndianWords implements ArmisticeVisit
         if (rd == 0 || rd == rs) return null;
         int s = use(rs);
         if (flags.uses(rd)) materialize();
+        if (keepRegisters) { // rd stays in its host register
+            int d = def(rd);
+            emit(MOV, null, reg(d), reg(s));
+            evenKnown |= (evenKnown >> rs & 1) << rd;
+            oddKnown |= (oddKnown >> rs & 1) << rd;
+            return null;
+        }
         // Straight to the state page; a cached copy of rd is stale now.
         int old = where[rd];
         if (old >= 0) forget(old);
@@ -389,6 +402,18 @@ final class ArmisticeTranslator extends BigEndianWords implements ArmisticeVisit
 
     @Override
     public Void jump(ArmisticeOp op, int target) {
+        if (keepRegisters && target == block.start) { // the back edge: straight to the next round, the registers in place
+            for (int g = 0; g < 16; g++)
+                if (entryMap[g] >= 0 && where[g] != entryMap[g]) throw new IllegalStateException("a kept register moved in the loop");
+            if (op == ArmisticeOp.JMP) {
+                jump("jmp.rel16", round);
+                return null;
+            }
+            branch(op, round);
+            inLeavingCode();
+            exitStub(insn.next(), null);
+            return null;
+        }
         if (op == ArmisticeOp.JMP) {
             inLeavingCode();
             exitStub(target, null);

@@ -16,8 +16,10 @@ final class HostBlock extends CachedBlock {
         final StubKind kind;
         /** EXIT, STALE: where the guest continues; HALT, FAULT, WORD_FAULT: the guest instruction. */
         final int guestPc;
-        /** EXIT: index of the stub's first instruction (flag code, if any) and of its hlt. */
+        /** EXIT: index of the stub's first instruction (spills of a loop's kept registers, then flag code, if any) and of its hlt. */
         int startIndex, haltIndex;
+        /** EXIT: index of its flag code (or its hlt): what chaining may skip starts here; the spills before it always run. */
+        int flagIndex;
         /** EXIT: indices of the host jumps that lead to this stub. */
         final List<Integer> jumps = new ArrayList<>();
         boolean fetchFault;
@@ -60,6 +62,13 @@ final class HostBlock extends CachedBlock {
     int loopEntry;
     /** The register cache after the prologue (guest register to host register, or -1). */
     int[] entryMap;
+    /** A loop whose registers stay in host registers (see {@link RegisterAllocator}): past the prologue, {@link #entryMap} holds them. */
+    boolean keepsRegisters;
+
+    /** True when, at host address {@code at} of this block, guest registers live in host registers the state page has not seen. */
+    boolean keepsRegistersAt(int at) {
+        return keepsRegisters && ((at - base) & 0xFFFF) >= offsets[loopEntry];
+    }
 
     /** True when an exit leaving the registers as {@code map} says may enter after the prologue. */
     boolean prologueDone(int[] map) {

@@ -114,15 +114,18 @@ final class IntellioCodeCache extends CodeCacheBase<HostBlock, Site> {
     /**
      * Chains an exit to its target's translation. When the target reads the flags the exit saved,
      * the saving stays and the hlt becomes the jump; otherwise the exit jumps straight there, and
-     * so do the jumps that led to it.
+     * so do the jumps that led to it — unless the exit first spills a loop's kept registers, which
+     * always run.
      */
     void chain(Stub exit, HostBlock target) {
         HostBlock from = exit.owner;
         if (!from.valid || !target.valid) return;
         // The registers the target's prologue fills are already where it puts them: skip the fills.
         int to = target.prologueDone(exit.map) ? target.address(target.loopEntry) : target.base;
-        if (target.requiresFlags && exit.startIndex != exit.haltIndex) {
+        if (target.requiresFlags && exit.flagIndex != exit.haltIndex) {
             retarget(from.address(exit.haltIndex), JMP16, target, to);
+        } else if (exit.flagIndex != exit.startIndex) { // a loop's spills first: they stay, the flag code goes
+            retarget(from.address(exit.flagIndex), JMP16, target, to);
         } else {
             retarget(from.address(exit.startIndex), JMP16, target, to);
             for (int j : exit.jumps) {

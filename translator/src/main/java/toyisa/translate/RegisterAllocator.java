@@ -19,6 +19,12 @@ import toyisa.isa.Instruction;
  * Each guest register has a home host register, so that blocks agree where a register is and a
  * chained jump can skip the next block's fills. The allocator also knows which registers are even
  * or odd since the block last wrote them (for the word alignment tests).
+ *
+ * <p>A loop of one block that names at most five guest registers ({@link #keepsRegisters}) is the
+ * exception: its prologue fills every register it names, they stay in their host registers for
+ * the whole block, its back edge jumps straight back after the prologue, and the registers it
+ * writes go to the state page only on the way out — at its exits, or, when the guest stops inside
+ * it, by the dispatcher from the host registers the block says hold them.
  */
 abstract class RegisterAllocator extends IntellioHostEmitter {
     private static final int[] CACHE = {HA, HB, HD, HE, HF};
@@ -32,10 +38,51 @@ abstract class RegisterAllocator extends IntellioHostEmitter {
     int fills, spills;
     /** Guest registers whose value is known even, or odd, since the block last wrote them (r0 is 0). */
     int evenKnown = 1, oddKnown;
+    /** The block is a loop that keeps its registers in host registers ({@link #keepsRegisters}); writes stay there. */
+    final boolean keepRegisters;
 
     RegisterAllocator(GuestBlock block, int base) {
         super(block, base);
         java.util.Arrays.fill(where, -1);
+        this.keepRegisters = keepsRegisters(block);
+    }
+
+    /** The guest registers an instruction needs a host register for, as a bit mask: those it reads (r0 too: a zero in a register) and writes (r0 not: a write to it is lost). */
+    static int named(Instruction g) {
+        int m = writes(g) & ~1;
+        for (int r : reads(g)) m |= 1 << r;
+        return m;
+    }
+
+    /**
+     * True for a block that jumps back to its own start and names at most five guest
+     * registers, with nothing that leaves the block's code on the way (no HAL, no port, no call or
+     * return) and no guest flags read before its compare: every register it names can stay in a
+     * host register from one round to the next.
+     */
+    static boolean keepsRegisters(GuestBlock block) {
+        if (block.end != GuestBlock.End.CONTROL) return false;
+        int n = block.size();
+        Instruction last = block.instructions.get(n - 1);
+        ArmisticeOp end = (ArmisticeOp) last.row().op();
+        boolean direct = end == ArmisticeOp.JMP ? last.row().shape().equals("T") : last.row().condition() != null;
+        if (!direct || last.target() != block.start) return false;
+        int regs = 0;
+        for (int k = 0; k < n - 1; k++) {
+            Instruction g = block.instructions.get(k);
+            switch ((ArmisticeOp) g.row().op()) {
+                case INT: case OUT: case CALL: case RET: case JMP: case HALT: return false;
+                default: regs |= named(g);
+            }
+        }
+        return Integer.bitCount(regs) <= CACHE.length && !ArmisticeFlagCode.readsFlagsOnEntry(block);
+    }
+
+    /** The guest registers a block writes, as a bit mask (r0 left out). */
+    static int written(GuestBlock block) {
+        int m = 0;
+        for (Instruction g : block.instructions) m |= writes(g);
+        return m & ~1;
     }
 
     /** The guest registers an instruction reads, in the order the translation reads them. */
@@ -92,7 +139,14 @@ abstract class RegisterAllocator extends IntellioHostEmitter {
      * where they are (guest register to host register, or -1).
      */
     int[] prologue() {
-        for (int g : upwardExposed(block)) {
+        List<Integer> fill = upwardExposed(block);
+        if (keepRegisters) { // then every register the block names: the rounds after the first start with them in place
+            for (Instruction g : block.instructions) {
+                int m = named(g);
+                for (int r = 0; r < 16; r++) if ((m >> r & 1) != 0 && !fill.contains(r)) fill.add(r);
+            }
+        }
+        for (int g : fill) {
             if (Integer.bitCount(pinned) >= CACHE.length) break;
             use(g);
         }
@@ -138,10 +192,22 @@ abstract class RegisterAllocator extends IntellioHostEmitter {
         return h;
     }
 
-    /** Writes guest register {@code g} (in host register h) through to the state page. */
+    /** Writes guest register {@code g} (in host register h) through to the state page; in a loop that keeps its registers, on the way out instead. */
     void spill(int g, int h) {
+        if (keepRegisters) return;
         emit(MOV, "spill " + name(g), abs(slot(g)), reg(h));
         spills++;
+    }
+
+    /** On the way out of a loop that keeps its registers: every register it writes, to the state page. */
+    void spillWritten() {
+        if (!keepRegisters) return;
+        int w = written(block);
+        for (int g = 1; g < 16; g++) {
+            if ((w >> g & 1) == 0) continue;
+            emit(MOV, "spill " + name(g) + " (kept in a register in the loop)", abs(slot(g)), reg(where[g]));
+            spills++;
+        }
     }
 
     /**

@@ -271,8 +271,9 @@ final class ArmisticeMachine extends Machine {
                 case ST: {
                     int a = (r[y] + z) & 0xFFFF;
                     if (a < NULL_PAGE_END | (a & 1) != 0 || (codeByte[a] | codeByte[a + 1]) != 0) break loop;
-                    m[a] = (byte) (r[x] >>> 8);
-                    m[a + 1] = (byte) r[x];
+                    int v = r[x];
+                    m[a] = (byte) (v >>> 8);
+                    m[a + 1] = (byte) v;
                     break;
                 }
                 case STB: {
@@ -284,8 +285,9 @@ final class ArmisticeMachine extends Machine {
                 case PUSH: {
                     int a = (r[SP] - 2) & 0xFFFF;
                     if (a < NULL_PAGE_END | (a & 1) != 0 || (codeByte[a] | codeByte[a + 1]) != 0) break loop;
-                    m[a] = (byte) (r[y] >>> 8);
-                    m[a + 1] = (byte) r[y];
+                    int v = r[y];
+                    m[a] = (byte) (v >>> 8);
+                    m[a + 1] = (byte) v;
                     r[SP] = a;
                     break;
                 }

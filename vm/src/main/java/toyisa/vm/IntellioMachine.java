@@ -165,8 +165,9 @@ final class IntellioMachine extends Machine {
                 case ST16: {
                     int a = (r[y] + z) & 0xFFFF;
                     if (a < NULL_PAGE_END | a == 0xFFFF || (codeByte[a] | codeByte[a + 1]) != 0) break loop;
-                    m[a] = (byte) r[x];
-                    m[a + 1] = (byte) (r[x] >>> 8);
+                    int v = r[x];
+                    m[a] = (byte) v;
+                    m[a + 1] = (byte) (v >>> 8);
                     break;
                 }
                 case ST8: {
