@@ -20,8 +20,8 @@ import toyisa.isa.Operand;
 abstract class ArmisticeFlagCode extends RegisterAllocator {
     int flagSaves;
 
-    ArmisticeFlagCode(GuestBlock block, int base) {
-        super(block, base);
+    ArmisticeFlagCode(GuestBlock block, int base, boolean keepRegisters) {
+        super(block, base, keepRegisters);
     }
 
     /**

@@ -38,14 +38,16 @@ final class ArmisticeTranslator extends BigEndianWords implements ArmisticeVisit
     /** Where a loop that keeps its registers jumps back to: {@link #loopEntry}. */
     private final IntellioHostCode.Label round = new IntellioHostCode.Label();
 
-    private ArmisticeTranslator(GuestBlock block, int base) {
-        super(block, base);
+    private ArmisticeTranslator(GuestBlock block, int base, boolean requiresFlags) {
+        // A loop keeps its registers only if it sets the flags before it reads them: its back edge
+        // jumps past the exit stub, where the flags would be saved for the next round.
+        super(block, base, !requiresFlags && keepsRegisters(block));
         this.boundaries = new int[block.size()];
-        this.requiresFlags = readsFlagsOnEntry(block);
+        this.requiresFlags = requiresFlags;
     }
 
     static HostBlock translate(GuestBlock block, int base) {
-        return new ArmisticeTranslator(block, base).run();
+        return new ArmisticeTranslator(block, base, readsFlagsOnEntry(block)).run();
     }
 
     private HostBlock run() {

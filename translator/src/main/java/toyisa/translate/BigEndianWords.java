@@ -18,8 +18,8 @@ import toyisa.translate.HostBlock.StubKind;
 abstract class BigEndianWords extends ArmisticeFlagCode {
     int swaps;
 
-    BigEndianWords(GuestBlock block, int base) {
-        super(block, base);
+    BigEndianWords(GuestBlock block, int base, boolean keepRegisters) {
+        super(block, base, keepRegisters);
     }
 
     /** Tests a guest word address's low bit; odd leaves for the dispatcher (misaligned, or the null page). */

@@ -20,8 +20,8 @@ import toyisa.isa.Instruction;
  * chained jump can skip the next block's fills. The allocator also knows which registers are even
  * or odd since the block last wrote them (for the word alignment tests).
  *
- * <p>A loop of one block that names at most five guest registers ({@link #keepsRegisters}) is the
- * exception: its prologue fills every register it names, they stay in their host registers for
+ * <p>A loop of one block that names at most five guest registers ({@link #keepsRegisters}), and sets
+ * the flags before it reads them, is the exception: its prologue fills every register it names, they stay in their host registers for
  * the whole block, its back edge jumps straight back after the prologue, and the registers it
  * writes go to the state page only on the way out — at its exits, or, when the guest stops inside
  * it, by the dispatcher from the host registers the block says hold them.
@@ -41,10 +41,11 @@ abstract class RegisterAllocator extends IntellioHostEmitter {
     /** The block is a loop that keeps its registers in host registers ({@link #keepsRegisters}); writes stay there. */
     final boolean keepRegisters;
 
-    RegisterAllocator(GuestBlock block, int base) {
+    /** @param keepRegisters the block is a loop whose registers stay in host registers (see {@link #keepsRegisters}) */
+    RegisterAllocator(GuestBlock block, int base, boolean keepRegisters) {
         super(block, base);
         java.util.Arrays.fill(where, -1);
-        this.keepRegisters = keepsRegisters(block);
+        this.keepRegisters = keepRegisters;
     }
 
     /** The guest registers an instruction needs a host register for, as a bit mask: those it reads (r0 too: a zero in a register) and writes (r0 not: a write to it is lost). */
@@ -55,10 +56,9 @@ abstract class RegisterAllocator extends IntellioHostEmitter {
     }
 
     /**
-     * True for a block that jumps back to its own start and names at most five guest
-     * registers, with nothing that leaves the block's code on the way (no HAL, no port, no call or
-     * return) and no guest flags read before its compare: every register it names can stay in a
-     * host register from one round to the next.
+     * True for a block that jumps back to its own start and names at most five guest registers,
+     * with nothing that leaves the block's code on the way (no HAL, no port, no call or return):
+     * every register it names can stay in a host register from one round to the next.
      */
     static boolean keepsRegisters(GuestBlock block) {
         if (block.end != GuestBlock.End.CONTROL) return false;
@@ -75,7 +75,7 @@ abstract class RegisterAllocator extends IntellioHostEmitter {
                 default: regs |= named(g);
             }
         }
-        return Integer.bitCount(regs) <= CACHE.length && !ArmisticeFlagCode.readsFlagsOnEntry(block);
+        return Integer.bitCount(regs) <= CACHE.length;
     }
 
     /** The guest registers a block writes, as a bit mask (r0 left out). */
