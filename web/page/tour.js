@@ -5,6 +5,8 @@ import { $, esc } from "./util.js";
 let app;
 let showView, setSource, assembled, debuggerApi;
 let act = 0;
+/** What the last Show me of an exec act printed, and for which act: {act, text}. */
+let shown = null;
 
 function checkRadio(name, value) {
   const r = document.querySelector(`input[name="${name}"][value="${value}"]`);
@@ -92,6 +94,7 @@ const ACTS = [
 
 /** {@code toyisa exec --machine MACHINE} on the TXF build of Print(42) for BUILT, its binfmt entry disabled, then enabled. */
 async function execTwice(built, machine) {
+  const forAct = act; // the user may walk on while exec runs
   const lines = [];
   for (const binfmt of [false, true]) {
     const r = await app.core.call("exec", app.print42, built, machine, binfmt);
@@ -102,7 +105,8 @@ async function execTwice(built, machine) {
     else lines.push(`${r.output.trimEnd()}      (handed to ${r.interpreter}; exit status ${r.exitStatus})`);
     lines.push("");
   }
-  $("#tour-exec").textContent = lines.join("\n");
+  shown = { act: forAct, text: lines.join("\n") };
+  if (act === forAct) $("#tour-exec").textContent = shown.text;
 }
 
 /** The translation view, translating the build of GUEST (its own build: no misdecode), run at once. */
@@ -119,6 +123,8 @@ function render() {
   $("#tour-card").innerHTML = `<h2>${act + 1}. ${esc(a.title)}</h2>${a.text()}` +
     (a.show ? `<p><button id="tour-show">Show me</button></p>` : "");
   if (a.show) $("#tour-show").onclick = () => a.show();
+  // A build coming in re-renders the card; what Show me printed for this act stays.
+  if (shown && shown.act === act && $("#tour-exec")) $("#tour-exec").textContent = shown.text;
   $("#tour-prev").disabled = act === 0;
   $("#tour-next").disabled = act === ACTS.length - 1;
 }
