@@ -34,6 +34,7 @@ abstract class RegionCompiler {
     // What the generated code names beyond the cores' flags: checked when the jit loads (FieldCheck).
     private static final FieldCheck.Member PC = new FieldCheck.Member(MACHINE, "pc", "I"),
             DEOPTIMISATIONS = new FieldCheck.Member(MACHINE, "deoptimisations", "J"),
+            CODE_LO = new FieldCheck.Member(MACHINE, "codeLo", "I"), CODE_HI = new FieldCheck.Member(MACHINE, "codeHi", "I"),
             CODE = new FieldCheck.Member(LINKED, "code", "L" + REGION_CODE + ";"),
             LINKS = new FieldCheck.Member(LINKED, "next", "[L" + LINKED + ";"),
             USES = new FieldCheck.Member(LINKED, "uses", "J"),
@@ -74,7 +75,7 @@ abstract class RegionCompiler {
 
     /** Every field and method the generated code of either CPU names. */
     static List<FieldCheck.Member> members() {
-        List<FieldCheck.Member> all = new ArrayList<>(List.of(PC, DEOPTIMISATIONS, CODE, LINKS, USES, CHAINED, RUN));
+        List<FieldCheck.Member> all = new ArrayList<>(List.of(PC, DEOPTIMISATIONS, CODE_LO, CODE_HI, CODE, LINKS, USES, CHAINED, RUN));
         all.addAll(ArmisticeCompiler.members());
         all.addAll(IntellioCompiler.members());
         return all;
@@ -96,6 +97,11 @@ abstract class RegionCompiler {
     /** The local that holds flag field {@code i} of {@link #flagFields} while the region runs. */
     final int flag(int i) {
         return REG0 + written.length + i;
+    }
+
+    /** The local that holds the machine's {@code codeLo} (and the next one {@code codeHi}) while the region runs. */
+    private int codeLo() {
+        return REG0 + written.length + flagFields().length;
     }
 
     /** The core's class, whose fields the compiled code reads and writes. */
@@ -164,6 +170,13 @@ abstract class RegionCompiler {
             getField(flags[i].field(), flags[i].desc());
             mv.visitVarInsn(ISTORE, flag(i));
         }
+        // The window of marked code: only code runs while the region does, so nothing is marked meanwhile.
+        mv.visitVarInsn(ALOAD, MC);
+        field(GETFIELD, CODE_LO);
+        mv.visitVarInsn(ISTORE, codeLo());
+        mv.visitVarInsn(ALOAD, MC);
+        field(GETFIELD, CODE_HI);
+        mv.visitVarInsn(ISTORE, codeLo() + 1);
         mv.visitVarInsn(ILOAD, ROOM);
         mv.visitVarInsn(ISTORE, LEFT);
         push(region.entry);
@@ -456,13 +469,19 @@ abstract class RegionCompiler {
 
     /**
      * The fast loop's test of address A: the null page, a word the core refuses ({@link #badWord}),
-     * and for a write bytes of pre-decoded code. Any of them: stop before the instruction.
+     * and for a write bytes of pre-decoded code. Any of them: stop before the instruction. The marks
+     * of a write are read only inside the window of marked addresses (codeLo..codeHi): outside it no
+     * byte is marked, and the test is two compares of locals, which HotSpot can keep out of a loop.
      */
     final void check(Region.Block b, int at, int done, boolean word, boolean write) {
         Label bad = new Label(), ok = new Label();
         load(A); push(Machine.NULL_PAGE_END); jump(IF_ICMPLT, bad);
         if (word) badWord(bad);
         if (write) {
+            load(A); load(codeLo() + 1); jump(IF_ICMPGT, ok); // past the last marked byte
+            load(A);
+            if (word) { push(1); op(IADD); } // a word's second byte: never past FFFFh here (badWord)
+            load(codeLo()); jump(IF_ICMPLT, ok); // before the first marked byte
             codeAt(0, bad);
             if (word) codeAt(1, bad);
         }

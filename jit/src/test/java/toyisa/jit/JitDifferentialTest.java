@@ -74,6 +74,48 @@ class JitDifferentialTest {
         }
     }
 
+    /**
+     * Compiled stores read the marks of pre-decoded code only inside the window of marked addresses:
+     * bytes and words stored (back, unchanged) across the end of the decoded code, which grows as the
+     * rest of the program is decoded, a word's second byte included. Each store into code still
+     * stops before the instruction and drops what was compiled from those bytes.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"armistice", "intellio"})
+    void storesAcrossTheEndOfDecodedCodeRunExactlyAsInterpreted(String cpu) {
+        String src = """
+                start:  mov d, 30
+                outer:  mov b, tail - 10
+                bytes:  loadb c, [b + 0]
+                        storeb [b + 0], c
+                        add b, 1
+                        cmp b, tail + 12
+                        jb bytes
+                        mov b, tail - 10
+                words:  load c, [b + 0]
+                        store [b + 0], c
+                        add b, 2
+                        cmp b, tail + 12
+                        jb words
+                        sub d, 1
+                        cmp d, 0
+                        jnz outer
+                tail:   mov a, 10h
+                        mov c, d
+                        int 13h
+                        halt
+                """;
+        if (cpu.equals("intellio")) src = src.replace("        mov b, tail - 10\nwords:", "        mov b, tail - 9\nwords:"); // odd: unaligned words
+        toyisa.asm.Assembly asm = toyisa.asm.Assembler.assemble("window.pasm", src, Isa.byName(cpu));
+        assertTrue(asm.ok(), asm::formatDiagnostics);
+        for (int threshold : new int[] {1, 3}) {
+            Jit.Options o = Jit.Options.DEFAULT.withThreshold(threshold);
+            Jit.Stats s = SameRun.check(cpu, "stores across the end of code, threshold " + threshold, asm.binary(), 1_000_000, o);
+            assertTrue(s.deoptimisations() > 0 && s.compiledInstructions() > 100, "compiled code ran and stopped before stores into code: " + s);
+            for (long budget = 1; budget < 2_000; budget += 7) SameRun.check(cpu, "stores across the end of code, budget " + budget, asm.binary(), budget, o);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"armistice", "intellio"})
     void aBudgetEndingInsideALoopStopsAtTheSameInstruction(String cpu) {
