@@ -116,6 +116,36 @@ class JitDifferentialTest {
         }
     }
 
+    /**
+     * A block that loops on itself with add r, k / cmp r, bound / jb runs a second copy whose add is
+     * not masked when bound + k <= 10000h: bounds and steps on both sides of that line (a sum that
+     * wraps past FFFFh and loops on), in registers and as constants, with budgets ending anywhere.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"armistice", "intellio"})
+    void countedLoopsNearTheTopOfTheAddressSpaceRunExactlyAsInterpreted(String cpu) {
+        int[][] cases = { // start, bound, step
+            {0, 0x8000, 7}, {0, 0xFFF0, 0x10}, {0, 0xFFF1, 0x10}, {2, 0xFFF1, 0x10}, {0xFFFA, 0xFFFE, 10},
+            {0xFF00, 0xFFFF, 1}, {5, 3, 1}, {0, 0x1000, 0}, {0x7000, 0x9000, 0xFFFF}};
+        for (int[] c : cases) {
+            for (boolean registers : new boolean[] {false, true}) {
+                String bound = registers ? "c" : Integer.toString(c[1]), step = registers ? "e" : Integer.toString(c[2]);
+                String src = "        mov d, 0\n        mov a, 3\n        mov c, " + c[1] + "\n        mov e, " + c[2] + "\n"
+                        + "outer:  mov b, " + c[0] + "\n"
+                        + "loop:   add d, b\n        add b, " + step + "\n        cmp b, " + bound + "\n        jb loop\n"
+                        + "        sub a, 1\n        cmp a, 0\n        jnz outer\n"
+                        + "        mov a, 10h\n        mov c, d\n        int 13h\n        halt\n";
+                toyisa.asm.Assembly asm = toyisa.asm.Assembler.assemble("counted.pasm", src, Isa.byName(cpu));
+                assertTrue(asm.ok(), asm::formatDiagnostics);
+                String name = "counted loop from " + Integer.toHexString(c[0]) + " below " + Integer.toHexString(c[1]) + " by " + Integer.toHexString(c[2])
+                        + (registers ? " (registers)" : "");
+                Jit.Options o = Jit.Options.DEFAULT.withThreshold(2);
+                SameRun.check(cpu, name, asm.binary(), 300_000, o);
+                for (long budget = 1; budget < 600; budget += 5) SameRun.check(cpu, name + ", budget " + budget, asm.binary(), budget, o);
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"armistice", "intellio"})
     void aBudgetEndingInsideALoopStopsAtTheSameInstruction(String cpu) {
