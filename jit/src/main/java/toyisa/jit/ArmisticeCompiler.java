@@ -6,6 +6,7 @@ import static toyisa.vm.ArmisticeKinds.*;
 import java.util.List;
 import org.objectweb.asm.Label;
 import toyisa.vm.ArmisticeKinds;
+import toyisa.vm.CompareBranch;
 import toyisa.vm.Core;
 
 /**
@@ -58,7 +59,7 @@ final class ArmisticeCompiler extends RegionCompiler {
             case ArmisticeKinds.NOP: return;
             case MOV: reg(y); store(x); return;
             case MOVI: push(z); store(x); return;
-            case ADD3: reg(y); reg(z); op(IADD); mask(); store(x); return;
+            case ADD3: reg(y); reg(z); op(IADD); maskSum(); store(x); return;
             case SUB3: reg(y); reg(z); op(ISUB); mask(); store(x); return;
             case AND3: reg(y); reg(z); op(IAND); store(x); return;
             case OR3: reg(y); reg(z); op(IOR); store(x); return;
@@ -76,7 +77,7 @@ final class ArmisticeCompiler extends RegionCompiler {
                 reg(y); reg(z); op((w & 0xFF) == DIVU3 ? IDIV : IREM); store(x);
                 return;
             }
-            case ADDI: reg(y); push(z); op(IADD); mask(); store(x); return;
+            case ADDI: reg(y); push(z); op(IADD); maskSum(); store(x); return;
             case SUBI: reg(y); push(z); op(ISUB); mask(); store(x); return;
             case ANDI: reg(y); push(z); op(IAND); store(x); return;
             case ORI: reg(y); push(z); op(IOR); store(x); return;
@@ -108,6 +109,26 @@ final class ArmisticeCompiler extends RegionCompiler {
             case ArmisticeKinds.RET: ret(b, at, done); return;
             default:
                 throw new IllegalStateException("not a compiled kind: " + (w & 0xFF));
+        }
+    }
+
+    @Override
+    LoopTest loopTest(int w, int x, int y, int z) {
+        if (w >>> 16 != CompareBranch.CC_B) return null;
+        switch (w & 0xFF) {
+            case CMP_J: return new LoopTest(y, new Operand(true, z));
+            case CMPI_J: return z >= 0 && z <= 0xFFFF ? new LoopTest(y, new Operand(false, z)) : null;
+            default: return null;
+        }
+    }
+
+    @Override
+    Operand step(int w, int x, int y, int z, int r) {
+        if (x != r) return null;
+        switch (w & 0xFF) {
+            case ADDI: return y == r && z >= 0 && z <= 0xFFFF ? new Operand(false, z) : null;
+            case ADD3: return y == r ? new Operand(true, z) : z == r ? new Operand(true, y) : null;
+            default: return null;
         }
     }
 

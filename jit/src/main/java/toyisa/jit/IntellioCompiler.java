@@ -5,6 +5,7 @@ import static toyisa.vm.IntellioKinds.*;
 
 import java.util.List;
 import org.objectweb.asm.Label;
+import toyisa.vm.CompareBranch;
 import toyisa.vm.Core;
 import toyisa.vm.IntellioKinds;
 
@@ -75,8 +76,8 @@ final class IntellioCompiler extends RegionCompiler {
             case ST16: address(y, z); check(b, at, done, true, true); reg(x); storeWord(); return;
             case ST8: address(y, z); check(b, at, done, false, true); reg(x); save(B); storeByte(0, B, 0); return;
             // fa = a, fb = b | ADD_TAG: the flags of a + b.
-            case ADD_RR: reg(x); save(A); reg(y); save(B); lazy(A, B, ADD_TAG); load(A); load(B); op(IADD); mask(); store(x); return;
-            case ADD_RI: reg(x); save(A); lazyConst(A, z | ADD_TAG); load(A); push(z); op(IADD); mask(); store(x); return;
+            case ADD_RR: reg(x); save(A); reg(y); save(B); lazy(A, B, ADD_TAG); load(A); load(B); op(IADD); maskSum(); store(x); return;
+            case ADD_RI: reg(x); save(A); lazyConst(A, z | ADD_TAG); load(A); push(z); op(IADD); maskSum(); store(x); return;
             case SUB_RR: reg(x); save(A); reg(y); save(B); lazy(A, B, 0); load(A); load(B); op(ISUB); mask(); store(x); return;
             case SUB_RI: reg(x); save(A); lazyConst(A, z); load(A); push(z); op(ISUB); mask(); store(x); return;
             case CMP_RR: reg(x); save(A); reg(y); save(B); lazy(A, B, 0); return;
@@ -112,6 +113,26 @@ final class IntellioCompiler extends RegionCompiler {
             case STH: reg(x); save(B); storeHostByte(z, 0); storeHostByte((z + 1) & 0xFFFF, 8); return;
             default:
                 throw new IllegalStateException("not a compiled kind: " + (w & 0xFF));
+        }
+    }
+
+    @Override
+    LoopTest loopTest(int w, int x, int y, int z) {
+        if (w >>> 16 != CompareBranch.CC_B) return null;
+        switch (w & 0xFF) {
+            case CMP_RR_J: return new LoopTest(x, new Operand(true, y));
+            case CMP_RI_J: return y >= 0 && y <= 0xFFFF ? new LoopTest(x, new Operand(false, y)) : null;
+            default: return null;
+        }
+    }
+
+    @Override
+    Operand step(int w, int x, int y, int z, int r) {
+        if (x != r) return null;
+        switch (w & 0xFF) {
+            case ADD_RI: return z >= 0 && z <= 0xFFFF ? new Operand(false, z) : null;
+            case ADD_RR: return new Operand(true, y);
+            default: return null;
         }
     }
 

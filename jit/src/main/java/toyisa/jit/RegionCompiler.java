@@ -34,6 +34,7 @@ abstract class RegionCompiler {
     // What the generated code names beyond the cores' flags: checked when the jit loads (FieldCheck).
     private static final FieldCheck.Member PC = new FieldCheck.Member(MACHINE, "pc", "I"),
             DEOPTIMISATIONS = new FieldCheck.Member(MACHINE, "deoptimisations", "J"),
+            CODE_LO = new FieldCheck.Member(MACHINE, "codeLo", "I"), CODE_HI = new FieldCheck.Member(MACHINE, "codeHi", "I"),
             CODE = new FieldCheck.Member(LINKED, "code", "L" + REGION_CODE + ";"),
             LINKS = new FieldCheck.Member(LINKED, "next", "[L" + LINKED + ";"),
             USES = new FieldCheck.Member(LINKED, "uses", "J"),
@@ -74,7 +75,7 @@ abstract class RegionCompiler {
 
     /** Every field and method the generated code of either CPU names. */
     static List<FieldCheck.Member> members() {
-        List<FieldCheck.Member> all = new ArrayList<>(List.of(PC, DEOPTIMISATIONS, CODE, LINKS, USES, CHAINED, RUN));
+        List<FieldCheck.Member> all = new ArrayList<>(List.of(PC, DEOPTIMISATIONS, CODE_LO, CODE_HI, CODE, LINKS, USES, CHAINED, RUN));
         all.addAll(ArmisticeCompiler.members());
         all.addAll(IntellioCompiler.members());
         return all;
@@ -96,6 +97,11 @@ abstract class RegionCompiler {
     /** The local that holds flag field {@code i} of {@link #flagFields} while the region runs. */
     final int flag(int i) {
         return REG0 + written.length + i;
+    }
+
+    /** The local that holds the machine's {@code codeLo} (and the next one {@code codeHi}) while the region runs. */
+    private int codeLo() {
+        return REG0 + written.length + flagFields().length;
     }
 
     /** The core's class, whose fields the compiled code reads and writes. */
@@ -164,6 +170,13 @@ abstract class RegionCompiler {
             getField(flags[i].field(), flags[i].desc());
             mv.visitVarInsn(ISTORE, flag(i));
         }
+        // The window of marked code: only code runs while the region does, so nothing is marked meanwhile.
+        mv.visitVarInsn(ALOAD, MC);
+        field(GETFIELD, CODE_LO);
+        mv.visitVarInsn(ISTORE, codeLo());
+        mv.visitVarInsn(ALOAD, MC);
+        field(GETFIELD, CODE_HI);
+        mv.visitVarInsn(ISTORE, codeLo() + 1);
         mv.visitVarInsn(ILOAD, ROOM);
         mv.visitVarInsn(ISTORE, LEFT);
         push(region.entry);
@@ -285,8 +298,87 @@ abstract class RegionCompiler {
 
     // ------------------------------------------------------------------ blocks
 
+    /** A register or a constant operand of a counted loop's step or bound. */
+    record Operand(boolean register, int value) {}
+
+    /** The fused jump that ends a block, when it is jb back to the block's start after cmp {@code r}, {@code bound}. */
+    record LoopTest(int r, Operand bound) {}
+
+    /** The block's last instruction as such a loop test, or null. */
+    abstract LoopTest loopTest(int w, int x, int y, int z);
+
+    /** The step {@code k} when the instruction is add {@code r}, k, else null. */
+    abstract Operand step(int w, int x, int y, int z, int r);
+
+    /** While a loop's second copy is written: the slot of the add whose sum needs no mask, and where its jb goes. */
+    private int unmaskedAt = -1, loopPc = -1;
+    private Label loopCopy;
+    /** The slot being compiled, and the registers the block being compiled stores to. */
+    private int currentAt = -1;
+    private final java.util.BitSet blockStores = new java.util.BitSet();
+    private int storesOfCounter, counterReg = -1;
+
+    /**
+     * A block that loops on itself with add r, k ... cmp r, bound / jb (sieve's fill and cross loops)
+     * gets a second copy entered from its own jump back when bound + k <= 10000h and neither bound nor
+     * k changes in the block: there r < bound at the top of each pass, so r + k never passes FFFFh and
+     * the add needs no mask. HotSpot then sees r as a plain counter. Everything else is the block's.
+     */
     private void block(Region.Block b) {
-        mv.visitLabel(labels.get(b.start()));
+        int[] slots = b.slots();
+        int last = slots[slots.length - 1] << 2;
+        LoopTest test = b.end() == Region.End.BRANCH && b.target() == b.start()
+                ? loopTest(code[last], code[last + 1], code[last + 2], code[last + 3]) : null;
+        int addAt = -1;
+        Operand k = null;
+        if (test != null && !zero(test.r()) && !(test.bound().register() && test.bound().value() == test.r())) {
+            for (int at : slots) {
+                int slot = at << 2;
+                Operand o = step(code[slot], code[slot + 1], code[slot + 2], code[slot + 3], test.r());
+                if (o != null) {
+                    if (addAt >= 0) { addAt = -1; break; } // two adds: not this form
+                    addAt = at;
+                    k = o;
+                }
+            }
+        }
+        if (addAt < 0) {
+            emit(b, labels.get(b.start()));
+            return;
+        }
+        Label guard = new Label(), copy = new Label();
+        blockStores.clear();
+        storesOfCounter = 0;
+        counterReg = test.r();
+        loopPc = b.start();
+        loopCopy = guard;
+        emit(b, labels.get(b.start()));
+        loopCopy = null;
+        boolean counted = storesOfCounter == 1 && !(k.register() && blockStores.get(k.value()))
+                && !(test.bound().register() && blockStores.get(test.bound().value()));
+        mark(guard);
+        if (!counted) {
+            jump(GOTO, labels.get(b.start()));
+            return;
+        }
+        operand(test.bound()); operand(k); op(IADD); push(0x10000);
+        jump(IF_ICMPLE, copy);
+        jump(GOTO, labels.get(b.start()));
+        unmaskedAt = addAt;
+        loopCopy = copy;
+        emit(b, copy);
+        unmaskedAt = -1;
+        loopCopy = null;
+        loopPc = -1;
+    }
+
+    private void operand(Operand o) {
+        if (o.register()) reg(o.value());
+        else push(o.value());
+    }
+
+    private void emit(Region.Block b, Label start) {
+        mv.visitLabel(start);
         // Room for the whole block, or leave at its start.
         Label room = new Label();
         mv.visitVarInsn(ILOAD, LEFT);
@@ -299,6 +391,7 @@ abstract class RegionCompiler {
         for (int at : b.slots()) {
             int slot = at << 2;
             int w = code[slot];
+            currentAt = at;
             instruction(b, at, done, w, code[slot + 1], code[slot + 2], code[slot + 3]);
             done += cpu.fused(w & 0xFF) ? 2 : 1;
         }
@@ -389,6 +482,8 @@ abstract class RegionCompiler {
             return;
         }
         written[x] = true;
+        blockStores.set(x);
+        if (loopPc >= 0 && x == counterReg) storesOfCounter++;
         mv.visitVarInsn(ISTORE, REG0 + x);
     }
 
@@ -456,13 +551,19 @@ abstract class RegionCompiler {
 
     /**
      * The fast loop's test of address A: the null page, a word the core refuses ({@link #badWord}),
-     * and for a write bytes of pre-decoded code. Any of them: stop before the instruction.
+     * and for a write bytes of pre-decoded code. Any of them: stop before the instruction. The marks
+     * of a write are read only inside the window of marked addresses (codeLo..codeHi): outside it no
+     * byte is marked, and the test is two compares of locals, which HotSpot can keep out of a loop.
      */
     final void check(Region.Block b, int at, int done, boolean word, boolean write) {
         Label bad = new Label(), ok = new Label();
         load(A); push(Machine.NULL_PAGE_END); jump(IF_ICMPLT, bad);
         if (word) badWord(bad);
         if (write) {
+            load(A); load(codeLo() + 1); jump(IF_ICMPGT, ok); // past the last marked byte
+            load(A);
+            if (word) { push(1); op(IADD); } // a word's second byte: never past FFFFh here (badWord)
+            load(codeLo()); jump(IF_ICMPLT, ok); // before the first marked byte
             codeAt(0, bad);
             if (word) codeAt(1, bad);
         }
@@ -509,7 +610,13 @@ abstract class RegionCompiler {
         jumpIfTaken(cc, taken);
         go(after);
         mark(taken);
-        go(target);
+        if (loopCopy != null && target == loopPc) jump(GOTO, loopCopy); // a counted loop's jump back (block)
+        else go(target);
+    }
+
+    /** Masks a sum to 16 bits, except the counted add of a loop's second copy, whose sum never passes FFFFh ({@link #block}). */
+    final void maskSum() {
+        if (currentAt != unmaskedAt) mask();
     }
 
     final void mask() {

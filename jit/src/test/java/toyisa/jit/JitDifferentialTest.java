@@ -74,6 +74,78 @@ class JitDifferentialTest {
         }
     }
 
+    /**
+     * Compiled stores read the marks of pre-decoded code only inside the window of marked addresses:
+     * bytes and words stored (back, unchanged) across the end of the decoded code, which grows as the
+     * rest of the program is decoded, a word's second byte included. Each store into code still
+     * stops before the instruction and drops what was compiled from those bytes.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"armistice", "intellio"})
+    void storesAcrossTheEndOfDecodedCodeRunExactlyAsInterpreted(String cpu) {
+        String src = """
+                start:  mov d, 30
+                outer:  mov b, tail - 10
+                bytes:  loadb c, [b + 0]
+                        storeb [b + 0], c
+                        add b, 1
+                        cmp b, tail + 12
+                        jb bytes
+                        mov b, tail - 10
+                words:  load c, [b + 0]
+                        store [b + 0], c
+                        add b, 2
+                        cmp b, tail + 12
+                        jb words
+                        sub d, 1
+                        cmp d, 0
+                        jnz outer
+                tail:   mov a, 10h
+                        mov c, d
+                        int 13h
+                        halt
+                """;
+        if (cpu.equals("intellio")) src = src.replace("        mov b, tail - 10\nwords:", "        mov b, tail - 9\nwords:"); // odd: unaligned words
+        toyisa.asm.Assembly asm = toyisa.asm.Assembler.assemble("window.pasm", src, Isa.byName(cpu));
+        assertTrue(asm.ok(), asm::formatDiagnostics);
+        for (int threshold : new int[] {1, 3}) {
+            Jit.Options o = Jit.Options.DEFAULT.withThreshold(threshold);
+            Jit.Stats s = SameRun.check(cpu, "stores across the end of code, threshold " + threshold, asm.binary(), 1_000_000, o);
+            assertTrue(s.deoptimisations() > 0 && s.compiledInstructions() > 100, "compiled code ran and stopped before stores into code: " + s);
+            for (long budget = 1; budget < 2_000; budget += 7) SameRun.check(cpu, "stores across the end of code, budget " + budget, asm.binary(), budget, o);
+        }
+    }
+
+    /**
+     * A block that loops on itself with add r, k / cmp r, bound / jb runs a second copy whose add is
+     * not masked when bound + k <= 10000h: bounds and steps on both sides of that line (a sum that
+     * wraps past FFFFh and loops on), in registers and as constants, with budgets ending anywhere.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"armistice", "intellio"})
+    void countedLoopsNearTheTopOfTheAddressSpaceRunExactlyAsInterpreted(String cpu) {
+        int[][] cases = { // start, bound, step
+            {0, 0x8000, 7}, {0, 0xFFF0, 0x10}, {0, 0xFFF1, 0x10}, {2, 0xFFF1, 0x10}, {0xFFFA, 0xFFFE, 10},
+            {0xFF00, 0xFFFF, 1}, {5, 3, 1}, {0, 0x1000, 0}, {0x7000, 0x9000, 0xFFFF}};
+        for (int[] c : cases) {
+            for (boolean registers : new boolean[] {false, true}) {
+                String bound = registers ? "c" : Integer.toString(c[1]), step = registers ? "e" : Integer.toString(c[2]);
+                String src = "        mov d, 0\n        mov a, 3\n        mov c, " + c[1] + "\n        mov e, " + c[2] + "\n"
+                        + "outer:  mov b, " + c[0] + "\n"
+                        + "loop:   add d, b\n        add b, " + step + "\n        cmp b, " + bound + "\n        jb loop\n"
+                        + "        sub a, 1\n        cmp a, 0\n        jnz outer\n"
+                        + "        mov a, 10h\n        mov c, d\n        int 13h\n        halt\n";
+                toyisa.asm.Assembly asm = toyisa.asm.Assembler.assemble("counted.pasm", src, Isa.byName(cpu));
+                assertTrue(asm.ok(), asm::formatDiagnostics);
+                String name = "counted loop from " + Integer.toHexString(c[0]) + " below " + Integer.toHexString(c[1]) + " by " + Integer.toHexString(c[2])
+                        + (registers ? " (registers)" : "");
+                Jit.Options o = Jit.Options.DEFAULT.withThreshold(2);
+                SameRun.check(cpu, name, asm.binary(), 300_000, o);
+                for (long budget = 1; budget < 600; budget += 5) SameRun.check(cpu, name + ", budget " + budget, asm.binary(), budget, o);
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"armistice", "intellio"})
     void aBudgetEndingInsideALoopStopsAtTheSameInstruction(String cpu) {

@@ -43,6 +43,8 @@ public final class Core {
         if (m instanceof IntellioMachine im) im.hostMemory = new byte[0x10000];
         m.fetchMemory = codeMemory;
         m.storeWatcher = watcher;
+        m.codeLo = 0; // the translator marks bytes itself: every store reads its mark
+        m.codeHi = 0xFFFF;
         m.budget = Long.MAX_VALUE;
         return new Core(m);
     }

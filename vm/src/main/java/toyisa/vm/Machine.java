@@ -77,6 +77,12 @@ public abstract class Machine {
     final int[] code = new int[0x10000 * 4];
     /** 1 where a byte belongs to a pre-decoded instruction. */
     final byte[] codeByte = new byte[0x10000];
+    /**
+     * The lowest and highest address marked in {@link #codeByte} (none: 10000h and -1), for the jit's
+     * compiled stores: one outside this window needs no mark read. A host CPU's marks are the
+     * translator's, which it sets itself, so there the window is all of memory ({@link Core#host}).
+     */
+    int codeLo = 0x10000, codeHi = -1;
     /** Where instructions are fetched from when decoding: {@link #mem}, or a host CPU's code memory ({@link Core#host}). */
     byte[] fetchMemory = mem;
     /** A host CPU's ({@link Core#host}): told about stores into marked bytes instead of forgetting pre-decoded code. */
@@ -210,7 +216,11 @@ public abstract class Machine {
         for (int k = 0; k < len; k++) {
             int a = (at + k) & 0xFFFF;
             if (a < NULL_PAGE_END) touchesNullPage = true;
-            if (fetchMemory == mem) codeByte[a] = 1; // with a separate code memory the marks belong to the translator
+            if (fetchMemory == mem) { // with a separate code memory the marks belong to the translator
+                codeByte[a] = 1;
+                if (a < codeLo) codeLo = a;
+                if (a > codeHi) codeHi = a;
+            }
         }
         if (touchesNullPage) {
             setSlot(slot, K_FETCH_SEGV, len, 0, 0, 0, 0);
@@ -384,6 +394,10 @@ public abstract class Machine {
     public void reset() {
         Arrays.fill(mem, (byte) 0);
         Arrays.fill(codeByte, (byte) 0);
+        if (fetchMemory == mem) {
+            codeLo = 0x10000;
+            codeHi = -1;
+        }
         if (decodedCount >= 0x10000) {
             Arrays.fill(code, 0);
         } else {
