@@ -12,7 +12,8 @@ import toyisa.vm.Core;
 import toyisa.vm.Machine;
 
 /**
- * The JavaScript the page's jit writes ({@link ScriptCompiler}): which flags it drops. What that code does is held to the interpreter under node, on the page's
+ * The JavaScript the page's jit writes ({@link ScriptCompiler}): which flags it drops, and how it
+ * lays out the blocks. What that code does is held to the interpreter under node, on the page's
  * build ({@code web/test/jit.test.mjs}); here is what it is made of, so that a flag dropped where
  * something could still see it fails even where no run happens to look.
  */
@@ -89,5 +90,29 @@ class ScriptCompilerTest {
         assertEquals(1, count(dead, "lazy=1"), dead);
         String kept = script("armistice", "start: mov b, 1\n mov e, 4000h\nagain: cmp b, 7\n load c, [e + 0]\n cmp b, 9\n jnz again\n halt\n", "again");
         assertEquals(2, count(kept, "lazy=1"), kept);
+    }
+
+    @Test
+    void aLoopOfSeveralBlocksIsAJavaScriptLoopWithoutTheSwitch() {
+        // crc16's inner loop: four blocks, two ways round.
+        String src = "start: mov e, 0FFFFh\n mov f, 8\nbit: test e, 8000h\n jz zero\n shl e, 1\n xor e, 1021h\n jmp shifted\n"
+                + "zero: shl e, 1\nshifted: sub f, 1\n cmp f, 0\n jnz bit\n halt\n";
+        for (String cpu : new String[] {"intellio", "armistice"}) {
+            String js = script(cpu, src, "bit");
+            assertTrue(js.contains("H0:for(;;){"), js);
+            assertTrue(js.contains("continue H0;"), js);
+            assertFalse(js.contains("continue L;"), js); // no block goes round the switch
+            assertFalse(js.contains(SHIFT_FLAGS), js);
+        }
+    }
+
+    @Test
+    void aReturnGoesRoundTheSwitchToWhereItsCallReturns() {
+        String src = "start: mov b, 0\nagain: call fn\n add b, 1\n cmp b, 100\n jb again\n halt\nfn: add c, 1\n ret\n";
+        for (String cpu : new String[] {"intellio", "armistice"}) {
+            String js = script(cpu, src, "again");
+            assertTrue(js.contains("case 0:"), js);
+            assertTrue(js.contains(":k=") && js.contains(";continue L;}break L;"), js);
+        }
     }
 }
