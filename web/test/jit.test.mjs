@@ -26,6 +26,46 @@ for (const cpu of ["armistice", "intellio"]) {
   });
 }
 
+// Flags that the next flag-setter overwrites are not worked out in compiled code, unless something
+// between may bail out or leave: here a load between a shift (or a compare) and the next setter
+// faults on the null page once the loop has been compiled, and the fault must show the flags the
+// interpreter had there; every budget from 1 to 700 ends the run elsewhere in the loop.
+const FLAG_PROGRAMS = {
+  intellio: [
+    // add overflows now and then (O), shl sets Z S C and keeps that O, then the load faults at e = 0.
+    "start: mov b, 1\n mov d, 7F00h\n mov e, 2000h\nagain: add d, 40h\n shl b, 1\n load c, [e + 0]\n sub e, 100h\n cmp e, 0F000h\n jnz again\n halt\n",
+    // The shift's flags are dead (sub overwrites them with nothing between); the load after sub sees sub's.
+    "start: mov b, 3\n mov e, 2000h\nagain: shl b, 1\n sub e, 100h\n load c, [e + 0]\n cmp e, 0F000h\n jnz again\n halt\n",
+    // neg's flags before a store into the program's own code (a bail-out, not a fault), then a shift that keeps its O.
+    "start: mov b, 1\n mov e, 2000h\n mov f, start\nagain: neg b\n store [f + 0], d\n shr b, 3\n load c, [e + 0]\n sub e, 100h\n cmp e, 0F000h\n jnz again\n halt\n",
+  ],
+  armistice: [
+    "start: mov b, 1\n mov e, 2000h\nagain: cmp b, 7\n load c, [e + 0]\n add b, 1\n sub e, 100h\n cmp e, 0F000h\n jnz again\n halt\n",
+    "start: mov b, 1\n mov e, 2000h\nagain: cmp b, 7\n add b, 1\n cmp b, 9\n sub e, 100h\n load c, [e + 0]\n cmp e, 0F000h\n jnz again\n halt\n",
+  ],
+};
+
+for (const [cpu, programs] of Object.entries(FLAG_PROGRAMS)) {
+  test(`${cpu}: a bail-out or a budget between two flag-setters finds the flags the interpreter left`, () => {
+    for (const [i, source] of programs.entries()) {
+      const a = core.assemble(source, cpu);
+      assert.equal(a.ok, true, JSON.stringify(a.diagnostics));
+      for (let budget = 1; budget <= 700; budget++) {
+        const states = {};
+        for (const engine of ["jit", "interpreter"]) {
+          const s = core.load(cpu, a.bytes, "", budget, 0);
+          core.engine(s.id, engine, 1);
+          let r;
+          do r = core.runFast(s.id, 1000000); while (!r.stopped);
+          states[engine] = { ...core.state(s.id), id: 0, engine: "" };
+          core.dispose(s.id);
+        }
+        assert.deepEqual(states.jit, states.interpreter, `program ${i}, budget ${budget}`);
+      }
+    }
+  });
+}
+
 test("a session runs on the jit by default, and either engine can be chosen", () => {
   const a = core.assemble("start: mov b, 0\n mov d, 5000\nagain: add b, 3\n sub d, 1\n cmp d, 0\n jnz again\n mov a, 10h\n mov c, b\n int 13h\n halt\n", "intellio");
   assert.equal(a.ok, true);

@@ -22,6 +22,39 @@ final class IntellioScript extends ScriptCompiler {
         return FLAGS;
     }
 
+    /**
+     * An instruction's flags are dropped when the next one to set flags overwrites them all with no
+     * load, store, stack operation or jump between (nothing that may bail out or leave), and within
+     * the block (the next block's budget check may leave). A shift reads O, which it keeps.
+     */
+    @Override
+    boolean[] liveFlags(Region.Block b) {
+        return liveFlags(b, IntellioScript::pure, IntellioScript::overwrites, k -> k == SHL_RI || k == SHR_RI);
+    }
+
+    /** Done here without a check or a bail-out, and setting its flags (if any) before any jump. */
+    static boolean pure(int kind) {
+        switch (kind) {
+            case MOV_RR: case MOV_RI: case MUL_RR: case MUL_RI: case NOT: case XCHG: case IntellioKinds.NOP:
+            case SHL_RI: case SHR_RI:
+                return true;
+            default:
+                return overwrites(kind);
+        }
+    }
+
+    /** Sets all the flags, reading none. */
+    static boolean overwrites(int kind) {
+        switch (kind) {
+            case ADD_RR: case ADD_RI: case SUB_RR: case SUB_RI: case CMP_RR: case CMP_RI:
+            case AND_RR: case AND_RI: case OR_RR: case OR_RI: case XOR_RR: case XOR_RI: case TEST_RR: case TEST_RI: case NEG:
+            case CMP_RR_J: case CMP_RI_J: case TEST_RR_J: case TEST_RI_J: // the jump comes after the flags are set
+                return true;
+            default:
+                return false;
+        }
+    }
+
     @Override
     String badWord() {
         return "a===65535"; // its second byte would be past the end of memory
@@ -77,19 +110,29 @@ final class IntellioScript extends ScriptCompiler {
 
     /** a and b the operands, fa = a, fb = b | tag: the lazy flags. */
     private void lazy(String first, String second, int tag) {
-        js.append("a=").append(first).append(";b=").append(second).append(";fa=a;fb=b");
+        js.append("a=").append(first).append(";b=").append(second).append(';');
+        if (!keepFlags) return;
+        js.append("fa=a;fb=b");
         if (tag != 0) js.append('|').append(tag);
         js.append(';');
     }
 
     /** and/or/xor: the flags of cmp d, 0. */
     private void logic(int x, String d) {
+        if (!keepFlags) {
+            set(x, d);
+            return;
+        }
         js.append("a=").append(d).append(";fa=a;fb=0;");
         set(x, "a");
     }
 
     /** shl/shr by 1..15: Z S C from the result, O kept (worked out first if kept lazily: {@code IntellioMachine.overflow}). */
     private void shift(int kind, int x, int n) {
+        if (!keepFlags) {
+            set(x, kind == SHL_RI ? "(" + reg(x) + "<<" + n + ")&65535" : reg(x) + ">>>" + n);
+            return;
+        }
         js.append("if(fb!==").append(EXPLICIT).append("){if(fb>>>16===0){t=(fa-fb)&65535;fo=((fa^fb)&(fa^t)&32768)>>>15;}")
                 .append("else{b=fb&65535;t=(fa+b)&65535;fo=((fa^t)&(b^t)&32768)>>>15;}fb=").append(EXPLICIT).append(";}");
         js.append("a=").append(reg(x)).append(';');
@@ -101,6 +144,10 @@ final class IntellioScript extends ScriptCompiler {
 
     /** neg: explicit flags. */
     private void neg(int x) {
+        if (!keepFlags) {
+            set(x, "-" + reg(x) + "&65535");
+            return;
+        }
         js.append("fb=").append(EXPLICIT).append(";a=").append(reg(x)).append(";b=-a&65535;fz=b===0?1:0;fs=b>>>15;fc=a!==0?1:0;fo=a===32768?1:0;");
         set(x, "b");
     }

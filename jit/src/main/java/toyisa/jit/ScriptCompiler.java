@@ -4,8 +4,11 @@ import toyisa.vm.CompareBranch;
 import toyisa.vm.Core;
 import toyisa.vm.Machine;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,8 +20,9 @@ import java.util.Map;
  * <p>The function is {@code (r, m, cb, f, room)}: the registers ({@code Int32Array}), memory and the
  * code marks ({@code Int8Array}), the flags, PC and bail-out count ({@code Int32Array}, {@link #PC},
  * {@link #BAILED}; the flags as the core keeps them, {@link Core#saveFlagFields}) and the room left in the budget. Each guest register and flag is a local; the
- * blocks are the cases of a {@code switch} in a loop, so a guest loop is a JavaScript loop; a block
- * that jumps back to its own start is a loop inside its case, without the trip through the switch. It
+ * blocks are structured JavaScript ({@link Structure}: guest loops are JavaScript loops, jumps
+ * between blocks are {@code break} and {@code continue}) under the cases of a {@code switch} in a
+ * loop, one case for each way in that the structure cannot take (the entry, where calls return). It
  * returns the instructions it executed, with registers, flags and PC written back.
  */
 abstract class ScriptCompiler {
@@ -34,22 +38,66 @@ abstract class ScriptCompiler {
     final int[] code;
     final JitCpu cpu;
     final Region region;
+    /** The blocks written, in the region's order ({@link #split}). */
+    private final List<Region.Block> blocks;
     final StringBuilder js = new StringBuilder();
     private final boolean[] written;
     /** Block start to its case number. */
     private final Map<Integer, Integer> cases = new HashMap<>();
     /** The direct exits' targets, numbered in the order they are met. */
     private final Map<Integer, Integer> exits = new LinkedHashMap<>();
-    /** The start of the block being written (-1 between blocks), and whether it jumps to its own start. */
+    /** The number of the block being written (-1 between blocks). */
     private int current = -1;
-    private boolean selfLoop;
+    /** Each block's code by number, with a mark ({@link #GO}) where it goes to a block of the region. */
+    private final List<String> blockCode = new ArrayList<>();
+    /** Each block's transfers to blocks of the region, by number, as many times as its code has them. */
+    private final List<List<Integer>> edges = new ArrayList<>();
+    /** The mark of a transfer to block n: GO, n, END; of an indirect jump's dispatch: DISPATCH. */
+    private static final char GO = '\u0001', END = '\u0002', DISPATCH = '\u0003';
 
     ScriptCompiler(Core core, JitCpu cpu, Region region) {
         this.code = core.code();
         this.cpu = cpu;
         this.region = region;
         this.written = new boolean[cpu.registers()];
-        for (int start : region.blocks.keySet()) cases.put(start, cases.size());
+        this.blocks = split(region);
+        for (Region.Block b : blocks) {
+            cases.put(b.start(), cases.size());
+            edges.add(new ArrayList<>());
+        }
+    }
+
+    /**
+     * The region's blocks, each cut short where it runs into the start of a loop of the region (a
+     * block that a jump from an address at or after it reaches) with the same instructions to its end
+     * as that block: it goes there instead. The region former makes each block from its start to
+     * its jump, so the block before a loop holds a copy of the loop's first block; without the cut
+     * the loop would have two ways in, and no JavaScript loop could hold it ({@link Structure}).
+     * A block cut short has a budget check of its own at the loop, where the code may then leave.
+     */
+    private List<Region.Block> split(Region region) {
+        Map<Integer, Region.Block> all = region.blocks;
+        java.util.Set<Integer> loops = new java.util.HashSet<>();
+        for (Region.Block b : all.values()) {
+            int[] s = b.slots();
+            boolean direct = b.end() == Region.End.JUMP || b.end() == Region.End.BRANCH || b.end() == Region.End.CALL;
+            if (direct && s.length > 0 && b.target() <= s[s.length - 1] && all.containsKey(b.target())) loops.add(b.target());
+        }
+        List<Region.Block> out = new ArrayList<>();
+        for (Region.Block b : all.values()) {
+            int[] s = b.slots();
+            Region.Block cut = b;
+            for (int i = 1; i < s.length && cut == b; i++) {
+                Region.Block l = all.get(s[i]);
+                if (l == null || !loops.contains(s[i]) || l.end() != b.end() || l.target() != b.target() || l.next() != b.next()
+                        || !Arrays.equals(l.slots(), Arrays.copyOfRange(s, i, s.length))) continue;
+                int length = 0;
+                for (int j = 0; j < i; j++) length += cpu.fused(code[s[j] << 2] & 0xFF) ? 2 : 1;
+                cut = new Region.Block(b.start(), Arrays.copyOf(s, i), length, Region.End.FALL_THROUGH, -1, s[i], (s[i] - 1) & 0xFFFF);
+            }
+            out.add(cut);
+        }
+        return out;
     }
 
     /** The core's flag fields as locals, in the order of the {@code f} array. */
@@ -77,9 +125,12 @@ abstract class ScriptCompiler {
     final String compile() {
         StringBuilder body = js;
         int start = body.length();
-        for (Region.Block b : region.blocks.values()) block(b);
-        String blocks = body.substring(start);
-        body.setLength(start);
+        for (Region.Block b : blocks) {
+            block(b);
+            blockCode.add(body.substring(start));
+            body.setLength(start);
+        }
+        String blocks = new Structure().write();
         body.append("var a=0,b=0,t=0,k=0,x=-1,left=room|0,npc=").append(region.entry).append(";\n");
         for (int k = 0; k < written.length; k++) if (!zero(k)) body.append("var r").append(k).append("=r[").append(k).append("]|0;");
         String[] flags = flagNames();
@@ -91,39 +142,74 @@ abstract class ScriptCompiler {
         return body.toString();
     }
 
+    /**
+     * Whether each instruction of {@code b} (by slot) must leave its flags ({@link #keepFlags} while
+     * it is written): false only where the flags it sets are overwritten further on in the block
+     * before anything could see them. All true unless the CPU says otherwise.
+     */
+    boolean[] liveFlags(Region.Block b) {
+        boolean[] live = new boolean[b.slots().length];
+        Arrays.fill(live, true);
+        return live;
+    }
+
+    /**
+     * The flags' liveness backwards through one block, for {@link #liveFlags}: the flags are live at
+     * the block's end (the next block's budget check may leave there), and before any instruction
+     * that is not {@code pure} (a load, store, push, pop, call, return, division or jump: it may bail
+     * out or leave before setting flags of its own, and then the interpreter must find the flags it
+     * would have made; a fused compare and jump sets them first, and counts as pure); an instruction
+     * that {@code overwrites} all the flags makes them dead before it; one that {@code reads} the
+     * flags before it (a shift keeps O) makes them live before it when its own are live after it.
+     */
+    final boolean[] liveFlags(Region.Block b, java.util.function.IntPredicate pure, java.util.function.IntPredicate overwrites,
+                              java.util.function.IntPredicate reads) {
+        int[] slots = b.slots();
+        boolean[] live = new boolean[slots.length];
+        boolean after = true;
+        for (int i = slots.length - 1; i >= 0; i--) {
+            int kind = code[slots[i] << 2] & 0xFF;
+            live[i] = after;
+            if (!pure.test(kind)) after = true;
+            else if (overwrites.test(kind)) after = false;
+            else if (reads.test(kind)) after = live[i];
+        }
+        return live;
+    }
+
+    /** Whether the instruction being written must leave its flags ({@link #liveFlags}). */
+    boolean keepFlags = true;
+
     private void block(Region.Block b) {
-        js.append("case ").append(cases.get(b.start())).append(":\n");
-        // A block that goes back to its own start is a loop of its own (S), not a trip through the switch.
-        current = b.start();
-        selfLoop = false;
-        int open = js.length();
+        current = cases.get(b.start());
         // Room for the whole block, or leave at its start.
         js.append("if(left<").append(b.length()).append("){npc=").append(b.start()).append(";break L;}left=left-").append(b.length()).append("|0;\n");
         int done = 0;
-        for (int at : b.slots()) {
+        boolean[] live = liveFlags(b);
+        int[] slots = b.slots();
+        for (int i = 0; i < slots.length; i++) {
+            int at = slots[i];
             int slot = at << 2;
             int w = code[slot];
+            keepFlags = live[i];
             instruction(b, at, done, w, code[slot + 1], code[slot + 2], code[slot + 3]);
+            keepFlags = true;
             js.append('\n');
             done += cpu.fused(w & 0xFF) ? 2 : 1;
         }
         if (b.end() == Region.End.FALL_THROUGH || b.end() == Region.End.HAND_BACK) go(b.next());
-        if (selfLoop) js.insert(open, "S:for(;;){").append('}');
         current = -1;
     }
 
     // ------------------------------------------------------------------ control
 
-    /** Continues at guest {@code pc}: its block if the region has it, else out. */
+    /** Continues at guest {@code pc}: its block if the region has it (a mark that {@link Structure} resolves), else out. */
     final void go(int pc) {
-        if (pc == current) {
-            js.append("continue S;");
-            selfLoop = true;
-            return;
-        }
         Integer c = cases.get(pc);
-        if (c != null) js.append("k=").append(c).append(";continue L;");
-        else js.append("npc=").append(pc).append(";x=").append(exits.computeIfAbsent(pc, e -> exits.size())).append(";break L;");
+        if (c != null) {
+            edges.get(current).add(c);
+            js.append(GO).append(c).append(END);
+        } else js.append("npc=").append(pc).append(";x=").append(exits.computeIfAbsent(pc, e -> exits.size())).append(";break L;");
     }
 
     /** The direct exits' targets, by exit number: what {@link LinkedRegion#next} links. */
@@ -131,11 +217,174 @@ abstract class ScriptCompiler {
         return exits.keySet().stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** Goes to the address in the JavaScript expression {@code target}: its block when the region has one there, else out. */
+    /**
+     * Goes to the address in the JavaScript expression {@code target}: through the switch when one
+     * of its cases starts there ({@link Structure}: the entry, the blocks calls return to), else out.
+     */
     final void goTo(String target) {
-        js.append("npc=").append(target).append(";switch(npc){");
-        for (var e : cases.entrySet()) js.append("case ").append(e.getKey()).append(":k=").append(e.getValue()).append(";continue L;");
-        js.append("}break L;");
+        js.append("npc=").append(target).append(';').append(DISPATCH);
+    }
+
+    /**
+     * The blocks as structured JavaScript, as a WebAssembly compiler writes a reducible flow graph
+     * (Ramsey, "Beyond Relooper", 2022): a block that is the target of a jump back from code it
+     * dominates is a loop ({@code Hn:for(;;)}, the jump {@code continue Hn}); a block that more than
+     * one jump forward reaches follows a labelled statement that ends before it ({@code Bn:{...}},
+     * the jumps {@code break Bn}) inside the block that dominates it; a block only one jump forward
+     * reaches is written where that jump is. So a guest loop is a JavaScript loop, and going from
+     * block to block is a jump, not a trip round the outer {@code switch}.
+     *
+     * <p>The switch remains for the roots: the entry, the blocks calls return to (an indirect jump,
+     * a return, reaches only these without leaving the region), and the blocks that would make the
+     * graph irreducible or that no single root dominates; a jump to a root from outside its own
+     * code sets {@code k} and goes round the switch, as every jump did before.
+     */
+    private final class Structure {
+        final int n = blockCode.size(), top = n; // top: the switch, above the roots
+        final boolean[] root = new boolean[n];
+        int[] rpo, idom;
+        /** Forward jumps to each block (not from code it dominates). */
+        int[] forward;
+        final boolean[] header = new boolean[n];
+        /** The blocks each block immediately dominates that more than one jump forward reaches, by reverse postorder. */
+        List<List<Integer>> merges;
+
+        Structure() {
+            root[0] = true;
+            for (Region.Block b : blocks) {
+                Integer c = b.end() == Region.End.CALL ? cases.get(b.next()) : null;
+                if (c != null) root[c] = true;
+            }
+            // Roots are added until every block has one dominating root and every jump back goes to a block that dominates it.
+            for (boolean changed = true; changed; ) {
+                order();
+                dominators();
+                changed = false;
+                for (int y = 0; y < n; y++) {
+                    if (root[y]) continue;
+                    boolean make = idom[y] == top;
+                    for (int x = 0; x < n && !make; x++)
+                        for (int t : edges.get(x)) if (t == y && rpo[y] <= rpo[x] && !dominates(y, x)) make = true;
+                    if (make) {
+                        root[y] = true;
+                        changed = true;
+                    }
+                }
+            }
+            forward = new int[n];
+            merges = new ArrayList<>();
+            for (int y = 0; y < n; y++) merges.add(new ArrayList<>());
+            for (int x = 0; x < n; x++)
+                for (int y : edges.get(x)) {
+                    if (dominates(y, x)) header[y] = true;
+                    else forward[y]++;
+                }
+            for (int y = 0; y < n; y++) if (!root[y] && forward[y] > 1) merges.get(idom[y]).add(y);
+            for (List<Integer> m : merges) m.sort((p, q) -> rpo[p] - rpo[q]);
+        }
+
+        /** Reverse postorder from the switch (the roots in their order), by depth-first search; a block it does not reach becomes a root. */
+        void order() {
+            rpo = new int[n + 1];
+            Arrays.fill(rpo, -1);
+            int[] post = new int[n];
+            int[] count = {0};
+            boolean[] seen = new boolean[n];
+            for (int r = 0; r < n; r++) if (root[r] && !seen[r]) visit(r, seen, post, count);
+            for (int r = 0; r < n; r++) if (!seen[r]) {
+                root[r] = true;
+                visit(r, seen, post, count);
+            }
+            rpo[top] = 0;
+            for (int i = 0; i < n; i++) rpo[post[i]] = n - i;
+        }
+
+        private void visit(int x, boolean[] seen, int[] post, int[] count) {
+            seen[x] = true;
+            for (int y : edges.get(x)) if (!seen[y]) visit(y, seen, post, count);
+            post[count[0]++] = x;
+        }
+
+        /** Immediate dominators (Cooper, Harvey and Kennedy's iteration), the switch above the roots. */
+        void dominators() {
+            Integer[] byRpo = new Integer[n];
+            for (int i = 0; i < n; i++) byRpo[i] = i;
+            Arrays.sort(byRpo, (p, q) -> rpo[p] - rpo[q]);
+            List<List<Integer>> preds = new ArrayList<>();
+            for (int y = 0; y < n; y++) preds.add(new ArrayList<>());
+            for (int x = 0; x < n; x++) for (int y : edges.get(x)) preds.get(y).add(x);
+            idom = new int[n + 1];
+            Arrays.fill(idom, -1);
+            idom[top] = top;
+            for (boolean changed = true; changed; ) {
+                changed = false;
+                for (int y : byRpo) {
+                    int d = root[y] ? top : -1;
+                    for (int p : preds.get(y)) if (idom[p] != -1) d = d == -1 ? p : intersect(d, p);
+                    if (d != idom[y]) {
+                        idom[y] = d;
+                        changed = true;
+                    }
+                }
+            }
+        }
+
+        private int intersect(int p, int q) {
+            while (p != q) {
+                while (rpo[p] > rpo[q]) p = idom[p];
+                while (rpo[q] > rpo[p]) q = idom[q];
+            }
+            return p;
+        }
+
+        /** True when every way from the switch to {@code y} goes through {@code d} (d = y included). */
+        boolean dominates(int d, int y) {
+            for (int v = y; ; v = idom[v]) {
+                if (v == d) return true;
+                if (v == top) return false;
+            }
+        }
+
+        /** The switch's cases: each root with the code it dominates. */
+        String write() {
+            StringBuilder s = new StringBuilder();
+            for (int r = 0; r < n; r++) if (root[r]) s.append("case ").append(r).append(":\n").append(tree(r));
+            return s.toString();
+        }
+
+        /** Block {@code x} and the blocks it immediately dominates, structured. */
+        String tree(int x) {
+            StringBuilder s = new StringBuilder();
+            List<Integer> m = merges.get(x);
+            if (header[x]) s.append('H').append(x).append(":for(;;){\n");
+            for (int i = m.size() - 1; i >= 0; i--) s.append('B').append(m.get(i)).append(":{\n");
+            String c = blockCode.get(x);
+            for (int i = 0; i < c.length(); i++) {
+                char ch = c.charAt(i);
+                if (ch == GO) {
+                    int e = c.indexOf(END, i);
+                    s.append(jump(x, Integer.parseInt(c.substring(i + 1, e))));
+                    i = e;
+                } else if (ch == DISPATCH) {
+                    s.append("switch(npc){");
+                    for (var e : cases.entrySet())
+                        if (root[e.getValue()]) s.append("case ").append(e.getKey()).append(":k=").append(e.getValue()).append(";continue L;");
+                    s.append("}break L;");
+                } else s.append(ch);
+            }
+            for (int y : m) s.append("}\n").append(tree(y));
+            if (header[x]) s.append('}');
+            return s.append('\n').toString();
+        }
+
+        /** The jump from block {@code x} to block {@code y}. */
+        String jump(int x, int y) {
+            if (dominates(y, x)) return "continue H" + y + ";";
+            if (root[y]) return "k=" + y + ";continue L;";
+            if (forward[y] > 1) return "break B" + y + ";";
+            if (idom[y] != x) throw new IllegalStateException("block " + y + " reached once, from " + x + ", but dominated by " + idom[y]);
+            return "{" + tree(y) + "}";
+        }
     }
 
     /** Stops before the instruction at {@code at}, the {@code done}-th of its block: the interpreter does it. */
