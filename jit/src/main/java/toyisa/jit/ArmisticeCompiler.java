@@ -113,21 +113,21 @@ final class ArmisticeCompiler extends RegionCompiler {
     }
 
     @Override
-    LoopTest loopTest(int w, int x, int y, int z) {
+    CountedLoop.Test loopTest(int w, int x, int y, int z) {
         if (w >>> 16 != CompareBranch.CC_B) return null;
         switch (w & 0xFF) {
-            case CMP_J: return new LoopTest(y, new Operand(true, z));
-            case CMPI_J: return z >= 0 && z <= 0xFFFF ? new LoopTest(y, new Operand(false, z)) : null;
+            case CMP_J: return new CountedLoop.Test(y, new CountedLoop.Operand(true, z));
+            case CMPI_J: return z >= 0 && z <= 0xFFFF ? new CountedLoop.Test(y, new CountedLoop.Operand(false, z)) : null;
             default: return null;
         }
     }
 
     @Override
-    Operand step(int w, int x, int y, int z, int r) {
+    CountedLoop.Operand step(int w, int x, int y, int z, int r) {
         if (x != r) return null;
         switch (w & 0xFF) {
-            case ADDI: return y == r && z >= 0 && z <= 0xFFFF ? new Operand(false, z) : null;
-            case ADD3: return y == r ? new Operand(true, z) : z == r ? new Operand(true, y) : null;
+            case ADDI: return y == r && z >= 0 && z <= 0xFFFF ? new CountedLoop.Operand(false, z) : null;
+            case ADD3: return y == r ? new CountedLoop.Operand(true, z) : z == r ? new CountedLoop.Operand(true, y) : null;
             default: return null;
         }
     }

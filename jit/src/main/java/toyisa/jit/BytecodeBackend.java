@@ -21,7 +21,7 @@ final class BytecodeBackend implements RegionBackend {
 
     @Override
     public String listing(RegionClass c) {
-        return RegionCompiler.listing(c.classBytes());
+        return ClassBytes.listing(c.classBytes());
     }
 
     @Override

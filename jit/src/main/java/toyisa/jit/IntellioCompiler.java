@@ -117,21 +117,21 @@ final class IntellioCompiler extends RegionCompiler {
     }
 
     @Override
-    LoopTest loopTest(int w, int x, int y, int z) {
+    CountedLoop.Test loopTest(int w, int x, int y, int z) {
         if (w >>> 16 != CompareBranch.CC_B) return null;
         switch (w & 0xFF) {
-            case CMP_RR_J: return new LoopTest(x, new Operand(true, y));
-            case CMP_RI_J: return y >= 0 && y <= 0xFFFF ? new LoopTest(x, new Operand(false, y)) : null;
+            case CMP_RR_J: return new CountedLoop.Test(x, new CountedLoop.Operand(true, y));
+            case CMP_RI_J: return y >= 0 && y <= 0xFFFF ? new CountedLoop.Test(x, new CountedLoop.Operand(false, y)) : null;
             default: return null;
         }
     }
 
     @Override
-    Operand step(int w, int x, int y, int z, int r) {
+    CountedLoop.Operand step(int w, int x, int y, int z, int r) {
         if (x != r) return null;
         switch (w & 0xFF) {
-            case ADD_RI: return z >= 0 && z <= 0xFFFF ? new Operand(false, z) : null;
-            case ADD_RR: return new Operand(true, y);
+            case ADD_RI: return z >= 0 && z <= 0xFFFF ? new CountedLoop.Operand(false, z) : null;
+            case ADD_RR: return new CountedLoop.Operand(true, y);
             default: return null;
         }
     }

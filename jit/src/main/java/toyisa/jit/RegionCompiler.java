@@ -2,19 +2,15 @@ package toyisa.jit;
 
 import static org.objectweb.asm.Opcodes.*;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.util.TraceClassVisitor;
 import toyisa.vm.CompareBranch;
 import toyisa.vm.Core;
 import toyisa.vm.Machine;
@@ -126,13 +122,6 @@ abstract class RegionCompiler {
     /** Jumps to {@code bad} when the word at A is one the core refuses beyond the null page (misaligned, or at FFFFh). */
     abstract void badWord(Label bad);
 
-    /** The class javap-style, for the log. */
-    static String listing(byte[] classBytes) {
-        StringWriter w = new StringWriter();
-        new ClassReader(classBytes).accept(new TraceClassVisitor(new PrintWriter(w)), ClassReader.SKIP_DEBUG);
-        return w.toString();
-    }
-
     final RegionClass compile() {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
             @Override
@@ -212,7 +201,7 @@ abstract class RegionCompiler {
         byte[] bytes = cw.toByteArray();
         try {
             RegionCode code = (RegionCode) Core.instantiate(bytes);
-            return new RegionClass(code, bytecodeSize(bytes), bytes, exits.keySet().stream().mapToInt(Integer::intValue).toArray());
+            return new RegionClass(code, ClassBytes.runCodeSize(bytes), bytes, exits.keySet().stream().mapToInt(Integer::intValue).toArray());
         } catch (Throwable e) {
             throw new IllegalStateException("cannot load the compiled region at " + Integer.toHexString(region.entry), e);
         }
@@ -265,114 +254,45 @@ abstract class RegionCompiler {
         mv.visitFieldInsn(opcode, field.owner(), field.name(), field.desc());
     }
 
-    /** The length of the {@code run} method's code, in bytes: what HotSpot's limits on compiled methods count. */
-    static int bytecodeSize(byte[] classBytes) {
-        ClassReader cr = new ClassReader(classBytes);
-        char[] buf = new char[cr.getMaxStringLength()];
-        int at = cr.header + 6;
-        at += 2 + 2 * cr.readUnsignedShort(at); // interfaces
-        int fields = cr.readUnsignedShort(at);
-        at += 2;
-        for (int i = 0; i < fields; i++) at = skipMember(cr, at);
-        int methods = cr.readUnsignedShort(at);
-        at += 2;
-        for (int i = 0; i < methods; i++) {
-            String name = cr.readUTF8(at + 2, buf);
-            int attributes = cr.readUnsignedShort(at + 6);
-            int p = at + 8;
-            for (int k = 0; k < attributes; k++) {
-                if (name.equals("run") && cr.readUTF8(p, buf).equals("Code")) return cr.readInt(p + 10);
-                p += 6 + cr.readInt(p + 2);
-            }
-            at = p;
-        }
-        return 0;
-    }
-
-    private static int skipMember(ClassReader cr, int at) {
-        int attributes = cr.readUnsignedShort(at + 6);
-        int p = at + 8;
-        for (int k = 0; k < attributes; k++) p += 6 + cr.readInt(p + 2);
-        return p;
-    }
-
     // ------------------------------------------------------------------ blocks
 
-    /** A register or a constant operand of a counted loop's step or bound. */
-    record Operand(boolean register, int value) {}
-
-    /** The fused jump that ends a block, when it is jb back to the block's start after cmp {@code r}, {@code bound}. */
-    record LoopTest(int r, Operand bound) {}
-
-    /** The block's last instruction as such a loop test, or null. */
-    abstract LoopTest loopTest(int w, int x, int y, int z);
+    /** The block's last instruction as a counted loop's test ({@link CountedLoop}), or null. */
+    abstract CountedLoop.Test loopTest(int w, int x, int y, int z);
 
     /** The step {@code k} when the instruction is add {@code r}, k, else null. */
-    abstract Operand step(int w, int x, int y, int z, int r);
+    abstract CountedLoop.Operand step(int w, int x, int y, int z, int r);
 
-    /** While a loop's second copy is written: the slot of the add whose sum needs no mask, and where its jb goes. */
-    private int unmaskedAt = -1, loopPc = -1;
-    private Label loopCopy;
-    /** The slot being compiled, and the registers the block being compiled stores to. */
+    /** The counted loop being written, or null; the slot being compiled. */
+    private CountedLoop loop;
     private int currentAt = -1;
-    private final java.util.BitSet blockStores = new java.util.BitSet();
-    private int storesOfCounter, counterReg = -1;
 
-    /**
-     * A block that loops on itself with add r, k ... cmp r, bound / jb (sieve's fill and cross loops)
-     * gets a second copy entered from its own jump back when bound + k <= 10000h and neither bound nor
-     * k changes in the block: there r < bound at the top of each pass, so r + k never passes FFFFh and
-     * the add needs no mask. HotSpot then sees r as a plain counter. Everything else is the block's.
-     */
+    /** A block, and a second copy of it, whose add is not masked, when it is a counted loop ({@link CountedLoop}). */
     private void block(Region.Block b) {
-        int[] slots = b.slots();
-        int last = slots[slots.length - 1] << 2;
-        LoopTest test = b.end() == Region.End.BRANCH && b.target() == b.start()
-                ? loopTest(code[last], code[last + 1], code[last + 2], code[last + 3]) : null;
-        int addAt = -1;
-        Operand k = null;
-        if (test != null && !zero(test.r()) && !(test.bound().register() && test.bound().value() == test.r())) {
-            for (int at : slots) {
-                int slot = at << 2;
-                Operand o = step(code[slot], code[slot + 1], code[slot + 2], code[slot + 3], test.r());
-                if (o != null) {
-                    if (addAt >= 0) { addAt = -1; break; } // two adds: not this form
-                    addAt = at;
-                    k = o;
-                }
-            }
-        }
-        if (addAt < 0) {
+        CountedLoop l = CountedLoop.find(b, code, this);
+        if (l == null) {
             emit(b, labels.get(b.start()));
             return;
         }
         Label guard = new Label(), copy = new Label();
-        blockStores.clear();
-        storesOfCounter = 0;
-        counterReg = test.r();
-        loopPc = b.start();
-        loopCopy = guard;
+        loop = l;
+        l.back = guard;
         emit(b, labels.get(b.start()));
-        loopCopy = null;
-        boolean counted = storesOfCounter == 1 && !(k.register() && blockStores.get(k.value()))
-                && !(test.bound().register() && blockStores.get(test.bound().value()));
         mark(guard);
-        if (!counted) {
+        if (!l.counted()) {
+            loop = null;
             jump(GOTO, labels.get(b.start()));
             return;
         }
-        operand(test.bound()); operand(k); op(IADD); push(0x10000);
+        operand(l.test.bound()); operand(l.step); op(IADD); push(0x10000);
         jump(IF_ICMPLE, copy);
         jump(GOTO, labels.get(b.start()));
-        unmaskedAt = addAt;
-        loopCopy = copy;
+        l.back = copy;
+        l.unmasked = true;
         emit(b, copy);
-        unmaskedAt = -1;
-        loopCopy = null;
-        loopPc = -1;
+        loop = null;
     }
 
-    private void operand(Operand o) {
+    private void operand(CountedLoop.Operand o) {
         if (o.register()) reg(o.value());
         else push(o.value());
     }
@@ -482,8 +402,7 @@ abstract class RegionCompiler {
             return;
         }
         written[x] = true;
-        blockStores.set(x);
-        if (loopPc >= 0 && x == counterReg) storesOfCounter++;
+        if (loop != null) loop.stored(x);
         mv.visitVarInsn(ISTORE, REG0 + x);
     }
 
@@ -610,13 +529,13 @@ abstract class RegionCompiler {
         jumpIfTaken(cc, taken);
         go(after);
         mark(taken);
-        if (loopCopy != null && target == loopPc) jump(GOTO, loopCopy); // a counted loop's jump back (block)
+        if (loop != null && target == loop.block.start()) jump(GOTO, loop.back); // a counted loop's jump back (block)
         else go(target);
     }
 
     /** Masks a sum to 16 bits, except the counted add of a loop's second copy, whose sum never passes FFFFh ({@link #block}). */
     final void maskSum() {
-        if (currentAt != unmaskedAt) mask();
+        if (loop == null || !loop.unmaskedAdd(currentAt)) mask();
     }
 
     final void mask() {
