@@ -132,6 +132,22 @@ final class ArmisticeCompiler extends RegionCompiler {
         }
     }
 
+    @Override
+    CountedLoop.Access access(int w, int x, int y, int z) {
+        switch (w & 0xFF) {
+            case LD: return new CountedLoop.Access(y, z, true, false);
+            case LDB: return new CountedLoop.Access(y, z, false, false);
+            case ST: return new CountedLoop.Access(y, z, true, true);
+            case STB: return new CountedLoop.Access(y, z, false, true);
+            default: return null;
+        }
+    }
+
+    @Override
+    boolean alignedWords() {
+        return true;
+    }
+
     /** The two compared values on the stack become the lazy flags (in their locals until the region exits), kept in A and B. */
     private void flags() {
         save(B);

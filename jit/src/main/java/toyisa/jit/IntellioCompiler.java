@@ -136,6 +136,22 @@ final class IntellioCompiler extends RegionCompiler {
         }
     }
 
+    @Override
+    CountedLoop.Access access(int w, int x, int y, int z) {
+        switch (w & 0xFF) {
+            case LD16: return new CountedLoop.Access(y, z, true, false);
+            case LD8: return new CountedLoop.Access(y, z, false, false);
+            case ST16: return new CountedLoop.Access(y, z, true, true);
+            case ST8: return new CountedLoop.Access(y, z, false, true);
+            default: return null;
+        }
+    }
+
+    @Override
+    boolean alignedWords() {
+        return false;
+    }
+
     /** Pushes the byte of the host's own memory at {@code addr}, zero-extended. */
     private void hostByte(int addr) {
         getField(HOST_MEMORY.name(), HOST_MEMORY.desc()); push(addr); op(BALOAD); push(0xFF); op(IAND);

@@ -95,7 +95,10 @@ abstract class RegionCompiler {
         return REG0 + written.length + i;
     }
 
-    /** The local that holds the machine's {@code codeLo} (and the next one {@code codeHi}) while the region runs. */
+    /**
+     * The local that holds the machine's {@code codeLo} (and the next one {@code codeHi}) while the
+     * region runs; the two after them are a counted loop's passes to come and a scratch ({@link #proof}).
+     */
     private int codeLo() {
         return REG0 + written.length + flagFields().length;
     }
@@ -262,34 +265,112 @@ abstract class RegionCompiler {
     /** The step {@code k} when the instruction is add {@code r}, k, else null. */
     abstract CountedLoop.Operand step(int w, int x, int y, int z, int r);
 
+    /** The instruction as a load or store of {@code [base + disp]}, or null. */
+    abstract CountedLoop.Access access(int w, int x, int y, int z);
+
+    /** Whether the CPU refuses words at odd addresses. */
+    abstract boolean alignedWords();
+
     /** The counted loop being written, or null; the slot being compiled. */
     private CountedLoop loop;
     private int currentAt = -1;
 
-    /** A block, and a second copy of it, whose add is not masked, when it is a counted loop ({@link CountedLoop}). */
+    /** A block; a counted loop ({@link CountedLoop}) in up to three copies. */
     private void block(Region.Block b) {
         CountedLoop l = CountedLoop.find(b, code, this);
         if (l == null) {
             emit(b, labels.get(b.start()));
             return;
         }
-        Label guard = new Label(), copy = new Label();
+        // What the block stores, learnt by writing it once to nowhere.
+        MethodVisitor real = mv;
+        mv = new MethodVisitor(ASM9) {};
         loop = l;
-        l.back = guard;
-        emit(b, labels.get(b.start()));
-        mark(guard);
+        l.back = new Label();
+        emit(b, new Label());
+        mv = real;
+        loop = null;
+        l.learnt();
         if (!l.counted()) {
-            loop = null;
-            jump(GOTO, labels.get(b.start()));
+            emit(b, labels.get(b.start()));
             return;
         }
+        l.prove(code, this);
+        Label first = new Label(), guard = new Label(), counted = new Label(), proven = new Label();
+        mark(labels.get(b.start()));
+        if (!l.proven.isEmpty()) proof(l, proven);
+        loop = l;
+        l.back = guard;
+        emit(b, first);
+        mark(guard);
         operand(l.test.bound()); operand(l.step); op(IADD); push(0x10000);
-        jump(IF_ICMPLE, copy);
-        jump(GOTO, labels.get(b.start()));
-        l.back = copy;
-        l.unmasked = true;
-        emit(b, copy);
+        jump(IF_ICMPLE, counted);
+        jump(GOTO, first);
+        l.copy = CountedLoop.Copy.COUNTED;
+        l.back = counted;
+        emit(b, counted);
+        if (!l.proven.isEmpty()) {
+            l.copy = CountedLoop.Copy.PROVEN;
+            l.back = proven;
+            emit(b, proven);
+        }
         loop = null;
+    }
+
+    /**
+     * The test at a counted loop's entry: to {@code proven} when the budget has room for all the passes
+     * still to come and none of them can fault or store into code, else on into the first copy. With n passes to come (one when r is
+     * at or past the bound already), an induction v runs from v to v + n*step, which must stay at
+     * or below FFFFh; each unchecked access then spans a known range of addresses, which must miss
+     * the null page and the end of memory, be aligned for words where the CPU wants it, and for a
+     * store miss the window of pre-decoded code.
+     */
+    private void proof(CountedLoop l, Label proven) {
+        Label fail = new Label(), one = new Label(), passes = new Label();
+        int n = codeLo() + 2, t = codeLo() + 3, r = l.test.r();
+        CountedLoop.Operand k = l.step, bound = l.test.bound();
+        if (k.register()) { operand(k); jump(IFEQ, fail); } // a zero step never ends
+        reg(r); operand(bound); jump(IF_ICMPGE, one);
+        operand(bound); reg(r); op(ISUB); operand(k); op(IADD); push(1); op(ISUB); operand(k); op(IDIV); save(n);
+        jump(GOTO, passes);
+        mark(one);
+        push(1); save(n);
+        mark(passes);
+        load(LEFT); load(n); push(l.block.length()); op(IMUL); jump(IF_ICMPLT, fail); // room for every pass
+        for (CountedLoop.Induction v : l.inductions) {
+            load(n); operand(v.step()); op(IMUL); save(t); // below 2^32, so negative if past 2^31
+            load(t); jump(IFLT, fail);
+            reg(v.reg()); load(t); op(IADD); push(0xFFFF); jump(IF_ICMPGT, fail);
+        }
+        for (CountedLoop.Proven p : l.proven) {
+            CountedLoop.Access a = p.access();
+            CountedLoop.Induction v = p.induction();
+            reg(a.base());
+            if (p.afterAdd()) { operand(v.step()); op(IADD); }
+            push(p.offset()); op(IADD); save(A);
+            reg(a.base());
+            if (v != null) {
+                load(n);
+                if (!p.afterAdd()) { push(1); op(ISUB); }
+                operand(v.step()); op(IMUL); op(IADD);
+            }
+            push(p.offset() + (a.word() ? 1 : 0)); op(IADD); save(B);
+            load(A); push(Machine.NULL_PAGE_END); jump(IF_ICMPLT, fail);
+            load(B); push(0xFFFF); jump(IF_ICMPGT, fail);
+            if (a.word() && alignedWords()) {
+                load(A); push(1); op(IAND); jump(IFNE, fail);
+                if (v != null && v.step().register()) { operand(v.step()); push(1); op(IAND); jump(IFNE, fail); }
+            }
+            if (a.write()) {
+                Label clear = new Label();
+                load(B); load(codeLo()); jump(IF_ICMPLT, clear);
+                load(A); load(codeLo() + 1); jump(IF_ICMPGT, clear);
+                jump(GOTO, fail);
+                mark(clear);
+            }
+        }
+        jump(GOTO, proven);
+        mark(fail);
     }
 
     private void operand(CountedLoop.Operand o) {
@@ -299,13 +380,15 @@ abstract class RegionCompiler {
 
     private void emit(Region.Block b, Label start) {
         mv.visitLabel(start);
-        // Room for the whole block, or leave at its start.
-        Label room = new Label();
-        mv.visitVarInsn(ILOAD, LEFT);
-        push(b.length());
-        mv.visitJumpInsn(IF_ICMPGE, room);
-        leave(b.start(), 0);
-        mv.visitLabel(room);
+        // Room for the whole block, or leave at its start; a proven copy's test made room for all its passes.
+        if (loop == null || loop.copy != CountedLoop.Copy.PROVEN) {
+            Label room = new Label();
+            mv.visitVarInsn(ILOAD, LEFT);
+            push(b.length());
+            mv.visitJumpInsn(IF_ICMPGE, room);
+            leave(b.start(), 0);
+            mv.visitLabel(room);
+        }
         mv.visitIincInsn(LEFT, -b.length());
         int done = 0;
         for (int at : b.slots()) {
@@ -406,12 +489,13 @@ abstract class RegionCompiler {
         mv.visitVarInsn(ISTORE, REG0 + x);
     }
 
-    /** A = (r[base] + disp) & FFFFh. */
+    /** A = (r[base] + disp) & FFFFh; in a counted loop's proven copy, r[base] + offset, which does not wrap there. */
     final void address(int base, int disp) {
+        CountedLoop.Proven p = loop == null ? null : loop.unchecked(currentAt);
         reg(base);
-        push(disp);
+        push(p != null ? p.offset() : disp);
         op(IADD);
-        mask();
+        if (p == null) mask();
         mv.visitVarInsn(ISTORE, A);
     }
 
@@ -475,6 +559,7 @@ abstract class RegionCompiler {
      * byte is marked, and the test is two compares of locals, which HotSpot can keep out of a loop.
      */
     final void check(Region.Block b, int at, int done, boolean word, boolean write) {
+        if (loop != null && loop.unchecked(currentAt) != null) return; // a counted loop's proven copy ({@link #proof})
         Label bad = new Label(), ok = new Label();
         load(A); push(Machine.NULL_PAGE_END); jump(IF_ICMPLT, bad);
         if (word) badWord(bad);

@@ -146,6 +146,58 @@ class JitDifferentialTest {
         }
     }
 
+    /**
+     * A counted loop's proven copy does its loads and stores unchecked once a test at the loop's entry
+     * has shown that no pass to come can fault or store into code. Here the loop walks memory through
+     * its counter b and a second induction f: into the null page and past FFFFh (faults), across a
+     * displacement that wraps, over odd addresses (words fault on Armistice only), onto its own code
+     * (each store there stops before the instruction), with zero, odd and register steps, entered at
+     * or past its bound, and with budgets ending anywhere, the proof's room for every pass included.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"armistice", "intellio"})
+    void countedLoopsThatTouchMemoryRunExactlyAsInterpreted(String cpu) {
+        String[] accesses = { // what the loop does to [b + X] (before its add) and [f + Y] (after)
+            "loadb fp, [b + X]\n        add d, fp\n",
+            "load fp, [b + X]\n        add d, fp\n",
+            "loadb fp, [b + X]\n        storeb [b + X], fp\n",
+            "load fp, [b + X]\n        store [b + X], fp\n        add d, fp\n",
+            "storeb [b + X], d\n",
+            "store [b + X], d\n",
+        };
+        int[][] cases = { // b from, below, by, X, f from, Y
+            {0x4000, 0x4100, 1, 0, 0x100, 0x4000}, {0x4000, 0x4100, 2, 0, 0x100, 0x4000}, {0, 0x40, 2, 0x4000, 0, 0x5000},
+            {0x10, 0x90, 4, 0xC0, 0x100, 0x4000}, {0x10, 0x90, 4, 0x100, 0x100, 0xFFFE}, {0xFF00, 0xFFFF, 1, 0x40, 0x4000, 0},
+            {0xFF00, 0xFFF8, 2, 0x10, 0x4000, 0}, {0x4001, 0x4100, 2, 0, 0x4001, 0}, {0x4000, 0x4100, 3, 0, 0x3000, 1},
+            {0x100, 0x180, 2, 0, 0x4000, 0}, {0x4000, 0x6000, 0x400, 0xFFFE, 0x7000, 0xFFFE}, {5, 3, 1, 0x4000, 0x4000, 0},
+            {0x4000, 0x4100, 0, 0, 0x4000, 0}, {0x4000, 0x4800, 16, 0x10, 0xFFC0, 0x20}, {0xFFF0, 0xFFF8, 0x10, 0, 0x4000, 0}, {0x4000, 0x4010, 2, 0, 0xFFF0, 0xFFFE}};
+        Isa isa = Isa.byName(cpu);
+        for (int[] c : cases) {
+            for (String access : accesses) {
+                for (boolean registers : new boolean[] {false, true}) {
+                    String bound = registers ? "c" : Integer.toString(c[1]), step = registers ? "e" : Integer.toString(c[2]);
+                    String src = "        mov d, 7\n        mov a, 3\n        mov c, " + c[1] + "\n        mov e, " + c[2] + "\n"
+                            + "outer:  mov b, " + c[0] + "\n        mov f, " + c[4] + "\n"
+                            + "loop:   " + access.replace("X", Integer.toString(c[3]))
+                            + "        add b, " + step + "\n"
+                            + "        " + access.replace("b + X", "f + Y").replace("Y", Integer.toString(c[5]))
+                            + "        add f, 2\n        cmp b, " + bound + "\n        jb loop\n"
+                            + "        sub a, 1\n        cmp a, 0\n        jnz outer\n"
+                            + "        mov a, 10h\n        mov c, d\n        int 13h\n        halt\n";
+                    toyisa.asm.Assembly asm = toyisa.asm.Assembler.assemble("memory.pasm", src, isa);
+                    assertTrue(asm.ok(), asm::formatDiagnostics);
+                    String name = "loop from " + Integer.toHexString(c[0]) + " below " + Integer.toHexString(c[1]) + " by " + Integer.toHexString(c[2])
+                            + (registers ? " (registers)" : "") + ", f from " + Integer.toHexString(c[4]) + ": " + access.strip().replace('\n', ';');
+                    for (int threshold : new int[] {1, 2}) {
+                        Jit.Options o = Jit.Options.DEFAULT.withThreshold(threshold);
+                        SameRun.check(cpu, name, asm.binary(), 100_000, o);
+                        for (long budget = 1 + threshold; budget < 400; budget += 9) SameRun.check(cpu, name + ", budget " + budget, asm.binary(), budget, o);
+                    }
+                }
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"armistice", "intellio"})
     void aBudgetEndingInsideALoopStopsAtTheSameInstruction(String cpu) {
