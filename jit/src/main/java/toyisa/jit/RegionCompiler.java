@@ -536,20 +536,27 @@ abstract class RegionCompiler {
         mv.visitJumpInsn(IFNE, bad);
     }
 
-    /** Pushes the word at A, in the CPU's byte order. */
+    /** Pushes the word at A, in the CPU's byte order, as one access ({@link Words}). */
     final void word() {
-        int high = bigEndian() ? 0 : 1;
-        loadByte(high); push(8); op(ISHL);
-        loadByte(1 - high);
-        op(IOR);
+        view();
+        mv.visitVarInsn(ALOAD, M);
+        load(A);
+        mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/invoke/VarHandle", "get", "([BI)C", false); // a char: 0..FFFFh
     }
 
-    /** Stores the value on the stack as a word at A, in the CPU's byte order. */
+    /** Stores the value on the stack as a word at A, in the CPU's byte order, as one access ({@link Words}). */
     final void storeWord() {
-        int high = bigEndian() ? 0 : 1;
         save(B);
-        storeByte(high, B, 8);
-        storeByte(1 - high, B, 0);
+        view();
+        mv.visitVarInsn(ALOAD, M);
+        load(A);
+        load(B);
+        op(I2C);
+        mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/invoke/VarHandle", "set", "([BIC)V", false);
+    }
+
+    private void view() {
+        mv.visitFieldInsn(GETSTATIC, Words.OWNER, bigEndian() ? "BIG" : "LITTLE", Words.VIEW);
     }
 
     /**
