@@ -152,6 +152,7 @@ final class ArmisticeCompiler extends RegionCompiler {
     private void flags() {
         save(B);
         save(A);
+        if (!keepFlags) return;
         load(A); save(flag(FA));
         load(B); save(flag(FB));
         push(1); save(flag(LAZY));

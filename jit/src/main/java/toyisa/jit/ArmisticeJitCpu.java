@@ -73,6 +73,38 @@ final class ArmisticeJitCpu extends JitCpu {
         return m.code()[(at << 2) + (fused(w & 0xFF) ? 1 : 3)];
     }
 
+    /**
+     * Armistice sets flags only by compares: a compare's flags are dropped when the next compare
+     * overwrites them with no load, store, stack operation, division or jump between.
+     */
+    @Override
+    boolean pure(int kind) {
+        switch (kind) {
+            case ArmisticeKinds.NOP: case MOV: case MOVI: case ADD3: case SUB3: case AND3: case OR3: case XOR3: case SHL3: case SHR3:
+            case SAR3: case MUL3: case ADDI: case SUBI: case ANDI: case ORI: case XORI: case SHLI: case SHRI: case SARI: case MULI:
+            case NOT: case NEG: case ArmisticeKinds.SWAP:
+                return true;
+            default:
+                return setsAllFlags(kind);
+        }
+    }
+
+    /** The compares; a fused jump comes after. */
+    @Override
+    boolean setsAllFlags(int kind) {
+        switch (kind) {
+            case CMP: case CMPI: case TST: case TSTI: case CMP_J: case CMPI_J: case TST_J: case TSTI_J:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    @Override
+    boolean readsFlags(int kind) {
+        return false;
+    }
+
     @Override
     RegionCompiler compiler(Core m, Region region) {
         return new ArmisticeCompiler(m, this, region);

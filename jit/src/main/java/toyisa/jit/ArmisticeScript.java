@@ -22,37 +22,6 @@ final class ArmisticeScript extends ScriptCompiler {
         return FLAGS;
     }
 
-    /**
-     * A compare's flags are dropped when the next compare overwrites them with no load, store, stack
-     * operation, division or jump between (nothing that may bail out or leave), within the block.
-     */
-    @Override
-    boolean[] liveFlags(Region.Block b) {
-        return liveFlags(b, ArmisticeScript::pure, ArmisticeScript::compares, k -> false);
-    }
-
-    /** Done here without a check or a bail-out, and setting its flags (if any) before any jump. */
-    static boolean pure(int kind) {
-        switch (kind) {
-            case ArmisticeKinds.NOP: case MOV: case MOVI: case ADD3: case SUB3: case AND3: case OR3: case XOR3: case SHL3: case SHR3:
-            case SAR3: case MUL3: case ADDI: case SUBI: case ANDI: case ORI: case XORI: case SHLI: case SHRI: case SARI: case MULI:
-            case NOT: case NEG: case ArmisticeKinds.SWAP:
-                return true;
-            default:
-                return compares(kind);
-        }
-    }
-
-    /** Sets the flags; a fused jump comes after. */
-    static boolean compares(int kind) {
-        switch (kind) {
-            case CMP: case CMPI: case TST: case TSTI: case CMP_J: case CMPI_J: case TST_J: case TSTI_J:
-                return true;
-            default:
-                return false;
-        }
-    }
-
     @Override
     String badWord() {
         return "(a&1)!==0"; // misaligned

@@ -166,6 +166,7 @@ final class IntellioCompiler extends RegionCompiler {
 
     /** fa = local a, fb = local b | tag (the flags' locals). */
     private void lazy(int a, int b, int tag) {
+        if (!keepFlags) return;
         load(a); save(flag(FA));
         load(b);
         if (tag != 0) { push(tag); op(IOR); }
@@ -173,6 +174,7 @@ final class IntellioCompiler extends RegionCompiler {
     }
 
     private void lazyConst(int a, int fb) {
+        if (!keepFlags) return;
         load(a); save(flag(FA));
         push(fb); save(flag(FB));
     }
@@ -187,6 +189,12 @@ final class IntellioCompiler extends RegionCompiler {
 
     /** shl/shr by 1..15: Z S C from the result, O kept (worked out first if kept lazily, as keepOverflow does). */
     private void shift(int kind, int x, int n) {
+        if (!keepFlags) {
+            reg(x); push(n); op(kind == SHL_RI ? ISHL : IUSHR);
+            if (kind == SHL_RI) mask();
+            store(x);
+            return;
+        }
         Label explicit = new Label();
         load(flag(FB));
         push(EXPLICIT);
@@ -210,6 +218,10 @@ final class IntellioCompiler extends RegionCompiler {
 
     /** neg: explicit flags. */
     private void neg(int x) {
+        if (!keepFlags) {
+            reg(x); op(INEG); mask(); store(x);
+            return;
+        }
         push(EXPLICIT); save(flag(FB));
         reg(x); save(A);
         load(A); op(INEG); mask(); save(B);

@@ -75,6 +75,35 @@ final class IntellioJitCpu extends JitCpu {
     }
 
     @Override
+    boolean pure(int kind) {
+        switch (kind) {
+            case MOV_RR: case MOV_RI: case MUL_RR: case MUL_RI: case NOT: case XCHG: case IntellioKinds.NOP:
+            case SHL_RI: case SHR_RI:
+                return true;
+            default:
+                return setsAllFlags(kind);
+        }
+    }
+
+    @Override
+    boolean setsAllFlags(int kind) {
+        switch (kind) {
+            case ADD_RR: case ADD_RI: case SUB_RR: case SUB_RI: case CMP_RR: case CMP_RI:
+            case AND_RR: case AND_RI: case OR_RR: case OR_RI: case XOR_RR: case XOR_RI: case TEST_RR: case TEST_RI: case NEG:
+            case CMP_RR_J: case CMP_RI_J: case TEST_RR_J: case TEST_RI_J: // the jump comes after the flags are set
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /** A shift keeps O, so it reads the flags before it. */
+    @Override
+    boolean readsFlags(int kind) {
+        return kind == SHL_RI || kind == SHR_RI;
+    }
+
+    @Override
     RegionCompiler compiler(Core m, Region region) {
         return new IntellioCompiler(m, this, region);
     }

@@ -22,39 +22,6 @@ final class IntellioScript extends ScriptCompiler {
         return FLAGS;
     }
 
-    /**
-     * An instruction's flags are dropped when the next one to set flags overwrites them all with no
-     * load, store, stack operation or jump between (nothing that may bail out or leave), and within
-     * the block (the next block's budget check may leave). A shift reads O, which it keeps.
-     */
-    @Override
-    boolean[] liveFlags(Region.Block b) {
-        return liveFlags(b, IntellioScript::pure, IntellioScript::overwrites, k -> k == SHL_RI || k == SHR_RI);
-    }
-
-    /** Done here without a check or a bail-out, and setting its flags (if any) before any jump. */
-    static boolean pure(int kind) {
-        switch (kind) {
-            case MOV_RR: case MOV_RI: case MUL_RR: case MUL_RI: case NOT: case XCHG: case IntellioKinds.NOP:
-            case SHL_RI: case SHR_RI:
-                return true;
-            default:
-                return overwrites(kind);
-        }
-    }
-
-    /** Sets all the flags, reading none. */
-    static boolean overwrites(int kind) {
-        switch (kind) {
-            case ADD_RR: case ADD_RI: case SUB_RR: case SUB_RI: case CMP_RR: case CMP_RI:
-            case AND_RR: case AND_RI: case OR_RR: case OR_RI: case XOR_RR: case XOR_RI: case TEST_RR: case TEST_RI: case NEG:
-            case CMP_RR_J: case CMP_RI_J: case TEST_RR_J: case TEST_RI_J: // the jump comes after the flags are set
-                return true;
-            default:
-                return false;
-        }
-    }
-
     @Override
     String badWord() {
         return "a===65535"; // its second byte would be past the end of memory

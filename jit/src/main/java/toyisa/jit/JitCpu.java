@@ -42,6 +42,38 @@ abstract class JitCpu {
     /** The direct target of the jump, call or fused branch at {@code at}. */
     abstract int target(Core m, int at, int w);
 
+    /** Done by the fast loop without a check or a bail-out, setting its flags (if any) before any jump. */
+    abstract boolean pure(int kind);
+
+    /** Sets all the flags, reading none (a fused jump comes after the flags it sets). */
+    abstract boolean setsAllFlags(int kind);
+
+    /** Reads the flags before it to keep some of them (an Intellio shift keeps O). */
+    abstract boolean readsFlags(int kind);
+
+    /**
+     * Whether each instruction of {@code b} (by slot) must leave its flags: false only where the
+     * flags it sets are overwritten further on in the block before anything could see them. The
+     * flags are live at the block's end (the next block may leave at its budget check) and before any
+     * instruction that is not {@link #pure} (it may bail out or leave before setting flags of its
+     * own, and then the interpreter must find the flags it would have made); an instruction that
+     * {@link #setsAllFlags} makes them dead before it; one that {@link #readsFlags} makes them live
+     * before it when its own are live after it. Both back ends then skip the dead flags' work.
+     */
+    final boolean[] liveFlags(int[] code, Region.Block b) {
+        int[] slots = b.slots();
+        boolean[] live = new boolean[slots.length];
+        boolean after = true;
+        for (int i = slots.length - 1; i >= 0; i--) {
+            int kind = code[slots[i] << 2] & 0xFF;
+            live[i] = after;
+            if (!pure(kind)) after = true;
+            else if (setsAllFlags(kind)) after = false;
+            else if (readsFlags(kind)) after = live[i];
+        }
+        return live;
+    }
+
     abstract RegionCompiler compiler(Core m, Region region);
 
     /** The compiler of the region to JavaScript, for the page. */

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,6 +97,61 @@ final class Region {
             }
         }
         return new Region(entry, blocks, total);
+    }
+
+    /**
+     * Where compiled code checks the budget, and for how many instructions: the entry and every block
+     * a loop comes back to (the targets of back edges of a depth-first walk, so that every cycle has
+     * one), each for the longest way from its start to the next such block or out of the region.
+     * When the budget has less room than that, the region leaves there and the interpreter runs the
+     * last instructions, so a run still stops at the very instruction its budget ends on; the blocks
+     * between check nothing, which leaves HotSpot straight-line code to optimise, and registers and
+     * flags that are overwritten before the next way out need never be worked out.
+     */
+    Map<Integer, Integer> roomChecks() {
+        Map<Integer, Integer> checks = new LinkedHashMap<>();
+        checks.put(entry, 0);
+        walk(entry, new HashMap<>(), checks);
+        Map<Integer, Integer> longest = new HashMap<>();
+        for (int start : checks.keySet()) checks.put(start, blocks.get(start).length() + onwards(start, checks, longest));
+        return checks;
+    }
+
+    /** Where control may go from block {@code b} inside the region: a jump through a register, anywhere. */
+    private List<Integer> successors(Block b) {
+        List<Integer> s = new ArrayList<>(2);
+        switch (b.end()) {
+            case BRANCH: s.add(b.target()); s.add(b.next()); break;
+            case JUMP: case CALL: s.add(b.target()); break;
+            case FALL_THROUGH: case HAND_BACK: s.add(b.next()); break;
+            case INDIRECT: s.addAll(blocks.keySet()); break;
+            default: throw new IllegalStateException("a block ending " + b.end());
+        }
+        s.removeIf(x -> !blocks.containsKey(x));
+        return s;
+    }
+
+    /** Depth-first from {@code start}: marks every block a back edge goes to. */
+    private void walk(int start, Map<Integer, Boolean> open, Map<Integer, Integer> checks) {
+        open.put(start, true);
+        for (int s : successors(blocks.get(start))) {
+            Boolean o = open.get(s);
+            if (o == null) walk(s, open, checks);
+            else if (o) checks.put(s, 0); // back to a block still being walked: a loop
+        }
+        open.put(start, false);
+    }
+
+    /** The longest way, in instructions, from the end of block {@code start} to a checking block or out. */
+    private int onwards(int start, Map<Integer, Integer> checks, Map<Integer, Integer> longest) {
+        int most = 0;
+        for (int s : successors(blocks.get(start))) {
+            if (checks.containsKey(s)) continue;
+            Integer l = longest.get(s);
+            if (l == null) longest.put(s, l = blocks.get(s).length() + onwards(s, checks, longest));
+            most = Math.max(most, l);
+        }
+        return most;
     }
 
     /** True when a change to {@code addr..addr+n-1} makes this region stale. */

@@ -18,9 +18,10 @@ import toyisa.vm.Machine;
 /**
  * Compiles a {@link Region} to one JVM method, {@link RegionCode#run}: each guest register a local
  * (HotSpot then keeps it in a host register), each block a label, each direct jump inside the region
- * a {@code goto}, so a guest loop is a JVM loop. A block first checks that the budget has room for
- * all of it, else the region leaves at its start and the interpreter counts the last instructions
- * one by one. What each instruction does is the CPU's: {@link #instruction}, in a subclass that
+ * a {@code goto}, so a guest loop is a JVM loop. The entry and each block a loop comes back to first
+ * check that the budget has room for the longest way on to the next such block
+ * ({@link Region#roomChecks}), else the region leaves there and the interpreter counts the last
+ * instructions one by one. What each instruction does is the CPU's: {@link #instruction}, in a subclass that
  * mirrors its core's fast loop operation by operation.
  */
 abstract class RegionCompiler {
@@ -54,6 +55,8 @@ abstract class RegionCompiler {
     final Label exit = new Label();
     private final boolean[] written;
     private final String className;
+    /** The room each checking block needs at its start ({@link Region#roomChecks}); other blocks check nothing. */
+    private final Map<Integer, Integer> roomChecks;
     /** Bits of the {@link #flagFields} the region writes or reads, each in its local ({@link #flag}) from entry to exit. */
     private final int flagsUsed;
 
@@ -62,9 +65,12 @@ abstract class RegionCompiler {
         this.cpu = cpu;
         this.region = region;
         this.written = new boolean[cpu.registers()];
+        this.roomChecks = region.roomChecks();
         int used = 0;
-        for (Region.Block b : region.blocks.values())
-            for (int at : b.slots()) used |= flagsUsed(code[at << 2] & 0xFF);
+        for (Region.Block b : region.blocks.values()) {
+            boolean[] live = cpu.liveFlags(code, b); // an instruction whose flags are dead touches none
+            for (int i = 0; i < live.length; i++) if (live[i]) used |= flagsUsed(code[b.slots()[i] << 2] & 0xFF);
+        }
         this.flagsUsed = used;
         this.className = String.format(Locale.ROOT, "toyisa/vm/%sRegion%04X", core.isa().name(), region.entry);
     }
@@ -271,6 +277,9 @@ abstract class RegionCompiler {
     /** Whether the CPU refuses words at odd addresses. */
     abstract boolean alignedWords();
 
+    /** Whether the instruction being written must leave its flags ({@link JitCpu#liveFlags}): else their work is skipped. */
+    boolean keepFlags = true;
+
     /** The counted loop being written, or null; the slot being compiled. */
     private CountedLoop loop;
     private int currentAt = -1;
@@ -336,7 +345,9 @@ abstract class RegionCompiler {
         mark(one);
         push(1); save(n);
         mark(passes);
-        load(LEFT); load(n); push(l.block.length()); op(IMUL); jump(IF_ICMPLT, fail); // room for every pass
+        // Room for every pass, and on to the next check after the last one.
+        load(LEFT); load(n); push(l.block.length()); op(IMUL); push(roomChecks.get(l.block.start()) - l.block.length()); op(IADD);
+        jump(IF_ICMPLT, fail);
         for (CountedLoop.Induction v : l.inductions) {
             load(n); operand(v.step()); op(IMUL); save(t); // below 2^32, so negative if past 2^31
             load(t); jump(IFLT, fail);
@@ -380,22 +391,27 @@ abstract class RegionCompiler {
 
     private void emit(Region.Block b, Label start) {
         mv.visitLabel(start);
-        // Room for the whole block, or leave at its start; a proven copy's test made room for all its passes.
-        if (loop == null || loop.copy != CountedLoop.Copy.PROVEN) {
+        // Room to the next check, or leave at the start; a proven copy's test made room for all its passes.
+        Integer need = roomChecks.get(b.start());
+        if (need != null && (loop == null || loop.copy != CountedLoop.Copy.PROVEN)) {
             Label room = new Label();
             mv.visitVarInsn(ILOAD, LEFT);
-            push(b.length());
+            push(need);
             mv.visitJumpInsn(IF_ICMPGE, room);
             leave(b.start(), 0);
             mv.visitLabel(room);
         }
         mv.visitIincInsn(LEFT, -b.length());
         int done = 0;
-        for (int at : b.slots()) {
-            int slot = at << 2;
+        boolean[] live = cpu.liveFlags(code, b);
+        int[] slots = b.slots();
+        for (int i = 0; i < slots.length; i++) {
+            int at = slots[i], slot = at << 2;
             int w = code[slot];
             currentAt = at;
+            keepFlags = live[i];
             instruction(b, at, done, w, code[slot + 1], code[slot + 2], code[slot + 3]);
+            keepFlags = true;
             done += cpu.fused(w & 0xFF) ? 2 : 1;
         }
         if (b.end() == Region.End.FALL_THROUGH || b.end() == Region.End.HAND_BACK) go(b.next());

@@ -142,42 +142,7 @@ abstract class ScriptCompiler {
         return body.toString();
     }
 
-    /**
-     * Whether each instruction of {@code b} (by slot) must leave its flags ({@link #keepFlags} while
-     * it is written): false only where the flags it sets are overwritten further on in the block
-     * before anything could see them. All true unless the CPU says otherwise.
-     */
-    boolean[] liveFlags(Region.Block b) {
-        boolean[] live = new boolean[b.slots().length];
-        Arrays.fill(live, true);
-        return live;
-    }
-
-    /**
-     * The flags' liveness backwards through one block, for {@link #liveFlags}: the flags are live at
-     * the block's end (the next block's budget check may leave there), and before any instruction
-     * that is not {@code pure} (a load, store, push, pop, call, return, division or jump: it may bail
-     * out or leave before setting flags of its own, and then the interpreter must find the flags it
-     * would have made; a fused compare and jump sets them first, and counts as pure); an instruction
-     * that {@code overwrites} all the flags makes them dead before it; one that {@code reads} the
-     * flags before it (a shift keeps O) makes them live before it when its own are live after it.
-     */
-    final boolean[] liveFlags(Region.Block b, java.util.function.IntPredicate pure, java.util.function.IntPredicate overwrites,
-                              java.util.function.IntPredicate reads) {
-        int[] slots = b.slots();
-        boolean[] live = new boolean[slots.length];
-        boolean after = true;
-        for (int i = slots.length - 1; i >= 0; i--) {
-            int kind = code[slots[i] << 2] & 0xFF;
-            live[i] = after;
-            if (!pure.test(kind)) after = true;
-            else if (overwrites.test(kind)) after = false;
-            else if (reads.test(kind)) after = live[i];
-        }
-        return live;
-    }
-
-    /** Whether the instruction being written must leave its flags ({@link #liveFlags}). */
+    /** Whether the instruction being written must leave its flags ({@link JitCpu#liveFlags}). */
     boolean keepFlags = true;
 
     private void block(Region.Block b) {
@@ -185,7 +150,7 @@ abstract class ScriptCompiler {
         // Room for the whole block, or leave at its start.
         js.append("if(left<").append(b.length()).append("){npc=").append(b.start()).append(";break L;}left=left-").append(b.length()).append("|0;\n");
         int done = 0;
-        boolean[] live = liveFlags(b);
+        boolean[] live = cpu.liveFlags(code, b);
         int[] slots = b.slots();
         for (int i = 0; i < slots.length; i++) {
             int at = slots[i];
