@@ -54,16 +54,26 @@ abstract class JitCpu {
     /**
      * Whether each instruction of {@code b} (by slot) must leave its flags: false only where the
      * flags it sets are overwritten further on in the block before anything could see them. The
-     * flags are live at the block's end (the next block may leave at its budget check) and before any
-     * instruction that is not {@link #pure} (it may bail out or leave before setting flags of its
+     * flags are live at the block's end when {@code liveAtEnd} (for the page, always: its next block
+     * may leave at its budget check), and before any instruction that is not {@link #pure} (it may bail out or leave before setting flags of its
      * own, and then the interpreter must find the flags it would have made); an instruction that
      * {@link #setsAllFlags} makes them dead before it; one that {@link #readsFlags} makes them live
      * before it when its own are live after it. Both back ends then skip the dead flags' work.
      */
-    final boolean[] liveFlags(int[] code, Region.Block b) {
+    final boolean[] liveFlags(int[] code, Region.Block b, boolean liveAtEnd) {
+        boolean[] live = new boolean[b.slots().length];
+        liveness(code, b, liveAtEnd, live);
+        return live;
+    }
+
+    /** Whether the flags are live at the start of block {@code b} ({@link #liveFlags}). */
+    final boolean flagsLiveIn(int[] code, Region.Block b, boolean liveAtEnd) {
+        return liveness(code, b, liveAtEnd, new boolean[b.slots().length]);
+    }
+
+    private boolean liveness(int[] code, Region.Block b, boolean liveAtEnd, boolean[] live) {
         int[] slots = b.slots();
-        boolean[] live = new boolean[slots.length];
-        boolean after = true;
+        boolean after = liveAtEnd;
         for (int i = slots.length - 1; i >= 0; i--) {
             int kind = code[slots[i] << 2] & 0xFF;
             live[i] = after;
@@ -71,7 +81,7 @@ abstract class JitCpu {
             else if (setsAllFlags(kind)) after = false;
             else if (readsFlags(kind)) after = live[i];
         }
-        return live;
+        return after;
     }
 
     abstract RegionCompiler compiler(Core m, Region region);

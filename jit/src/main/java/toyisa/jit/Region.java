@@ -118,7 +118,7 @@ final class Region {
     }
 
     /** Where control may go from block {@code b} inside the region: a jump through a register, anywhere. */
-    private List<Integer> successors(Block b) {
+    List<Integer> successors(Block b) {
         List<Integer> s = new ArrayList<>(2);
         switch (b.end()) {
             case BRANCH: s.add(b.target()); s.add(b.next()); break;
@@ -129,6 +129,16 @@ final class Region {
         }
         s.removeIf(x -> !blocks.containsKey(x));
         return s;
+    }
+
+    /** Whether control may leave the region at the end of block {@code b}: a jump out, or through a register. */
+    boolean leaves(Block b) {
+        switch (b.end()) {
+            case BRANCH: return !blocks.containsKey(b.target()) || !blocks.containsKey(b.next());
+            case JUMP: case CALL: return !blocks.containsKey(b.target());
+            case FALL_THROUGH: case HAND_BACK: return !blocks.containsKey(b.next());
+            default: return true;
+        }
     }
 
     /** Depth-first from {@code start}: marks every block a back edge goes to. */
@@ -152,6 +162,31 @@ final class Region {
             most = Math.max(most, l);
         }
         return most;
+    }
+
+    /**
+     * The region with each block cut short where it runs into the start of another of its blocks
+     * (one that {@code where} accepts) with the same instructions to its end: it goes on there
+     * instead. The region former makes each block from its start to its jump, so a block that runs
+     * into another holds a copy of it; cut, the two paths meet again, as the guest's own code does
+     * (a loop has one way in, an if-else joins where it did).
+     */
+    Region cut(JitCpu cpu, int[] code, java.util.function.IntPredicate where) {
+        Map<Integer, Block> out = new LinkedHashMap<>();
+        for (Block b : blocks.values()) {
+            int[] s = b.slots();
+            Block cut = b;
+            for (int i = 1; i < s.length && cut == b; i++) {
+                Block l = blocks.get(s[i]);
+                if (l == null || !where.test(s[i]) || l.end() != b.end() || l.target() != b.target() || l.next() != b.next()
+                        || !Arrays.equals(l.slots(), Arrays.copyOfRange(s, i, s.length))) continue;
+                int length = 0;
+                for (int j = 0; j < i; j++) length += cpu.fused(code[s[j] << 2] & 0xFF) ? 2 : 1;
+                cut = new Block(b.start(), Arrays.copyOf(s, i), length, End.FALL_THROUGH, -1, s[i], (s[i] - 1) & 0xFFFF);
+            }
+            out.put(b.start(), cut);
+        }
+        return new Region(entry, out, instructions);
     }
 
     /** True when a change to {@code addr..addr+n-1} makes this region stale. */

@@ -57,18 +57,21 @@ abstract class RegionCompiler {
     private final String className;
     /** The room each checking block needs at its start ({@link Region#roomChecks}); other blocks check nothing. */
     private final Map<Integer, Integer> roomChecks;
+    /** Whether the flags are live at the end of each block: something after it may see them. */
+    private final Map<Integer, Boolean> flagsLiveOut;
     /** Bits of the {@link #flagFields} the region writes or reads, each in its local ({@link #flag}) from entry to exit. */
     private final int flagsUsed;
 
     RegionCompiler(Core core, JitCpu cpu, Region region) {
         this.code = core.code();
         this.cpu = cpu;
-        this.region = region;
+        this.region = region.cut(cpu, code, start -> true);
         this.written = new boolean[cpu.registers()];
         this.roomChecks = region.roomChecks();
+        this.flagsLiveOut = flagsLiveOut();
         int used = 0;
         for (Region.Block b : region.blocks.values()) {
-            boolean[] live = cpu.liveFlags(code, b); // an instruction whose flags are dead touches none
+            boolean[] live = cpu.liveFlags(code, b, flagsLiveOut.get(b.start())); // an instruction whose flags are dead touches none
             for (int i = 0; i < live.length; i++) if (live[i]) used |= flagsUsed(code[b.slots()[i] << 2] & 0xFF);
         }
         this.flagsUsed = used;
@@ -88,6 +91,33 @@ abstract class RegionCompiler {
         List<FieldCheck.Member> all = new ArrayList<>();
         for (Flag f : flags) all.add(new FieldCheck.Member(core, f.field(), f.desc()));
         return all;
+    }
+
+    /**
+     * The flags' liveness at the end of each block, over the whole region: live where the region may
+     * leave after the block, or where a block it may go to needs them at its start, which a block that
+     * checks the budget does (it may leave there) and any other block does unless it overwrites them
+     * before anything could see them ({@link JitCpu#liveFlags}).
+     */
+    private Map<Integer, Boolean> flagsLiveOut() {
+        Map<Integer, Boolean> out = new HashMap<>();
+        for (Region.Block b : region.blocks.values()) out.put(b.start(), region.leaves(b));
+        for (boolean changed = true; changed; ) {
+            changed = false;
+            for (Region.Block b : region.blocks.values()) {
+                if (out.get(b.start())) continue;
+                for (int s : region.successors(b)) {
+                    Region.Block c = region.blocks.get(s);
+                    boolean in = roomChecks.containsKey(s) || cpu.flagsLiveIn(code, c, out.get(s));
+                    if (in) {
+                        out.put(b.start(), true);
+                        changed = true;
+                        break;
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** The core's flag fields, in the order of {@link #flag}. */
@@ -403,7 +433,7 @@ abstract class RegionCompiler {
         }
         mv.visitIincInsn(LEFT, -b.length());
         int done = 0;
-        boolean[] live = cpu.liveFlags(code, b);
+        boolean[] live = cpu.liveFlags(code, b, flagsLiveOut.get(b.start()));
         int[] slots = b.slots();
         for (int i = 0; i < slots.length; i++) {
             int at = slots[i], slot = at << 2;

@@ -83,21 +83,7 @@ abstract class ScriptCompiler {
             boolean direct = b.end() == Region.End.JUMP || b.end() == Region.End.BRANCH || b.end() == Region.End.CALL;
             if (direct && s.length > 0 && b.target() <= s[s.length - 1] && all.containsKey(b.target())) loops.add(b.target());
         }
-        List<Region.Block> out = new ArrayList<>();
-        for (Region.Block b : all.values()) {
-            int[] s = b.slots();
-            Region.Block cut = b;
-            for (int i = 1; i < s.length && cut == b; i++) {
-                Region.Block l = all.get(s[i]);
-                if (l == null || !loops.contains(s[i]) || l.end() != b.end() || l.target() != b.target() || l.next() != b.next()
-                        || !Arrays.equals(l.slots(), Arrays.copyOfRange(s, i, s.length))) continue;
-                int length = 0;
-                for (int j = 0; j < i; j++) length += cpu.fused(code[s[j] << 2] & 0xFF) ? 2 : 1;
-                cut = new Region.Block(b.start(), Arrays.copyOf(s, i), length, Region.End.FALL_THROUGH, -1, s[i], (s[i] - 1) & 0xFFFF);
-            }
-            out.add(cut);
-        }
-        return out;
+        return new ArrayList<>(region.cut(cpu, code, loops::contains).blocks.values());
     }
 
     /** The core's flag fields as locals, in the order of the {@code f} array. */
@@ -150,7 +136,7 @@ abstract class ScriptCompiler {
         // Room for the whole block, or leave at its start.
         js.append("if(left<").append(b.length()).append("){npc=").append(b.start()).append(";break L;}left=left-").append(b.length()).append("|0;\n");
         int done = 0;
-        boolean[] live = cpu.liveFlags(code, b);
+        boolean[] live = cpu.liveFlags(code, b, true);
         int[] slots = b.slots();
         for (int i = 0; i < slots.length; i++) {
             int at = slots[i];
