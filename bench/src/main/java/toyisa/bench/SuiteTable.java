@@ -135,21 +135,32 @@ public final class SuiteTable {
         for (String name : only) {
             BenchProgram p = Suite.named(name);
             int repeat = p.repeat(scale);
-            double nativeSeconds = Double.NaN;
             NativeTwin twin = nativeDir == null ? null : new NativeTwin(nativeDir, p);
-            if (twin != null && twin.exists()) {
+            boolean withNative = twin != null && twin.exists();
+            int nativeRow = rows.size();
+            List<Double> allNative = new ArrayList<>();
+            if (withNative) {
                 progress.printf(java.util.Locale.ROOT, "bench: %s native C -O2%n", name);
                 for (int i = 0; i < warmup; i++) twin.run(repeat, cpuTime);
-                double[] t = new double[runs];
-                for (int i = 0; i < runs; i++) t[i] = twin.run(repeat, cpuTime);
-                nativeSeconds = median(t);
-                rows.add(new Row(name, hostArch(), "C -O2", 0, 0, nativeSeconds, nativeSeconds, Double.NaN));
+                rows.add(null); // the C row, once all its runs are in
             }
             Map<String, Double> interpreted = new LinkedHashMap<>();
             for (String[] config : configurations()) {
                 Engine engine = Engine.byLabel(config[1]);
                 progress.printf(java.util.Locale.ROOT, "bench: %s %s %s%n", name, config[0], engine.label());
+                // The machine's speed drifts (here by up to twice over minutes): each row is divided by
+                // the C twin timed just before and just after it, not by one baseline minutes away.
+                double[] before = withNative ? nativeRuns(twin, repeat) : null;
                 long[] m = fork ? measureInChild(name, config[0], engine, repeat) : measureHere(p, config[0], engine, repeat);
+                double[] after = withNative ? nativeRuns(twin, repeat) : null;
+                double nativeSeconds = Double.NaN;
+                if (withNative) {
+                    double[] both = new double[before.length + after.length];
+                    System.arraycopy(before, 0, both, 0, before.length);
+                    System.arraycopy(after, 0, both, before.length, after.length);
+                    nativeSeconds = median(both);
+                    for (double t : both) allNative.add(t);
+                }
                 double seconds = m[2] / 1e9;
                 if (m[3] != m[0])
                     notes.add(String.format(Locale.ROOT, "%s %s %s: the engine counted %,d guest instructions; the interpreter's count, %,d, is used",
@@ -159,9 +170,20 @@ public final class SuiteTable {
                         translated ? interpreted.getOrDefault(config[0], Double.NaN) : Double.NaN));
                 if (engine == Engine.INTERPRETER) interpreted.put(config[0], seconds);
             }
+            if (withNative) {
+                double c = median(allNative.stream().mapToDouble(Double::doubleValue).toArray());
+                rows.set(nativeRow, new Row(name, hostArch(), "C -O2", 0, 0, c, c, Double.NaN));
+            }
         }
         if (json) printJson(out, rows);
         else printTable(out, rows);
+    }
+
+    /** {@link #runs} timed runs of the C twin, in seconds. */
+    private double[] nativeRuns(NativeTwin twin, int repeat) {
+        double[] t = new double[runs];
+        for (int i = 0; i < runs; i++) t[i] = twin.run(repeat, cpuTime);
+        return t;
     }
 
     /**
@@ -250,6 +272,22 @@ public final class SuiteTable {
         return g;
     }
 
+    /** Geometric mean of ÷ C -O2 over the programs, per CPU and engine (only where every program has its C twin). */
+    static Map<String, Double> nativeMeans(List<Row> rows) {
+        Map<String, double[]> acc = new LinkedHashMap<>();
+        for (Row r : rows) {
+            if (r.guestInstructions() == 0) continue;
+            double[] a = acc.computeIfAbsent(r.cpu() + " " + r.engine(), k -> new double[2]);
+            a[0] += Math.log(r.timesNative());
+            a[1]++;
+        }
+        Map<String, Double> g = new LinkedHashMap<>();
+        acc.forEach((k, a) -> {
+            if (!Double.isNaN(a[0])) g.put(k, Math.exp(a[0] / a[1]));
+        });
+        return g;
+    }
+
     /** Per translated CPU and engine: the geometric means of translated ÷ interpreted time and of host per guest instruction. */
     static Map<String, double[]> translationMeans(List<Row> rows) {
         Map<String, double[]> acc = new LinkedHashMap<>();
@@ -285,6 +323,11 @@ public final class SuiteTable {
         out.println();
         out.println("geometric mean over the suite (MIPS = million guest instructions per second):");
         geometricMeans(rows).forEach((k, v) -> out.printf(Locale.ROOT, "  %-24s %8.1f MIPS%n", k, v));
+        Map<String, Double> nm = nativeMeans(rows);
+        if (!nm.isEmpty()) {
+            out.println("geometric mean of ÷ C -O2 (each row against the C twin timed just before and after it):");
+            nm.forEach((k, v) -> out.printf(Locale.ROOT, "  %-24s %8.2f%n", k, v));
+        }
         out.println("geometric mean of translated ÷ interpreted (the guest's own interpreter) and host per guest instruction:");
         translationMeans(rows).forEach((k, v) -> out.printf(Locale.ROOT, "  %-24s %8.2f   %6.2f host/gst%n", k, v[0], v[1]));
         if (nativeDir == null) out.println("(no native column: run through bench/run, which compiles the C twins with gcc -O2)");
@@ -324,6 +367,8 @@ public final class SuiteTable {
         }
         com.fasterxml.jackson.databind.node.ObjectNode means = root.putObject("geometricMeanMips");
         for (Map.Entry<String, Double> e : geometricMeans(rows).entrySet()) put(means, e.getKey(), e.getValue());
+        com.fasterxml.jackson.databind.node.ObjectNode nativeMeans = root.putObject("geometricMeanTimesNative");
+        for (Map.Entry<String, Double> e : nativeMeans(rows).entrySet()) put(nativeMeans, e.getKey(), e.getValue());
         com.fasterxml.jackson.databind.node.ArrayNode ns = root.putArray("notes");
         notes.forEach(ns::add);
         try {
