@@ -260,25 +260,21 @@ public final class SuiteTable {
 
     /** Geometric mean of MIPS over the programs, per CPU and engine. */
     static Map<String, Double> geometricMeans(List<Row> rows) {
-        Map<String, double[]> acc = new LinkedHashMap<>();
-        for (Row r : rows) {
-            if (r.guestInstructions() == 0) continue;
-            double[] a = acc.computeIfAbsent(r.cpu() + " " + r.engine(), k -> new double[2]);
-            a[0] += Math.log(r.mips());
-            a[1]++;
-        }
-        Map<String, Double> g = new LinkedHashMap<>();
-        acc.forEach((k, a) -> g.put(k, Math.exp(a[0] / a[1])));
-        return g;
+        return geometricMeans(rows, Row::mips);
     }
 
     /** Geometric mean of ÷ C -O2 over the programs, per CPU and engine (only where every program has its C twin). */
     static Map<String, Double> nativeMeans(List<Row> rows) {
+        return geometricMeans(rows, Row::timesNative);
+    }
+
+    /** Geometric mean of {@code value} over the engine rows, per CPU and engine; none where a value is missing. */
+    private static Map<String, Double> geometricMeans(List<Row> rows, java.util.function.ToDoubleFunction<Row> value) {
         Map<String, double[]> acc = new LinkedHashMap<>();
         for (Row r : rows) {
             if (r.guestInstructions() == 0) continue;
             double[] a = acc.computeIfAbsent(r.cpu() + " " + r.engine(), k -> new double[2]);
-            a[0] += Math.log(r.timesNative());
+            a[0] += Math.log(value.applyAsDouble(r));
             a[1]++;
         }
         Map<String, Double> g = new LinkedHashMap<>();
