@@ -98,9 +98,9 @@ final class ArmisticeCompiler extends RegionCompiler {
             case NEG: reg(y); op(INEG); mask(); store(x); return;
             case ArmisticeKinds.SWAP: reg(y); push(8); op(IUSHR); reg(y); push(8); op(ISHL); op(IOR); mask(); store(x); return;
             case LD: address(y, z); check(b, at, done, true, false); word(); store(x); return;
-            case LDB: address(y, z); check(b, at, done, false, false); loadByte(0); store(x); return;
+            case LDB: address(y, z); check(b, at, done, false, false); loadByte(); store(x); return;
             case ST: address(y, z); check(b, at, done, true, true); reg(x); storeWord(); return;
-            case STB: address(y, z); check(b, at, done, false, true); reg(x); save(B); storeByte(0, B, 0); return;
+            case STB: address(y, z); check(b, at, done, false, true); reg(x); storeByte(); return;
             case PUSH: pushWord(b, at, done, () -> reg(y)); return;
             case ArmisticeKinds.POP: popWord(b, at, done); store(x); return;
             case JMP: go(z); return;

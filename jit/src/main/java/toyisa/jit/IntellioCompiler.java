@@ -72,9 +72,9 @@ final class IntellioCompiler extends RegionCompiler {
             case MOV_RR: reg(y); store(x); return;
             case MOV_RI: push(z); store(x); return;
             case LD16: address(y, z); check(b, at, done, true, false); word(); store(x); return;
-            case LD8: address(y, z); check(b, at, done, false, false); loadByte(0); store(x); return;
+            case LD8: address(y, z); check(b, at, done, false, false); loadByte(); store(x); return;
             case ST16: address(y, z); check(b, at, done, true, true); reg(x); storeWord(); return;
-            case ST8: address(y, z); check(b, at, done, false, true); reg(x); save(B); storeByte(0, B, 0); return;
+            case ST8: address(y, z); check(b, at, done, false, true); reg(x); storeByte(); return;
             // fa = a, fb = b | ADD_TAG: the flags of a + b.
             case ADD_RR: reg(x); save(A); reg(y); save(B); lazy(A, B, ADD_TAG); load(A); load(B); op(IADD); maskSum(); store(x); return;
             case ADD_RI: reg(x); save(A); lazyConst(A, z | ADD_TAG); load(A); push(z); op(IADD); maskSum(); store(x); return;

@@ -57,8 +57,8 @@ abstract class RegionCompiler {
     private final String className;
     /** The room each checking block needs at its start ({@link Region#roomChecks}); other blocks check nothing. */
     private final Map<Integer, Integer> roomChecks;
-    /** Whether the flags are live at the end of each block: something after it may see them. */
-    private final Map<Integer, Boolean> flagsLiveOut;
+    /** Per block, whether each of its instructions must leave its flags ({@link JitCpu#liveFlags}), over the whole region. */
+    private final Map<Integer, boolean[]> liveFlags = new HashMap<>();
     /** Bits of the {@link #flagFields} the region writes or reads, each in its local ({@link #flag}) from entry to exit. */
     private final int flagsUsed;
 
@@ -67,12 +67,13 @@ abstract class RegionCompiler {
         this.cpu = cpu;
         this.region = region.cut(cpu, code, start -> true);
         this.written = new boolean[cpu.registers()];
-        this.roomChecks = region.roomChecks();
-        this.flagsLiveOut = flagsLiveOut();
+        this.roomChecks = this.region.roomChecks();
+        Map<Integer, Boolean> liveOut = flagsLiveOut();
         int used = 0;
-        for (Region.Block b : region.blocks.values()) {
-            boolean[] live = cpu.liveFlags(code, b, flagsLiveOut.get(b.start())); // an instruction whose flags are dead touches none
-            for (int i = 0; i < live.length; i++) if (live[i]) used |= flagsUsed(code[b.slots()[i] << 2] & 0xFF);
+        for (Region.Block b : this.region.blocks.values()) {
+            boolean[] live = cpu.liveFlags(code, b, liveOut.get(b.start()));
+            liveFlags.put(b.start(), live);
+            for (int i = 0; i < live.length; i++) if (live[i]) used |= flagsUsed(code[b.slots()[i] << 2] & 0xFF); // dead flags touch no field
         }
         this.flagsUsed = used;
         this.className = String.format(Locale.ROOT, "toyisa/vm/%sRegion%04X", core.isa().name(), region.entry);
@@ -433,7 +434,7 @@ abstract class RegionCompiler {
         }
         mv.visitIincInsn(LEFT, -b.length());
         int done = 0;
-        boolean[] live = cpu.liveFlags(code, b, flagsLiveOut.get(b.start()));
+        boolean[] live = liveFlags.get(b.start());
         int[] slots = b.slots();
         for (int i = 0; i < slots.length; i++) {
             int at = slots[i], slot = at << 2;
@@ -555,22 +556,19 @@ abstract class RegionCompiler {
         }
     }
 
-    /** Pushes the byte at A + {@code offset}, zero-extended. */
-    final void loadByte(int offset) {
-        at(M, offset);
+    /** Pushes the byte at A, zero-extended. */
+    final void loadByte() {
+        at(M, 0);
         op(BALOAD);
         push(0xFF);
         op(IAND);
     }
 
-    /** Stores the low byte of local {@code local} (shifted right by {@code shift}) at A + {@code offset}. */
-    final void storeByte(int offset, int local, int shift) {
-        at(M, offset);
-        mv.visitVarInsn(ILOAD, local);
-        if (shift != 0) {
-            push(shift);
-            op(IUSHR);
-        }
+    /** Stores the low byte of the value on the stack at A. */
+    final void storeByte() {
+        save(B);
+        at(M, 0);
+        load(B);
         op(I2B);
         op(BASTORE);
     }
