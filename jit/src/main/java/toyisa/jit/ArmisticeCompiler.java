@@ -90,10 +90,10 @@ final class ArmisticeCompiler extends RegionCompiler {
             case CMPI: reg(y); push(z); flags(); return;
             case TST: reg(y); reg(z); op(IAND); push(TST_B); flags(); return;
             case TSTI: reg(y); push(z); op(IAND); push(TST_B); flags(); return;
-            case CMP_J: reg(y); reg(z); fusedBranch(w >>> 16, x, (at + 8) & 0xFFFF); return;
-            case CMPI_J: reg(y); push(z); fusedBranch(w >>> 16, x, (at + 8) & 0xFFFF); return;
-            case TST_J: reg(y); reg(z); op(IAND); push(TST_B); fusedBranch(w >>> 16, x, (at + 8) & 0xFFFF); return;
-            case TSTI_J: reg(y); push(z); op(IAND); push(TST_B); fusedBranch(w >>> 16, x, (at + 8) & 0xFFFF); return;
+            case CMP_J: reg(y); reg(z); fusedBranch(w >>> 16, zero(z) ? 0 : B_REGISTER, x, (at + 8) & 0xFFFF); return;
+            case CMPI_J: reg(y); push(z); fusedBranch(w >>> 16, z, x, (at + 8) & 0xFFFF); return;
+            case TST_J: reg(y); reg(z); op(IAND); push(TST_B); fusedBranch(w >>> 16, TST_B, x, (at + 8) & 0xFFFF); return;
+            case TSTI_J: reg(y); push(z); op(IAND); push(TST_B); fusedBranch(w >>> 16, TST_B, x, (at + 8) & 0xFFFF); return;
             case NOT: reg(y); push(-1); op(IXOR); mask(); store(x); return;
             case NEG: reg(y); op(INEG); mask(); store(x); return;
             case ArmisticeKinds.SWAP: reg(y); push(8); op(IUSHR); reg(y); push(8); op(ISHL); op(IOR); mask(); store(x); return;
@@ -158,9 +158,9 @@ final class ArmisticeCompiler extends RegionCompiler {
         push(1); save(flag(LAZY));
     }
 
-    /** A fused compare and jump: the flags, then the condition of {@link CompareBranch#taken} on A and B. */
-    private void fusedBranch(int cc, int target, int after) {
+    /** A fused compare and jump: the flags, then the condition of {@link CompareBranch#taken} on A and B (B the constant {@code b}, or a register). */
+    private void fusedBranch(int cc, int b, int target, int after) {
         flags();
-        branch(cc, target, after);
+        branch(cc, b, target, after);
     }
 }

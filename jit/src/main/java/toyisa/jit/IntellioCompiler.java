@@ -93,10 +93,10 @@ final class IntellioCompiler extends RegionCompiler {
             case MUL_RR: reg(x); reg(y); op(IMUL); mask(); store(x); return;
             case MUL_RI: reg(x); push(z); op(IMUL); mask(); store(x); return;
             case SHL_RI: case SHR_RI: shift(w & 0xFF, x, z); return;
-            case CMP_RR_J: reg(x); save(A); reg(y); save(B); lazy(A, B, 0); fusedBranch(w, at, z); return;
-            case CMP_RI_J: reg(x); save(A); push(y); save(B); lazy(A, B, 0); fusedBranch(w, at, z); return;
-            case TEST_RR_J: reg(x); reg(y); op(IAND); save(A); push(0); save(B); lazy(A, B, 0); fusedBranch(w, at, z); return;
-            case TEST_RI_J: reg(x); push(y); op(IAND); save(A); push(0); save(B); lazy(A, B, 0); fusedBranch(w, at, z); return;
+            case CMP_RR_J: reg(x); save(A); reg(y); save(B); lazy(A, B, 0); fusedBranch(w, at, z, zero(y) ? 0 : B_REGISTER); return;
+            case CMP_RI_J: reg(x); save(A); push(y); save(B); lazy(A, B, 0); fusedBranch(w, at, z, y); return;
+            case TEST_RR_J: reg(x); reg(y); op(IAND); save(A); push(0); save(B); lazy(A, B, 0); fusedBranch(w, at, z, 0); return;
+            case TEST_RI_J: reg(x); push(y); op(IAND); save(A); push(0); save(B); lazy(A, B, 0); fusedBranch(w, at, z, 0); return;
             case NOT: reg(x); push(-1); op(IXOR); mask(); store(x); return;
             case NEG: neg(x); return;
             case PUSH: pushWord(b, at, done, () -> reg(x)); return; // read before sp is stored: push sp pushes the old sp
@@ -247,9 +247,9 @@ final class IntellioCompiler extends RegionCompiler {
         load(d); push(15); op(IUSHR); save(flag(FS));
     }
 
-    /** The fused jump after the compare just done, on A and B: taken to {@code target}, else past the jump. */
-    private void fusedBranch(int w, int at, int target) {
+    /** The fused jump after the compare just done, on A and B (B the constant {@code b}, or a register): taken to {@code target}, else past the jump. */
+    private void fusedBranch(int w, int at, int target, int b) {
         int cc = w >>> 16;
-        branch(cc, target, (at + (w >>> 8 & 0xF) + (w >>> 12 & 0xF)) & 0xFFFF);
+        branch(cc, b, target, (at + (w >>> 8 & 0xF) + (w >>> 12 & 0xF)) & 0xFFFF);
     }
 }

@@ -495,23 +495,36 @@ abstract class RegionCompiler {
         leave(at, b.length() - done);
     }
 
+    /** What a fused jump knows of B: a register's value (0..FFFFh), not a constant. */
+    static final int B_REGISTER = -1;
+
     /**
      * Jumps to {@code taken} when the fused jump with portable condition {@code cc} is taken after
-     * comparing locals A and B: {@link CompareBranch#taken} in bytecode.
+     * comparing locals A and B: {@link CompareBranch#taken} in bytecode. A is a register's value or
+     * less; B is one too, or the constant {@code b} (up to 10000h, an Armistice test's). Knowing that,
+     * zero and sign come from a plain compare of the two rather than from their 16-bit difference.
      */
-    final void jumpIfTaken(int cc, Label taken) {
+    final void jumpIfTaken(int cc, int b, Label taken) {
         load(A);
         switch (cc) {
             case CompareBranch.CC_Z: case CompareBranch.CC_NZ:
-                load(B); op(ISUB); mask();
-                jump(cc == CompareBranch.CC_Z ? IFEQ : IFNE, taken);
+                if (b == B_REGISTER) {
+                    load(B);
+                    jump(cc == CompareBranch.CC_Z ? IF_ICMPEQ : IF_ICMPNE, taken);
+                } else if ((b & 0xFFFF) == 0) {
+                    jump(cc == CompareBranch.CC_Z ? IFEQ : IFNE, taken);
+                } else {
+                    push(b & 0xFFFF);
+                    jump(cc == CompareBranch.CC_Z ? IF_ICMPEQ : IF_ICMPNE, taken);
+                }
                 break;
             case CompareBranch.CC_LT: case CompareBranch.CC_GE: case CompareBranch.CC_GT: case CompareBranch.CC_LE:
-                op(I2S); load(B); op(I2S);
+                op(I2S);
+                if (b == B_REGISTER) { load(B); op(I2S); } else push((short) b);
                 jump(cc == CompareBranch.CC_LT ? IF_ICMPLT : cc == CompareBranch.CC_GE ? IF_ICMPGE : cc == CompareBranch.CC_GT ? IF_ICMPGT : IF_ICMPLE, taken);
                 break;
             default: // unsigned: both values are 0..FFFFh (or 10000h for an Armistice test)
-                load(B);
+                if (b == B_REGISTER) load(B); else push(b);
                 jump(cc == CompareBranch.CC_B ? IF_ICMPLT : cc == CompareBranch.CC_AE ? IF_ICMPGE : cc == CompareBranch.CC_A ? IF_ICMPGT : IF_ICMPLE, taken);
                 break;
         }
@@ -659,10 +672,13 @@ abstract class RegionCompiler {
         leaveTo();
     }
 
-    /** The fused jump after the compare of A and B: to {@code target} when {@code cc} holds, else to {@code after}. */
-    final void branch(int cc, int target, int after) {
+    /**
+     * The fused jump after the compare of A and B ({@code b} the constant B holds, or
+     * {@link #B_REGISTER}): to {@code target} when {@code cc} holds, else to {@code after}.
+     */
+    final void branch(int cc, int b, int target, int after) {
         Label taken = new Label();
-        jumpIfTaken(cc, taken);
+        jumpIfTaken(cc, b, taken);
         go(after);
         mark(taken);
         if (loop != null && target == loop.block.start()) jump(GOTO, loop.back); // a counted loop's jump back (block)
