@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.HashSet;
 import toyisa.vm.Core;
 
 /**
@@ -100,9 +102,10 @@ final class Region {
     }
 
     /**
-     * Where compiled code checks the budget, and for how many instructions: the entry and every block
-     * a loop comes back to (the targets of back edges of a depth-first walk, so that every cycle has
-     * one), each for the longest way from its start to the next such block or out of the region.
+     * Where compiled code checks the budget, and for how many instructions: the entry, every block a
+     * loop comes back to ({@link #loops}) and every block that ends in a jump through a register
+     * (a return may go to any block), so that every cycle has one; each for the longest way from its
+     * start to the next such block or out of the region.
      * When the budget has less room than that, the region leaves there and the interpreter runs the
      * last instructions, so a run still stops at the very instruction its budget ends on; the blocks
      * between check nothing, which leaves HotSpot straight-line code to optimise, and registers and
@@ -111,7 +114,8 @@ final class Region {
     Map<Integer, Integer> roomChecks() {
         Map<Integer, Integer> checks = new LinkedHashMap<>();
         checks.put(entry, 0);
-        walk(entry, new HashMap<>(), checks);
+        for (int head : backEdges().keySet()) checks.put(head, 0);
+        for (Block b : blocks.values()) if (b.end() == End.INDIRECT) checks.put(b.start(), 0);
         Map<Integer, Integer> longest = new HashMap<>();
         for (int start : checks.keySet()) checks.put(start, blocks.get(start).length() + onwards(start, checks, longest));
         return checks;
@@ -141,13 +145,52 @@ final class Region {
         }
     }
 
-    /** Depth-first from {@code start}: marks every block a back edge goes to. */
-    private void walk(int start, Map<Integer, Boolean> open, Map<Integer, Integer> checks) {
+    /**
+     * The loops, by the block each comes back to (a target of back edges of a depth-first walk, so
+     * that every cycle has one): that block first, then in region order every block that reaches a
+     * back edge to it without passing through it. Jumps through a register (returns) are left out:
+     * they might go anywhere, and the walk that follows them meets a loop wherever it happens to.
+     */
+    Map<Integer, List<Integer>> loops() {
+        Map<Integer, List<Integer>> sources = backEdges();
+        Map<Integer, List<Integer>> predecessors = new HashMap<>();
+        for (Block b : blocks.values())
+            if (b.end() != End.INDIRECT)
+                for (int s : successors(b)) predecessors.computeIfAbsent(s, k -> new ArrayList<>()).add(b.start());
+        Map<Integer, List<Integer>> loops = new LinkedHashMap<>();
+        for (Map.Entry<Integer, List<Integer>> e : sources.entrySet()) {
+            int head = e.getKey();
+            Set<Integer> in = new HashSet<>(List.of(head));
+            Deque<Integer> work = new ArrayDeque<>();
+            for (int s : e.getValue()) if (in.add(s)) work.add(s);
+            while (!work.isEmpty())
+                for (int p : predecessors.getOrDefault(work.poll(), List.of())) if (in.add(p)) work.add(p);
+            List<Integer> body = new ArrayList<>(List.of(head));
+            for (int start : blocks.keySet()) if (start != head && in.contains(start)) body.add(start);
+            loops.put(head, body);
+        }
+        return loops;
+    }
+
+    /**
+     * Per block a back edge goes to, the blocks the back edges come from: depth-first from the entry,
+     * then from every block not yet met, along every edge but the jumps through a register.
+     */
+    private Map<Integer, List<Integer>> backEdges() {
+        Map<Integer, List<Integer>> sources = new LinkedHashMap<>();
+        Map<Integer, Boolean> open = new HashMap<>();
+        backEdges(entry, open, sources);
+        for (int start : blocks.keySet()) if (!open.containsKey(start)) backEdges(start, open, sources);
+        return sources;
+    }
+
+    private void backEdges(int start, Map<Integer, Boolean> open, Map<Integer, List<Integer>> sources) {
         open.put(start, true);
-        for (int s : successors(blocks.get(start))) {
+        Block b = blocks.get(start);
+        for (int s : b.end() == End.INDIRECT ? List.<Integer>of() : successors(b)) {
             Boolean o = open.get(s);
-            if (o == null) walk(s, open, checks);
-            else if (o) checks.put(s, 0); // back to a block still being walked: a loop
+            if (o == null) backEdges(s, open, sources);
+            else if (o) sources.computeIfAbsent(s, k -> new ArrayList<>()).add(start);
         }
         open.put(start, false);
     }

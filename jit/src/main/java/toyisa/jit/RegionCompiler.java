@@ -134,7 +134,8 @@ abstract class RegionCompiler {
 
     /**
      * The local that holds the machine's {@code codeLo} (and the next one {@code codeHi}) while the
-     * region runs; the two after them are a counted loop's passes to come and a scratch ({@link #proof}).
+     * region runs; the three after them are a counted loop's passes to come, a scratch ({@link #proof})
+     * and a bounded loop's proven passes to come ({@link #passes}).
      */
     private int codeLo() {
         return REG0 + written.length + flagFields().length;
@@ -184,6 +185,7 @@ abstract class RegionCompiler {
         mv.visitTypeInsn(CHECKCAST, machineClass());
         mv.visitVarInsn(ASTORE, MC);
         for (int start : region.blocks.keySet()) labels.put(start, new Label());
+        findBoundedLoops();
         // Every guest register into its local.
         for (int k = 0; k < written.length; k++) {
             if (zero(k)) continue;
@@ -213,6 +215,7 @@ abstract class RegionCompiler {
         push(-1);
         mv.visitVarInsn(ISTORE, LINK);
         for (Region.Block b : region.blocks.values()) block(b);
+        for (BoundedLoop l : bounded) provenCopy(l);
         // The one way out (bail-outs included): registers and flags back, the PC, and the count.
         mv.visitLabel(exit);
         for (int k = 0; k < written.length; k++) {
@@ -314,9 +317,69 @@ abstract class RegionCompiler {
     /** The counted loop being written, or null; the slot being compiled. */
     private CountedLoop loop;
     private int currentAt = -1;
+    /** The bounded loops with a proven copy ({@link BoundedLoop}), and each by the starts of its blocks. */
+    private final List<BoundedLoop> bounded = new ArrayList<>();
+    private final Map<Integer, BoundedLoop> boundedAt = new HashMap<>();
+    /** The bounded loop whose block is being written, or null. */
+    private BoundedLoop within;
+
+    /**
+     * The region's loops that are neither counted loops nor hold a loop, whose loads or stores a
+     * proven copy could do unchecked; what each stores is learnt by writing it once to nowhere.
+     */
+    private void findBoundedLoops() {
+        Map<Integer, List<Integer>> loops = region.loops();
+        for (List<Integer> body : loops.values()) {
+            if (body.size() == 1 && CountedLoop.find(region.blocks.get(body.get(0)), code, this) != null) continue;
+            BoundedLoop l = BoundedLoop.of(region, body, loops.keySet(), cpu.registers());
+            if (l == null) continue;
+            MethodVisitor real = mv;
+            mv = new MethodVisitor(ASM9) {};
+            within = l;
+            for (Region.Block b : l.blocks) emit(b, new Label());
+            within = null;
+            mv = real;
+            l.learnt();
+            l.prove(code, this);
+            if (l.unchecked.isEmpty()) continue;
+            bounded.add(l);
+            for (Region.Block b : l.blocks) boundedAt.put(b.start(), l);
+        }
+    }
+
+    /** The proven copy of a bounded loop: it counts its passes down at the head, then goes back to the first copy. */
+    private void provenCopy(BoundedLoop l) {
+        within = l;
+        l.copy = BoundedLoop.Copy.PROVEN;
+        mark(l.top);
+        mv.visitIincInsn(passes(), -1);
+        load(passes());
+        jump(IFLT, l.first);
+        for (Region.Block b : l.blocks) emit(b, l.proven(b.start()));
+        l.copy = BoundedLoop.Copy.FIRST;
+        within = null;
+    }
+
+    /** The local that counts a bounded loop's proven passes down. */
+    private int passes() {
+        return codeLo() + 4;
+    }
 
     /** A block; a counted loop ({@link CountedLoop}) in up to three copies. */
     private void block(Region.Block b) {
+        BoundedLoop bl = boundedAt.get(b.start());
+        if (bl != null) {
+            within = bl;
+            if (b == bl.head) {
+                mark(labels.get(b.start()));
+                boundedProof(bl);
+                emit(b, bl.first);
+            } else {
+                emit(b, labels.get(b.start()));
+            }
+            within = null;
+            return;
+        }
         CountedLoop l = CountedLoop.find(b, code, this);
         if (l == null) {
             emit(b, labels.get(b.start()));
@@ -415,6 +478,63 @@ abstract class RegionCompiler {
         mark(fail);
     }
 
+    /**
+     * The test at a bounded loop's head, entered from outside the loop: on to the proven copy with
+     * the number of passes it may make, else into the first copy. Each pass takes at most the
+     * longest pass's instructions and moves each induction by at most its step, so k passes are safe
+     * when the budget has room for k - 1 longest passes and then the head's own need, no induction
+     * passes FFFFh in k steps, and every unchecked access, from its address now to k steps on, misses
+     * the null page and the end of memory, is aligned where the CPU wants words aligned, and for a
+     * store misses the window of pre-decoded code.
+     */
+    private void boundedProof(BoundedLoop l) {
+        Label fail = new Label();
+        int k = passes(), t = codeLo() + 3;
+        int need = roomChecks.get(l.head.start());
+        load(LEFT); push(need); jump(IF_ICMPLT, fail);
+        load(LEFT); push(need); op(ISUB); push(l.longestPass); op(IDIV); push(1); op(IADD); save(k);
+        for (CountedLoop.Induction v : l.inductions) {
+            if (v.step().register()) { operand(v.step()); jump(IFEQ, fail); } // a step of 0 divides nothing
+            push(0xFFFF); reg(v.reg()); op(ISUB); operand(v.step()); op(IDIV); atMost(k, t);
+        }
+        for (CountedLoop.Proven p : l.unchecked) {
+            CountedLoop.Access a = p.access();
+            CountedLoop.Induction v = p.induction();
+            int w = a.word() ? 1 : 0;
+            reg(a.base()); push(p.offset()); op(IADD); save(A); // the lowest address: bases only go up
+            load(A); push(Machine.NULL_PAGE_END); jump(IF_ICMPLT, fail);
+            if (v == null) { load(A); push(0xFFFF - w); jump(IF_ICMPGT, fail); }
+            else { push(0xFFFF - w); load(A); op(ISUB); operand(v.step()); op(IDIV); atMost(k, t); }
+            if (a.word() && alignedWords()) {
+                load(A); push(1); op(IAND); jump(IFNE, fail);
+                if (v != null && v.step().register()) { operand(v.step()); push(1); op(IAND); jump(IFNE, fail); }
+            }
+            if (a.write()) {
+                Label clear = new Label();
+                load(A); load(codeLo() + 1); jump(IF_ICMPGT, clear); // above the window all the way
+                if (v == null) {
+                    load(A); push(w); op(IADD); load(codeLo()); jump(IF_ICMPLT, clear);
+                    jump(GOTO, fail);
+                } else { // else below it all the way: A + k*step + w < codeLo (k is 0 when A is not below)
+                    load(codeLo()); push(1 + w); op(ISUB); load(A); op(ISUB); operand(v.step()); op(IDIV); atMost(k, t);
+                }
+                mark(clear);
+            }
+        }
+        load(k); jump(IFLE, fail);
+        jump(GOTO, l.top);
+        mark(fail);
+    }
+
+    /** Local {@code k} = min(k, the value on the stack), through scratch local {@code t}. */
+    private void atMost(int k, int t) {
+        Label keep = new Label();
+        save(t);
+        load(t); load(k); jump(IF_ICMPGE, keep);
+        load(t); save(k);
+        mark(keep);
+    }
+
     private void operand(CountedLoop.Operand o) {
         if (o.register()) reg(o.value());
         else push(o.value());
@@ -424,7 +544,9 @@ abstract class RegionCompiler {
         mv.visitLabel(start);
         // Room to the next check, or leave at the start; a proven copy's test made room for all its passes.
         Integer need = roomChecks.get(b.start());
-        if (need != null && (loop == null || loop.copy != CountedLoop.Copy.PROVEN)) {
+        boolean provenHead = loop != null && loop.copy == CountedLoop.Copy.PROVEN
+                || within != null && within.copy == BoundedLoop.Copy.PROVEN && b == within.head;
+        if (need != null && !provenHead) {
             Label room = new Label();
             mv.visitVarInsn(ILOAD, LEFT);
             push(need);
@@ -472,6 +594,11 @@ abstract class RegionCompiler {
 
     /** Continues at guest {@code pc}: its block if the region has it, else out by a direct exit, which may chain. */
     final void go(int pc) {
+        if (within != null && within.contains(pc)) { // inside a bounded loop: its head's copy (past the test), or the same copy's block
+            boolean proven = within.copy == BoundedLoop.Copy.PROVEN;
+            jump(GOTO, pc == within.head.start() ? (proven ? within.top : within.first) : proven ? within.proven(pc) : labels.get(pc));
+            return;
+        }
         Label l = labels.get(pc);
         if (l != null) {
             mv.visitJumpInsn(GOTO, l);
@@ -546,12 +673,13 @@ abstract class RegionCompiler {
         }
         written[x] = true;
         if (loop != null) loop.stored(x);
+        if (within != null) within.stored(x);
         mv.visitVarInsn(ISTORE, REG0 + x);
     }
 
     /** A = (r[base] + disp) & FFFFh; in a counted loop's proven copy, r[base] + offset, which does not wrap there. */
     final void address(int base, int disp) {
-        CountedLoop.Proven p = loop == null ? null : loop.unchecked(currentAt);
+        CountedLoop.Proven p = unchecked();
         reg(base);
         push(p != null ? p.offset() : disp);
         op(IADD);
@@ -623,7 +751,7 @@ abstract class RegionCompiler {
      * byte is marked, and the test is two compares of locals, which HotSpot can keep out of a loop.
      */
     final void check(Region.Block b, int at, int done, boolean word, boolean write) {
-        if (loop != null && loop.unchecked(currentAt) != null) return; // a counted loop's proven copy ({@link #proof})
+        if (unchecked() != null) return; // a proven copy ({@link #proof}, {@link #boundedProof})
         Label bad = new Label(), ok = new Label();
         load(A); push(Machine.NULL_PAGE_END); jump(IF_ICMPLT, bad);
         if (word) badWord(bad);
@@ -685,9 +813,15 @@ abstract class RegionCompiler {
         else go(target);
     }
 
-    /** Masks a sum to 16 bits, except the counted add of a loop's second copy, whose sum never passes FFFFh ({@link #block}). */
+    /** Masks a sum to 16 bits, except an add that never passes FFFFh: a counted loop's in its second copy ({@link #block}), an induction's in a proven copy. */
     final void maskSum() {
-        if (loop == null || !loop.unmaskedAdd(currentAt)) mask();
+        if (loop != null ? !loop.unmaskedAdd(currentAt) : within == null || !within.unmaskedAdd(currentAt)) mask();
+    }
+
+    /** The access at the slot being compiled, when the copy being written does it unchecked; else null. */
+    private CountedLoop.Proven unchecked() {
+        if (loop != null) return loop.unchecked(currentAt);
+        return within == null ? null : within.unchecked(currentAt);
     }
 
     final void mask() {

@@ -200,6 +200,58 @@ class JitDifferentialTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"armistice", "intellio"})
+    void boundedLoopsThatTouchMemoryRunExactlyAsInterpreted(String cpu) {
+        String[] accesses = { // what the loop does to [b + X] (before b's add) and [f + Y] (after)
+            "loadb fp, [b + X]\n        add d, fp\n",
+            "load fp, [b + X]\n        add d, fp\n",
+            "loadb fp, [b + X]\n        storeb [b + X], fp\n",
+            "load fp, [b + X]\n        store [b + X], fp\n        add d, fp\n",
+            "storeb [b + X], d\n",
+            "store [b + X], d\n",
+        };
+        String[] shapes = { // one block that leaves on a count it does not add to, f moving or not; two blocks, f moving on odd passes only
+            "loop:   ACCESS        add b, STEP\n        FACCESS        add f, 2\n        sub e, 1\n        test e, e\n        jnz loop\n",
+            "loop:   ACCESS        add b, STEP\n        FACCESS        sub e, 1\n        test e, e\n        jnz loop\n",
+            "loop:   ACCESS        add b, STEP\n        test e, 1\n        jz even\n        FACCESS        add f, 2\n"
+                + "even:   sub e, 1\n        cmp e, 0\n        jnz loop\n",
+        };
+        int[][] cases = { // b from, by, X, f from, Y, passes
+            {0x4000, 1, 0, 0x100, 0x4000, 0x100}, {0x4000, 2, 0, 0x100, 0x4000, 0x80}, {0, 2, 0x4000, 0, 0x5000, 0x20},
+            {0x10, 4, 0xC0, 0x100, 0x4000, 0x30}, {0x10, 4, 0x100, 0x100, 0xFFFE, 0x20}, {0xFF00, 1, 0x40, 0x4000, 0, 0x100},
+            {0xFF00, 2, 0x10, 0x4000, 0, 0x80}, {0x4001, 2, 0, 0x4001, 0, 0x40}, {0x4000, 3, 0, 0x3000, 1, 0x50},
+            {0x100, 2, 0, 0x4000, 0, 0x40}, {0x4000, 0x400, 0xFFFE, 0x7000, 0xFFFE, 0x30}, {0x4000, 0, 0, 0x4000, 0, 0x10},
+            {0x4000, 16, 0x10, 0xFFC0, 0x20, 0x100}, {0xFFF0, 0x10, 0, 0x4000, 0, 4}, {0x4000, 2, 0, 0xFFF0, 0xFFFE, 0x20},
+            {0x4000, 2, 0, 0xFFF0, 0x20, 0x20}, {0x4000, 2, 0, 0xFFFF, 0, 0x20}, {0x4000, 2, 0, 0x100, 0x30, 0x20}};
+        Isa isa = Isa.byName(cpu);
+        for (int[] c : cases) {
+            for (String shape : shapes) {
+                for (String access : accesses) {
+                    for (boolean register : new boolean[] {false, true}) {
+                        String step = register ? "c" : Integer.toString(c[1]);
+                        String src = "        mov d, 7\n        mov a, 3\n        mov c, " + c[1] + "\n"
+                                + "outer:  mov b, " + c[0] + "\n        mov f, " + c[3] + "\n        mov e, " + c[5] + "\n"
+                                + shape.replace("FACCESS", access.replace("b + X", "f + Y").replace("Y", Integer.toString(c[4])))
+                                        .replace("ACCESS", access.replace("X", Integer.toString(c[2]))).replace("STEP", step)
+                                + "        sub a, 1\n        cmp a, 0\n        jnz outer\n"
+                                + "        mov a, 10h\n        mov c, d\n        int 13h\n        halt\n";
+                        toyisa.asm.Assembly asm = toyisa.asm.Assembler.assemble("bounded.pasm", src, isa);
+                        assertTrue(asm.ok(), asm::formatDiagnostics);
+                        String name = "loop from " + Integer.toHexString(c[0]) + " by " + Integer.toHexString(c[1]) + (register ? " (register)" : "")
+                                + ", f from " + Integer.toHexString(c[3]) + ", " + c[5] + " passes, " + (shape == shapes[2] ? "two blocks" : shape == shapes[1] ? "one block, f fixed" : "one block")
+                                + ": " + access.strip().replace('\n', ';');
+                        for (int threshold : new int[] {1, 2}) {
+                            Jit.Options o = Jit.Options.DEFAULT.withThreshold(threshold);
+                            SameRun.check(cpu, name, asm.binary(), 100_000, o);
+                            for (long budget = 1 + threshold; budget < 400; budget += 13) SameRun.check(cpu, name + ", budget " + budget, asm.binary(), budget, o);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"armistice", "intellio"})
     void aBudgetEndingInsideALoopStopsAtTheSameInstruction(String cpu) {
         byte[] p = RandomCode.generate(Isa.byName(cpu), 7, false);
         for (long budget = 1; budget <= 400; budget++) SameRun.check(cpu, "budget " + budget, p, budget, Jit.Options.DEFAULT.withThreshold(1));
