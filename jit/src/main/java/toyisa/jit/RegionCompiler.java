@@ -365,6 +365,11 @@ abstract class RegionCompiler {
         return codeLo() + 4;
     }
 
+    /** The local that holds a counted loop's passes to come ({@link #proof}), counted down by its proven copy. */
+    private int countedPasses() {
+        return codeLo() + 2;
+    }
+
     /** A block; a counted loop ({@link CountedLoop}) in up to three copies. */
     private void block(Region.Block b) {
         BoundedLoop bl = boundedAt.get(b.start());
@@ -430,7 +435,7 @@ abstract class RegionCompiler {
      */
     private void proof(CountedLoop l, Label proven) {
         Label fail = new Label(), one = new Label(), passes = new Label();
-        int n = codeLo() + 2, t = codeLo() + 3, r = l.test.r();
+        int n = countedPasses(), t = codeLo() + 3, r = l.test.r();
         CountedLoop.Operand k = l.step, bound = l.test.bound();
         if (k.register()) { operand(k); jump(IFEQ, fail); } // a zero step never ends
         reg(r); operand(bound); jump(IF_ICMPGE, one);
@@ -805,6 +810,15 @@ abstract class RegionCompiler {
      * {@link #B_REGISTER}): to {@code target} when {@code cc} holds, else to {@code after}.
      */
     final void branch(int cc, int b, int target, int after) {
+        if (loop != null && loop.copy == CountedLoop.Copy.PROVEN && target == loop.block.start()) {
+            // The proof counted the passes exactly: the jump back is taken until they are used up.
+            // A count down by one is a loop HotSpot knows how to count (no safepoint poll each pass).
+            mv.visitIincInsn(countedPasses(), -1);
+            load(countedPasses());
+            jump(IFGT, loop.back);
+            go(after);
+            return;
+        }
         Label taken = new Label();
         jumpIfTaken(cc, b, taken);
         go(after);
