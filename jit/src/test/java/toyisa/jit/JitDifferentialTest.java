@@ -242,7 +242,7 @@ class JitDifferentialTest {
                         for (int threshold : new int[] {1, 2}) {
                             Jit.Options o = Jit.Options.DEFAULT.withThreshold(threshold);
                             SameRun.check(cpu, name, asm.binary(), 100_000, o);
-                            for (long budget = 1 + threshold; budget < 400; budget += 13) SameRun.check(cpu, name + ", budget " + budget, asm.binary(), budget, o);
+                            for (long budget = 1 + threshold; budget < 400; budget += 29) SameRun.check(cpu, name + ", budget " + budget, asm.binary(), budget, o);
                         }
                     }
                 }
