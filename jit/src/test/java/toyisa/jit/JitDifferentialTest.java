@@ -154,17 +154,19 @@ class JitDifferentialTest {
      * (each store there stops before the instruction), with zero, odd and register steps, entered at
      * or past its bound, and with budgets ending anywhere, the proof's room for every pass included.
      */
+    /** What a loop of the tests below does to [b + X] (before b's add) and [f + Y] (after f's). */
+    private static final String[] ACCESSES = {
+        "loadb fp, [b + X]\n        add d, fp\n",
+        "load fp, [b + X]\n        add d, fp\n",
+        "loadb fp, [b + X]\n        storeb [b + X], fp\n",
+        "load fp, [b + X]\n        store [b + X], fp\n        add d, fp\n",
+        "storeb [b + X], d\n",
+        "store [b + X], d\n",
+    };
+
     @ParameterizedTest
     @ValueSource(strings = {"armistice", "intellio"})
     void countedLoopsThatTouchMemoryRunExactlyAsInterpreted(String cpu) {
-        String[] accesses = { // what the loop does to [b + X] (before its add) and [f + Y] (after)
-            "loadb fp, [b + X]\n        add d, fp\n",
-            "load fp, [b + X]\n        add d, fp\n",
-            "loadb fp, [b + X]\n        storeb [b + X], fp\n",
-            "load fp, [b + X]\n        store [b + X], fp\n        add d, fp\n",
-            "storeb [b + X], d\n",
-            "store [b + X], d\n",
-        };
         int[][] cases = { // b from, below, by, X, f from, Y
             {0x4000, 0x4100, 1, 0, 0x100, 0x4000}, {0x4000, 0x4100, 2, 0, 0x100, 0x4000}, {0, 0x40, 2, 0x4000, 0, 0x5000},
             {0x10, 0x90, 4, 0xC0, 0x100, 0x4000}, {0x10, 0x90, 4, 0x100, 0x100, 0xFFFE}, {0xFF00, 0xFFFF, 1, 0x40, 0x4000, 0},
@@ -173,7 +175,7 @@ class JitDifferentialTest {
             {0x4000, 0x4100, 0, 0, 0x4000, 0}, {0x4000, 0x4800, 16, 0x10, 0xFFC0, 0x20}, {0xFFF0, 0xFFF8, 0x10, 0, 0x4000, 0}, {0x4000, 0x4010, 2, 0, 0xFFF0, 0xFFFE}};
         Isa isa = Isa.byName(cpu);
         for (int[] c : cases) {
-            for (String access : accesses) {
+            for (String access : ACCESSES) {
                 for (boolean registers : new boolean[] {false, true}) {
                     String bound = registers ? "c" : Integer.toString(c[1]), step = registers ? "e" : Integer.toString(c[2]);
                     String src = "        mov d, 7\n        mov a, 3\n        mov c, " + c[1] + "\n        mov e, " + c[2] + "\n"
@@ -201,14 +203,6 @@ class JitDifferentialTest {
     @ParameterizedTest
     @ValueSource(strings = {"armistice", "intellio"})
     void boundedLoopsThatTouchMemoryRunExactlyAsInterpreted(String cpu) {
-        String[] accesses = { // what the loop does to [b + X] (before b's add) and [f + Y] (after)
-            "loadb fp, [b + X]\n        add d, fp\n",
-            "load fp, [b + X]\n        add d, fp\n",
-            "loadb fp, [b + X]\n        storeb [b + X], fp\n",
-            "load fp, [b + X]\n        store [b + X], fp\n        add d, fp\n",
-            "storeb [b + X], d\n",
-            "store [b + X], d\n",
-        };
         String[] shapes = { // one block that leaves on a count it does not add to, f moving or not; two blocks, f moving on odd passes only
             "loop:   ACCESS        add b, STEP\n        FACCESS        add f, 2\n        sub e, 1\n        test e, e\n        jnz loop\n",
             "loop:   ACCESS        add b, STEP\n        FACCESS        sub e, 1\n        test e, e\n        jnz loop\n",
@@ -225,7 +219,7 @@ class JitDifferentialTest {
         Isa isa = Isa.byName(cpu);
         for (int[] c : cases) {
             for (String shape : shapes) {
-                for (String access : accesses) {
+                for (String access : ACCESSES) {
                     for (boolean register : new boolean[] {false, true}) {
                         String step = register ? "c" : Integer.toString(c[1]);
                         String src = "        mov d, 7\n        mov a, 3\n        mov c, " + c[1] + "\n"
