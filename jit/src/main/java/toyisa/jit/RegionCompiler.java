@@ -682,7 +682,7 @@ abstract class RegionCompiler {
         mv.visitVarInsn(ISTORE, REG0 + x);
     }
 
-    /** A = (r[base] + disp) & FFFFh; in a counted loop's proven copy, r[base] + offset, which does not wrap there. */
+    /** A = (r[base] + disp) & FFFFh; for an access a proven copy does unchecked, r[base] + offset, which does not wrap there. */
     final void address(int base, int disp) {
         CountedLoop.Proven p = unchecked();
         reg(base);
